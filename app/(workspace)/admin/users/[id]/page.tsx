@@ -1,0 +1,65 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { findUser } from '@/db/queries/users';
+import { requirePageUser } from '@/lib/auth/current-user';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { Notice } from '@/components/ui/notice';
+import { PageHeader } from '@/components/ui/page-header';
+import { ResetPasswordForm } from '../_components/reset-password-form';
+import { UserDetailsForm } from '../_components/user-details-form';
+import { UserStatusForm } from '../_components/user-status-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('users'))('title') };
+}
+
+export default async function UserPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
+  const me = await requirePageUser(['admin']);
+  const { id } = await params;
+  const userId = Number(id);
+  const user = Number.isInteger(userId) && userId > 0 ? await findUser(await getDb(), userId) : undefined;
+  if (!user) notFound();
+  const [t, format, { created }] = await Promise.all([getTranslations('users'), getFormatter(), searchParams]);
+  return (
+    <div className="max-w-3xl space-y-4">
+      <Link href="/admin/users" className="text-sm text-zinc-500 hover:text-zinc-800">
+        ← {t('title')}
+      </Link>
+      <PageHeader
+        title={
+          <span className="flex items-center gap-2">
+            {user.name} {!user.active && <Badge>{t('inactive')}</Badge>}
+          </span>
+        }
+        description={
+          <>
+            {user.email} ·{' '}
+            {user.lastSignInAt
+              ? t('lastSignInAt', { when: format.dateTime(user.lastSignInAt, { dateStyle: 'medium', timeStyle: 'short' }) })
+              : t('neverSignedIn')}
+          </>
+        }
+      />
+      {created && <Notice tone="success">{t('created', { name: user.name })}</Notice>}
+      <Card title={t('details')}>
+        <UserDetailsForm user={{ id: user.id, version: user.version, name: user.name, role: user.role, capacityHours: user.capacityHours }} />
+      </Card>
+      <Card title={t('statusTitle')} description={user.active ? t('deactivateDescription') : t('reactivateDescription')}>
+        <UserStatusForm id={user.id} version={user.version} active={user.active} isSelf={user.id === me.id} />
+      </Card>
+      <Card title={t('resetPassword')} description={t('resetPasswordDescription')}>
+        <ResetPasswordForm id={user.id} />
+      </Card>
+    </div>
+  );
+}

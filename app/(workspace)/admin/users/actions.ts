@@ -1,0 +1,100 @@
+'use server';
+
+import { emailTaken, findUser, insertUser, lockActiveAdmins, updateUser, type PublicUser } from '@/db/queries/users';
+import { action } from '@/lib/actions/action';
+import { ActionError, conflictError, notFoundError } from '@/lib/actions/result';
+import { changedFields } from '@/lib/audit-diff';
+import { hashPassword } from '@/lib/auth/password-hash';
+import type { Tx } from '@/db/client';
+import { createUserInput, resetPasswordInput, setUserActiveInput, updateUserInput } from '@/lib/validation/user';
+
+const auditedFields = ['email', 'name', 'role', 'active', 'capacityHours'] as const;
+const snapshot = (u: PublicUser) => Object.fromEntries(auditedFields.map((k) => [k, u[k]]));
+
+/** Refuses a change that would leave the workspace without an active admin. */
+async function keepAnAdmin(tx: Tx, target: PublicUser, stillAdmin: boolean) {
+  if (target.role !== 'admin' || !target.active || stillAdmin) return;
+  const admins = await lockActiveAdmins(tx);
+  if (admins.filter((id) => id !== target.id).length === 0) throw new ActionError({ key: 'users.lastAdmin' });
+}
+
+async function loadUser(tx: Tx, id: number) {
+  const user = await findUser(tx, id);
+  if (!user) throw notFoundError();
+  return user;
+}
+
+export const createUser = action({
+  name: 'user.create',
+  roles: ['admin'],
+  input: createUserInput,
+  revalidate: ['/admin/users'],
+  async run({ input, tx, audit }) {
+    if (await emailTaken(tx, input.email)) throw new ActionError({ key: 'users.emailTaken' }, 'email');
+    const created = await insertUser(tx, {
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      capacityHours: input.capacityHours,
+      passwordHash: await hashPassword(input.password),
+    });
+    await audit({ action: 'user.create', entity: 'user', entityId: created.id, after: snapshot(created) });
+    return { id: created.id };
+  },
+});
+
+export const updateUserDetails = action({
+  name: 'user.update',
+  roles: ['admin'],
+  input: updateUserInput,
+  revalidate: ['/admin/users'],
+  async run({ input, tx, audit }) {
+    const before = await loadUser(tx, input.id);
+    await keepAnAdmin(tx, before, input.role === 'admin');
+    const after = await updateUser(tx, input.id, input.version, {
+      name: input.name,
+      role: input.role,
+      capacityHours: input.capacityHours,
+    });
+    if (!after) throw conflictError();
+    await audit({ action: 'user.update', entity: 'user', entityId: input.id, ...changedFields(snapshot(before), snapshot(after), auditedFields) });
+    return { version: after.version };
+  },
+});
+
+export const setUserActive = action({
+  name: 'user.set_active',
+  roles: ['admin'],
+  input: setUserActiveInput,
+  revalidate: ['/admin/users'],
+  async run({ input, tx, audit }) {
+    const before = await loadUser(tx, input.id);
+    if (!input.active) await keepAnAdmin(tx, before, false);
+    // Deactivation ends the user's open sessions on their next request.
+    const after = await updateUser(tx, input.id, input.version, { active: input.active }, { revokeSessions: !input.active });
+    if (!after) throw conflictError();
+    await audit({
+      action: input.active ? 'user.reactivate' : 'user.deactivate',
+      entity: 'user',
+      entityId: input.id,
+      before: { active: before.active },
+      after: { active: after.active },
+    });
+    return { version: after.version };
+  },
+});
+
+export const resetUserPassword = action({
+  name: 'user.reset_password',
+  roles: ['admin'],
+  input: resetPasswordInput,
+  revalidate: ['/admin/users'],
+  async run({ input, tx, audit }) {
+    const user = await loadUser(tx, input.id);
+    // A reset is an admin's override: no version check, but every session of the user ends.
+    const after = await updateUser(tx, input.id, user.version, { passwordHash: await hashPassword(input.password) }, { revokeSessions: true });
+    if (!after) throw conflictError();
+    await audit({ action: 'user.reset_password', entity: 'user', entityId: input.id });
+    return { version: after.version };
+  },
+});

@@ -1,0 +1,18 @@
+import type { ReactNode } from 'react';
+import { getDb } from '@/db/client';
+import { getWorkspace } from '@/db/queries/workspace';
+import { requirePageUser } from '@/lib/auth/current-user';
+import { Header } from '@/components/shell/header';
+
+export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
+  const user = await requirePageUser();
+  const workspace = await getWorkspace(await getDb());
+  return (
+    <div className="min-h-dvh">
+      <Header user={user} workspaceName={workspace.name} />
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
+        {children}
+      </main>
+    </div>
+  );
+}

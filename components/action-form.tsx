@@ -1,0 +1,162 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import {
+  createContext,
+  startTransition,
+  useActionState,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  type ComponentProps,
+  type ReactNode,
+} from 'react';
+import type { ActionResult, ActionState, Message } from '@/lib/actions/result';
+import { Button, type ButtonVariant } from './ui/button';
+import { Input, Select } from './ui/input';
+import { Notice } from './ui/notice';
+
+type FormState = { state: ActionState<unknown>; pending: boolean };
+const FormContext = createContext<FormState>({ state: null, pending: false });
+
+export function useMessage() {
+  const t = useTranslations();
+  return (m: Message) => t(m.key as never, m.values as never);
+}
+
+/**
+ * A form bound to a server action. It submits without resetting, so a failed
+ * save keeps everything the user typed; errors appear beside their fields
+ * and a form-level error or success notice on top.
+ */
+export function ActionForm<R>({
+  action,
+  children,
+  successMessage,
+  onSuccess,
+  resetOnSuccess,
+  className,
+}: {
+  action: (prev: ActionState<R>, payload: FormData) => Promise<ActionResult<R>>;
+  children: ReactNode;
+  successMessage?: string;
+  onSuccess?: (data: R) => void;
+  resetOnSuccess?: boolean;
+  className?: string;
+}) {
+  const [state, dispatch, pending] = useActionState<ActionState<R>, FormData>(action, null);
+  const message = useMessage();
+  const formRef = useRef<HTMLFormElement>(null);
+  const onSuccessRef = useRef(onSuccess);
+  onSuccessRef.current = onSuccess;
+
+  useEffect(() => {
+    if (!state) return;
+    if (state.ok) {
+      if (resetOnSuccess) formRef.current?.reset();
+      onSuccessRef.current?.(state.data);
+    } else if (state.error?.key === 'errors.signedOut') {
+      const here = window.location.pathname + window.location.search;
+      window.location.assign(`/login?callbackUrl=${encodeURIComponent(here)}`);
+    }
+  }, [state, resetOnSuccess]);
+
+  return (
+    <form
+      ref={formRef}
+      noValidate
+      className={className ?? 'space-y-4'}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => dispatch(data));
+      }}
+    >
+      <FormContext.Provider value={{ state, pending }}>
+        {state && !state.ok && state.error && <Notice tone="error">{message(state.error)}</Notice>}
+        {state && !state.ok && state.fieldErrors?._form && <Notice tone="error">{message(state.fieldErrors._form)}</Notice>}
+        {state?.ok && successMessage && <Notice tone="success">{successMessage}</Notice>}
+        {children}
+      </FormContext.Provider>
+    </form>
+  );
+}
+
+function useFieldError(name: string): Message | undefined {
+  const { state } = useContext(FormContext);
+  return state && !state.ok ? state.fieldErrors?.[name] : undefined;
+}
+
+function FieldShell({ id, label, hint, error, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: Message; children: ReactNode }) {
+  const message = useMessage();
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-zinc-800">
+        {label}
+      </label>
+      {children}
+      {error ? (
+        <p id={`${id}-error`} className="text-xs text-red-700">
+          {message(error)}
+        </p>
+      ) : (
+        hint && (
+          <p id={`${id}-hint`} className="text-xs text-zinc-500">
+            {hint}
+          </p>
+        )
+      )}
+    </div>
+  );
+}
+
+type FieldProps = { name: string; label: ReactNode; hint?: ReactNode };
+
+export function TextField({ name, label, hint, ...props }: FieldProps & Omit<ComponentProps<'input'>, 'name'>) {
+  const id = useId();
+  const error = useFieldError(name);
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <Input
+        id={id}
+        name={name}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        {...props}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  options,
+  ...props
+}: FieldProps & Omit<ComponentProps<'select'>, 'name'> & { options: { value: string; label: string }[] }) {
+  const id = useId();
+  const error = useFieldError(name);
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <Select id={id} name={name} aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} {...props}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </FieldShell>
+  );
+}
+
+export function SubmitButton({ children, variant, pendingLabel }: { children: ReactNode; variant?: ButtonVariant; pendingLabel?: ReactNode }) {
+  const { pending } = useContext(FormContext);
+  return (
+    <Button type="submit" variant={variant} disabled={pending} aria-busy={pending}>
+      {pending && <span aria-hidden className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent" />}
+      {pending && pendingLabel ? pendingLabel : children}
+    </Button>
+  );
+}

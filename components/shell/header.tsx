@@ -1,0 +1,36 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { isLocale } from '@/lib/i18n/locales';
+import { navFor } from './nav-items';
+import { NavLinks } from './nav-links';
+import { UserMenu } from './user-menu';
+
+export async function Header({ user, workspaceName }: { user: CurrentUser; workspaceName: string }) {
+  const [t, tRoles, locale] = await Promise.all([getTranslations('nav'), getTranslations('roles'), getLocale()]);
+  const items = navFor(user.role).map((item) => ({ href: item.href, label: t(item.label as never) }));
+  return (
+    <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/95 backdrop-blur">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-2 focus:py-1">
+        {t('skipToContent')}
+      </a>
+      <div className="mx-auto flex h-12 max-w-6xl items-center gap-4 px-4 sm:px-6">
+        <Link href="/" className="flex min-w-0 items-center gap-2">
+          <span aria-hidden className="grid size-6 shrink-0 place-items-center rounded bg-brand-600 text-xs font-bold text-white">
+            T
+          </span>
+          <span className="truncate text-sm font-semibold text-zinc-900">{workspaceName}</span>
+        </Link>
+        <NavLinks items={items} label={t('mainNav')} />
+        <div className="ml-auto">
+          <UserMenu
+            name={user.name}
+            email={user.email}
+            roleLabel={tRoles(user.role)}
+            locale={isLocale(locale) ? locale : 'en'}
+          />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,75 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { dataDir, databaseUrl, isInMemory } from '@/lib/env';
+import { lockDataDir } from './pglite-lock';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type DbOrTx = Db | Tx;
+
+type Handle = { db: Db; close: () => Promise<void> };
+
+export const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
+
+async function openPostgres(url: string): Promise<Handle> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const client = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE || 10), onnotice: () => {} });
+  const db = drizzle(client, { schema, casing: 'snake_case' });
+  return { db, close: () => client.end({ timeout: 5 }) };
+}
+
+async function openPglite(): Promise<Handle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  let release = () => {};
+  let client;
+  if (isInMemory()) {
+    client = new PGlite();
+  } else {
+    const dir = path.resolve(/*turbopackIgnore: true*/ dataDir());
+    mkdirSync(dir, { recursive: true });
+    release = lockDataDir(dir);
+    client = new PGlite(path.join(dir, 'pg'));
+  }
+  const db = drizzle(client, { schema, casing: 'snake_case' });
+  // The embedded database migrates itself; a server is migrated by `npm run db:migrate`.
+  await migrate(db, { migrationsFolder });
+  return {
+    db,
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+// Kept on globalThis so every bundle of the Next server shares one pool (and,
+// for PGlite, the one allowed instance).
+const store = globalThis as unknown as { __touchplanDb?: Promise<Handle> };
+
+function handle(): Promise<Handle> {
+  if (!store.__touchplanDb) {
+    const url = databaseUrl();
+    store.__touchplanDb = url ? openPostgres(url) : openPglite();
+    store.__touchplanDb.catch(() => {
+      store.__touchplanDb = undefined;
+    });
+  }
+  return store.__touchplanDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await handle()).db;
+}
+
+export async function closeDb(): Promise<void> {
+  const h = store.__touchplanDb;
+  store.__touchplanDb = undefined;
+  if (h) await (await h).close();
+}

@@ -1,0 +1,59 @@
+import { eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client';
+import { workspaceSettings } from '../schema';
+
+export type Workspace = {
+  name: string;
+  currency: string;
+  timeZone: string;
+  fiscalYearStartMonth: number;
+  isDemo: boolean;
+  version: number;
+};
+
+// What a workspace looks like before an admin has saved its settings.
+export const defaultWorkspace: Workspace = {
+  name: 'Touchplan',
+  currency: 'JPY',
+  timeZone: 'Asia/Tokyo',
+  fiscalYearStartMonth: 4,
+  isDemo: false,
+  version: 0,
+};
+
+const columns = {
+  name: workspaceSettings.name,
+  currency: workspaceSettings.currency,
+  timeZone: workspaceSettings.timeZone,
+  fiscalYearStartMonth: workspaceSettings.fiscalYearStartMonth,
+  isDemo: workspaceSettings.isDemo,
+  version: workspaceSettings.version,
+};
+
+export async function getWorkspace(db: DbOrTx): Promise<Workspace> {
+  const [row] = await db.select(columns).from(workspaceSettings).where(eq(workspaceSettings.id, 1));
+  return row ?? defaultWorkspace;
+}
+
+export type WorkspaceInput = Pick<Workspace, 'name' | 'currency' | 'timeZone' | 'fiscalYearStartMonth'>;
+
+/**
+ * Saves the settings if nobody saved them since `version` was read (version 0:
+ * never saved). Returns the new row, or null on a conflict.
+ */
+export async function saveWorkspace(db: DbOrTx, input: WorkspaceInput, version: number): Promise<Workspace | null> {
+  if (version === 0) {
+    const rows = await db
+      .insert(workspaceSettings)
+      .values({ id: 1, ...input })
+      .onConflictDoNothing()
+      .returning(columns);
+    return rows[0] ?? null;
+  }
+  const rows = await db
+    .update(workspaceSettings)
+    .set({ ...input, version: sql`${workspaceSettings.version} + 1` })
+    .where(sql`${workspaceSettings.id} = 1 and ${workspaceSettings.version} = ${version}`)
+    .returning(columns);
+  return rows[0] ?? null;
+}

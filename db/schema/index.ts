@@ -1,0 +1,4 @@
+export * from './users';
+export * from './workspace';
+export * from './audit';
+export * from './sign-in-attempts';

@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+export const roleEnum = pgEnum('role', ['csm', 'manager', 'admin']);
+
+export const users = pgTable(
+  'users',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    email: text().notNull(),
+    name: text().notNull(),
+    role: roleEnum().notNull(),
+    passwordHash: text().notNull(),
+    active: boolean().notNull().default(true),
+    // null: follow the browser's language / the workspace time zone.
+    locale: text(),
+    timeZone: text(),
+    capacityHours: integer().notNull().default(110),
+    // Copied into the session token at sign-in; bumping it revokes every
+    // session of this user on their next request.
+    sessionVersion: integer().notNull().default(1),
+    // Optimistic-concurrency check for edits.
+    version: integer().notNull().default(1),
+    lastSignInAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+  },
+  (t) => [
+    uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
+    check('users_capacity_hours_range', sql`${t.capacityHours} between 0 and 744`),
+  ],
+);

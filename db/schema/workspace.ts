@@ -1,0 +1,25 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, integer, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+
+// One row: a deployment serves one workspace.
+export const workspaceSettings = pgTable(
+  'workspace_settings',
+  {
+    id: integer().primaryKey().default(1),
+    name: text().notNull(),
+    currency: text().notNull(),
+    timeZone: text().notNull(),
+    fiscalYearStartMonth: smallint().notNull().default(4),
+    // Set only by the demo seed, so re-seeding can tell a demo from real data.
+    isDemo: boolean().notNull().default(false),
+    version: integer().notNull().default(1),
+    updatedAt: timestamp({ withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+  },
+  (t) => [
+    check('workspace_settings_single_row', sql`${t.id} = 1`),
+    check('workspace_settings_fy_month', sql`${t.fiscalYearStartMonth} between 1 and 12`),
+  ],
+);

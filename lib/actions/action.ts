@@ -1,0 +1,82 @@
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { unstable_rethrow } from 'next/navigation';
+import type { z } from 'zod';
+import { getDb, type Tx } from '@/db/client';
+import { writeAudit, type AuditEntry } from '@/db/queries/audit';
+import { auditDenied, getCurrentUser, hasRole, type CurrentUser } from '@/lib/auth/current-user';
+import type { Role } from '@/lib/auth/roles';
+import { ActionError, type ActionResult } from './result';
+import { fieldErrorsFrom, formDataToObject } from './validation';
+
+export type ActionContext<I> = {
+  user: CurrentUser;
+  input: I;
+  tx: Tx;
+  /** Writes an audit row as this user, in this transaction. */
+  audit: (entry: Omit<AuditEntry, 'actorId'>) => Promise<void>;
+};
+
+type Spec<S extends z.ZodType, R> = {
+  /** Names the action in audit rows, e.g. "user.create". */
+  name: string;
+  roles: readonly Role[];
+  input: S;
+  run: (ctx: ActionContext<z.output<S>>) => Promise<R>;
+  revalidate?: readonly string[];
+};
+
+export type Payload = FormData | Record<string, unknown>;
+
+function pgErrorCode(e: unknown): string | undefined {
+  for (let cur: unknown = e; cur && typeof cur === 'object'; cur = (cur as { cause?: unknown }).cause) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+/**
+ * The one door for every server action. In order: who is calling (a revoked
+ * or deactivated session counts as signed out), may their role do this, is
+ * the input valid; then the work and its audit rows in one transaction, and
+ * a stable result for useActionState. Ownership of a particular object is
+ * checked inside `run`, which throws ActionError to refuse and roll back.
+ */
+export function action<S extends z.ZodType, R = undefined>(spec: Spec<S, R>) {
+  return async function serverAction(_prev: unknown, payload: Payload): Promise<ActionResult<R>> {
+    const user = await getCurrentUser();
+    if (!user) {
+      await auditDenied(null, `action:${spec.name}`, 'signed_out');
+      return { ok: false, error: { key: 'errors.signedOut' } };
+    }
+    if (!hasRole(user, spec.roles)) {
+      await auditDenied(user.id, `action:${spec.name}`, 'role');
+      return { ok: false, error: { key: 'errors.forbidden' } };
+    }
+    const parsed = spec.input.safeParse(payload instanceof FormData ? formDataToObject(payload) : payload);
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error) };
+    try {
+      const db = await getDb();
+      const data = await db.transaction((tx) =>
+        spec.run({
+          user,
+          input: parsed.data,
+          tx,
+          audit: (entry) => writeAudit(tx, { ...entry, actorId: user.id }),
+        }),
+      );
+      for (const path of spec.revalidate ?? []) revalidatePath(path, 'layout');
+      return { ok: true, data };
+    } catch (e) {
+      unstable_rethrow(e);
+      if (e instanceof ActionError) {
+        if (e.error.key === 'errors.forbidden') await auditDenied(user.id, `action:${spec.name}`, 'ownership');
+        return e.field ? { ok: false, fieldErrors: { [e.field]: e.error } } : { ok: false, error: e.error };
+      }
+      if (pgErrorCode(e) === '40001' || pgErrorCode(e) === '40P01') return { ok: false, error: { key: 'errors.conflict' } };
+      console.error(`[action ${spec.name}]`, e);
+      return { ok: false, error: { key: 'errors.unexpected' } };
+    }
+  };
+}

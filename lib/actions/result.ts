@@ -1,0 +1,23 @@
+// What every server action returns: plain data the client can render.
+// Messages are catalog keys (with values), translated where they are shown.
+
+export type Message = { key: string; values?: Record<string, string | number> };
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T; message?: Message }
+  | { ok: false; error?: Message; fieldErrors?: Record<string, Message> };
+
+export type ActionState<T = undefined> = ActionResult<T> | null;
+
+/** A failure the user can act on; thrown inside an action, it rolls back the transaction. */
+export class ActionError extends Error {
+  constructor(
+    readonly error: Message,
+    readonly field?: string,
+  ) {
+    super(error.key);
+  }
+}
+
+export const conflictError = () => new ActionError({ key: 'errors.conflict' });
+export const notFoundError = () => new ActionError({ key: 'errors.notFound' });

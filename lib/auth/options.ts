@@ -1,0 +1,51 @@
+import 'server-only';
+import type { AuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { getDb } from '@/db/client';
+import { writeAudit } from '@/db/queries/audit';
+import { authSecret, secureCookies } from '@/lib/env';
+import { checkCredentials } from './sign-in';
+
+export const sessionMaxAgeSeconds = 7 * 24 * 60 * 60;
+
+// Error codes the sign-in form turns into messages.
+export const throttledPrefix = 'THROTTLED:';
+
+export function authOptions(): AuthOptions {
+  return {
+    secret: authSecret(),
+    useSecureCookies: secureCookies(),
+    session: { strategy: 'jwt', maxAge: sessionMaxAgeSeconds },
+    pages: { signIn: '/login', error: '/login' },
+    providers: [
+      CredentialsProvider({
+        credentials: { email: { type: 'email' }, password: { type: 'password' } },
+        async authorize(credentials) {
+          const result = await checkCredentials(credentials?.email ?? '', credentials?.password ?? '');
+          if (result.ok) return { id: String(result.userId), sessionVersion: result.sessionVersion };
+          if (result.reason === 'throttled') throw new Error(`${throttledPrefix}${result.retryAfterMinutes}`);
+          return null;
+        },
+      }),
+    ],
+    callbacks: {
+      // The token carries only who and which session version; everything
+      // else (role, active, name) is read from the database on each request.
+      jwt({ token, user }) {
+        if (user) return { sub: user.id, sv: (user as { sessionVersion?: number }).sessionVersion };
+        return token;
+      },
+      session({ session }) {
+        return { expires: session.expires };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const id = Number(token?.sub);
+        if (!Number.isInteger(id)) return;
+        const db = await getDb();
+        await writeAudit(db, { actorId: id, action: 'auth.sign_out', entity: 'session', entityId: id });
+      },
+    },
+  };
+}

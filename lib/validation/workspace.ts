@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { text, version, wholeNumber } from '@/lib/actions/validation';
+import { currencies } from '@/lib/currencies';
+import { isTimeZone } from '@/lib/time-zones';
+
+export const updateWorkspaceInput = z.object({
+  version,
+  name: text(120),
+  currency: z.enum(currencies, 'validation.invalid'),
+  timeZone: z.string().refine(isTimeZone, 'validation.timeZone'),
+  fiscalYearStartMonth: wholeNumber(1, 12),
+});
