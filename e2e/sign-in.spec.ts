@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { demo, expectSignedInAs, formAlert, signIn, uniqueEmail } from './helpers';
+
+test.describe('signing in', () => {
+  for (const role of ['admin', 'manager', 'csm'] as const) {
+    test(`a ${role} signs in and sees what their role allows`, async ({ page }) => {
+      await signIn(page, demo[role].email);
+      await expectSignedInAs(page, demo[role].name);
+      await expect(page.getByRole('heading', { name: `Welcome, ${demo[role].name}` })).toBeVisible();
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await expect(nav.getByRole('link', { name: 'Home' })).toBeVisible();
+      await expect(nav.getByRole('link', { name: 'Users' })).toHaveCount(role === 'admin' ? 1 : 0);
+    });
+  }
+
+  test('a wrong password shows one generic message', async ({ page }) => {
+    await signIn(page, demo.manager.email, 'not-the-password');
+    await expect(formAlert(page)).toHaveText('That email and password do not match an active account.');
+    await signIn(page, uniqueEmail('nobody'), 'not-the-password');
+    await expect(formAlert(page)).toHaveText('That email and password do not match an active account.');
+  });
+
+  test('the sixth failed attempt for an email is throttled', async ({ page }) => {
+    const email = uniqueEmail('throttled');
+    for (let i = 1; i <= 5; i++) {
+      await signIn(page, email, `wrong-password-${i}`);
+      await expect(formAlert(page)).toHaveText('That email and password do not match an active account.');
+    }
+    await signIn(page, email, 'wrong-password-6');
+    await expect(formAlert(page)).toHaveText(/Too many failed attempts for this email\. Try again in 15 minutes\./);
+  });
+
+  test('a signed-out visit goes to sign-in and comes back after', async ({ page }) => {
+    await page.goto('/admin/users');
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin%2Fusers$/);
+    await signIn(page, demo.admin.email);
+    await expect(page).toHaveURL(/\/admin\/users$/);
+    await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
+  });
+
+  test('a callback to another site is ignored', async ({ page }) => {
+    await page.goto('/login?callbackUrl=https%3A%2F%2Fevil.example%2F');
+    await signIn(page, demo.csm.email);
+    await expect(page).toHaveURL(/localhost:\d+\/$/);
+  });
+
+  test('sign out ends the session', async ({ page }) => {
+    await signIn(page, demo.csm.email);
+    await expectSignedInAs(page, demo.csm.name);
+    await page.getByRole('button', { name: /Account menu/ }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2F$/);
+  });
+});

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { afterAll, beforeAll, vi } from 'vitest';
+import { closeDb } from '@/db/client';
+import { withDatabase } from './global-setup-integration';
+import { cookieJar } from './request-context';
+
+// Next's request APIs, backed by a jar the tests control: sessions are real
+// encoded next-auth tokens, read back by the real session code.
+vi.mock('next/headers', () => ({
+  cookies: async () => cookieJar,
+  headers: async () => new Headers({ 'accept-language': 'en' }),
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString('base64url');
+process.env.NEXTAUTH_URL ??= 'http://localhost:3000';
+
+const serverUrl = process.env.DATABASE_URL;
+const template = process.env.TOUCHPLAN_TEST_TEMPLATE;
+let fileDatabase: string | undefined;
+
+beforeAll(async () => {
+  if (serverUrl && template) {
+    fileDatabase = `touchplan_t_${randomBytes(6).toString('hex')}`;
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${fileDatabase} template ${template}`);
+    await admin.end();
+    process.env.DATABASE_URL = withDatabase(serverUrl, fileDatabase);
+  } else {
+    process.env.DATA_DIR = 'memory://';
+  }
+});
+
+afterAll(async () => {
+  await closeDb();
+  if (serverUrl && fileDatabase) {
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`drop database if exists ${fileDatabase} with (force)`);
+    await admin.end();
+    process.env.DATABASE_URL = serverUrl;
+  }
+});
