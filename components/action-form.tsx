@@ -7,6 +7,7 @@ import {
   useActionState,
   useContext,
   useEffect,
+  useEffectEvent,
   useId,
   useRef,
   type ComponentProps,
@@ -48,16 +49,17 @@ export function ActionForm<R>({
   const [state, dispatch, pending] = useActionState<ActionState<R>, FormData>(action, null);
   const message = useMessage();
   const formRef = useRef<HTMLFormElement>(null);
-  const onSuccessRef = useRef(onSuccess);
-  onSuccessRef.current = onSuccess;
+  const succeeded = useEffectEvent((data: R) => onSuccess?.(data));
 
   useEffect(() => {
     if (!state) return;
     if (state.ok) {
       if (resetOnSuccess) formRef.current?.reset();
-      onSuccessRef.current?.(state.data);
+      succeeded(state.data);
     } else if (state.error?.key === 'errors.signedOut') {
       const here = window.location.pathname + window.location.search;
+      // A full load: nothing of the ended session stays in the client cache.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       window.location.assign(`/login?callbackUrl=${encodeURIComponent(here)}`);
     }
   }, [state, resetOnSuccess]);

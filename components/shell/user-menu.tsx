@@ -26,6 +26,8 @@ export function UserMenu({ name, email, roleLabel, locale }: { name: string; ema
 
   async function onSignOut() {
     await signOut({ redirect: false });
+    // A full load: nothing of the ended session stays in the client cache.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign('/login');
   }
 
