@@ -16,6 +16,8 @@ export default defineConfig({
   workers: 1,
   timeout: 30_000,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  // Playwright empties its output folder on each run; keep it apart from the summaries.
+  outputDir: 'test-results/playwright',
   use: {
     baseURL,
     trace: 'on-first-retry',

@@ -13,7 +13,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['lib/**/*.test.ts'], exclude: ['**/*.int.test.ts'] },
+        test: { name: 'unit', include: ['lib/**/*.test.ts', 'db/**/*.test.ts'], exclude: ['**/*.int.test.ts'] },
       },
       {
         extends: true,

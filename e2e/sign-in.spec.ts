@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, expectSignedInAs, formAlert, signIn, uniqueEmail } from './helpers';
+import { demo, expectSignedInAs, formAlert, signIn, storageState, uniqueEmail } from './helpers';
 
 test.describe('signing in', () => {
   for (const role of ['admin', 'manager', 'csm'] as const) {
@@ -44,7 +44,7 @@ test.describe('signing in', () => {
     await expect(page).toHaveURL(/localhost:\d+\/$/);
   });
 
-  test('sign out ends the session', async ({ page }) => {
+  test('sign out ends the session and is in the audit log', async ({ page, browser }) => {
     await signIn(page, demo.csm.email);
     await expectSignedInAs(page, demo.csm.name);
     await page.getByRole('button', { name: /Account menu/ }).click();
@@ -52,5 +52,25 @@ test.describe('signing in', () => {
     await expect(page).toHaveURL(/\/login/);
     await page.goto('/');
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2F$/);
+
+    const admin = await browser.newContext({ storageState: storageState('admin') });
+    const audit = await admin.newPage();
+    await audit.goto('/admin/audit?action=auth.');
+    const latestSignOut = audit.getByRole('row').filter({ hasText: 'Signed out' }).first();
+    await expect(latestSignOut).toContainText(demo.csm.name);
+    await admin.close();
+  });
+
+  test('responses carry security headers and the session cookie is HttpOnly and SameSite=Lax', async ({ page, context }) => {
+    const response = await page.goto('/login');
+    const headers = response!.headers();
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    await signIn(page, demo.manager.email);
+    await expectSignedInAs(page, demo.manager.name);
+    const session = (await context.cookies()).find((c) => c.name.endsWith('next-auth.session-token'));
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
   });
 });

@@ -64,7 +64,7 @@ export default async function HomePage() {
                   <tr key={u.id}>
                     <Td>
                       <span className="font-medium text-zinc-900">{u.name}</span>
-                      <span className="ml-2 text-xs text-zinc-500">{u.email}</span>
+                      <span className="ml-2 hidden text-xs text-zinc-500 sm:inline">{u.email}</span>
                     </Td>
                     <Td>
                       <Badge tone={u.role === 'admin' ? 'indigo' : u.role === 'manager' ? 'brand' : 'neutral'}>{tRoles(u.role)}</Badge>

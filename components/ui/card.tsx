@@ -9,7 +9,7 @@ export function Card({ title, description, actions, children, className }: {
   className?: string;
 }) {
   return (
-    <section className={cn('rounded-lg bg-white shadow-sm ring-1 ring-zinc-200', className)}>
+    <section className={cn('min-w-0 rounded-lg bg-white shadow-sm ring-1 ring-zinc-200', className)}>
       {(title || actions) && (
         <header className="flex flex-wrap items-start justify-between gap-2 border-b border-zinc-100 px-4 py-3">
           <div>

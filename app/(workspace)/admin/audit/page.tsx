@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { auditPageSize, listAudit } from '@/db/queries/audit';
 import { requirePageUser } from '@/lib/auth/current-user';
+import { describeChange } from '@/lib/audit-describe';
 import { cn } from '@/lib/cn';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -14,11 +15,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const filters = ['', 'auth.', 'user.', 'workspace.', 'access.'] as const;
 
-function compact(value: unknown): string {
-  if (value == null) return '';
-  const text = JSON.stringify(value);
-  return text === '{}' ? '' : text;
-}
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string; action?: string }> }) {
   await requirePageUser(['admin']);
@@ -77,9 +73,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     {r.entity}
                     {r.entityId ? ` #${r.entityId}` : ''}
                   </Td>
-                  <Td className="max-w-md truncate font-mono text-xs text-zinc-500" title={`${compact(r.before)} → ${compact(r.after)}`}>
-                    {compact(r.before) && <span className="text-red-700/80">{compact(r.before)} → </span>}
-                    {compact(r.after)}
+                  <Td className="whitespace-normal text-xs text-zinc-600">
+                    <ul className="space-y-0.5">
+                      {describeChange(r.before, r.after).map((c) => (
+                        <li key={c.field} className="max-w-md break-words">
+                          <span className="text-zinc-400">{c.field}: </span>
+                          {c.from !== undefined && c.to !== undefined ? (
+                            <>
+                              <span className="text-zinc-500 line-through decoration-zinc-300">{c.from}</span> → <span className="text-zinc-900">{c.to}</span>
+                            </>
+                          ) : (
+                            <span className="text-zinc-900">{c.to ?? c.from}</span>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
                   </Td>
                 </tr>
               ))}
