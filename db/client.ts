@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { dataDir, databaseUrl, isInMemory } from '@/lib/env';
 import { lockDataDir } from './pglite-lock';
@@ -72,4 +72,10 @@ export async function closeDb(): Promise<void> {
   const h = store.__touchplanDb;
   store.__touchplanDb = undefined;
   if (h) await (await h).close();
+}
+
+/** Rows of a raw SQL query, the same on postgres.js (an array) and PGlite ({ rows }). */
+export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

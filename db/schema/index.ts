@@ -2,3 +2,4 @@ export * from './users';
 export * from './workspace';
 export * from './audit';
 export * from './sign-in-attempts';
+export * from './accounts';

@@ -1,0 +1,165 @@
+import { eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { findAccount, type AccountRow } from '@/db/queries/accounts';
+import { listTierHistory } from '@/db/queries/tier-history';
+import type { PublicUser } from '@/db/queries/users';
+import { tierOverrideRequests } from '@/db/schema';
+import { createAccount as insertTestAccount, accountValues } from '@/tests/accounts';
+import { lastAudit } from '@/tests/audit';
+import { createUser, signInAs } from '@/tests/factories';
+import {
+  clearTierOverride,
+  createAccount,
+  decideOverrideRequest,
+  reassignAccounts,
+  requestTierOverride,
+  setTierOverride,
+  updateAccountDetails,
+} from './actions';
+
+type Caller = 'anonymous' | 'csm' | 'otherCsm' | 'manager' | 'admin';
+let people: Record<Exclude<Caller, 'anonymous'>, PublicUser>;
+let account: AccountRow;
+
+beforeEach(async () => {
+  people = {
+    csm: await createUser('csm'),
+    otherCsm: await createUser('csm'),
+    manager: await createUser('manager'),
+    admin: await createUser('admin'),
+  };
+  account = await insertTestAccount({ ownerId: people.csm.id });
+});
+
+const as = (caller: Caller) => signInAs(caller === 'anonymous' ? null : people[caller]);
+const fresh = async () => (await findAccount(await getDb(), account.id))!;
+const editPayload = async (changes: Record<string, unknown> = {}) => {
+  const a = await fresh();
+  return { ...accountValues(), name: a.name, domain: a.domain, id: a.id, version: a.version, ownerId: a.ownerId, ...changes };
+};
+
+// Every account action × every caller: allowed (true) or the refusal key.
+const matrix: Record<string, { call: () => Promise<{ ok: boolean; error?: { key: string } }>; allowed: Caller[] }> = {
+  'account.create': { call: () => createAccount(null, accountValues()), allowed: ['csm', 'otherCsm', 'manager', 'admin'] },
+  'account.update': { call: async () => updateAccountDetails(null, await editPayload({ notes: 'changed' })), allowed: ['csm', 'manager', 'admin'] },
+  'account.reassign': { call: () => reassignAccounts(null, { ids: [account.id], ownerId: people.otherCsm.id }), allowed: ['manager', 'admin'] },
+  'account.override': {
+    call: async () => setTierOverride(null, { id: account.id, version: (await fresh()).version, tier: 1, reason: 'Strategic logo', until: '' }),
+    allowed: ['manager', 'admin'],
+  },
+  'account.request_override': {
+    call: () => requestTierOverride(null, { id: account.id, tier: 1, reason: 'Board-level sponsor', until: '' }),
+    allowed: ['csm'],
+  },
+};
+
+describe.each(Object.entries(matrix))('%s', (name, { call, allowed }) => {
+  it.each(['anonymous', 'csm', 'otherCsm', 'manager', 'admin'] as const)('as %s', async (caller) => {
+    await as(caller);
+    const result = await call();
+    if (allowed.includes(caller)) {
+      expect(result.ok).toBe(true);
+      expect((await lastAudit())?.action).toBe(name);
+    } else {
+      expect(result.ok).toBe(false);
+      expect(result.error?.key).toBe(caller === 'anonymous' ? 'errors.signedOut' : 'errors.forbidden');
+      expect((await lastAudit())?.action).toBe('access.denied');
+    }
+  });
+});
+
+describe('creating and editing accounts', () => {
+  it('computes LTV and tier, with the reason and a history row, when a CSM creates an account', async () => {
+    await as('csm');
+    // ¥8,000,000 ARR × 80 % × 10 y = ¥64,000,000 → Tier 1
+    const result = await createAccount(null, accountValues({ arr: '8,000,000', ownerId: people.otherCsm.id }));
+    const id = result.ok ? (result.data as { id: number }).id : 0;
+    const created = (await findAccount(await getDb(), id))!;
+    expect(created).toMatchObject({ ltv: '64000000', tier: 1, tierSource: 'computed', ownerId: people.csm.id });
+    expect(created.tierReason).toEqual({ ltv: '64000000', missing: [], baseTier: 1, threshold: '50000000', raisedBy: null });
+    expect((await listTierHistory(await getDb(), id)).map((h) => [h.kind, h.fromTier, h.toTier])).toEqual([['created', null, 1]]);
+  });
+
+  it('recomputes the tier in the same save when an input changes, and records it', async () => {
+    await as('csm');
+    expect(account.tier).toBe(2); // 1,000,000 × 80 % × 10 = 8,000,000
+    const result = await updateAccountDetails(null, await editPayload({ arr: '500000', growthPotential: 'low' }));
+    expect(result.ok).toBe(true);
+    expect(await fresh()).toMatchObject({ ltv: '4000000', tier: 3 });
+    const [latest] = await listTierHistory(await getDb(), account.id);
+    expect(latest).toMatchObject({ kind: 'computed', fromTier: 2, toTier: 3 });
+  });
+
+  it('refuses the second of two edits from the same version, keeping the first', async () => {
+    await as('csm');
+    const stale = await editPayload();
+    expect((await updateAccountDetails(null, { ...stale, notes: 'first' })).ok).toBe(true);
+    expect(await updateAccountDetails(null, { ...stale, notes: 'second' })).toEqual({ ok: false, error: { key: 'errors.conflict' } });
+    expect((await fresh()).notes).toBe('first');
+  });
+
+  it('refuses a duplicate domain whatever its case, beside the domain field', async () => {
+    await as('manager');
+    const result = await createAccount(null, accountValues({ domain: `https://www.${account.domain.toUpperCase()}/` }));
+    expect(result).toEqual({ ok: false, fieldErrors: { domain: { key: 'accounts.domainTaken' } } });
+  });
+
+  it('a CSM cannot move an account to another book; a manager can, only to a CSM', async () => {
+    await as('csm');
+    await updateAccountDetails(null, await editPayload({ ownerId: people.otherCsm.id }));
+    expect((await fresh()).ownerId).toBe(people.csm.id);
+    await as('manager');
+    const toManager = await updateAccountDetails(null, await editPayload({ ownerId: people.manager.id }));
+    expect(toManager).toEqual({ ok: false, fieldErrors: { ownerId: { key: 'accounts.ownerNotCsm' } } });
+    expect((await updateAccountDetails(null, await editPayload({ ownerId: people.otherCsm.id }))).ok).toBe(true);
+    expect((await fresh()).ownerId).toBe(people.otherCsm.id);
+  });
+
+  it('reassigns many accounts at once', async () => {
+    const more = [await insertTestAccount({ ownerId: people.csm.id }), await insertTestAccount()];
+    await as('admin');
+    const result = await reassignAccounts(null, { ids: [account.id, ...more.map((a) => a.id)], ownerId: people.otherCsm.id });
+    expect(result).toEqual({ ok: true, data: { count: 3 } });
+  });
+});
+
+describe('tier overrides', () => {
+  it('win while active, keep the computed tier underneath, and return it when cleared', async () => {
+    await as('manager');
+    const set = await setTierOverride(null, { id: account.id, version: account.version, tier: 1, reason: 'Reference customer in manufacturing', until: '' });
+    expect(set.ok).toBe(true);
+    expect(await fresh()).toMatchObject({ tier: 1, computedTier: 2, tierSource: 'override', overrideReason: 'Reference customer in manufacturing' });
+    // Editing inputs keeps the override on top.
+    await updateAccountDetails(null, await editPayload({ arr: '100' }));
+    expect(await fresh()).toMatchObject({ tier: 1, computedTier: 3 });
+    expect((await clearTierOverride(null, { id: account.id, version: (await fresh()).version })).ok).toBe(true);
+    expect(await fresh()).toMatchObject({ tier: 3, tierSource: 'computed', overrideTier: null });
+    const kinds = (await listTierHistory(await getDb(), account.id)).map((h) => h.kind);
+    expect(kinds).toEqual(['override_ended', 'computed', 'override']);
+  });
+
+  it('need a reason and an end date that is not past', async () => {
+    await as('admin');
+    const noReason = await setTierOverride(null, { id: account.id, version: account.version, tier: 1, reason: '', until: '' });
+    expect(!noReason.ok && noReason.fieldErrors?.reason?.key).toBe('validation.reasonRequired');
+    const past = await setTierOverride(null, { id: account.id, version: account.version, tier: 1, reason: 'x', until: '2020-01-01' });
+    expect(!past.ok && past.fieldErrors?.until?.key).toBe('validation.untilPast');
+  });
+
+  it('a CSM requests one for their own account, a manager approves it', async () => {
+    await as('otherCsm');
+    expect((await requestTierOverride(null, { id: account.id, tier: 1, reason: 'x', until: '' })).error?.key).toBe('errors.forbidden');
+    await as('csm');
+    const requested = await requestTierOverride(null, { id: account.id, tier: 1, reason: 'Expanding to 5 subsidiaries', until: '2027-12-31' });
+    const requestId = requested.ok ? (requested.data as { requestId: number }).requestId : 0;
+    expect((await requestTierOverride(null, { id: account.id, tier: 1, reason: 'again', until: '' })).error?.key).toBe('accounts.requestPending');
+    expect((await decideOverrideRequest(null, { requestId, decision: 'approve', note: '' })).error?.key).toBe('errors.forbidden');
+    await as('manager');
+    expect((await decideOverrideRequest(null, { requestId, decision: 'approve', note: 'Agreed' })).ok).toBe(true);
+    expect(await fresh()).toMatchObject({ tier: 1, tierSource: 'override', overrideUntil: '2027-12-31', overrideBy: people.manager.id });
+    const [req] = await (await getDb()).select().from(tierOverrideRequests).where(eq(tierOverrideRequests.id, requestId));
+    expect(req).toMatchObject({ status: 'approved', decidedBy: people.manager.id });
+    expect((await decideOverrideRequest(null, { requestId, decision: 'reject', note: '' })).error?.key).toBe('accounts.requestDecided');
+  });
+});

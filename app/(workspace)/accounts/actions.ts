@@ -1,0 +1,199 @@
+'use server';
+
+import { and, eq } from 'drizzle-orm';
+import { findAccount, insertAccount, reassignOwners, updateAccount } from '@/db/queries/accounts';
+import { currentPolicy } from '@/db/queries/tier-policies';
+import { insertTierHistory, overrideColumnsCleared } from '@/db/queries/tier-history';
+import { tierOverrideRequests } from '@/db/schema';
+import { applyOverride, assertOwnerIsCsm, assertUniqueKeys, workspaceToday } from '@/lib/accounts/write';
+import { action } from '@/lib/actions/action';
+import { ActionError, conflictError, notFoundError } from '@/lib/actions/result';
+import { changedFields } from '@/lib/audit-diff';
+import { assertCanEditAccount } from '@/lib/auth/access';
+import { roles } from '@/lib/auth/roles';
+import { tierColumns } from '@/lib/tiering/tier-columns';
+import type { Tier } from '@/lib/tiering/policy';
+import {
+  clearOverrideInput,
+  createAccountInput,
+  decideOverrideInput,
+  reassignInput,
+  requestOverrideInput,
+  setOverrideInput,
+  updateAccountInput,
+} from '@/lib/validation/account';
+
+const editable = [
+  'name',
+  'domain',
+  'externalId',
+  'industry',
+  'employees',
+  'arr',
+  'grossMarginPct',
+  'annualChurnPct',
+  'growthPotential',
+  'churnRisk',
+  'lifecycleStage',
+  'renewalDate',
+  'ownerId',
+  'notes',
+] as const;
+
+export const createAccount = action({
+  name: 'account.create',
+  roles,
+  input: createAccountInput,
+  revalidate: ['/accounts'],
+  async run({ user, input, tx, audit }) {
+    // A CSM's new account is in their own book; managers and admins choose.
+    const ownerId = user.role === 'csm' ? user.id : input.ownerId;
+    await assertOwnerIsCsm(tx, user.role === 'csm' ? null : ownerId);
+    await assertUniqueKeys(tx, input.domain, input.externalId);
+    const policy = await currentPolicy(tx);
+    const cols = tierColumns(input, null, policy, await workspaceToday(tx));
+    const id = await insertAccount(tx, { ...input, ownerId, ...cols });
+    await insertTierHistory(tx, [
+      { accountId: id, actorId: user.id, kind: 'created', fromTier: null, toTier: cols.tier, reason: cols.tierReason, policyVersion: policy.version },
+    ]);
+    await audit({ action: 'account.create', entity: 'account', entityId: id, after: { ...input, ownerId, tier: cols.tier } });
+    return { id };
+  },
+});
+
+export const updateAccountDetails = action({
+  name: 'account.update',
+  roles,
+  input: updateAccountInput,
+  revalidate: ['/accounts'],
+  async run({ user, input, tx, audit }) {
+    const before = await findAccount(tx, input.id, { forUpdate: true });
+    if (!before) throw notFoundError();
+    assertCanEditAccount(user, before);
+    // Only managers and admins move an account to another book.
+    const ownerId = user.role === 'csm' ? before.ownerId : input.ownerId;
+    if (ownerId !== before.ownerId) await assertOwnerIsCsm(tx, ownerId);
+    await assertUniqueKeys(tx, input.domain, input.externalId, input.id);
+    const policy = await currentPolicy(tx);
+    const today = await workspaceToday(tx);
+    const override = before.overrideTier ? { tier: before.overrideTier as Tier, until: before.overrideUntil } : null;
+    const { id, version, ...values } = { ...input, ownerId };
+    const cols = tierColumns(values, override, policy, today);
+    if (!(await updateAccount(tx, id, version, { ...values, ...cols }))) throw conflictError();
+    if (cols.tier !== before.tier || cols.computedTier !== before.computedTier) {
+      await insertTierHistory(tx, [
+        { accountId: id, actorId: user.id, kind: 'computed', fromTier: before.tier, toTier: cols.tier, reason: cols.tierReason, policyVersion: policy.version },
+      ]);
+    }
+    await audit({ action: 'account.update', entity: 'account', entityId: id, ...changedFields(before, { ...before, ...values }, editable) });
+    return { id };
+  },
+});
+
+export const reassignAccounts = action({
+  name: 'account.reassign',
+  roles: ['manager', 'admin'],
+  input: reassignInput,
+  revalidate: ['/accounts'],
+  async run({ input, tx, audit }) {
+    await assertOwnerIsCsm(tx, input.ownerId);
+    const moved = await reassignOwners(tx, input.ids, input.ownerId);
+    if (moved.length !== new Set(input.ids).size) throw notFoundError();
+    await audit({ action: 'account.reassign', entity: 'account', after: { ids: input.ids, ownerId: input.ownerId } });
+    return { count: moved.length };
+  },
+});
+
+export const setTierOverride = action({
+  name: 'account.override',
+  roles: ['manager', 'admin'],
+  input: setOverrideInput,
+  revalidate: ['/accounts'],
+  async run({ user, input, tx, audit }) {
+    const account = await findAccount(tx, input.id, { forUpdate: true });
+    if (!account) throw notFoundError();
+    if (account.version !== input.version) throw conflictError();
+    await applyOverride(tx, account, { tier: input.tier as Tier, reason: input.reason, until: input.until }, user.id, await workspaceToday(tx));
+    await audit({
+      action: 'account.override',
+      entity: 'account',
+      entityId: account.id,
+      before: { tier: account.tier },
+      after: { tier: input.tier, reason: input.reason, until: input.until },
+    });
+  },
+});
+
+export const clearTierOverride = action({
+  name: 'account.clear_override',
+  roles: ['manager', 'admin'],
+  input: clearOverrideInput,
+  revalidate: ['/accounts'],
+  async run({ user, input, tx, audit }) {
+    const account = await findAccount(tx, input.id, { forUpdate: true });
+    if (!account) throw notFoundError();
+    if (account.overrideTier === null) return;
+    const ok = await updateAccount(tx, account.id, input.version, { ...overrideColumnsCleared, tier: account.computedTier, tierSource: 'computed' });
+    if (!ok) throw conflictError();
+    await insertTierHistory(tx, [
+      { accountId: account.id, actorId: user.id, kind: 'override_ended', fromTier: account.tier, toTier: account.computedTier, reason: {} },
+    ]);
+    await audit({ action: 'account.clear_override', entity: 'account', entityId: account.id, before: { tier: account.tier }, after: { tier: account.computedTier } });
+  },
+});
+
+export const requestTierOverride = action({
+  name: 'account.request_override',
+  roles: ['csm'],
+  input: requestOverrideInput,
+  revalidate: ['/accounts'],
+  async run({ user, input, tx, audit }) {
+    const account = await findAccount(tx, input.id, { forUpdate: true });
+    if (!account) throw notFoundError();
+    assertCanEditAccount(user, account);
+    if (input.until !== null && input.until < (await workspaceToday(tx))) throw new ActionError({ key: 'validation.untilPast' }, 'until');
+    const [pending] = await tx
+      .select({ id: tierOverrideRequests.id })
+      .from(tierOverrideRequests)
+      .where(and(eq(tierOverrideRequests.accountId, account.id), eq(tierOverrideRequests.status, 'pending')));
+    if (pending) throw new ActionError({ key: 'accounts.requestPending' });
+    const [created] = await tx
+      .insert(tierOverrideRequests)
+      .values({ accountId: account.id, requestedBy: user.id, requestedTier: input.tier, reason: input.reason, until: input.until })
+      .returning({ id: tierOverrideRequests.id });
+    await audit({ action: 'account.request_override', entity: 'account', entityId: account.id, after: { tier: input.tier, reason: input.reason, until: input.until } });
+    return { requestId: created!.id };
+  },
+});
+
+export const decideOverrideRequest = action({
+  name: 'account.decide_override',
+  roles: ['manager', 'admin'],
+  input: decideOverrideInput,
+  revalidate: ['/accounts'],
+  async run({ user, input, tx, audit }) {
+    const [request] = await tx
+      .select()
+      .from(tierOverrideRequests)
+      .where(eq(tierOverrideRequests.id, input.requestId))
+      .for('update');
+    if (!request) throw notFoundError();
+    if (request.status !== 'pending') throw new ActionError({ key: 'accounts.requestDecided' });
+    if (input.decision === 'approve') {
+      const account = await findAccount(tx, request.accountId, { forUpdate: true });
+      if (!account) throw notFoundError();
+      const today = await workspaceToday(tx);
+      await applyOverride(tx, account, { tier: request.requestedTier as Tier, reason: request.reason, until: request.until }, user.id, today);
+    }
+    await tx
+      .update(tierOverrideRequests)
+      .set({ status: input.decision === 'approve' ? 'approved' : 'rejected', decidedBy: user.id, decidedAt: new Date(), decisionNote: input.note })
+      .where(eq(tierOverrideRequests.id, request.id));
+    await audit({
+      action: input.decision === 'approve' ? 'account.approve_override' : 'account.reject_override',
+      entity: 'account',
+      entityId: request.accountId,
+      after: { requestId: request.id, tier: request.requestedTier, note: input.note },
+    });
+  },
+});

@@ -1,0 +1,185 @@
+import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../client';
+import { accounts, users } from '../schema';
+
+export const accountPageSize = 50;
+
+export const sortKeys = ['name', 'domain', 'owner', 'arr', 'ltv', 'tier', 'stage', 'renewal', 'updated'] as const;
+export type SortKey = (typeof sortKeys)[number];
+
+export type AccountFilters = {
+  q?: string;
+  tiers?: number[];
+  ownerId?: number | 'none';
+  stage?: string;
+  renewalWithinDays?: number;
+  tierSource?: 'computed' | 'override';
+  sort?: SortKey;
+  dir?: 'asc' | 'desc';
+  page?: number;
+};
+
+const owner = alias(users, 'owner');
+
+function likePattern(q: string) {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function accountWhere(f: AccountFilters): SQL | undefined {
+  const parts: (SQL | undefined)[] = [];
+  if (f.q) parts.push(or(ilike(accounts.name, likePattern(f.q)), ilike(accounts.domain, likePattern(f.q))));
+  if (f.tiers?.length) parts.push(inArray(accounts.tier, f.tiers));
+  if (f.ownerId === 'none') parts.push(isNull(accounts.ownerId));
+  else if (f.ownerId) parts.push(eq(accounts.ownerId, f.ownerId));
+  if (f.stage) parts.push(sql`${accounts.lifecycleStage} = ${f.stage}`);
+  if (f.renewalWithinDays !== undefined)
+    parts.push(sql`${accounts.renewalDate} between current_date and current_date + ${f.renewalWithinDays}::int`);
+  if (f.tierSource) parts.push(eq(accounts.tierSource, f.tierSource));
+  return parts.length ? and(...parts) : undefined;
+}
+
+const sortColumns: Record<SortKey, SQL | typeof accounts.name> = {
+  name: sql`lower(${accounts.name})`,
+  domain: sql`lower(${accounts.domain})`,
+  owner: sql`${owner.name}`,
+  arr: sql`${accounts.arr}`,
+  ltv: sql`${accounts.ltv}`,
+  tier: sql`${accounts.tier}`,
+  stage: sql`${accounts.lifecycleStage}`,
+  renewal: sql`${accounts.renewalDate}`,
+  updated: sql`${accounts.updatedAt}`,
+};
+
+export const listColumns = {
+  id: accounts.id,
+  name: accounts.name,
+  domain: accounts.domain,
+  arr: accounts.arr,
+  ltv: accounts.ltv,
+  tier: accounts.tier,
+  tierSource: accounts.tierSource,
+  lifecycleStage: accounts.lifecycleStage,
+  renewalDate: accounts.renewalDate,
+  ownerId: accounts.ownerId,
+  ownerName: owner.name,
+};
+
+export async function listAccounts(db: DbOrTx, f: AccountFilters) {
+  const page = Math.max(1, f.page ?? 1);
+  const column = sortColumns[f.sort ?? 'name'];
+  const order = f.dir === 'desc' ? sql`${column} desc nulls last` : sql`${column} asc nulls last`;
+  return db
+    .select(listColumns)
+    .from(accounts)
+    .leftJoin(owner, eq(owner.id, accounts.ownerId))
+    .where(accountWhere(f))
+    .orderBy(order, asc(accounts.id))
+    .limit(accountPageSize)
+    .offset((page - 1) * accountPageSize);
+}
+
+/** Count, ARR and LTV of the filtered accounts, by tier. */
+export async function accountTotals(db: DbOrTx, f: AccountFilters) {
+  const rows = await db
+    .select({
+      tier: accounts.tier,
+      count: sql<number>`count(*)::int`,
+      arr: sql<string>`coalesce(sum(${accounts.arr}), 0)::text`,
+      ltv: sql<string>`coalesce(sum(${accounts.ltv}), 0)::text`,
+    })
+    .from(accounts)
+    .where(accountWhere(f))
+    .groupBy(accounts.tier)
+    .orderBy(accounts.tier);
+  return rows;
+}
+
+export const detailColumns = {
+  id: accounts.id,
+  name: accounts.name,
+  domain: accounts.domain,
+  externalId: accounts.externalId,
+  industry: accounts.industry,
+  employees: accounts.employees,
+  arr: accounts.arr,
+  grossMarginPct: accounts.grossMarginPct,
+  annualChurnPct: accounts.annualChurnPct,
+  growthPotential: accounts.growthPotential,
+  churnRisk: accounts.churnRisk,
+  lifecycleStage: accounts.lifecycleStage,
+  renewalDate: accounts.renewalDate,
+  ownerId: accounts.ownerId,
+  notes: accounts.notes,
+  ltv: accounts.ltv,
+  computedTier: accounts.computedTier,
+  tier: accounts.tier,
+  tierSource: accounts.tierSource,
+  tierReason: accounts.tierReason,
+  overrideTier: accounts.overrideTier,
+  overrideReason: accounts.overrideReason,
+  overrideUntil: accounts.overrideUntil,
+  overrideBy: accounts.overrideBy,
+  overrideAt: accounts.overrideAt,
+  version: accounts.version,
+  createdAt: accounts.createdAt,
+  updatedAt: accounts.updatedAt,
+};
+
+export async function findAccount(db: DbOrTx, id: number, opts: { forUpdate?: boolean } = {}) {
+  const q = db.select(detailColumns).from(accounts).where(eq(accounts.id, id));
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  return row;
+}
+
+export type AccountRow = NonNullable<Awaited<ReturnType<typeof findAccount>>>;
+
+export async function findAccountIdByDomain(db: DbOrTx, domain: string, exceptId?: number) {
+  const [row] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(sql`lower(${accounts.domain}) = lower(${domain})`, exceptId ? sql`${accounts.id} <> ${exceptId}` : undefined));
+  return row?.id;
+}
+
+export async function findAccountIdByExternalId(db: DbOrTx, externalId: string, exceptId?: number) {
+  const [row] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.externalId, externalId), exceptId ? sql`${accounts.id} <> ${exceptId}` : undefined));
+  return row?.id;
+}
+
+export type AccountValues = typeof accounts.$inferInsert;
+
+export async function insertAccount(db: DbOrTx, values: AccountValues): Promise<number> {
+  const [row] = await db.insert(accounts).values(values).returning({ id: accounts.id });
+  return row!.id;
+}
+
+/** Updates if still at `version`; false when someone else saved first. */
+export async function updateAccount(db: DbOrTx, id: number, version: number, values: Partial<AccountValues>): Promise<boolean> {
+  const rows = await db
+    .update(accounts)
+    .set({ ...values, version: sql`${accounts.version} + 1` })
+    .where(and(eq(accounts.id, id), eq(accounts.version, version)))
+    .returning({ id: accounts.id });
+  return rows.length === 1;
+}
+
+export async function reassignOwners(db: DbOrTx, ids: number[], ownerId: number | null) {
+  return db
+    .update(accounts)
+    .set({ ownerId, version: sql`${accounts.version} + 1` })
+    .where(inArray(accounts.id, ids))
+    .returning({ id: accounts.id });
+}
+
+export async function activeCsms(db: DbOrTx) {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.role, 'csm'), eq(users.active, true)))
+    .orderBy(asc(users.name));
+}
+

@@ -1,0 +1,130 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { users } from './users';
+
+export const levelEnum = pgEnum('level', ['low', 'medium', 'high']);
+export const lifecycleStageEnum = pgEnum('lifecycle_stage', ['onboarding', 'adopting', 'mature', 'at_risk']);
+export const tierSourceEnum = pgEnum('tier_source', ['computed', 'override']);
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    name: text().notNull(),
+    domain: text().notNull(),
+    externalId: text(),
+    industry: text(),
+    employees: integer(),
+    // Money is exact: numeric, read as a string, never a float.
+    arr: numeric({ precision: 16, scale: 2 }),
+    grossMarginPct: numeric({ precision: 5, scale: 2 }),
+    annualChurnPct: numeric({ precision: 5, scale: 2 }),
+    growthPotential: levelEnum(),
+    churnRisk: levelEnum(),
+    lifecycleStage: lifecycleStageEnum().notNull().default('onboarding'),
+    renewalDate: date({ mode: 'string' }),
+    ownerId: integer().references(() => users.id),
+    notes: text(),
+    // Derived, kept in the same transaction as every input change.
+    ltv: numeric({ precision: 20, scale: 0 }),
+    computedTier: smallint().notNull(),
+    tier: smallint().notNull(),
+    tierSource: tierSourceEnum().notNull().default('computed'),
+    tierReason: jsonb().notNull(),
+    overrideTier: smallint(),
+    overrideReason: text(),
+    overrideUntil: date({ mode: 'string' }),
+    overrideBy: integer().references(() => users.id),
+    overrideAt: timestamp({ withTimezone: true }),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+  },
+  (t) => [
+    uniqueIndex('accounts_domain_lower_key').on(sql`lower(${t.domain})`),
+    uniqueIndex('accounts_external_id_key').on(t.externalId),
+    index('accounts_owner_idx').on(t.ownerId),
+    index('accounts_tier_idx').on(t.tier),
+    index('accounts_name_lower_idx').on(sql`lower(${t.name})`),
+    index('accounts_arr_idx').on(t.arr),
+    index('accounts_ltv_idx').on(t.ltv),
+    index('accounts_renewal_idx').on(t.renewalDate),
+    index('accounts_override_until_idx').on(t.overrideUntil),
+    check('accounts_tiers', sql`${t.tier} between 1 and 3 and ${t.computedTier} between 1 and 3 and (${t.overrideTier} is null or ${t.overrideTier} between 1 and 3)`),
+    check('accounts_pcts', sql`${t.grossMarginPct} between 0 and 100 and ${t.annualChurnPct} between 0 and 100`),
+  ],
+);
+
+export const tierPolicies = pgTable('tier_policies', {
+  version: integer().primaryKey(),
+  tier1Threshold: numeric({ precision: 20, scale: 0 }).notNull(),
+  tier2Threshold: numeric({ precision: 20, scale: 0 }).notNull(),
+  lifetimeCapYears: numeric({ precision: 4, scale: 1 }).notNull(),
+  raiseForGrowth: boolean().notNull(),
+  raiseForChurnRisk: boolean().notNull(),
+  note: text(),
+  createdBy: integer().references(() => users.id),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const tierChangeKindEnum = pgEnum('tier_change_kind', ['created', 'computed', 'override', 'override_ended', 'policy', 'import']);
+
+export const tierHistory = pgTable(
+  'tier_history',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorId: integer().references(() => users.id),
+    kind: tierChangeKindEnum().notNull(),
+    fromTier: smallint(),
+    toTier: smallint().notNull(),
+    // Structured, so it reads in the viewer's language.
+    reason: jsonb().notNull(),
+    policyVersion: integer(),
+  },
+  (t) => [index('tier_history_account_idx').on(t.accountId, t.at)],
+);
+
+export const overrideRequestStatusEnum = pgEnum('override_request_status', ['pending', 'approved', 'rejected']);
+
+export const tierOverrideRequests = pgTable(
+  'tier_override_requests',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    requestedBy: integer()
+      .notNull()
+      .references(() => users.id),
+    requestedTier: smallint().notNull(),
+    reason: text().notNull(),
+    until: date({ mode: 'string' }),
+    status: overrideRequestStatusEnum().notNull().default('pending'),
+    decidedBy: integer().references(() => users.id),
+    decidedAt: timestamp({ withTimezone: true }),
+    decisionNote: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('tier_override_requests_status_idx').on(t.status, t.createdAt)],
+);

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { id, version } from '@/lib/actions/validation';
+import { isIsoDate } from '@/lib/dates';
+import { toScaled } from '@/lib/decimal';
+
+// Account fields as people type them (forms) or as CSV cells: strings in,
+// normalised values out. The import uses the same schema, so a row error
+// names the same rule a form would.
+
+const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v);
+const optionalText = (max: number) => z.preprocess(blankToNull, z.string().max(max, 'validation.tooLong').nullable().default(null));
+
+/** "1,200,000" or "１２００" → "1200000"; null when blank; must have at most `scale` decimals and fit `max`. */
+const decimal = (scale: number, max: number, key: string) =>
+  z.preprocess(
+    (v) => {
+      const s = blankToNull(v);
+      return typeof s === 'string' ? s.normalize('NFKC').replace(/[,\s¥$€]/g, '') : s;
+    },
+    z
+      .string()
+      .nullable()
+      .default(null)
+      .refine((s) => s === null || (toScaled(s, scale) !== null && Number(s) <= max), key),
+  );
+
+export const domain = z.preprocess(
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .normalize('NFKC')
+          .trim()
+          .toLowerCase()
+          .replace(/^https?:\/\//, '')
+          .replace(/^www\./, '')
+          .replace(/\/.*$/, '')
+      : v,
+  z
+    .string({ error: 'validation.required' })
+    .min(1, 'validation.required')
+    .max(253, 'validation.tooLong')
+    .regex(/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u, 'validation.domain'),
+);
+
+const level = z.preprocess(blankToNull, z.enum(['low', 'medium', 'high'], 'validation.level').nullable().default(null));
+
+export const lifecycleStages = ['onboarding', 'adopting', 'mature', 'at_risk'] as const;
+
+export const accountFields = {
+  name: z.preprocess(blankToNull, z.string({ error: 'validation.required' }).max(200, 'validation.tooLong')),
+  domain,
+  externalId: optionalText(100),
+  industry: optionalText(100),
+  employees: z.preprocess(
+    (v) => {
+      const s = blankToNull(v);
+      return typeof s === 'string' ? s.normalize('NFKC').replace(/[,\s]/g, '') : s;
+    },
+    z.coerce.number({ error: 'validation.wholeNumber' }).int('validation.wholeNumber').min(0, 'validation.tooSmall').max(10_000_000, 'validation.tooBig').nullable().default(null),
+  ),
+  arr: decimal(2, 99_999_999_999_999, 'validation.money'),
+  grossMarginPct: decimal(2, 100, 'validation.percent'),
+  annualChurnPct: decimal(2, 100, 'validation.percent'),
+  growthPotential: level,
+  churnRisk: level,
+  lifecycleStage: z.preprocess((v) => blankToNull(v) ?? 'onboarding', z.enum(lifecycleStages, 'validation.stage')),
+  renewalDate: z.preprocess(blankToNull, z.string().refine(isIsoDate, 'validation.date').nullable().default(null)),
+  notes: optionalText(5000),
+};
+
+const ownerId = z.preprocess(blankToNull, z.coerce.number().int().positive().nullable().default(null));
+
+export const accountInput = z.object({ ...accountFields, ownerId });
+export type AccountInput = z.output<typeof accountInput>;
+
+export const createAccountInput = accountInput;
+export const updateAccountInput = accountInput.extend({ id, version });
+
+export const reassignInput = z.object({
+  ids: z.array(z.coerce.number().int().positive()).min(1, 'validation.selectAccounts').max(5000),
+  ownerId,
+});
+
+const tierValue = z.coerce.number().int().min(1, 'validation.invalid').max(3, 'validation.invalid');
+const until = z.preprocess(blankToNull, z.string().refine(isIsoDate, 'validation.date').nullable().default(null));
+const reason = z.preprocess(blankToNull, z.string({ error: 'validation.reasonRequired' }).max(1000, 'validation.tooLong'));
+
+export const setOverrideInput = z.object({ id, version, tier: tierValue, reason, until });
+export const clearOverrideInput = z.object({ id, version });
+export const requestOverrideInput = z.object({ id, tier: tierValue, reason, until });
+export const decideOverrideInput = z.object({
+  requestId: id,
+  decision: z.enum(['approve', 'reject']),
+  note: optionalText(1000),
+});

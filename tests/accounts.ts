@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { getDb } from '@/db/client';
+import { findAccount, insertAccount } from '@/db/queries/accounts';
+import { currentPolicy } from '@/db/queries/tier-policies';
+import { tierColumns } from '@/lib/tiering/tier-columns';
+import type { AccountInput } from '@/lib/validation/account';
+
+export function accountValues(overrides: Partial<AccountInput> = {}): AccountInput {
+  const tag = randomBytes(4).toString('hex');
+  return {
+    name: `Account ${tag}`,
+    domain: `acct-${tag}.example.jp`,
+    externalId: null,
+    industry: 'SaaS',
+    employees: 120,
+    arr: '1000000',
+    grossMarginPct: '80',
+    annualChurnPct: '10',
+    growthPotential: 'medium',
+    churnRisk: 'low',
+    lifecycleStage: 'adopting',
+    renewalDate: '2027-03-31',
+    notes: null,
+    ownerId: null,
+    ...overrides,
+  };
+}
+
+/** Inserts an account directly (no action), with its tier columns computed. */
+export async function createAccount(overrides: Partial<AccountInput> = {}) {
+  const db = await getDb();
+  const values = accountValues(overrides);
+  const cols = tierColumns(values, null, await currentPolicy(db), '2026-11-22');
+  const id = await insertAccount(db, { ...values, ...cols });
+  return (await findAccount(db, id))!;
+}
