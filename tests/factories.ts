@@ -44,3 +44,8 @@ export function formData(values: Record<string, string | number | boolean>): For
   for (const [k, v] of Object.entries(values)) data.set(k, String(v));
   return data;
 }
+
+/** The refusal key of an action result, if it failed with one. */
+export function errorKey(result: { ok: boolean; error?: { key: string } } | { ok: true }): string | undefined {
+  return 'error' in result ? result.error?.key : undefined;
+}

@@ -7,7 +7,7 @@ import type { PublicUser } from '@/db/queries/users';
 import { tierOverrideRequests } from '@/db/schema';
 import { createAccount as insertTestAccount, accountValues } from '@/tests/accounts';
 import { lastAudit } from '@/tests/audit';
-import { createUser, signInAs } from '@/tests/factories';
+import { createUser, errorKey, signInAs } from '@/tests/factories';
 import {
   clearTierOverride,
   createAccount,
@@ -149,17 +149,17 @@ describe('tier overrides', () => {
 
   it('a CSM requests one for their own account, a manager approves it', async () => {
     await as('otherCsm');
-    expect((await requestTierOverride(null, { id: account.id, tier: 1, reason: 'x', until: '' })).error?.key).toBe('errors.forbidden');
+    expect(errorKey(await requestTierOverride(null, { id: account.id, tier: 1, reason: 'x', until: '' }))).toBe('errors.forbidden');
     await as('csm');
     const requested = await requestTierOverride(null, { id: account.id, tier: 1, reason: 'Expanding to 5 subsidiaries', until: '2027-12-31' });
     const requestId = requested.ok ? (requested.data as { requestId: number }).requestId : 0;
-    expect((await requestTierOverride(null, { id: account.id, tier: 1, reason: 'again', until: '' })).error?.key).toBe('accounts.requestPending');
-    expect((await decideOverrideRequest(null, { requestId, decision: 'approve', note: '' })).error?.key).toBe('errors.forbidden');
+    expect(errorKey(await requestTierOverride(null, { id: account.id, tier: 1, reason: 'again', until: '' }))).toBe('accounts.requestPending');
+    expect(errorKey(await decideOverrideRequest(null, { requestId, decision: 'approve', note: '' }))).toBe('errors.forbidden');
     await as('manager');
     expect((await decideOverrideRequest(null, { requestId, decision: 'approve', note: 'Agreed' })).ok).toBe(true);
     expect(await fresh()).toMatchObject({ tier: 1, tierSource: 'override', overrideUntil: '2027-12-31', overrideBy: people.manager.id });
     const [req] = await (await getDb()).select().from(tierOverrideRequests).where(eq(tierOverrideRequests.id, requestId));
     expect(req).toMatchObject({ status: 'approved', decidedBy: people.manager.id });
-    expect((await decideOverrideRequest(null, { requestId, decision: 'reject', note: '' })).error?.key).toBe('accounts.requestDecided');
+    expect(errorKey(await decideOverrideRequest(null, { requestId, decision: 'reject', note: '' }))).toBe('accounts.requestDecided');
   });
 });
