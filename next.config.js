@@ -17,7 +17,8 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
-  experimental: { authInterrupts: true },
+  // CSV imports arrive as server-action uploads: 10,000 rows is about 2 MB.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '25mb' } },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },
