@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { parseAccountFilters, withParams } from './list-params';
+
+const csm = { id: 7, role: 'csm' };
+const manager = { id: 2, role: 'manager' };
+
+describe('parseAccountFilters', () => {
+  it('lands a CSM on their own book and a manager on everything', () => {
+    expect(parseAccountFilters({}, csm).ownerId).toBe(7);
+    expect(parseAccountFilters({}, manager).ownerId).toBeUndefined();
+    expect(parseAccountFilters({ owner: 'all' }, csm).ownerId).toBeUndefined();
+    expect(parseAccountFilters({ owner: 'none' }, manager).ownerId).toBe('none');
+    expect(parseAccountFilters({ owner: '12' }, manager).ownerId).toBe(12);
+  });
+
+  it('reads tiers, stage, renewal window, source, sort and page, ignoring junk', () => {
+    expect(
+      parseAccountFilters({ tier: '2,1,9,1', stage: 'at_risk', renewal: '90', source: 'override', sort: 'ltv', dir: 'desc', page: '3', q: ' acme ' }, manager),
+    ).toEqual({ q: 'acme', tiers: [2, 1], ownerId: undefined, stage: 'at_risk', renewalWithinDays: 90, tierSource: 'override', sort: 'ltv', dir: 'desc', page: 3 });
+    expect(parseAccountFilters({ stage: 'x', renewal: '-4', source: 'y', sort: 'password', page: 'abc' }, manager)).toMatchObject({
+      stage: undefined,
+      renewalWithinDays: undefined,
+      tierSource: undefined,
+      sort: undefined,
+      page: 1,
+    });
+  });
+});
+
+describe('withParams', () => {
+  it('changes and removes keys, keeping the rest', () => {
+    expect(withParams({ q: 'a', page: '4', tier: '1' }, { page: undefined, sort: 'arr' })).toBe('?q=a&tier=1&sort=arr');
+    expect(withParams({}, {})).toBe('');
+  });
+});

@@ -1,0 +1,64 @@
+import { lifecycleStages } from '@/lib/validation/account';
+import { sortKeys, type AccountFilters, type SortKey } from '@/db/queries/accounts';
+
+// The account list's filters live in the URL, so a view can be shared and
+// reloaded; the CSV export reads the same parameters.
+//   q       search in name and domain
+//   tier    "1", "1,2"
+//   owner   "me" | "all" | "none" | a user id   (default: "me" for a CSM, else "all")
+//   stage   a lifecycle stage
+//   renewal days ahead: renewal date within N days
+//   source  "computed" | "override"
+//   sort, dir, page
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+
+export type OwnerParam = 'me' | 'all' | 'none' | number;
+
+export function ownerParam(params: SearchParams, role: string): OwnerParam {
+  const raw = one(params.owner);
+  if (raw === 'me' || raw === 'all' || raw === 'none') return raw;
+  const id = Number(raw);
+  if (raw && Number.isInteger(id) && id > 0) return id;
+  return role === 'csm' ? 'me' : 'all';
+}
+
+export function parseAccountFilters(params: SearchParams, user: { id: number; role: string }): AccountFilters {
+  const owner = ownerParam(params, user.role);
+  const tiers = (one(params.tier) ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => n === 1 || n === 2 || n === 3);
+  const stage = one(params.stage);
+  const renewal = Number(one(params.renewal));
+  const source = one(params.source);
+  const sort = one(params.sort);
+  return {
+    q: one(params.q)?.slice(0, 200),
+    tiers: tiers.length ? [...new Set(tiers)] : undefined,
+    ownerId: owner === 'all' ? undefined : owner === 'me' ? user.id : owner,
+    stage: stage && (lifecycleStages as readonly string[]).includes(stage) ? stage : undefined,
+    renewalWithinDays: Number.isInteger(renewal) && renewal > 0 && renewal <= 3650 ? renewal : undefined,
+    tierSource: source === 'computed' || source === 'override' ? source : undefined,
+    sort: sort && (sortKeys as readonly string[]).includes(sort) ? (sort as SortKey) : undefined,
+    dir: one(params.dir) === 'desc' ? 'desc' : 'asc',
+    page: Math.max(1, Math.min(100_000, Number(one(params.page)) || 1)),
+  };
+}
+
+/** The query string for `params` with `changes` applied (undefined removes a key). */
+export function withParams(params: SearchParams, changes: Record<string, string | number | undefined>): string {
+  const out = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    const value = one(v);
+    if (value !== undefined) out.set(k, value);
+  }
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === undefined || v === '') out.delete(k);
+    else out.set(k, String(v));
+  }
+  const s = out.toString();
+  return s ? `?${s}` : '';
+}
