@@ -15,7 +15,7 @@ import {
 } from 'react';
 import type { ActionResult, ActionState, Message } from '@/lib/actions/result';
 import { Button, type ButtonVariant } from './ui/button';
-import { Input, Select } from './ui/input';
+import { Input, Select, controlClass } from './ui/input';
 import { Notice } from './ui/notice';
 
 type FormState = { state: ActionState<unknown>; pending: boolean };
@@ -71,7 +71,8 @@ export function ActionForm<R>({
       className={className ?? 'space-y-4'}
       onSubmit={(event) => {
         event.preventDefault();
-        const data = new FormData(event.currentTarget);
+        // The submitter's name/value is included, so a form can offer two decisions.
+        const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
         startTransition(() => dispatch(data));
       }}
     >
@@ -131,6 +132,24 @@ export function TextField({ name, label, hint, ...props }: FieldProps & Omit<Com
   );
 }
 
+export function TextAreaField({ name, label, hint, ...props }: FieldProps & Omit<ComponentProps<'textarea'>, 'name'>) {
+  const id = useId();
+  const error = useFieldError(name);
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <textarea
+        id={id}
+        name={name}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={controlClass}
+        rows={3}
+        {...props}
+      />
+    </FieldShell>
+  );
+}
+
 export function SelectField({
   name,
   label,
@@ -153,10 +172,22 @@ export function SelectField({
   );
 }
 
-export function SubmitButton({ children, variant, pendingLabel }: { children: ReactNode; variant?: ButtonVariant; pendingLabel?: ReactNode }) {
+export function SubmitButton({
+  children,
+  variant,
+  pendingLabel,
+  name,
+  value,
+}: {
+  children: ReactNode;
+  variant?: ButtonVariant;
+  pendingLabel?: ReactNode;
+  name?: string;
+  value?: string;
+}) {
   const { pending } = useContext(FormContext);
   return (
-    <Button type="submit" variant={variant} disabled={pending} aria-busy={pending}>
+    <Button type="submit" variant={variant} disabled={pending} aria-busy={pending} name={name} value={value}>
       {pending && <span aria-hidden className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent" />}
       {pending && pendingLabel ? pendingLabel : children}
     </Button>

@@ -5,6 +5,9 @@ export type NavItem = { href: string; label: string; roles?: readonly Role[] };
 
 export const navItems: NavItem[] = [
   { href: '/', label: 'home' },
+  { href: '/accounts', label: 'accounts' },
+  { href: '/accounts/requests', label: 'requests', roles: ['manager', 'admin'] },
+  { href: '/admin/tiering', label: 'tiering', roles: ['admin'] },
   { href: '/admin/users', label: 'users', roles: ['admin'] },
   { href: '/admin/workspace', label: 'workspace', roles: ['admin'] },
   { href: '/admin/audit', label: 'audit', roles: ['admin'] },

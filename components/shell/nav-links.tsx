@@ -6,7 +6,10 @@ import { cn } from '@/lib/cn';
 
 export function NavLinks({ items, label }: { items: { href: string; label: string }[]; label: string }) {
   const pathname = usePathname();
-  const isActive = (href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(href + '/'));
+  const matches = (href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(href + '/'));
+  // The most specific match wins: /accounts/requests is not also /accounts.
+  const active = items.filter((i) => matches(i.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  const isActive = (href: string) => href === active;
   return (
     <nav aria-label={label} className="-mx-1 flex min-w-0 items-center gap-1 overflow-x-auto">
       {items.map((item) => (

@@ -49,3 +49,14 @@ export async function listAudit(db: DbOrTx, opts: { page: number; action?: strin
   ]);
   return { rows, total: count?.n ?? 0 };
 }
+
+/** The audit trail of one record, newest first. */
+export async function listAuditForEntity(db: DbOrTx, entity: string, entityId: string | number, limit = 50) {
+  return db
+    .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, before: auditLog.before, after: auditLog.after, actorName: users.name })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(sql`${auditLog.entity} = ${entity} and ${auditLog.entityId} = ${String(entityId)}`)
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+}

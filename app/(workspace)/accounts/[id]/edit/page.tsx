@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { forbidden, notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { activeCsms, findAccount } from '@/db/queries/accounts';
+import { getWorkspace } from '@/db/queries/workspace';
+import { canEditAccount, canManageAccounts } from '@/lib/auth/access';
+import { auditDenied, requirePageUser } from '@/lib/auth/current-user';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { AccountForm } from '../../_components/account-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('accounts'))('editAccount') };
+}
+
+export default async function EditAccountPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser();
+  const id = Number((await params).id);
+  const db = await getDb();
+  const account = Number.isInteger(id) && id > 0 ? await findAccount(db, id) : undefined;
+  if (!account) notFound();
+  if (!canEditAccount(user, account)) {
+    await auditDenied(user.id, `page:/accounts/${id}/edit`, 'ownership');
+    forbidden();
+  }
+  const [t, csms, workspace] = await Promise.all([getTranslations('accounts'), activeCsms(db), getWorkspace(db)]);
+  const s = (v: string | number | null) => (v === null ? '' : String(v));
+  return (
+    <div className="max-w-3xl">
+      <Link href={`/accounts/${id}`} className="text-sm text-zinc-500 hover:text-zinc-800">
+        ← {account.name}
+      </Link>
+      <PageHeader title={t('editAccount')} description={t('editDescription')} />
+      <Card>
+        <AccountForm
+          csms={csms}
+          canChooseOwner={canManageAccounts(user)}
+          currency={workspace.currency}
+          values={{
+            id: account.id,
+            version: account.version,
+            name: account.name,
+            domain: account.domain,
+            externalId: s(account.externalId),
+            industry: s(account.industry),
+            employees: s(account.employees),
+            arr: s(account.arr),
+            grossMarginPct: s(account.grossMarginPct),
+            annualChurnPct: s(account.annualChurnPct),
+            growthPotential: s(account.growthPotential),
+            churnRisk: s(account.churnRisk),
+            lifecycleStage: account.lifecycleStage,
+            renewalDate: s(account.renewalDate),
+            ownerId: s(account.ownerId),
+            notes: s(account.notes),
+          }}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { findAccount } from '@/db/queries/accounts';
+import { listAuditForEntity } from '@/db/queries/audit';
+import { pendingRequestFor } from '@/db/queries/override-requests';
+import { currentPolicy } from '@/db/queries/tier-policies';
+import { endExpiredOverrides, listTierHistory } from '@/db/queries/tier-history';
+import { findUser } from '@/db/queries/users';
+import { getWorkspace } from '@/db/queries/workspace';
+import { canEditAccount, canManageAccounts } from '@/lib/auth/access';
+import { requirePageUser } from '@/lib/auth/current-user';
+import { todayIn } from '@/lib/dates';
+import { formatMoney, formatPct } from '@/lib/format';
+import type { TierReason } from '@/lib/tiering/compute';
+import { lifetimeYears } from '@/lib/tiering/ltv';
+import { describeTierReason } from '@/lib/tiering/reason-text';
+import { TierBadge } from '@/components/tier-badge';
+import { buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Notice } from '@/components/ui/notice';
+import { AccountTimeline } from '../_components/account-timeline';
+import { ClearOverrideForm, RequestOverrideForm, SetOverrideForm } from '../_components/override-forms';
+import { TierHistory } from '../_components/tier-history';
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(idParam: string) {
+  const id = Number(idParam);
+  if (!Number.isInteger(id) || id <= 0) return undefined;
+  return findAccount(await getDb(), id);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const account = await load((await params).id);
+  return { title: account?.name ?? (await getTranslations('accounts'))('title') };
+}
+
+export default async function AccountPage({ params }: Props) {
+  const user = await requirePageUser();
+  const db = await getDb();
+  const workspace = await getWorkspace(db);
+  await endExpiredOverrides(db, todayIn(workspace.timeZone));
+  const account = await load((await params).id);
+  if (!account) notFound();
+  const [t, tr, locale, format, history, events, pending, owner, overrider, policy] = await Promise.all([
+    getTranslations('accounts'),
+    getTranslations('tierReason'),
+    getLocale(),
+    getFormatter(),
+    listTierHistory(db, account.id),
+    listAuditForEntity(db, 'account', account.id),
+    pendingRequestFor(db, account.id),
+    account.ownerId ? findUser(db, account.ownerId) : undefined,
+    account.overrideBy ? findUser(db, account.overrideBy) : undefined,
+    currentPolicy(db),
+  ]);
+  const money = (v: string | null) => formatMoney(v, workspace.currency, locale);
+  const reason = describeTierReason(account.tierReason as TierReason, account.computedTier, (k, v) => tr(k as never, v as never), (v) => money(v));
+  const overridden = account.tierSource === 'override';
+  const editable = canEditAccount(user, account);
+  const manage = canManageAccounts(user);
+  const years = lifetimeYears(account.annualChurnPct, policy.lifetimeCapYears);
+  const field = (label: string, value: React.ReactNode) => (
+    <>
+      <dt className="text-zinc-500">{label}</dt>
+      <dd className="text-zinc-900">{value ?? '—'}</dd>
+    </>
+  );
+  return (
+    <div className="space-y-4">
+      <Link href="/accounts" className="text-sm text-zinc-500 hover:text-zinc-800">
+        ← {t('title')}
+      </Link>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="flex items-center gap-3">
+          <TierBadge size="lg" tier={account.tier} override={overridden} label={t('tierN', { tier: account.tier })} />
+          <div>
+            <h1 className="text-lg font-semibold text-zinc-900">{account.name}</h1>
+            <p className="text-sm text-zinc-500">
+              {account.domain}
+              {account.industry ? ` · ${account.industry}` : ''} · {t(`stages.${account.lifecycleStage}` as never)}
+            </p>
+          </div>
+        </div>
+        {editable && (
+          <Link href={`/accounts/${account.id}/edit`} className={buttonClass('secondary')}>
+            {t('edit')}
+          </Link>
+        )}
+      </div>
+
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card title={t('tierCardTitle')} className="lg:col-span-2">
+          <p className="text-base font-medium text-zinc-900">
+            {overridden
+              ? t('overrideSummary', { tier: account.tier, name: overrider?.name ?? t('system'), until: account.overrideUntil ?? 'none' })
+              : reason}
+          </p>
+          {overridden && (
+            <div className="mt-2 space-y-1 text-sm text-zinc-600">
+              <p>
+                <span className="text-zinc-500">{t('overrideReason')}:</span> {account.overrideReason}
+              </p>
+              <p>
+                <span className="text-zinc-500">{t('computedUnderneath')}:</span> {reason}
+              </p>
+            </div>
+          )}
+          <dl className="mt-4 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
+            {field(t('arr'), money(account.arr))}
+            {field(t('grossMarginPct'), formatPct(account.grossMarginPct, locale))}
+            {field(t('annualChurnPct'), formatPct(account.annualChurnPct, locale))}
+            {field(t('lifetime'), years === null ? null : t('years', { years: Number(years.toFixed(1)) }))}
+          </dl>
+          <p className="mt-2 text-sm">
+            <span className="text-zinc-500">{t('ltv')}:</span> <span className="font-semibold tabular-nums">{money(account.ltv)}</span>
+          </p>
+          {manage && (
+            <div className="mt-4 space-y-3 border-t border-zinc-100 pt-4">
+              <h3 className="text-sm font-semibold">{overridden ? t('changeOverride') : t('setOverride')}</h3>
+              <SetOverrideForm id={account.id} version={account.version} defaultTier={account.tier} />
+              {overridden && <ClearOverrideForm id={account.id} version={account.version} computedTier={account.computedTier} />}
+            </div>
+          )}
+          {!manage && editable && (
+            <div className="mt-4 space-y-3 border-t border-zinc-100 pt-4">
+              <h3 className="text-sm font-semibold">{t('requestOverride')}</h3>
+              {pending ? (
+                <Notice tone="info">
+                  {t('requestPendingSince', { tier: pending.requestedTier, when: format.dateTime(pending.createdAt, { dateStyle: 'medium' }) })}
+                </Notice>
+              ) : (
+                <RequestOverrideForm id={account.id} defaultTier={Math.max(1, account.tier - 1)} />
+              )}
+            </div>
+          )}
+        </Card>
+        <Card title={t('profile')}>
+          <dl className="grid grid-cols-2 gap-x-3 gap-y-2 text-sm">
+            {field(t('owner'), owner?.name ?? t('ownerNone'))}
+            {field(t('renewalDate'), account.renewalDate)}
+            {field(t('employees'), account.employees?.toLocaleString(locale))}
+            {field(t('growthPotential'), account.growthPotential ? t(`levels.${account.growthPotential}`) : null)}
+            {field(t('churnRisk'), account.churnRisk ? t(`levels.${account.churnRisk}`) : null)}
+            {field(t('externalId'), account.externalId)}
+          </dl>
+          {account.notes && <p className="mt-3 whitespace-pre-wrap border-t border-zinc-100 pt-3 text-sm text-zinc-700">{account.notes}</p>}
+        </Card>
+      </div>
+      {pending && manage && (
+        <Notice tone="info">
+          {t('pendingForManager', { name: pending.requesterName, tier: pending.requestedTier })}{' '}
+          <Link href="/accounts/requests" className="font-medium underline">
+            {t('reviewRequests')}
+          </Link>
+        </Notice>
+      )}
+      <div className="grid gap-4 lg:grid-cols-2">
+        <TierHistory entries={history} money={(v) => money(v)} />
+        <AccountTimeline events={events} />
+      </div>
+    </div>
+  );
+}

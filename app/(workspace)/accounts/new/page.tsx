@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { activeCsms } from '@/db/queries/accounts';
+import { getWorkspace } from '@/db/queries/workspace';
+import { canManageAccounts } from '@/lib/auth/access';
+import { requirePageUser } from '@/lib/auth/current-user';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { AccountForm } from '../_components/account-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('accounts'))('newAccount') };
+}
+
+export default async function NewAccountPage() {
+  const user = await requirePageUser();
+  const db = await getDb();
+  const [t, csms, workspace] = await Promise.all([getTranslations('accounts'), activeCsms(db), getWorkspace(db)]);
+  const manage = canManageAccounts(user);
+  return (
+    <div className="max-w-3xl">
+      <Link href="/accounts" className="text-sm text-zinc-500 hover:text-zinc-800">
+        ← {t('title')}
+      </Link>
+      <PageHeader title={t('newAccount')} description={manage ? t('newAccountManager') : t('newAccountCsm')} />
+      <Card>
+        <AccountForm
+          csms={csms}
+          canChooseOwner={manage}
+          currency={workspace.currency}
+          values={{
+            name: '',
+            domain: '',
+            externalId: '',
+            industry: '',
+            employees: '',
+            arr: '',
+            grossMarginPct: '',
+            annualChurnPct: '',
+            growthPotential: '',
+            churnRisk: '',
+            lifecycleStage: 'onboarding',
+            renewalDate: '',
+            ownerId: user.role === 'csm' ? String(user.id) : '',
+            notes: '',
+          }}
+        />
+      </Card>
+    </div>
+  );
+}

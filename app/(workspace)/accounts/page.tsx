@@ -1,0 +1,111 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { accountPageSize, accountTotals, activeCsms, listAccounts, sortKeys } from '@/db/queries/accounts';
+import { endExpiredOverrides } from '@/db/queries/tier-history';
+import { getWorkspace } from '@/db/queries/workspace';
+import { ownerParam, parseAccountFilters, withParams, type SearchParams } from '@/lib/accounts/list-params';
+import { canManageAccounts } from '@/lib/auth/access';
+import { requirePageUser } from '@/lib/auth/current-user';
+import { todayIn } from '@/lib/dates';
+import { formatMoney } from '@/lib/format';
+import { buttonClass } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/page-header';
+import { AccountTable, type AccountListRow } from './_components/account-table';
+import { AccountFilters } from './_components/account-filters';
+import { Totals } from './_components/totals';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('accounts'))('title') };
+}
+
+export default async function AccountsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePageUser();
+  const params = await searchParams;
+  const db = await getDb();
+  const workspace = await getWorkspace(db);
+  await endExpiredOverrides(db, todayIn(workspace.timeZone));
+  const filters = parseAccountFilters(params, user);
+  const [t, locale, rows, totals, csms] = await Promise.all([
+    getTranslations('accounts'),
+    getLocale(),
+    listAccounts(db, filters),
+    accountTotals(db, filters),
+    activeCsms(db),
+  ]);
+  const count = totals.reduce((n, r) => n + r.count, 0);
+  const page = filters.page ?? 1;
+  const pages = Math.max(1, Math.ceil(count / accountPageSize));
+  const money = (v: string | null) => formatMoney(v, workspace.currency, locale);
+  const owner = ownerParam(params, user.role);
+  const manage = canManageAccounts(user);
+  const tableRows: AccountListRow[] = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    domain: r.domain,
+    tier: r.tier,
+    override: r.tierSource === 'override',
+    ownerName: r.ownerName,
+    stage: r.lifecycleStage,
+    arr: money(r.arr),
+    ltv: money(r.ltv),
+    renewalDate: r.renewalDate,
+  }));
+  return (
+    <>
+      <PageHeader
+        title={owner === 'me' ? t('myBook') : t('title')}
+        description={t('description')}
+        actions={
+          <Link href="/accounts/new" className={buttonClass('primary')}>
+            {t('newAccount')}
+          </Link>
+        }
+      />
+      <AccountFilters
+        values={{
+          q: filters.q ?? '',
+          tier: filters.tiers?.join(',') ?? '',
+          owner: String(owner),
+          stage: filters.stage ?? '',
+          renewal: filters.renewalWithinDays ? String(filters.renewalWithinDays) : '',
+          source: filters.tierSource ?? '',
+          sort: filters.sort ?? '',
+          dir: filters.dir ?? '',
+        }}
+        csms={csms}
+        showMine={user.role === 'csm'}
+      />
+      <Totals totals={totals} currency={workspace.currency} locale={locale} />
+      <AccountTable
+        rows={tableRows}
+        canReassign={manage}
+        csms={csms}
+        sort={filters.sort ?? 'name'}
+        dir={filters.dir ?? 'asc'}
+        sortHrefs={Object.fromEntries(
+          sortKeys.map((key) => [key, `/accounts${withParams(params, { sort: key, dir: (filters.sort ?? 'name') === key && filters.dir !== 'desc' ? 'desc' : undefined, page: undefined })}`]),
+        )}
+        emptyHint={count === 0 && !filters.q && !filters.tiers && !filters.stage ? 'noAccounts' : 'noMatch'}
+      />
+      {count > 0 && (
+        <nav aria-label={t('pagination')} className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm text-zinc-600">
+          <span>{t('showing', { from: (page - 1) * accountPageSize + 1, to: Math.min(page * accountPageSize, count), total: count })}</span>
+          <span className="flex gap-2">
+            {page > 1 && (
+              <Link className={buttonClass('secondary')} href={`/accounts${withParams(params, { page: page - 1 })}`}>
+                {t('previous')}
+              </Link>
+            )}
+            {page < pages && (
+              <Link className={buttonClass('secondary')} href={`/accounts${withParams(params, { page: page + 1 })}`}>
+                {t('next')}
+              </Link>
+            )}
+          </span>
+        </nav>
+      )}
+    </>
+  );
+}
