@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { findAccount, type AccountRow } from '@/db/queries/accounts';
 import { listTierHistory } from '@/db/queries/tier-history';
 import type { PublicUser } from '@/db/queries/users';
-import { tierOverrideRequests } from '@/db/schema';
+import { accounts, tierOverrideRequests } from '@/db/schema';
 import { createAccount as insertTestAccount, accountValues } from '@/tests/accounts';
 import { lastAudit } from '@/tests/audit';
 import { createUser, errorKey, signInAs } from '@/tests/factories';
@@ -46,6 +46,25 @@ const matrix: Record<string, { call: () => Promise<{ ok: boolean; error?: { key:
   'account.reassign': { call: () => reassignAccounts(null, { ids: [account.id], ownerId: people.otherCsm.id }), allowed: ['manager', 'admin'] },
   'account.override': {
     call: async () => setTierOverride(null, { id: account.id, version: (await fresh()).version, tier: 1, reason: 'Strategic logo', until: '' }),
+    allowed: ['manager', 'admin'],
+  },
+  'account.clear_override': {
+    call: async () => {
+      const db = await getDb();
+      await db.update(accounts).set({ overrideTier: 1, overrideReason: 'x', tier: 1, tierSource: 'override' }).where(eq(accounts.id, account.id));
+      return clearTierOverride(null, { id: account.id, version: (await fresh()).version });
+    },
+    allowed: ['manager', 'admin'],
+  },
+  'account.approve_override': {
+    call: async () => {
+      const db = await getDb();
+      const [request] = await db
+        .insert(tierOverrideRequests)
+        .values({ accountId: account.id, requestedBy: people.csm.id, requestedTier: 1, reason: 'Group company is Tier 1' })
+        .returning({ id: tierOverrideRequests.id });
+      return decideOverrideRequest(null, { requestId: request!.id, decision: 'approve', note: '' });
+    },
     allowed: ['manager', 'admin'],
   },
   'account.request_override': {
