@@ -12,7 +12,7 @@ export async function Totals({ totals, currency, locale }: { totals: Row[]; curr
   const ltvTotal = Number(sum('ltv')) || 1;
   const byTier = [1, 2, 3].map((tier) => totals.find((r) => r.tier === tier) ?? { tier, count: 0, arr: '0', ltv: '0' });
   return (
-    <section aria-label={t('totals')} className="mb-4 grid gap-3 sm:grid-cols-4">
+    <section aria-label={t('totals')} className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-4 sm:gap-3">
       <div className="rounded-lg bg-white p-3 ring-1 ring-zinc-200">
         <p className="text-xs text-zinc-500">{t('totalAccounts')}</p>
         <p className="text-lg font-semibold tabular-nums">{count.toLocaleString(locale)}</p>
