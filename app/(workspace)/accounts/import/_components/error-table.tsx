@@ -1,0 +1,34 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { Table, Td, Th } from '@/components/ui/table';
+import type { ImportPreview } from '../prepare-import';
+import { useReason } from './use-reason';
+
+/** Each problem beside the line and value that caused it, in file order. */
+export function ErrorTable({ errors }: { errors: ImportPreview['errors'] }) {
+  const t = useTranslations('import');
+  const reason = useReason();
+  return (
+    <Table>
+      <thead className="bg-zinc-50">
+        <tr>
+          <Th className="text-right">{t('line')}</Th>
+          <Th>{t('column')}</Th>
+          <Th>{t('value')}</Th>
+          <Th>{t('reason')}</Th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-zinc-100">
+        {errors.map((e, i) => (
+          <tr key={i} className="align-top">
+            <Td className="text-right tabular-nums">{e.line}</Td>
+            <Td className="font-medium text-zinc-900">{e.column || t('wholeRow')}</Td>
+            <Td className="max-w-64 whitespace-normal break-words font-mono text-xs">{e.value}</Td>
+            <Td className="min-w-64 whitespace-normal text-red-700">{reason(e.message)}</Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
