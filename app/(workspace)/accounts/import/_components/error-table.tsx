@@ -15,7 +15,7 @@ export function ErrorTable({ errors }: { errors: ImportPreview['errors'] }) {
         <tr>
           <Th className="text-right">{t('line')}</Th>
           <Th>{t('column')}</Th>
-          <Th>{t('value')}</Th>
+          <Th className="hidden md:table-cell">{t('value')}</Th>
           <Th>{t('reason')}</Th>
         </tr>
       </thead>
@@ -23,9 +23,13 @@ export function ErrorTable({ errors }: { errors: ImportPreview['errors'] }) {
         {errors.map((e, i) => (
           <tr key={i} className="align-top">
             <Td className="text-right tabular-nums">{e.line}</Td>
-            <Td className="font-medium text-zinc-900">{e.column || t('wholeRow')}</Td>
-            <Td className="max-w-64 whitespace-normal break-words font-mono text-xs">{e.value}</Td>
-            <Td className="min-w-64 whitespace-normal text-red-700">{reason(e.message)}</Td>
+            <Td className="max-w-40 whitespace-normal md:max-w-none">
+              <div className="font-medium text-zinc-900">{e.column || t('wholeRow')}</div>
+              {/* On a narrow screen the value goes under its column instead of in a column of its own. */}
+              <div className="break-words font-mono text-xs text-zinc-500 md:hidden">{e.value}</div>
+            </Td>
+            <Td className="hidden max-w-64 whitespace-normal break-words font-mono text-xs md:table-cell">{e.value}</Td>
+            <Td className="min-w-48 whitespace-normal text-red-700">{reason(e.message)}</Td>
           </tr>
         ))}
       </tbody>

@@ -26,7 +26,7 @@ export function MappingTable({
       <thead className="bg-zinc-50">
         <tr>
           <Th>{t('csvColumn')}</Th>
-          <Th>{t('example')}</Th>
+          <Th className="hidden sm:table-cell">{t('example')}</Th>
           <Th>{t('importsAs')}</Th>
         </tr>
       </thead>
@@ -35,9 +35,13 @@ export function MappingTable({
           const header = c.header || t('unnamedColumn', { n: i + 1 });
           return (
             <tr key={i}>
-              <Td className="font-medium text-zinc-900">{header}</Td>
-              <Td className="max-w-56 truncate text-zinc-500">{c.sample}</Td>
-              <Td className="min-w-56">
+              <Td className="max-w-48 sm:max-w-none">
+                <div className="truncate font-medium text-zinc-900">{header}</div>
+                {/* On a phone the first-row value sits under the header, leaving room for the choice. */}
+                <div className="truncate text-xs text-zinc-500 sm:hidden">{c.sample}</div>
+              </Td>
+              <Td className="hidden max-w-56 truncate text-zinc-500 sm:table-cell">{c.sample}</Td>
+              <Td className="min-w-44">
                 <Select
                   aria-label={t('importsAsLabel', { header })}
                   value={c.column ?? ''}

@@ -14,7 +14,7 @@ import { useReason } from './use-reason';
 
 export type ImportMode = 'all' | 'validOnly';
 
-/** The preview: counts and the two import buttons, the column mapping, and the rows with errors. */
+/** The preview: counts and the two import buttons, the rows with errors, and the column mapping. */
 export function PreviewPanel({
   preview,
   importColumns,
@@ -74,10 +74,6 @@ export function PreviewPanel({
         </div>
       </Card>
 
-      <Card title={t('columnsTitle')} description={t('columnsDescription')}>
-        <MappingTable columns={preview.columns} importColumns={importColumns} disabled={busy} onChange={onMapping} />
-      </Card>
-
       {preview.errorCount > 0 && (
         <Card title={t('errorsTitle')} description={t('errorsDescription', { rows: preview.invalidRows, count: preview.errorCount })}>
           {preview.errorCount > preview.errors.length && (
@@ -86,6 +82,10 @@ export function PreviewPanel({
           <ErrorTable errors={preview.errors} />
         </Card>
       )}
+
+      <Card title={t('columnsTitle')} description={t('columnsDescription')}>
+        <MappingTable columns={preview.columns} importColumns={importColumns} disabled={busy} onChange={onMapping} />
+      </Card>
     </>
   );
 }
