@@ -91,7 +91,7 @@ export async function prepareImport(tx: Tx, input: z.output<typeof previewImport
   const errors = rows.flatMap((r) => r.errors);
   const first = table.rows[0]?.cells ?? [];
   const preview: ImportPreview = {
-    fileName: input.file.name || 'accounts.csv',
+    fileName: (input.file.name || 'accounts.csv').slice(0, 200),
     encoding,
     columns: table.headers.map((header, i) => ({ header, sample: (first[i] ?? '').slice(0, 80), column: columnMap[i] ?? null })),
     mappingErrors: problems,
