@@ -5,7 +5,11 @@ import { Table, Td, Th } from '@/components/ui/table';
 import type { ImportPreview } from '../prepare-import';
 import { useReason } from './use-reason';
 
-/** Each problem beside the line and value that caused it, in file order. */
+/**
+ * Each problem beside the line and value that caused it, in file order.
+ * Td never wraps, and cn() does not merge classes, so the cells that must
+ * wrap say so with `!`.
+ */
 export function ErrorTable({ errors }: { errors: ImportPreview['errors'] }) {
   const t = useTranslations('import');
   const reason = useReason();
@@ -23,13 +27,13 @@ export function ErrorTable({ errors }: { errors: ImportPreview['errors'] }) {
         {errors.map((e, i) => (
           <tr key={i} className="align-top">
             <Td className="text-right tabular-nums">{e.line}</Td>
-            <Td className="max-w-40 whitespace-normal md:max-w-none">
+            <Td className="max-w-28 whitespace-normal! break-words md:max-w-none">
               <div className="font-medium text-zinc-900">{e.column || t('wholeRow')}</div>
               {/* On a narrow screen the value goes under its column instead of in a column of its own. */}
-              <div className="break-words font-mono text-xs text-zinc-500 md:hidden">{e.value}</div>
+              <div className="break-all font-mono text-xs text-zinc-500 md:hidden">{e.value}</div>
             </Td>
-            <Td className="hidden max-w-64 whitespace-normal break-words font-mono text-xs md:table-cell">{e.value}</Td>
-            <Td className="min-w-48 whitespace-normal text-red-700">{reason(e.message)}</Td>
+            <Td className="hidden max-w-64 whitespace-normal! break-words font-mono text-xs md:table-cell">{e.value}</Td>
+            <Td className="whitespace-normal! text-red-700 md:min-w-64">{reason(e.message)}</Td>
           </tr>
         ))}
       </tbody>

@@ -35,14 +35,15 @@ export function MappingTable({
           const header = c.header || t('unnamedColumn', { n: i + 1 });
           return (
             <tr key={i}>
-              <Td className="max-w-48 sm:max-w-none">
+              <Td className="max-w-28 sm:max-w-none">
                 <div className="truncate font-medium text-zinc-900">{header}</div>
                 {/* On a phone the first-row value sits under the header, leaving room for the choice. */}
                 <div className="truncate text-xs text-zinc-500 sm:hidden">{c.sample}</div>
               </Td>
               <Td className="hidden max-w-56 truncate text-zinc-500 sm:table-cell">{c.sample}</Td>
-              <Td className="min-w-44">
+              <Td>
                 <Select
+                  className="max-w-40 sm:max-w-none sm:min-w-56"
                   aria-label={t('importsAsLabel', { header })}
                   value={c.column ?? ''}
                   disabled={disabled}
