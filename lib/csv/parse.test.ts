@@ -17,9 +17,10 @@ describe('parseCsv', () => {
     expect(table.rows[0]?.cells).toEqual(['Acme, Inc.', 'said "hi"\nthen left']);
   });
 
-  it('reads a one-column file and tab-separated files', () => {
+  it('reads a one-column file, and tab- or semicolon-separated files', () => {
     expect(parseCsv('domain\nacme.jp\n').rows).toEqual([{ line: 2, cells: ['acme.jp'] }]);
     expect(parseCsv('name\tdomain\nAcme\tacme.jp\n').rows[0]?.cells).toEqual(['Acme', 'acme.jp']);
+    expect(parseCsv('name;domain;arr\nAcme, Inc.;acme.jp;1,5\n').rows[0]?.cells).toEqual(['Acme, Inc.', 'acme.jp', '1,5']);
   });
 
   it('reports a quote that never closes on its line', () => {

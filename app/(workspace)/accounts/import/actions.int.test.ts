@@ -11,6 +11,7 @@ import { auditRows, lastAudit } from '@/tests/audit';
 import { createUser, signInAs } from '@/tests/factories';
 import { previewImport, runImport } from './actions';
 import type { ImportPreview, ImportResult } from './prepare-import';
+import { GET as template } from './template/route';
 
 type Caller = 'anonymous' | 'csm' | 'manager' | 'admin';
 let people: Record<Exclude<Caller, 'anonymous'>, PublicUser>;
@@ -100,6 +101,14 @@ describe('preview', () => {
     ]);
     const mapped = await preview(csv, { mapping: JSON.stringify(['name', 'domain']) });
     expect(mapped).toMatchObject({ mappingErrors: [], toCreate: 1, invalidRows: 0 });
+  });
+
+  it('reads the template as every column mapped and no rows', async () => {
+    await as('manager');
+    const result = await preview(new Uint8Array(await template().arrayBuffer()));
+    expect(result).toMatchObject({ mappingErrors: [], totalRows: 0, errorCount: 0 });
+    expect(result.columns.every((c) => c.column === c.header)).toBe(true);
+    expect(result.columns).toHaveLength(13);
   });
 
   it('refuses an empty file', async () => {
