@@ -1,0 +1,22 @@
+'use client';
+
+import { useFormatter } from 'next-intl';
+import type { ReactNode } from 'react';
+import { cn } from '@/lib/cn';
+
+/** A row of large figures with their labels: the preview's plan and the import's result. */
+export function Counts({ items }: { items: { label: ReactNode; value: number; tone?: 'error' }[] }) {
+  const format = useFormatter();
+  return (
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+      {items.map((item, i) => (
+        <div key={i} className="rounded-md bg-zinc-50 px-3 py-2 ring-1 ring-inset ring-zinc-200">
+          <dt className="text-xs text-zinc-500">{item.label}</dt>
+          <dd className={cn('text-xl font-semibold tabular-nums', item.tone === 'error' && item.value > 0 ? 'text-red-700' : 'text-zinc-900')}>
+            {format.number(item.value)}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

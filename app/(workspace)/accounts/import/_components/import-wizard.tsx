@@ -1,0 +1,131 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useRef, useState } from 'react';
+import { Card } from '@/components/ui/card';
+import { Notice } from '@/components/ui/notice';
+import type { ImportColumn, Mapping } from '@/lib/accounts/import-plan';
+import type { ActionResult, Message } from '@/lib/actions/result';
+import { previewImport, runImport } from '../actions';
+import type { ImportPreview, ImportResult as Result } from '../prepare-import';
+import { FilePicker } from './file-picker';
+import { HowTo } from './how-to';
+import { ImportProgress, type Task } from './import-progress';
+import { ImportResult } from './import-result';
+import { PreviewPanel, type ImportMode } from './preview-panel';
+import { useReason } from './use-reason';
+
+const encodingNames = { 'utf-8': 'UTF-8', shift_jis: 'Shift_JIS' } as const;
+
+/** Rows in the file, roughly (line breaks inside quoted cells count too): enough for "Reading about N rows". */
+async function roughRowCount(file: File): Promise<number> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let lines = 0;
+  for (const b of bytes) if (b === 0x0a) lines += 1;
+  if (bytes.length && bytes[bytes.length - 1] !== 0x0a) lines += 1;
+  return Math.max(0, lines - 1);
+}
+
+/**
+ * Choose a file → preview (mapping, counts, row errors) → import all rows or
+ * only the valid ones → result. The file stays in the browser between steps
+ * and is sent again with each request, so the server never keeps an upload.
+ */
+export function ImportWizard({ importColumns, maxMegabytes }: { importColumns: readonly ImportColumn[]; maxMegabytes: number }) {
+  const t = useTranslations('import');
+  const reason = useReason();
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
+  const [error, setError] = useState<Message | null>(null);
+  const [task, setTask] = useState<Task | null>(null);
+  // Only the latest request may change the page: a file chosen while another is read replaces it.
+  const latest = useRef(0);
+
+  async function send<T>(kind: Task['kind'], rows: number, request: () => Promise<ActionResult<T>>, done: (data: T) => void) {
+    const id = ++latest.current;
+    setTask({ kind, rows, startedAt: Date.now() });
+    setError(null);
+    let outcome: ActionResult<T>;
+    try {
+      outcome = await request();
+    } catch {
+      outcome = { ok: false, error: { key: 'errors.unexpected' } };
+    }
+    if (id !== latest.current) return;
+    setTask(null);
+    if (outcome.ok) return done(outcome.data);
+    if (outcome.error?.key === 'errors.signedOut') {
+      const here = window.location.pathname + window.location.search;
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+      window.location.assign(`/login?callbackUrl=${encodeURIComponent(here)}`);
+      return;
+    }
+    setError(outcome.error ?? Object.values(outcome.fieldErrors ?? {})[0] ?? { key: 'errors.unexpected' });
+  }
+
+  async function read(next: File, mapping: Mapping | null) {
+    setFile(next);
+    setResult(null);
+    if (!mapping) setPreview(null);
+    if (next.size > maxMegabytes * 1024 * 1024) {
+      latest.current += 1;
+      setTask(null);
+      setError({ key: 'import.errors.fileTooLarge', values: { max: maxMegabytes } });
+      return;
+    }
+    const data = new FormData();
+    data.set('file', next);
+    if (mapping) data.set('mapping', JSON.stringify(mapping));
+    await send('reading', await roughRowCount(next), () => previewImport(null, data), setPreview);
+  }
+
+  async function importRows(mode: ImportMode) {
+    if (!file || !preview) return;
+    const data = new FormData();
+    data.set('file', file);
+    data.set('mapping', JSON.stringify(preview.columns.map((c) => c.column)));
+    data.set('mode', mode);
+    const rows = mode === 'all' ? preview.totalRows : preview.totalRows - preview.invalidRows;
+    await send('importing', rows, () => runImport(null, data), setResult);
+  }
+
+  function startOver() {
+    latest.current += 1;
+    setFile(null);
+    setPreview(null);
+    setResult(null);
+    setError(null);
+    setTask(null);
+  }
+
+  return (
+    <div className="space-y-4">
+      {error && <Notice tone="error">{reason(error)}</Notice>}
+      {task && <ImportProgress key={task.startedAt} task={task} />}
+      {result ? (
+        <ImportResult result={result} onAgain={startOver} />
+      ) : (
+        <>
+          <Card
+            title={t('fileTitle')}
+            description={preview ? `${preview.fileName} · ${t('encoding', { encoding: encodingNames[preview.encoding] })}` : undefined}
+          >
+            <FilePicker onFile={(f) => read(f, null)} disabled={task !== null} label={preview ? t('chooseAnother') : t('chooseFile')} />
+          </Card>
+          {preview ? (
+            <PreviewPanel
+              preview={preview}
+              importColumns={importColumns}
+              busy={task !== null}
+              onMapping={(mapping) => file && read(file, mapping)}
+              onImport={importRows}
+            />
+          ) : (
+            !task && <HowTo importColumns={importColumns} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import { or, sql, type SQL } from 'drizzle-orm';
+import type { AccountUpdate, ExistingAccount, NewAccount, Owner } from '@/lib/accounts/import-plan';
+import type { DbOrTx } from '../client';
+import { accounts, users } from '../schema';
+import { insertTierHistory, type TierHistoryEntry } from './tier-history';
+
+// The database side of the CSV import: the accounts and owners a file refers
+// to, each loaded in one query, and set-based writes in batches, so 10,000
+// rows are a few dozen statements, not 10,000.
+
+export const importBatchSize = 1000;
+
+function chunks<T>(items: readonly T[], size = importBatchSize): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** `expr in (the strings)`, with the whole list as one JSON parameter: the number of keys does not matter. */
+const inList = (expr: SQL, values: readonly string[]) => sql`${expr} in (select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+
+const existingColumns = {
+  id: accounts.id,
+  name: accounts.name,
+  domain: accounts.domain,
+  externalId: accounts.externalId,
+  industry: accounts.industry,
+  employees: accounts.employees,
+  arr: accounts.arr,
+  grossMarginPct: accounts.grossMarginPct,
+  annualChurnPct: accounts.annualChurnPct,
+  growthPotential: accounts.growthPotential,
+  churnRisk: accounts.churnRisk,
+  lifecycleStage: accounts.lifecycleStage,
+  renewalDate: accounts.renewalDate,
+  ownerId: accounts.ownerId,
+  ltv: accounts.ltv,
+  computedTier: accounts.computedTier,
+  tier: accounts.tier,
+  tierSource: accounts.tierSource,
+  tierReason: accounts.tierReason,
+  overrideTier: accounts.overrideTier,
+  overrideUntil: accounts.overrideUntil,
+};
+
+/**
+ * The accounts whose external id or domain (any case) appears in the file.
+ * `forUpdate` locks them until the import commits, so nobody's edit in
+ * between is overwritten with values computed from an older row.
+ */
+export async function loadMatchingAccounts(
+  db: DbOrTx,
+  keys: { externalIds: readonly string[]; domains: readonly string[] },
+  opts: { forUpdate?: boolean } = {},
+): Promise<ExistingAccount[]> {
+  if (!keys.externalIds.length && !keys.domains.length) return [];
+  const query = db
+    .select(existingColumns)
+    .from(accounts)
+    .where(or(inList(sql`${accounts.externalId}`, keys.externalIds), inList(sql`lower(${accounts.domain})`, keys.domains)));
+  return opts.forUpdate ? query.for('update') : query;
+}
+
+/** The users named as owners in the file, whatever their role or state: the plan says what is wrong with each. */
+export async function loadOwners(db: DbOrTx, emails: readonly string[]): Promise<Owner[]> {
+  if (!emails.length) return [];
+  return db
+    .select({ id: users.id, email: users.email, role: users.role, active: users.active })
+    .from(users)
+    .where(inList(sql`lower(${users.email})`, emails));
+}
+
+/** One import at a time: two files creating the same domain would otherwise race to the unique index. */
+export async function lockImports(db: DbOrTx): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext('touchplan:account-import'))`);
+}
+
+async function insertAccounts(db: DbOrTx, rows: readonly NewAccount[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const batch of chunks(rows)) {
+    const inserted = await db
+      .insert(accounts)
+      .values(
+        batch.map((r) => ({
+          name: r.name,
+          domain: r.domain,
+          externalId: r.externalId,
+          industry: r.industry,
+          employees: r.employees,
+          arr: r.arr,
+          grossMarginPct: r.grossMarginPct,
+          annualChurnPct: r.annualChurnPct,
+          growthPotential: r.growthPotential,
+          churnRisk: r.churnRisk,
+          lifecycleStage: r.lifecycleStage,
+          renewalDate: r.renewalDate,
+          ownerId: r.ownerId,
+          notes: r.notes,
+          ltv: r.ltv,
+          computedTier: r.computedTier,
+          tier: r.tier,
+          tierSource: r.tierSource,
+          tierReason: r.tierReason,
+        })),
+      )
+      .returning({ id: accounts.id, domain: accounts.domain });
+    for (const row of inserted) ids.set(row.domain, row.id);
+  }
+  return ids;
+}
+
+// Every value cast, so PostgreSQL knows each column's type from the VALUES list alone.
+function updateValues(r: AccountUpdate): SQL {
+  return sql`(${r.id}::int, ${r.name}::text, ${r.domain}::text, ${r.externalId}::text, ${r.industry}::text, ${r.employees}::int,
+    ${r.arr}::numeric, ${r.grossMarginPct}::numeric, ${r.annualChurnPct}::numeric, ${r.growthPotential}::level, ${r.churnRisk}::level,
+    ${r.lifecycleStage}::lifecycle_stage, ${r.renewalDate}::date, ${r.ownerId}::int, ${r.ltv}::numeric, ${r.computedTier}::smallint,
+    ${r.tier}::smallint, ${r.tierSource}::tier_source, ${JSON.stringify(r.tierReason)}::jsonb)`;
+}
+
+async function updateAccounts(db: DbOrTx, rows: readonly AccountUpdate[]): Promise<void> {
+  for (const batch of chunks(rows)) {
+    await db.execute(sql`
+      update ${accounts} a set name = v.name, domain = v.domain, external_id = v.external_id, industry = v.industry,
+        employees = v.employees, arr = v.arr, gross_margin_pct = v.gross_margin_pct, annual_churn_pct = v.annual_churn_pct,
+        growth_potential = v.growth_potential, churn_risk = v.churn_risk, lifecycle_stage = v.lifecycle_stage,
+        renewal_date = v.renewal_date, owner_id = v.owner_id, ltv = v.ltv, computed_tier = v.computed_tier, tier = v.tier,
+        tier_source = v.tier_source, tier_reason = v.tier_reason, version = a.version + 1, updated_at = now()
+      from (values ${sql.join(batch.map(updateValues), sql`, `)}) as v(id, name, domain, external_id, industry, employees,
+        arr, gross_margin_pct, annual_churn_pct, growth_potential, churn_risk, lifecycle_stage, renewal_date, owner_id,
+        ltv, computed_tier, tier, tier_source, tier_reason)
+      where a.id = v.id`);
+  }
+}
+
+/**
+ * Writes a planned import: new accounts, changed accounts, and a tier
+ * history row (kind "import") for each new account and each account whose
+ * tier or computed tier moves. Call inside the import's transaction.
+ */
+export async function writeImport(
+  db: DbOrTx,
+  plan: { creates: readonly NewAccount[]; updates: readonly AccountUpdate[] },
+  ctx: { actorId: number; policyVersion: number },
+): Promise<void> {
+  const ids = await insertAccounts(db, plan.creates);
+  await updateAccounts(db, plan.updates);
+  const entry = (accountId: number, fromTier: number | null, r: NewAccount | AccountUpdate): TierHistoryEntry => ({
+    accountId,
+    actorId: ctx.actorId,
+    kind: 'import',
+    fromTier,
+    toTier: r.tier,
+    reason: r.tierReason,
+    policyVersion: ctx.policyVersion,
+  });
+  const history = [
+    ...plan.creates.map((r) => entry(ids.get(r.domain)!, null, r)),
+    ...plan.updates.filter((r) => r.tierChanged).map((r) => entry(r.id, r.fromTier, r)),
+  ];
+  for (const batch of chunks(history)) await insertTierHistory(db, batch);
+}
