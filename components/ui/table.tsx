@@ -20,5 +20,7 @@ export function Th({ className, ...props }: ComponentProps<'th'>) {
 }
 
 export function Td({ className, ...props }: ComponentProps<'td'>) {
-  return <td className={cn('whitespace-nowrap px-3 py-2 text-zinc-700', className)} {...props} />;
+  // nowrap unless the caller says how to wrap (cn does not merge conflicting classes).
+  const wraps = className?.includes('whitespace-');
+  return <td className={cn(!wraps && 'whitespace-nowrap', 'px-3 py-2 text-zinc-700', className)} {...props} />;
 }

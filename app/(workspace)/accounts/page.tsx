@@ -58,9 +58,23 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         title={owner === 'me' ? t('myBook') : t('title')}
         description={t('description')}
         actions={
-          <Link href="/accounts/new" className={buttonClass('primary')}>
-            {t('newAccount')}
-          </Link>
+          <>
+            <a
+              href={`/accounts/export${withParams(params, { page: undefined, sort: undefined, dir: undefined })}`}
+              download
+              className={buttonClass('secondary')}
+            >
+              {t('exportCsv')}
+            </a>
+            {manage && (
+              <Link href="/accounts/import" className={buttonClass('secondary')}>
+                {t('importCsv')}
+              </Link>
+            )}
+            <Link href="/accounts/new" className={buttonClass('primary')}>
+              {t('newAccount')}
+            </Link>
+          </>
         }
       />
       <AccountFilters
