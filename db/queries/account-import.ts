@@ -1,6 +1,7 @@
 import { or, sql, type SQL } from 'drizzle-orm';
 import type { AccountUpdate, ExistingAccount, NewAccount, Owner } from '@/lib/accounts/import-plan';
 import type { DbOrTx } from '../client';
+import { detailColumns } from './accounts';
 import { accounts, users } from '../schema';
 import { insertTierHistory, type TierHistoryEntry } from './tier-history';
 
@@ -19,29 +20,8 @@ function chunks<T>(items: readonly T[], size = importBatchSize): T[][] {
 /** `expr in (the strings)`, with the whole list as one JSON parameter: the number of keys does not matter. */
 const inList = (expr: SQL, values: readonly string[]) => sql`${expr} in (select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
 
-const existingColumns = {
-  id: accounts.id,
-  name: accounts.name,
-  domain: accounts.domain,
-  externalId: accounts.externalId,
-  industry: accounts.industry,
-  employees: accounts.employees,
-  arr: accounts.arr,
-  grossMarginPct: accounts.grossMarginPct,
-  annualChurnPct: accounts.annualChurnPct,
-  growthPotential: accounts.growthPotential,
-  churnRisk: accounts.churnRisk,
-  lifecycleStage: accounts.lifecycleStage,
-  renewalDate: accounts.renewalDate,
-  ownerId: accounts.ownerId,
-  ltv: accounts.ltv,
-  computedTier: accounts.computedTier,
-  tier: accounts.tier,
-  tierSource: accounts.tierSource,
-  tierReason: accounts.tierReason,
-  overrideTier: accounts.overrideTier,
-  overrideUntil: accounts.overrideUntil,
-};
+// What matching and change detection need: the account as the detail page reads it.
+const existingColumns = detailColumns;
 
 /**
  * The accounts whose external id or domain (any case) appears in the file.
