@@ -44,6 +44,7 @@ export async function seedAccounts(db: Db, count: number): Promise<Seeded> {
     await tx.execute(sql`
       insert into tier_history (account_id, kind, from_tier, to_tier, reason, policy_version)
       select id, 'created', null, computed_tier, tier_reason, 1 from accounts`);
+    await tx.execute(sql`select setseed(0.5)`);
     await tx.execute(addOverrides(manager!.id));
     await tx.execute(sql`
       insert into tier_history (account_id, actor_id, kind, from_tier, to_tier, reason)
