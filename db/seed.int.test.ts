@@ -1,11 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCredentials } from '@/lib/auth/sign-in';
+import { todayIn } from '@/lib/dates';
+import { defaultPolicy } from '@/lib/tiering/policy';
 import { createUser } from '@/tests/factories';
-import { getDb } from './client';
+import { getDb, queryRows, type Db } from './client';
+import { previewRetier } from './queries/retier';
+import { currentPolicy } from './queries/tier-policies';
 import { countUsers } from './queries/users';
 import { getWorkspace } from './queries/workspace';
 import { demoPassword, demoUsers, seedDemo } from './seed';
+import { addDays, generateDemoAccounts } from './seed-accounts';
 
 describe('seedDemo', () => {
   it('refuses a database that holds real users, changing nothing', async () => {
@@ -14,21 +19,138 @@ describe('seedDemo', () => {
     expect(await seedDemo(db)).toBe('refused');
     expect(await countUsers(db)).toBe(1);
     expect((await getWorkspace(db)).isDemo).toBe(false);
+    expect(await queryRows(db, sql`select id from accounts`)).toEqual([]);
   });
 });
+
+/** Everything the seed writes, in a form two runs can be compared by. */
+async function snapshot(db: Db) {
+  const [row] = await queryRows<Record<string, string>>(
+    db,
+    sql`select
+      (select string_agg(concat_ws(':', id, domain, tier, tier_source, owner_id, version, updated_at), ',' order by id) from accounts) as accounts,
+      (select string_agg(concat_ws(':', id, account_id, kind, to_tier), ',' order by id) from tier_history) as history,
+      (select string_agg(concat_ws(':', id, account_id, status), ',' order by id) from tier_override_requests) as requests,
+      (select count(*) from audit_log)::text as audits`,
+  );
+  return row;
+}
+
+// This file's database may hold the user from the first test: start clean.
+async function emptyDatabase(db: Db) {
+  const { users, auditLog } = await import('./schema');
+  await db.delete(auditLog).where(sql`true`);
+  await db.delete(users).where(sql`true`);
+}
 
 describe('seedDemo on an empty database', () => {
   it('creates the demo once; a second run changes nothing', async () => {
     const db = await getDb();
-    // This file's database may hold the user from the test above: start clean.
-    const { users, auditLog } = await import('./schema');
-    await db.delete(auditLog).where(sql`true`);
-    await db.delete(users).where(sql`true`);
+    await emptyDatabase(db);
     expect(await seedDemo(db)).toBe('seeded');
     expect(await getWorkspace(db)).toMatchObject({ isDemo: true, currency: 'JPY', timeZone: 'Asia/Tokyo' });
     expect(await countUsers(db)).toBe(demoUsers.length);
+    const before = await snapshot(db);
+    expect(before?.accounts).toBeTruthy();
     expect(await seedDemo(db)).toBe('already-seeded');
     expect(await countUsers(db)).toBe(demoUsers.length);
+    expect(await snapshot(db)).toEqual(before);
     for (const u of demoUsers) expect((await checkCredentials(u.email, demoPassword)).ok).toBe(true);
+  });
+});
+
+describe('the demo accounts', () => {
+  beforeAll(async () => {
+    const db = await getDb();
+    if ((await getWorkspace(db)).isDemo) return;
+    await emptyDatabase(db);
+    await seedDemo(db);
+  });
+
+  it('spreads about 300 accounts over the tiers and the CSMs', async () => {
+    const db = await getDb();
+    const tiers = await queryRows<{ tier: number; n: number }>(db, sql`select tier, count(*)::int as n from accounts group by tier order by tier`);
+    const count = (t: number) => tiers.find((r) => r.tier === t)?.n ?? 0;
+    expect(count(1)).toBeGreaterThanOrEqual(8);
+    expect(count(1)).toBeLessThanOrEqual(12);
+    expect(count(2)).toBeGreaterThanOrEqual(40);
+    expect(count(2)).toBeLessThanOrEqual(70);
+    expect(count(1) + count(2) + count(3)).toBeGreaterThanOrEqual(280);
+    expect(count(1) + count(2) + count(3)).toBeLessThanOrEqual(320);
+    expect(count(3)).toBeGreaterThan(count(2));
+
+    const owners = await queryRows<{ email: string | null; n: number }>(
+      db,
+      sql`select u.email, count(*)::int as n from accounts a left join users u on u.id = a.owner_id group by u.email`,
+    );
+    for (const csm of demoUsers.filter((u) => u.role === 'csm')) expect(owners.find((o) => o.email === csm.email)?.n).toBeGreaterThan(50);
+    expect(owners.find((o) => o.email === null)?.n).toBeGreaterThanOrEqual(2);
+    expect(owners.find((o) => o.email === null)?.n).toBeLessThanOrEqual(3);
+    expect(owners.every((o) => o.email === null || demoUsers.some((u) => u.email === o.email && u.role === 'csm'))).toBe(true);
+  });
+
+  it('stores tier columns the set-based re-tiering agrees with', async () => {
+    const db = await getDb();
+    const today = todayIn('Asia/Tokyo');
+    const preview = await previewRetier(db, await currentPolicy(db), today);
+    expect(preview.movedCount).toBe(0);
+    const [facts] = await queryRows<Record<string, number>>(
+      db,
+      sql`select
+        count(*) filter (where renewal_date < ${today}::date or renewal_date > ${addDays(today, 548)}::date)::int as renewal_outside,
+        count(*) filter (where renewal_date <= ${addDays(today, 30)}::date)::int as renewal_soon,
+        count(*) filter (where lifecycle_stage = 'at_risk' and churn_risk = 'high')::int as at_risk_high,
+        count(*) filter (where gross_margin_pct not between 60 and 85 or annual_churn_pct not between 3 and 30)::int as out_of_range,
+        count(*) filter (where notes is not null)::int as noted,
+        count(distinct industry)::int as industries
+      from accounts`,
+    );
+    expect(facts).toMatchObject({ renewal_outside: 0, out_of_range: 0 });
+    expect(facts!.renewal_soon).toBeGreaterThan(0);
+    expect(facts!.at_risk_high).toBeGreaterThanOrEqual(3);
+    expect(facts!.noted).toBeGreaterThan(10);
+    expect(facts!.industries).toBeGreaterThanOrEqual(8);
+  });
+
+  it('has the manager’s overrides and two pending CSM requests, each in tier history', async () => {
+    const db = await getDb();
+    const today = todayIn('Asia/Tokyo');
+    const overrides = await queryRows<{ tier: number; override_tier: number; until: string | null; by: string; history: number }>(
+      db,
+      sql`select a.tier, a.override_tier, a.override_until::text as until, u.email as by,
+          (select count(*)::int from tier_history h where h.account_id = a.id and h.kind = 'override' and h.to_tier = a.override_tier) as history
+        from accounts a join users u on u.id = a.override_by where a.tier_source = 'override'`,
+    );
+    expect(overrides.length).toBeGreaterThanOrEqual(5);
+    expect(overrides.length).toBeLessThanOrEqual(8);
+    for (const o of overrides) expect(o).toMatchObject({ tier: o.override_tier, by: 'manager@touchplan.example', history: 1 });
+    expect(overrides.filter((o) => o.until !== null && o.until > today)).toHaveLength(1);
+
+    const requests = await queryRows<{ status: string; owner: boolean; tier: number; requested: number }>(
+      db,
+      sql`select r.status, r.requested_by = a.owner_id as owner, a.tier, r.requested_tier as requested
+        from tier_override_requests r join accounts a on a.id = r.account_id`,
+    );
+    expect(requests).toHaveLength(2);
+    for (const r of requests) expect(r).toMatchObject({ status: 'pending', owner: true });
+    for (const r of requests) expect(r.requested).not.toBe(r.tier);
+
+    const [history] = await queryRows<{ accounts: number; created: number }>(
+      db,
+      sql`select (select count(*)::int from accounts) as accounts,
+        (select count(distinct account_id)::int from tier_history where kind = 'created' and from_tier is null) as created`,
+    );
+    expect(history!.created).toBe(history!.accounts);
+  });
+});
+
+describe('generateDemoAccounts', () => {
+  it('is deterministic and gives unique names and domains', () => {
+    const opts = { policy: { ...defaultPolicy, version: 1 }, today: '2026-11-22', csmIds: [7, 8, 9] };
+    const a = generateDemoAccounts(opts);
+    expect(generateDemoAccounts(opts)).toEqual(a);
+    expect(new Set(a.map((x) => x.input.domain)).size).toBe(a.length);
+    expect(new Set(a.map((x) => x.input.name)).size).toBe(a.length);
+    expect(a.every((x) => /\.(co\.jp|jp|com)$/.test(x.input.domain))).toBe(true);
   });
 });

@@ -1,11 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password-hash';
 import type { Role } from '@/lib/auth/roles';
-import type { Db } from './client';
+import { todayIn } from '@/lib/dates';
+import { tierColumns } from '@/lib/tiering/tier-columns';
+import type { Db, Tx } from './client';
 import { writeAudit } from './queries/audit';
+import { currentPolicy } from './queries/tier-policies';
+import { insertTierHistory, type TierHistoryEntry } from './queries/tier-history';
 import { countUsers, insertUser } from './queries/users';
 import { getWorkspace } from './queries/workspace';
-import { workspaceSettings } from './schema';
+import { accounts, tierOverrideRequests, workspaceSettings } from './schema';
+import { generateDemoAccounts } from './seed-accounts';
 
 export const demoPassword = 'touchplan-demo-2026';
 
@@ -16,6 +21,8 @@ export const demoUsers: { email: string; name: string; role: Role; capacityHours
   { email: 'sho.takahashi@touchplan.example', name: '高橋 翔', role: 'csm', capacityHours: 110 },
   { email: 'aya.ito@touchplan.example', name: '伊藤 彩', role: 'csm', capacityHours: 88 },
 ];
+
+const demoTimeZone = 'Asia/Tokyo';
 
 export type SeedOutcome = 'seeded' | 'already-seeded' | 'refused';
 
@@ -35,14 +42,66 @@ export async function seedDemo(db: Db): Promise<SeedOutcome> {
       id: 1,
       name: 'Hinode Software (demo)',
       currency: 'JPY',
-      timeZone: 'Asia/Tokyo',
+      timeZone: demoTimeZone,
       fiscalYearStartMonth: 4,
       isDemo: true,
     });
+    const ids = new Map<string, number>();
     for (const [i, user] of demoUsers.entries()) {
       const created = await insertUser(tx, { ...user, passwordHash: hashes[i]! });
+      ids.set(user.email, created.id);
       await writeAudit(tx, { actorId: null, action: 'user.create', entity: 'user', entityId: created.id, after: { ...user, source: 'demo seed' } });
     }
+    const idsOf = (role: Role) => demoUsers.filter((u) => u.role === role).map((u) => ids.get(u.email)!);
+    await seedDemoAccounts(tx, { csmIds: idsOf('csm'), managerId: idsOf('manager')[0]!, today: todayIn(demoTimeZone) });
     return 'seeded';
+  });
+}
+
+const batchSize = 100;
+
+/** About 300 accounts with their tier history, overrides and pending requests; multi-row inserts. */
+async function seedDemoAccounts(tx: Tx, { csmIds, managerId, today }: { csmIds: number[]; managerId: number; today: string }) {
+  const policy = await currentPolicy(tx);
+  const demo = generateDemoAccounts({ policy, today, csmIds });
+  const overrideAt = new Date();
+  const rows = demo.map(({ input, override }) => ({
+    ...input,
+    ...tierColumns(input, override, policy, today),
+    ...(override && { overrideTier: override.tier, overrideReason: override.reason, overrideUntil: override.until, overrideBy: managerId, overrideAt }),
+  }));
+  const idByDomain = new Map<string, number>();
+  for (let i = 0; i < rows.length; i += batchSize) {
+    const inserted = await tx.insert(accounts).values(rows.slice(i, i + batchSize)).returning({ id: accounts.id, domain: accounts.domain });
+    for (const r of inserted) idByDomain.set(r.domain, r.id);
+  }
+  const idOf = (domain: string) => idByDomain.get(domain)!;
+
+  // 'created' rows first, so each override reads as the later change.
+  const created: TierHistoryEntry[] = rows.map((r) => ({
+    accountId: idOf(r.domain),
+    kind: 'created',
+    fromTier: null,
+    toTier: r.computedTier,
+    reason: r.tierReason,
+    policyVersion: policy.version,
+  }));
+  const overridden: TierHistoryEntry[] = rows.flatMap((r) =>
+    r.overrideTier
+      ? [{ accountId: idOf(r.domain), actorId: managerId, kind: 'override' as const, fromTier: r.computedTier, toTier: r.overrideTier, reason: { text: r.overrideReason, until: r.overrideUntil ?? null } }]
+      : [],
+  );
+  for (let i = 0; i < created.length; i += batchSize) await insertTierHistory(tx, created.slice(i, i + batchSize));
+  await insertTierHistory(tx, overridden);
+
+  const requests = demo.flatMap(({ input, request }) =>
+    request && input.ownerId ? [{ accountId: idOf(input.domain), requestedBy: input.ownerId, requestedTier: request.tier, reason: request.reason, until: request.until }] : [],
+  );
+  if (requests.length) await tx.insert(tierOverrideRequests).values(requests);
+  await writeAudit(tx, {
+    actorId: null,
+    action: 'account.create',
+    entity: 'account',
+    after: { count: rows.length, overrides: overridden.length, requests: requests.length, source: 'demo seed' },
   });
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../client';
 import { accounts, users } from '../schema';
@@ -28,7 +28,11 @@ function likePattern(q: string) {
 
 export function accountWhere(f: AccountFilters): SQL | undefined {
   const parts: (SQL | undefined)[] = [];
-  if (f.q) parts.push(or(ilike(accounts.name, likePattern(f.q)), ilike(accounts.domain, likePattern(f.q))));
+  // x ILIKE p is lower(x) LIKE lower(p); the lower-cased columns are stored, so only the pattern is lowered per search.
+  if (f.q) {
+    const pattern = sql`lower(${likePattern(f.q)})`;
+    parts.push(or(like(accounts.nameLower, pattern), like(accounts.domainLower, pattern)));
+  }
   if (f.tiers?.length) parts.push(inArray(accounts.tier, f.tiers));
   if (f.ownerId === 'none') parts.push(isNull(accounts.ownerId));
   else if (f.ownerId) parts.push(eq(accounts.ownerId, f.ownerId));

@@ -8,12 +8,16 @@ export type MovedAccount = { id: number; name: string; ownerName: string | null;
 
 export const previewListLimit = 500;
 
-/** What applying `policy` would do: a from → to matrix over every account, and the accounts that move. */
+/**
+ * What applying `policy` would do: a from → to matrix over every account, and
+ * the accounts that move. Only the columns used are selected from the tiering,
+ * so PostgreSQL skips building every account's reason.
+ */
 export async function previewRetier(db: DbOrTx, policy: Omit<TierPolicy, 'version'>, today: string) {
   const rows = await queryRows<{ id: number; name: string; owner_name: string | null; from_tier: number; to_tier: number; ltv: string | null; total: number; moved: number; from_n: number }>(
     db,
     sql`
-    with t as (${tieringSelect(policy, today)}),
+    with t as (select id, current_tier, new_tier, ltv from (${tieringSelect(policy, today)}) s),
     m as (select current_tier, new_tier, count(*)::int as n from t group by 1, 2)
     select 'm' as kind, null::int as id, null::text as name, null::text as owner_name, current_tier as from_tier, new_tier as to_tier, null::text as ltv, n as total, 0 as moved, 0 as from_n from m
     union all

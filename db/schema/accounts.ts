@@ -20,6 +20,8 @@ export const levelEnum = pgEnum('level', ['low', 'medium', 'high']);
 export const lifecycleStageEnum = pgEnum('lifecycle_stage', ['onboarding', 'adopting', 'mature', 'at_risk']);
 export const tierSourceEnum = pgEnum('tier_source', ['computed', 'override']);
 
+// Storage: fillfactor 50 (migration 0003; drizzle cannot declare it), so
+// re-tiering, which rewrites nearly every row, updates rows in place (HOT).
 export const accounts = pgTable(
   'accounts',
   {
@@ -39,6 +41,14 @@ export const accounts = pgTable(
     renewalDate: date({ mode: 'string' }),
     ownerId: integer().references(() => users.id),
     notes: text(),
+    // Lower-cased copies for the account search: LIKE on these matches what
+    // ILIKE on name and domain matches, without lower-casing every row per search.
+    nameLower: text()
+      .notNull()
+      .generatedAlwaysAs(sql`lower(name)`),
+    domainLower: text()
+      .notNull()
+      .generatedAlwaysAs(sql`lower(domain)`),
     // Derived, kept in the same transaction as every input change.
     ltv: numeric({ precision: 20, scale: 0 }),
     computedTier: smallint().notNull(),
@@ -66,6 +76,12 @@ export const accounts = pgTable(
     index('accounts_arr_idx').on(t.arr),
     index('accounts_ltv_idx').on(t.ltv),
     index('accounts_renewal_idx').on(t.renewalDate),
+    // The list sorts descending with nulls last; an ascending index read
+    // backwards gives nulls first, so those sorts need their own.
+    index('accounts_name_lower_desc_idx').on(sql`lower(${t.name}) desc nulls last`),
+    index('accounts_arr_desc_idx').on(t.arr.desc().nullsLast()),
+    index('accounts_ltv_desc_idx').on(t.ltv.desc().nullsLast()),
+    index('accounts_renewal_desc_idx').on(t.renewalDate.desc().nullsLast()),
     index('accounts_override_until_idx').on(t.overrideUntil),
     check('accounts_tiers', sql`${t.tier} between 1 and 3 and ${t.computedTier} between 1 and 3 and (${t.overrideTier} is null or ${t.overrideTier} between 1 and 3)`),
     check('accounts_pcts', sql`${t.grossMarginPct} between 0 and 100 and ${t.annualChurnPct} between 0 and 100`),

@@ -1,0 +1,42 @@
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { migrationsFolder, type Db } from '@/db/client';
+import * as schema from '@/db/schema';
+
+export const benchDatabase = 'touchplan_bench';
+
+/** DATABASE_URL, if it names a server on this machine; the benchmark drops and creates a database there. */
+export function localServerUrl(raw: string | undefined): URL {
+  if (!raw) throw new Error('Set DATABASE_URL to a local PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('DATABASE_URL is not a URL, e.g. postgres://postgres@127.0.0.1:5432/postgres');
+  }
+  const socket = url.searchParams.get('host'); // postgres:///db?host=/run/postgresql
+  if (!['localhost', '127.0.0.1', '[::1]', ''].includes(url.hostname) || (socket !== null && !socket.startsWith('/')))
+    throw new Error(`Refusing ${socket ?? url.hostname}: the benchmark creates and drops the database ${benchDatabase}, so it runs only against a local server.`);
+  // The benchmark database cannot drop itself: administer it from the server's default database.
+  if (url.pathname === `/${benchDatabase}`) url.pathname = '/postgres';
+  return url;
+}
+
+export type BenchDb = { db: Db; close: () => Promise<void> };
+
+/** A fresh, migrated `touchplan_bench` on the server, opened like the app opens PostgreSQL (db/client.ts). */
+export async function createBenchDatabase(server: URL): Promise<BenchDb> {
+  const admin = postgres(server.toString(), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${benchDatabase} with (force)`);
+  await admin.unsafe(`create database ${benchDatabase}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${benchDatabase}`;
+  const migrator = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  await migrate(drizzle(migrator), { migrationsFolder });
+  await migrator.end();
+  const client = postgres(url.toString(), { max: Number(process.env.DATABASE_POOL_SIZE || 10), onnotice: () => {} });
+  const db = drizzle(client, { schema, casing: 'snake_case' });
+  return { db, close: () => client.end({ timeout: 5 }) };
+}
