@@ -60,7 +60,7 @@ export function RetierPreview({ preview }: { preview: Preview }) {
           <p className="mb-2 text-xs text-zinc-500">
             {preview.movedCount > preview.moved.length ? t('listCapped', { shown: preview.moved.length, total: preview.movedCount }) : t('listAll')}
           </p>
-          <div className="max-h-80 overflow-y-auto rounded ring-1 ring-zinc-200">
+          <div className="relative max-h-80 overflow-y-auto rounded ring-1 ring-zinc-200">
             <Table>
               <thead className="sticky top-0 bg-zinc-50">
                 <tr>
