@@ -27,7 +27,7 @@ export default async function OverrideRequestsPage() {
         <ul className="space-y-3">
           {requests.map((r) => (
             <li key={r.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-zinc-200">
-              <div className="flex flex-wrap items-start justify-between gap-3">
+              <div className="space-y-3">
                 <div className="min-w-0">
                   <Link href={`/accounts/${r.accountId}`} className="font-medium text-zinc-900 hover:underline">
                     {r.accountName}
