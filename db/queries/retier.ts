@@ -48,9 +48,9 @@ export async function applyRetier(db: DbOrTx, policy: TierPolicy, today: string,
     sql`
     with t as (${tieringSelect(policy, today)}),
     upd as (
-      update accounts a set ltv = t.ltv, computed_tier = t.computed_tier, tier = t.new_tier, tier_reason = t.reason, version = a.version + 1
+      update accounts a set ltv = t.ltv, computed_tier = t.computed_tier, tier = t.new_tier, tier_source = t.new_source::tier_source, tier_reason = t.reason, version = a.version + 1
       from t
-      where a.id = t.id and (a.ltv is distinct from t.ltv or a.computed_tier <> t.computed_tier or a.tier <> t.new_tier or a.tier_reason <> t.reason)
+      where a.id = t.id and (a.ltv is distinct from t.ltv or a.computed_tier <> t.computed_tier or a.tier <> t.new_tier or a.tier_source::text <> t.new_source or a.tier_reason <> t.reason)
       returning a.id, t.current_tier, t.new_tier, t.reason
     ),
     hist as (

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import { windowMinutes } from '@/lib/auth/throttle';
-import type { DbOrTx } from '../client';
+import { queryRows, type DbOrTx } from '../client';
 import { signInAttempts } from '../schema';
 
 /**
@@ -8,8 +8,10 @@ import { signInAttempts } from '../schema';
  * parallel guesses cannot all slip under the limit. Held until the
  * transaction ends.
  */
-export async function lockEmailForSignIn(db: DbOrTx, email: string): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${'sign-in:' + email}))`);
+export async function lockEmailForSignIn(db: DbOrTx, email: string): Promise<boolean> {
+  // try: a burst of parallel attempts for one email must not queue up and hold the connection pool.
+  const [row] = await queryRows<{ locked: boolean }>(db, sql`select pg_try_advisory_xact_lock(hashtext(${'sign-in:' + email})) as locked`);
+  return row?.locked === true;
 }
 
 /** Failures since the last success within the throttle window, newest first. */

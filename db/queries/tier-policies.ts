@@ -19,6 +19,15 @@ export async function currentPolicy(db: DbOrTx): Promise<TierPolicy> {
   return row;
 }
 
+/**
+ * Every write that sets an account's tier holds this shared; applying a
+ * policy holds it exclusively. So a re-tier never works from a snapshot that
+ * misses an edit, override or import committing at the same time.
+ */
+export async function lockPoliciesShared(db: DbOrTx): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock_shared(hashtext('touchplan:tier-policy'))`);
+}
+
 /** Locks the policy table for a change, so two admins cannot apply versions at once. */
 export async function lockPolicies(db: DbOrTx): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtext('touchplan:tier-policy'))`);

@@ -52,6 +52,8 @@ export function tieringSelect(policy: Omit<TierPolicy, 'version'>, today: string
     select c.id, c.current_tier, c.ltv, c.computed_tier,
       case when c.override_tier is not null and (c.override_until is null or c.override_until >= ${today}::date)
         then c.override_tier else c.computed_tier end as new_tier,
+      case when c.override_tier is not null and (c.override_until is null or c.override_until >= ${today}::date)
+        then 'override' else 'computed' end as new_source,
       jsonb_build_object(
         'ltv', c.ltv::text,
         'missing', to_jsonb(c.missing),

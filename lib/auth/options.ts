@@ -10,6 +10,7 @@ export const sessionMaxAgeSeconds = 7 * 24 * 60 * 60;
 
 // Error codes the sign-in form turns into messages.
 export const throttledPrefix = 'THROTTLED:';
+export const unavailableCode = 'UNAVAILABLE';
 
 export function authOptions(): AuthOptions {
   return {
@@ -21,9 +22,17 @@ export function authOptions(): AuthOptions {
       CredentialsProvider({
         credentials: { email: { type: 'email' }, password: { type: 'password' } },
         async authorize(credentials) {
-          const result = await checkCredentials(credentials?.email ?? '', credentials?.password ?? '');
+          let result;
+          try {
+            result = await checkCredentials(credentials?.email ?? '', credentials?.password ?? '');
+          } catch (e) {
+            // next-auth would put the message in the redirect URL: log it here, send a fixed code.
+            console.error('[sign-in]', e);
+            throw new Error(unavailableCode);
+          }
           if (result.ok) return { id: String(result.userId), sessionVersion: result.sessionVersion };
           if (result.reason === 'throttled') throw new Error(`${throttledPrefix}${result.retryAfterMinutes}`);
+          if (result.reason === 'busy') throw new Error(unavailableCode);
           return null;
         },
       }),

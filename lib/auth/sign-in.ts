@@ -9,7 +9,8 @@ import { throttleState } from './throttle';
 export type SignInResult =
   | { ok: true; userId: number; sessionVersion: number }
   | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'throttled'; retryAfterMinutes: number };
+  | { ok: false; reason: 'throttled'; retryAfterMinutes: number }
+  | { ok: false; reason: 'busy' };
 
 /**
  * Checks an email and password. Unknown email, wrong password and a
@@ -20,7 +21,7 @@ export async function checkCredentials(rawEmail: string, password: string): Prom
   if (!email || !password || email.length > 320 || password.length > 1024) return { ok: false, reason: 'invalid' };
   const db = await getDb();
   return db.transaction(async (tx) => {
-    await lockEmailForSignIn(tx, email);
+    if (!(await lockEmailForSignIn(tx, email))) return { ok: false, reason: 'busy' };
     const throttle = throttleState(await recentFailures(tx, email), new Date());
     if (throttle.locked) {
       await writeAudit(tx, { actorId: null, action: 'auth.sign_in_throttled', entity: 'session', after: { email } });

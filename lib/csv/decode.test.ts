@@ -22,6 +22,10 @@ describe('decodeCsv', () => {
   });
 
   it('treats plain ASCII as UTF-8', () => {
-    expect(decodeCsv(new Uint8Array(ascii('a,b\n1,2'))).encoding).toBe('utf-8');
+    expect(decodeCsv(new Uint8Array(ascii('a,b\n1,2')))?.encoding).toBe('utf-8');
+  });
+
+  it('refuses a file that is neither (Latin-1 café), instead of garbling it', () => {
+    expect(decodeCsv(new Uint8Array([...ascii('name\ncaf'), 0xe9, 0x0a]))).toBeNull();
   });
 });

@@ -15,7 +15,11 @@ const decimal = (scale: number, max: number, key: string) =>
   z.preprocess(
     (v) => {
       const s = blankToNull(v);
-      return typeof s === 'string' ? s.normalize('NFKC').replace(/[,\s¥$€]/g, '') : s;
+      if (typeof s !== 'string') return s;
+      const clean = s.normalize('NFKC').replace(/[\s¥$€]/g, '');
+      // Commas only as thousands separators: "1,234,56" or "1234,5" (a decimal comma) is refused, not read as 123456.
+      if (clean.includes(',') && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(clean)) return 'invalid';
+      return clean.replace(/,/g, '');
     },
     z
       .string()

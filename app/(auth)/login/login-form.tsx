@@ -31,7 +31,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         return;
       }
       const code = result?.error ?? '';
-      setError(code.startsWith(throttledPrefix) ? t('throttled', { minutes: Number(code.slice(throttledPrefix.length)) }) : t('invalid'));
+      setError(
+        code.startsWith(throttledPrefix)
+          ? t('throttled', { minutes: Number(code.slice(throttledPrefix.length)) })
+          : code === 'UNAVAILABLE'
+            ? t('unavailable')
+            : t('invalid'),
+      );
     } catch {
       setError(t('unavailable'));
     }

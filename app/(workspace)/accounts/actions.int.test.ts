@@ -181,4 +181,43 @@ describe('tier overrides', () => {
     expect(req).toMatchObject({ status: 'approved', decidedBy: people.manager.id });
     expect(errorKey(await decideOverrideRequest(null, { requestId, decision: 'reject', note: '' }))).toBe('accounts.requestDecided');
   });
+
+  it('an approval whose end date has passed is refused at the top of the form', async () => {
+    const db = await getDb();
+    const [request] = await db
+      .insert(tierOverrideRequests)
+      .values({ accountId: account.id, requestedBy: people.csm.id, requestedTier: 1, reason: 'Campaign', until: '2020-01-31' })
+      .returning({ id: tierOverrideRequests.id });
+    await as('manager');
+    const result = await decideOverrideRequest(null, { requestId: request!.id, decision: 'approve', note: '' });
+    expect(result).toEqual({ ok: false, error: { key: 'accounts.requestExpired', values: { until: '2020-01-31' } } });
+    expect((await decideOverrideRequest(null, { requestId: request!.id, decision: 'reject', note: 'expired' })).ok).toBe(true);
+  });
+
+  it('an edit ends an override whose end date has passed, in the same save', async () => {
+    const db = await getDb();
+    await db
+      .update(accounts)
+      .set({ overrideTier: 1, overrideReason: 'x', overrideUntil: '2020-01-01', tier: 1, tierSource: 'override' })
+      .where(eq(accounts.id, account.id));
+    await as('manager');
+    expect((await updateAccountDetails(null, await editPayload({ notes: 'after the event' }))).ok).toBe(true);
+    expect(await fresh()).toMatchObject({ tier: 2, tierSource: 'computed', overrideTier: null, overrideUntil: null });
+  });
+
+  it('records only real changes: the same amount written differently is not a change', async () => {
+    await as('csm');
+    await updateAccountDetails(null, await editPayload({ arr: '1,000,000', notes: 'n' }));
+    const row = await lastAudit();
+    expect(row?.after).toEqual({ notes: 'n' });
+  });
+});
+
+describe('money input', () => {
+  it('refuses a decimal comma instead of reading it as a bigger number', async () => {
+    await as('manager');
+    const result = await createAccount(null, accountValues({ arr: '1234,56' }));
+    expect(!result.ok && result.fieldErrors?.arr?.key).toBe('validation.money');
+    expect((await createAccount(null, accountValues({ arr: '1,234,567.50' }))).ok).toBe(true);
+  });
 });

@@ -2,15 +2,16 @@
 
 import { and, eq } from 'drizzle-orm';
 import { findAccount, insertAccount, reassignOwners, updateAccount } from '@/db/queries/accounts';
-import { currentPolicy } from '@/db/queries/tier-policies';
+import { currentPolicy, lockPoliciesShared } from '@/db/queries/tier-policies';
 import { insertTierHistory, overrideColumnsCleared } from '@/db/queries/tier-history';
 import { tierOverrideRequests } from '@/db/schema';
 import { applyOverride, assertOwnerIsCsm, assertUniqueKeys, workspaceToday } from '@/lib/accounts/write';
 import { action } from '@/lib/actions/action';
 import { ActionError, conflictError, notFoundError } from '@/lib/actions/result';
-import { changedFields } from '@/lib/audit-diff';
+import { changedFields, sameDecimal } from '@/lib/audit-diff';
 import { assertCanEditAccount } from '@/lib/auth/access';
 import { roles } from '@/lib/auth/roles';
+import { isOverrideActive } from '@/lib/tiering/compute';
 import { tierColumns } from '@/lib/tiering/tier-columns';
 import type { Tier } from '@/lib/tiering/policy';
 import {
@@ -46,6 +47,7 @@ export const createAccount = action({
   input: createAccountInput,
   revalidate: ['/accounts'],
   async run({ user, input, tx, audit }) {
+    await lockPoliciesShared(tx);
     // A CSM's new account is in their own book; managers and admins choose.
     const ownerId = user.role === 'csm' ? user.id : input.ownerId;
     await assertOwnerIsCsm(tx, user.role === 'csm' ? null : ownerId);
@@ -67,6 +69,7 @@ export const updateAccountDetails = action({
   input: updateAccountInput,
   revalidate: ['/accounts'],
   async run({ user, input, tx, audit }) {
+    await lockPoliciesShared(tx);
     const before = await findAccount(tx, input.id, { forUpdate: true });
     if (!before) throw notFoundError();
     assertCanEditAccount(user, before);
@@ -77,15 +80,17 @@ export const updateAccountDetails = action({
     const policy = await currentPolicy(tx);
     const today = await workspaceToday(tx);
     const override = before.overrideTier ? { tier: before.overrideTier as Tier, until: before.overrideUntil } : null;
+    // An override whose end date has passed ends with this save, not later.
+    const overrideEnded = override !== null && !isOverrideActive(override, today);
     const { id, version, ...values } = { ...input, ownerId };
     const cols = tierColumns(values, override, policy, today);
-    if (!(await updateAccount(tx, id, version, { ...values, ...cols }))) throw conflictError();
+    if (!(await updateAccount(tx, id, version, { ...values, ...cols, ...(overrideEnded ? overrideColumnsCleared : {}) }))) throw conflictError();
     if (cols.tier !== before.tier || cols.computedTier !== before.computedTier) {
       await insertTierHistory(tx, [
         { accountId: id, actorId: user.id, kind: 'computed', fromTier: before.tier, toTier: cols.tier, reason: cols.tierReason, policyVersion: policy.version },
       ]);
     }
-    await audit({ action: 'account.update', entity: 'account', entityId: id, ...changedFields(before, { ...before, ...values }, editable) });
+    await audit({ action: 'account.update', entity: 'account', entityId: id, ...changedFields(before, { ...before, ...values }, editable, sameDecimal) });
     return { id };
   },
 });
@@ -110,6 +115,7 @@ export const setTierOverride = action({
   input: setOverrideInput,
   revalidate: ['/accounts'],
   async run({ user, input, tx, audit }) {
+    await lockPoliciesShared(tx);
     const account = await findAccount(tx, input.id, { forUpdate: true });
     if (!account) throw notFoundError();
     if (account.version !== input.version) throw conflictError();
@@ -130,6 +136,7 @@ export const clearTierOverride = action({
   input: clearOverrideInput,
   revalidate: ['/accounts'],
   async run({ user, input, tx, audit }) {
+    await lockPoliciesShared(tx);
     const account = await findAccount(tx, input.id, { forUpdate: true });
     if (!account) throw notFoundError();
     if (account.overrideTier === null) return;
@@ -180,9 +187,12 @@ export const decideOverrideRequest = action({
     if (!request) throw notFoundError();
     if (request.status !== 'pending') throw new ActionError({ key: 'accounts.requestDecided' });
     if (input.decision === 'approve') {
+      await lockPoliciesShared(tx);
       const account = await findAccount(tx, request.accountId, { forUpdate: true });
       if (!account) throw notFoundError();
       const today = await workspaceToday(tx);
+      // The form has no date field: say it at the top, and let the manager reject it.
+      if (request.until !== null && request.until < today) throw new ActionError({ key: 'accounts.requestExpired', values: { until: request.until } });
       await applyOverride(tx, account, { tier: request.requestedTier as Tier, reason: request.reason, until: request.until }, user.id, today);
     }
     await tx

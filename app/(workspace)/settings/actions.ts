@@ -39,7 +39,7 @@ export const updateLanguage = action({
     const before = await findUser(tx, user.id);
     if (!before) throw notFoundError();
     // The language menu is a preference, not a form: no version check.
-    await updateUser(tx, user.id, before.version, { locale: input.locale });
+    if (!(await updateUser(tx, user.id, before.version, { locale: input.locale }))) throw conflictError();
     await audit({ action: 'user.update_profile', entity: 'user', entityId: user.id, before: { locale: before.locale }, after: { locale: input.locale } });
     (await cookies()).set(localeCookie, input.locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600 });
   },

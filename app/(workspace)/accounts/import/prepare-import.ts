@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { Tx } from '@/db/client';
 import { loadMatchingAccounts, loadOwners } from '@/db/queries/account-import';
-import { currentPolicy } from '@/db/queries/tier-policies';
+import { currentPolicy, lockPoliciesShared } from '@/db/queries/tier-policies';
 import {
   autoMapping,
   checkRows,
@@ -70,7 +70,10 @@ function addProblems(rows: CheckedRow[], problems: CsvProblem[]): void {
 
 export async function prepareImport(tx: Tx, input: z.output<typeof previewImportInput>, opts: { forUpdate?: boolean } = {}) {
   if (input.file.size > maxImportMegabytes * 1024 * 1024) throw new ActionError({ key: 'import.errors.fileTooLarge', values: { max: maxImportMegabytes } });
-  const { text, encoding } = decodeCsv(new Uint8Array(await input.file.arrayBuffer()));
+  const decoded = decodeCsv(new Uint8Array(await input.file.arrayBuffer()));
+  if (!decoded) throw new ActionError({ key: 'import.errors.encoding' });
+  const { text, encoding } = decoded;
+  await lockPoliciesShared(tx);
   const table = parseCsv(text);
   if (!table.headers.some((h) => h !== '')) throw new ActionError({ key: 'import.errors.empty' });
   if (table.rows.length > maxImportRows) throw new ActionError({ key: 'import.errors.tooManyRows', values: { max: maxImportRows } });

@@ -76,4 +76,15 @@ describe('tier policy', () => {
     expect((await applyTierPolicy(null, policy((await currentPolicy(db)).version, '3000000'))).ok).toBe(true);
     expect(await findAccount(db, a.id)).toMatchObject({ tier: 1, computedTier: 2, tierSource: 'override' });
   });
+
+  it('ends an expired override when re-tiering, so tier and tier source agree', async () => {
+    const a = await createAccount({ arr: '400000', growthPotential: 'low', churnRisk: 'low' });
+    const db = await getDb();
+    const { accounts } = await import('@/db/schema');
+    const { eq } = await import('drizzle-orm');
+    await db.update(accounts).set({ overrideTier: 1, overrideReason: 'x', overrideUntil: '2020-01-01', tier: 1, tierSource: 'override' }).where(eq(accounts.id, a.id));
+    await signInAs(await createUser('admin'));
+    expect((await applyTierPolicy(null, policy((await currentPolicy(db)).version))).ok).toBe(true);
+    expect(await findAccount(db, a.id)).toMatchObject({ tier: 3, tierSource: 'computed', overrideTier: null });
+  });
 });
