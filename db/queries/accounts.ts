@@ -171,12 +171,15 @@ export async function updateAccount(db: DbOrTx, id: number, version: number, val
   return rows.length === 1;
 }
 
+/** Moves accounts to `ownerId` in one statement; returns each moved account with its previous owner. */
 export async function reassignOwners(db: DbOrTx, ids: number[], ownerId: number | null) {
+  const previous = alias(accounts, 'previous');
   return db
     .update(accounts)
     .set({ ownerId, version: sql`${accounts.version} + 1` })
-    .where(inArray(accounts.id, ids))
-    .returning({ id: accounts.id });
+    .from(previous)
+    .where(and(inArray(accounts.id, ids), eq(previous.id, accounts.id)))
+    .returning({ id: accounts.id, previousOwnerId: previous.ownerId });
 }
 
 export async function activeCsms(db: DbOrTx) {

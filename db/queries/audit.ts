@@ -22,6 +22,21 @@ export async function writeAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
   });
 }
 
+/** Many audit rows in one statement (bulk actions write one row per record). */
+export async function auditMany(db: DbOrTx, entries: AuditEntry[]): Promise<void> {
+  if (!entries.length) return;
+  await db.insert(auditLog).values(
+    entries.map((e) => ({
+      actorId: e.actorId,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId == null ? null : String(e.entityId),
+      before: e.before ?? null,
+      after: e.after ?? null,
+    })),
+  );
+}
+
 export const auditPageSize = 50;
 
 export async function listAudit(db: DbOrTx, opts: { page: number; action?: string }) {

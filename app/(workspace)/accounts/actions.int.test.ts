@@ -6,7 +6,7 @@ import { listTierHistory } from '@/db/queries/tier-history';
 import type { PublicUser } from '@/db/queries/users';
 import { accounts, tierOverrideRequests } from '@/db/schema';
 import { createAccount as insertTestAccount, accountValues } from '@/tests/accounts';
-import { lastAudit } from '@/tests/audit';
+import { auditRows, lastAudit } from '@/tests/audit';
 import { createUser, errorKey, signInAs } from '@/tests/factories';
 import {
   clearTierOverride,
@@ -140,6 +140,9 @@ describe('creating and editing accounts', () => {
     await as('admin');
     const result = await reassignAccounts(null, { ids: [account.id, ...more.map((a) => a.id)], ownerId: people.otherCsm.id });
     expect(result).toEqual({ ok: true, data: { count: 3 } });
+    const rows = (await auditRows('account.reassign')).filter((r) => [account.id, ...more.map((a) => a.id)].map(String).includes(r.entityId!));
+    expect(rows.map((r) => [r.entityId, r.before, r.after])).toContainEqual([String(account.id), { ownerId: people.csm.id }, { ownerId: people.otherCsm.id }]);
+    expect(rows.find((r) => r.entityId === String(more[1]!.id))?.before).toEqual({ ownerId: null });
   });
 });
 

@@ -3,6 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import { findAccount, insertAccount, reassignOwners, updateAccount } from '@/db/queries/accounts';
 import { currentPolicy, lockPoliciesShared } from '@/db/queries/tier-policies';
+import { auditMany } from '@/db/queries/audit';
 import { insertTierHistory, overrideColumnsCleared } from '@/db/queries/tier-history';
 import { tierOverrideRequests } from '@/db/schema';
 import { applyOverride, assertOwnerIsCsm, assertUniqueKeys, workspaceToday } from '@/lib/accounts/write';
@@ -100,11 +101,17 @@ export const reassignAccounts = action({
   roles: ['manager', 'admin'],
   input: reassignInput,
   revalidate: ['/accounts'],
-  async run({ input, tx, audit }) {
+  async run({ user, input, tx }) {
     await assertOwnerIsCsm(tx, input.ownerId);
     const moved = await reassignOwners(tx, input.ids, input.ownerId);
     if (moved.length !== new Set(input.ids).size) throw notFoundError();
-    await audit({ action: 'account.reassign', entity: 'account', after: { ids: input.ids, ownerId: input.ownerId } });
+    // One row per account, so each account's timeline shows who moved it from whom.
+    await auditMany(
+      tx,
+      moved
+        .filter((m) => m.previousOwnerId !== input.ownerId)
+        .map((m) => ({ actorId: user.id, action: 'account.reassign', entity: 'account', entityId: m.id, before: { ownerId: m.previousOwnerId }, after: { ownerId: input.ownerId } })),
+    );
     return { count: moved.length };
   },
 });
