@@ -171,15 +171,18 @@ export async function updateAccount(db: DbOrTx, id: number, version: number, val
   return rows.length === 1;
 }
 
-/** Moves accounts to `ownerId` in one statement; returns each moved account with its previous owner. */
+/** Moves accounts to `ownerId` (two statements for any number); returns each moved account with its previous owner. */
 export async function reassignOwners(db: DbOrTx, ids: number[], ownerId: number | null) {
-  const previous = alias(accounts, 'previous');
-  return db
+  const previous = await db
+    .select({ id: accounts.id, previousOwnerId: accounts.ownerId })
+    .from(accounts)
+    .where(inArray(accounts.id, ids))
+    .for('update');
+  await db
     .update(accounts)
     .set({ ownerId, version: sql`${accounts.version} + 1` })
-    .from(previous)
-    .where(and(inArray(accounts.id, ids), eq(previous.id, accounts.id)))
-    .returning({ id: accounts.id, previousOwnerId: previous.ownerId });
+    .where(inArray(accounts.id, ids));
+  return previous;
 }
 
 export async function activeCsms(db: DbOrTx) {
