@@ -1,13 +1,20 @@
-// npx tsx scripts/bench-accounts.ts — with DATABASE_URL naming a local PostgreSQL server.
+// npm run bench:accounts — with DATABASE_URL naming a local PostgreSQL server.
 // Creates the database touchplan_bench there (dropping an old one), seeds
-// 100,000 accounts and times the account list, the re-tier preview and a
-// policy change with the production query functions, against the targets
-// from the issue. Exits 1 if a target is missed. The database is left in
-// place for EXPLAIN ANALYZE; the next run drops it.
+// 100,000 accounts and times the account list, the re-tier preview, a
+// policy change, the CSV export of all accounts and a 10,000-row CSV import
+// with the production functions, against the targets from the issue. Exits 1
+// if a target is missed. The database is left in place for EXPLAIN ANALYZE;
+// the next run drops it.
+// The npm script runs tsx with scripts/tsconfig.bench.json, which maps
+// `server-only` to an empty module as vitest.config.ts does (the import steps
+// are server code that says so), and with --expose-gc for the export's
+// memory check.
 import { availableParallelism, loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import { createBenchDatabase, localServerUrl } from './bench/database';
+import { measureExport } from './bench/export';
+import { measureImport } from './bench/import';
 import { measureAccountList } from './bench/list';
 import { printTable, timed, type Result } from './bench/measure';
 import { measurePolicyApply, measureRetierPreview } from './bench/retier';
@@ -34,6 +41,9 @@ async function main() {
     results.push(await measureAccountList(bench.db, seeded.csmIds));
     results.push(await measureRetierPreview(bench.db));
     results.push(await measurePolicyApply(bench.db, seeded.adminId));
+    // The export before the import: it then reads exactly the 100,000 seeded accounts.
+    results.push(await measureExport(bench.db, seeded.adminId));
+    results.push(await measureImport(bench.db, seeded.adminId));
 
     console.log();
     printTable(results);

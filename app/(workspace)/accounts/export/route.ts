@@ -1,58 +1,17 @@
 import { cookies } from 'next/headers';
-import { createTranslator } from 'next-intl';
 import { getDb } from '@/db/client';
-import { countExportRows, exportBatch, exportBatchSize, type ExportRow } from '@/db/queries/account-export';
+import { countExportRows } from '@/db/queries/account-export';
 import { writeAudit } from '@/db/queries/audit';
 import { getWorkspace } from '@/db/queries/workspace';
-import { importColumns } from '@/lib/accounts/import-plan';
 import { parseAccountFilters, type SearchParams } from '@/lib/accounts/list-params';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { csvLine, protectFormula, utf8Bom } from '@/lib/csv/write';
 import { todayIn } from '@/lib/dates';
-import { localeCookie, resolveLocale, type Locale } from '@/lib/i18n/locales';
-import { loadMessages } from '@/lib/i18n/messages';
-import type { TierReason } from '@/lib/tiering/compute';
-import { describeTierReason } from '@/lib/tiering/reason-text';
+import { localeCookie, resolveLocale } from '@/lib/i18n/locales';
+import { accountCsvStream } from './account-csv';
 
 // GET /accounts/export?<the account list's filters>: the filtered accounts
-// as CSV. The import columns come first, so the file can be edited and
-// imported back; ltv and the tier columns after them are for reading and
-// are ignored by the import. Streamed page by page: memory stays flat
-// however many accounts there are.
-
-const columns = [...importColumns, 'ltv', 'tier', 'tier_source', 'tier_reason'];
-
-const text = (value: string | null) => (value === null ? null : protectFormula(value));
-
-async function reasonWriter(locale: Locale, currency: string) {
-  const messages = await loadMessages(locale);
-  const t = createTranslator({ locale, messages: messages as never, namespace: 'tierReason' as never });
-  const money = new Intl.NumberFormat(locale, { style: 'currency', currency });
-  return (row: ExportRow) =>
-    describeTierReason(row.tierReason as TierReason, row.tier, (key, values) => t(key as never, values as never), (v) => money.format(v as `${number}`));
-}
-
-function cells(row: ExportRow, reason: (row: ExportRow) => string) {
-  return [
-    text(row.externalId),
-    text(row.name),
-    row.domain,
-    text(row.industry),
-    row.employees,
-    row.arr,
-    row.grossMarginPct,
-    row.annualChurnPct,
-    row.growthPotential,
-    row.churnRisk,
-    row.lifecycleStage,
-    row.renewalDate,
-    row.ownerEmail,
-    row.ltv,
-    row.tier,
-    row.tierSource,
-    text(reason(row)),
-  ];
-}
+// as CSV, streamed page by page (account-csv.ts writes the body). Here: who
+// asks, which filters, the audit row, and the reader's language.
 
 export async function GET(request: Request): Promise<Response> {
   const user = await getCurrentUser();
@@ -69,25 +28,7 @@ export async function GET(request: Request): Promise<Response> {
   await writeAudit(db, { actorId: user.id, action: 'account.export', entity: 'account', after: { filter, rows: await countExportRows(db, filters) } });
 
   const locale = resolveLocale(user.locale, (await cookies()).get(localeCookie)?.value, request.headers.get('accept-language'));
-  const reason = await reasonWriter(locale, workspace.currency);
-  const encoder = new TextEncoder();
-  let afterId: number | null = null;
-  const body = new ReadableStream<Uint8Array>({
-    // Pulled one page at a time as the client reads: a slow download holds back the queries, not memory.
-    async pull(controller) {
-      if (afterId === null) {
-        afterId = 0;
-        controller.enqueue(encoder.encode(utf8Bom + csvLine(columns)));
-        return;
-      }
-      const batch = await exportBatch(db, filters, afterId);
-      if (batch.length) {
-        afterId = batch[batch.length - 1]!.id;
-        controller.enqueue(encoder.encode(batch.map((row) => csvLine(cells(row, reason))).join('')));
-      }
-      if (batch.length < exportBatchSize) controller.close();
-    },
-  });
+  const body = await accountCsvStream(db, filters, { locale, currency: workspace.currency });
   const filename = `accounts-${todayIn(user.timeZone ?? workspace.timeZone)}.csv`;
   return new Response(body, {
     headers: {
