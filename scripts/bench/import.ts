@@ -137,7 +137,7 @@ export async function measureImport(db: Db, adminId: number, runs = 2): Promise<
     );
     // Reading and checking alone (no database), after the timed run: the part of prepareImport that is JavaScript.
     const { ms: checkMs } = await timed(async () => {
-      const table = parseCsv(decodeCsv(new Uint8Array(await input.file.arrayBuffer())).text);
+      const table = parseCsv(decodeCsv(new Uint8Array(await input.file.arrayBuffer()))!.text);
       return checkRows(table.headers, table.rows, autoMapping(table.headers));
     });
     times.push(t);

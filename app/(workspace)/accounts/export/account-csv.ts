@@ -30,7 +30,7 @@ function cells(row: ExportRow, reason: (row: ExportRow) => string) {
   return [
     text(row.externalId),
     text(row.name),
-    row.domain,
+    text(row.domain),
     text(row.industry),
     row.employees,
     row.arr,
@@ -40,7 +40,7 @@ function cells(row: ExportRow, reason: (row: ExportRow) => string) {
     row.churnRisk,
     row.lifecycleStage,
     row.renewalDate,
-    row.ownerEmail,
+    text(row.ownerEmail),
     row.ltv,
     row.tier,
     row.tierSource,

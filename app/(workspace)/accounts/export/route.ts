@@ -1,3 +1,4 @@
+import { endExpiredOverrides } from '@/db/queries/tier-history';
 import { cookies } from 'next/headers';
 import { getDb } from '@/db/client';
 import { countExportRows } from '@/db/queries/account-export';
@@ -23,6 +24,8 @@ export async function GET(request: Request): Promise<Response> {
   const filters = parseAccountFilters(params, user);
   const db = await getDb();
   const workspace = await getWorkspace(db);
+  // The file should say what the account page says: overrides past their end date have ended.
+  await endExpiredOverrides(db, todayIn(workspace.timeZone));
   // Audited before the first byte, so an export cut short is still on record.
   const filter = { q: filters.q, tiers: filters.tiers, ownerId: filters.ownerId, stage: filters.stage, renewalWithinDays: filters.renewalWithinDays, tierSource: filters.tierSource };
   await writeAudit(db, { actorId: user.id, action: 'account.export', entity: 'account', after: { filter, rows: await countExportRows(db, filters) } });
