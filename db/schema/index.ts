@@ -3,3 +3,4 @@ export * from './workspace';
 export * from './audit';
 export * from './sign-in-attempts';
 export * from './accounts';
+export * from './playbooks';

@@ -1,0 +1,61 @@
+'use server';
+
+import { sql } from 'drizzle-orm';
+import { currentPlaybooks, findActivityType, insertPlaybookVersion, listActivityTypes, lockPlaybook } from '@/db/queries/playbooks';
+import { activityTypes } from '@/db/schema';
+import { action } from '@/lib/actions/action';
+import { ActionError, conflictError, notFoundError } from '@/lib/actions/result';
+import { saveActivityTypeInput, savePlaybookInput } from '@/lib/validation/playbook';
+
+/** Saves a tier's playbook as a new version; the old versions stay. */
+export const savePlaybook = action({
+  name: 'playbook.save',
+  roles: ['admin'],
+  input: savePlaybookInput,
+  revalidate: ['/admin/playbooks'],
+  async run({ user, input, tx, audit }) {
+    await lockPlaybook(tx, input.tier);
+    const current = (await currentPlaybooks(tx)).find((p) => p.tier === input.tier);
+    const currentVersion = current?.version ?? 0;
+    if (currentVersion !== input.baseVersion) throw conflictError();
+    const types = new Map((await listActivityTypes(tx)).map((t) => [t.id, t]));
+    for (const [i, rule] of input.rules.entries()) {
+      const type = types.get(rule.activityTypeId);
+      if (!type || !type.active) throw new ActionError({ key: 'playbooks.typeUnavailable' }, `rules.${i}.activityTypeId`);
+    }
+    const version = currentVersion + 1;
+    await insertPlaybookVersion(tx, { tier: input.tier, version, note: input.note, createdBy: user.id, rules: input.rules });
+    await audit({ action: 'playbook.save', entity: 'playbook', entityId: input.tier, before: { version: currentVersion, rules: current?.rules ?? [] }, after: { version, rules: input.rules, note: input.note } });
+    return { version };
+  },
+});
+
+/** Creates an activity type, or renames / re-classifies / archives one. */
+export const saveActivityType = action({
+  name: 'activity_type.save',
+  roles: ['admin'],
+  input: saveActivityTypeInput,
+  revalidate: ['/admin/playbooks'],
+  async run({ input, tx, audit }) {
+    const values = { name: input.name, touchModel: input.touchModel, requiresExecutiveSponsor: input.requiresExecutiveSponsor, active: input.active };
+    if (input.id === null) {
+      if (!input.name) throw new ActionError({ key: 'validation.required' }, 'name');
+      const [created] = await tx.insert(activityTypes).values(values).returning({ id: activityTypes.id });
+      await audit({ action: 'activity_type.create', entity: 'activity_type', entityId: created!.id, after: values });
+      return { id: created!.id };
+    }
+    const before = await findActivityType(tx, input.id);
+    if (!before) throw notFoundError();
+    // Types the product ships with may fall back to their default name; others need one.
+    if (!input.name && !before.key) throw new ActionError({ key: 'validation.required' }, 'name');
+    const [updated] = await tx
+      .update(activityTypes)
+      .set({ ...values, version: sql`${activityTypes.version} + 1` })
+      .where(sql`${activityTypes.id} = ${input.id} and ${activityTypes.version} = ${input.version}`)
+      .returning({ id: activityTypes.id });
+    if (!updated) throw conflictError();
+    await audit({ action: 'activity_type.update', entity: 'activity_type', entityId: input.id, before, after: values });
+    return { id: input.id };
+  },
+});
+
