@@ -86,7 +86,7 @@ export function ActionForm<R>({
   );
 }
 
-function useFieldError(name: string): Message | undefined {
+export function useFieldError(name: string): Message | undefined {
   const { state } = useContext(FormContext);
   return state && !state.ok ? state.fieldErrors?.[name] : undefined;
 }

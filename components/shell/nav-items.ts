@@ -8,6 +8,7 @@ export const navItems: NavItem[] = [
   { href: '/accounts', label: 'accounts' },
   { href: '/accounts/requests', label: 'requests', roles: ['manager', 'admin'] },
   { href: '/admin/tiering', label: 'tiering', roles: ['admin'] },
+  { href: '/admin/playbooks', label: 'playbooks', roles: ['admin'] },
   { href: '/admin/users', label: 'users', roles: ['admin'] },
   { href: '/admin/workspace', label: 'workspace', roles: ['admin'] },
   { href: '/admin/audit', label: 'audit', roles: ['admin'] },

@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('audit'))('title') };
 }
 
-const filters = ['', 'auth.', 'user.', 'account.', 'tier_policy.', 'workspace.', 'access.'] as const;
+const filters = ['', 'auth.', 'user.', 'account.', 'tier_policy.', 'playbook.', 'workspace.', 'access.'] as const;
 
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string; action?: string }> }) {

@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { currentPlaybooks, listActivityTypes, listPlaybookVersions, tierLoad } from '@/db/queries/playbooks';
+import { requirePageUser } from '@/lib/auth/current-user';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { ActivityTypes } from './activity-types';
+import { PlaybookEditor } from './playbook-editor';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('playbooks'))('title') };
+}
+
+export default async function PlaybooksPage() {
+  await requirePageUser(['admin']);
+  const db = await getDb();
+  const [t, format, types, playbooks, load, ...versions] = await Promise.all([
+    getTranslations('playbooks'),
+    getFormatter(),
+    listActivityTypes(db),
+    currentPlaybooks(db),
+    tierLoad(db),
+    ...[1, 2, 3].map((tier) => listPlaybookVersions(db, tier)),
+  ]);
+  const typeName = (ty: { key: string | null; name: string | null }) => ty.name ?? (ty.key ? t(`types.${ty.key}` as never) : '');
+  const options = types.map((ty) => ({ id: ty.id, label: typeName(ty), active: ty.active }));
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t('title')} description={t('description')} />
+      {playbooks.map((p, i) => (
+        <Card
+          key={p.tier}
+          title={t('tierPlaybook', { tier: p.tier, version: p.version })}
+          description={
+            versions[i]?.[0]
+              ? t('lastSaved', {
+                  who: versions[i][0].createdByName ?? t('setup'),
+                  when: format.dateTime(versions[i][0].createdAt, { dateStyle: 'medium' }),
+                  note: versions[i][0].note ?? '—',
+                })
+              : undefined
+          }
+        >
+          <PlaybookEditor tier={p.tier} version={p.version} rules={p.rules} types={options} accounts={load.accounts[p.tier] ?? 0} capacityHours={load.capacityHours} />
+        </Card>
+      ))}
+      <Card title={t('activityTypes')} description={t('activityTypesDescription')}>
+        <ActivityTypes types={types.map((ty) => ({ ...ty, label: typeName(ty) }))} />
+      </Card>
+    </div>
+  );
+}
