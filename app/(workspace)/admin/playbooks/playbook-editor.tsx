@@ -62,7 +62,8 @@ export function PlaybookEditor({ tier, version, rules: saved, types, accounts, c
               {rules.map((r, i) => (
                 <tr key={i} className="align-top">
                   <Td className="whitespace-normal">
-                    <Select aria-label={t('activityN', { n: i + 1 })} className="min-w-44" value={r.activityTypeId} onChange={(e) => set(i, { activityTypeId: Number(e.target.value) })}>
+                    <div className="w-48">
+                    <Select aria-label={t('activityN', { n: i + 1 })} value={r.activityTypeId} onChange={(e) => set(i, { activityTypeId: Number(e.target.value) })}>
                       {types
                         .filter((ty) => ty.active || ty.id === r.activityTypeId)
                         .map((ty) => (
@@ -71,6 +72,7 @@ export function PlaybookEditor({ tier, version, rules: saved, types, accounts, c
                           </option>
                         ))}
                     </Select>
+                    </div>
                     <CellError name={`rules.${i}.activityTypeId`} />
                   </Td>
                   <Td>
@@ -78,13 +80,15 @@ export function PlaybookEditor({ tier, version, rules: saved, types, accounts, c
                       <div className="w-16 shrink-0">
                         <Input aria-label={t('everyN', { n: i + 1 })} inputMode="numeric" value={r.every} onChange={(e) => set(i, { every: Number(e.target.value) || 0 })} />
                       </div>
-                      <Select aria-label={t('unitN', { n: i + 1 })} className="min-w-28" value={r.unit} onChange={(e) => set(i, { unit: e.target.value as Rule['unit'] })}>
+                      <div className="w-32 shrink-0">
+                      <Select aria-label={t('unitN', { n: i + 1 })} value={r.unit} onChange={(e) => set(i, { unit: e.target.value as Rule['unit'] })}>
                         {(['day', 'week', 'month'] as const).map((u) => (
                           <option key={u} value={u}>
                             {t(`units.${u}`, { count: r.every })}
                           </option>
                         ))}
                       </Select>
+                      </div>
                     </div>
                     <CellError name={`rules.${i}.every`} />
                   </Td>
