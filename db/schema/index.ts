@@ -4,3 +4,4 @@ export * from './audit';
 export * from './sign-in-attempts';
 export * from './accounts';
 export * from './playbooks';
+export * from './activities';

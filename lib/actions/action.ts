@@ -6,7 +6,7 @@ import { getDb, type Tx } from '@/db/client';
 import { writeAudit, type AuditEntry } from '@/db/queries/audit';
 import { auditDenied, getCurrentUser, hasRole, type CurrentUser } from '@/lib/auth/current-user';
 import type { Role } from '@/lib/auth/roles';
-import { ActionError, type ActionResult } from './result';
+import { ActionError, NeedsConfirmation, type ActionResult } from './result';
 import { fieldErrorsFrom, formDataToObject } from './validation';
 
 export type ActionContext<I> = {
@@ -70,6 +70,7 @@ export function action<S extends z.ZodType, R = undefined>(spec: Spec<S, R>) {
       return { ok: true, data };
     } catch (e) {
       unstable_rethrow(e);
+      if (e instanceof NeedsConfirmation) return { ok: false, warnings: e.warnings };
       if (e instanceof ActionError) {
         if (e.error.key === 'errors.forbidden') await auditDenied(user.id, `action:${spec.name}`, 'ownership');
         return e.field ? { ok: false, fieldErrors: { [e.field]: e.error } } : { ok: false, error: e.error };

@@ -5,7 +5,7 @@ export type Message = { key: string; values?: Record<string, string | number> };
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: Message }
-  | { ok: false; error?: Message; fieldErrors?: Record<string, Message> };
+  | { ok: false; error?: Message; fieldErrors?: Record<string, Message>; warnings?: Message[] };
 
 export type ActionState<T = undefined> = ActionResult<T> | null;
 
@@ -16,6 +16,13 @@ export class ActionError extends Error {
     readonly field?: string,
   ) {
     super(error.key);
+  }
+}
+
+/** Stops an action to show warnings; nothing is written until the user confirms. */
+export class NeedsConfirmation extends ActionError {
+  constructor(readonly warnings: Message[]) {
+    super({ key: 'errors.confirm' });
   }
 }
 

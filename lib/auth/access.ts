@@ -14,3 +14,8 @@ export function assertCanEditAccount(user: Pick<CurrentUser, 'id' | 'role'>, acc
 }
 
 export const canManageAccounts = (user: Pick<CurrentUser, 'role'>) => user.role === 'manager' || user.role === 'admin';
+
+/** CSMs change activities they run or that sit on their accounts; managers and admins any. */
+export function assertCanManageActivity(user: Pick<CurrentUser, 'id' | 'role'>, activity: { ownerId: number; accountOwnerId: number | null }): void {
+  if (user.role === 'csm' && activity.ownerId !== user.id && activity.accountOwnerId !== user.id) throw new ActionError({ key: 'errors.forbidden' });
+}

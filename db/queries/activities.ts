@@ -1,0 +1,60 @@
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client';
+import { accounts, activities } from '../schema';
+
+export type NewActivity = typeof activities.$inferInsert;
+
+export async function insertActivity(db: DbOrTx, values: NewActivity): Promise<number> {
+  const [row] = await db.insert(activities).values(values).returning({ id: activities.id });
+  return row!.id;
+}
+
+/** The activity with its account's owner and tier, locked for a change. */
+export async function findActivityForUpdate(db: DbOrTx, id: number) {
+  const [row] = await db
+    .select({
+      id: activities.id,
+      accountId: activities.accountId,
+      activityTypeId: activities.activityTypeId,
+      ownerId: activities.ownerId,
+      status: activities.status,
+      startsAt: activities.startsAt,
+      durationMinutes: activities.durationMinutes,
+      timeZone: activities.timeZone,
+      version: activities.version,
+      accountOwnerId: accounts.ownerId,
+      accountTier: accounts.tier,
+    })
+    .from(activities)
+    .innerJoin(accounts, eq(accounts.id, activities.accountId))
+    .where(eq(activities.id, id))
+    .for('update', { of: activities });
+  return row;
+}
+
+/** Applies changes if the activity is still at `version`; false when someone else changed it first. */
+export async function updateActivity(db: DbOrTx, id: number, version: number, values: Partial<NewActivity>): Promise<boolean> {
+  const rows = await db
+    .update(activities)
+    .set({ ...values, version: sql`${activities.version} + 1` })
+    .where(and(eq(activities.id, id), eq(activities.version, version)))
+    .returning({ id: activities.id });
+  return rows.length === 1;
+}
+
+/** The owner's planned activities that could overlap [from, to), for the double-booking warning. */
+export async function plannedAround(db: DbOrTx, ownerId: number, from: Date, to: Date, exceptId?: number) {
+  return db
+    .select({ startsAt: activities.startsAt, durationMinutes: activities.durationMinutes })
+    .from(activities)
+    .where(
+      and(
+        eq(activities.ownerId, ownerId),
+        eq(activities.status, 'planned'),
+        lt(activities.startsAt, to),
+        // Nothing planned lasts more than a day (the duration check), so this bounds the scan.
+        gt(activities.startsAt, new Date(from.getTime() - 24 * 3_600_000)),
+        exceptId ? ne(activities.id, exceptId) : undefined,
+      ),
+    );
+}

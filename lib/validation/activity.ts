@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { checkbox, id, version } from '@/lib/actions/validation';
+import { isIsoDate } from '@/lib/dates';
+
+const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v);
+const optionalText = (max: number) => z.preprocess(blankToNull, z.string().max(max, 'validation.tooLong').nullable().default(null));
+const requiredText = (max: number, key = 'validation.required') => z.preprocess(blankToNull, z.string({ error: key }).max(max, 'validation.tooLong'));
+
+const when = {
+  date: z.string({ error: 'validation.required' }).refine(isIsoDate, 'validation.date'),
+  time: z.string({ error: 'validation.required' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time'),
+  durationMinutes: z.coerce.number({ error: 'validation.wholeNumber' }).int('validation.wholeNumber').min(5, 'validation.tooSmall').max(1440, 'validation.tooBig'),
+  confirm: checkbox,
+};
+
+const attendees = z.preprocess(
+  (v) => {
+    if (typeof v !== 'string') return v ?? [];
+    if (v.trim() === '') return [];
+    try {
+      return JSON.parse(v);
+    } catch {
+      return v;
+    }
+  },
+  z.array(z.object({ name: z.string().trim().min(1, 'validation.required').max(120, 'validation.tooLong'), role: z.string().trim().max(120, 'validation.tooLong').default('') })).max(30, 'validation.tooBig'),
+);
+
+export const scheduleActivityInput = z.object({
+  accountId: id,
+  activityTypeId: id,
+  ownerId: z.preprocess(blankToNull, id.nullable().default(null)),
+  ...when,
+  location: optionalText(500),
+  agenda: optionalText(5000),
+  executiveSponsor: optionalText(200),
+  customerAttendees: attendees,
+});
+
+export const rescheduleActivityInput = z.object({ id, version, ...when });
+export const completeActivityInput = z.object({ id, version, outcome: requiredText(5000, 'validation.outcomeRequired'), nextSteps: optionalText(5000) });
+export const cancelActivityInput = z.object({ id, version, reason: requiredText(1000, 'validation.reasonRequired') });
+export const markNoShowInput = z.object({ id, version });
