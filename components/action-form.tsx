@@ -38,6 +38,7 @@ export function ActionForm<R>({
   onSuccess,
   resetOnSuccess,
   className,
+  confirmLabel,
 }: {
   action: (prev: ActionState<R>, payload: FormData) => Promise<ActionResult<R>>;
   children: ReactNode;
@@ -45,6 +46,8 @@ export function ActionForm<R>({
   onSuccess?: (data: R) => void;
   resetOnSuccess?: boolean;
   className?: string;
+  /** Shown with warnings the action asks the user to confirm. */
+  confirmLabel?: string;
 }) {
   const [state, dispatch, pending] = useActionState<ActionState<R>, FormData>(action, null);
   const message = useMessage();
@@ -80,6 +83,20 @@ export function ActionForm<R>({
         {state && !state.ok && state.error && <Notice tone="error">{message(state.error)}</Notice>}
         {state && !state.ok && state.fieldErrors?._form && <Notice tone="error">{message(state.fieldErrors._form)}</Notice>}
         {state?.ok && successMessage && <Notice tone="success">{successMessage}</Notice>}
+        {state && !state.ok && state.warnings && (
+          <div role="alert" className="space-y-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
+            <ul className="list-disc pl-4">
+              {state.warnings.map((w) => (
+                <li key={w.key}>{message(w)}</li>
+              ))}
+            </ul>
+            {confirmLabel && (
+              <Button type="submit" variant="secondary" name="confirm" value="true" disabled={pending}>
+                {confirmLabel}
+              </Button>
+            )}
+          </div>
+        )}
         {children}
       </FormContext.Provider>
     </form>

@@ -1,6 +1,6 @@
 import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { accounts, activities } from '../schema';
+import { accounts, activities, activityTypes, users } from '../schema';
 
 export type NewActivity = typeof activities.$inferInsert;
 
@@ -57,4 +57,32 @@ export async function plannedAround(db: DbOrTx, ownerId: number, from: Date, to:
         exceptId ? ne(activities.id, exceptId) : undefined,
       ),
     );
+}
+
+/** An account's activities, newest first, with type and owner for display. */
+export async function listAccountActivities(db: DbOrTx, accountId: number) {
+  return db
+    .select({
+      id: activities.id,
+      status: activities.status,
+      startsAt: activities.startsAt,
+      durationMinutes: activities.durationMinutes,
+      location: activities.location,
+      agenda: activities.agenda,
+      outcome: activities.outcome,
+      nextSteps: activities.nextSteps,
+      cancelReason: activities.cancelReason,
+      executiveSponsor: activities.executiveSponsor,
+      version: activities.version,
+      ownerId: activities.ownerId,
+      ownerName: users.name,
+      typeKey: activityTypes.key,
+      typeName: activityTypes.name,
+    })
+    .from(activities)
+    .innerJoin(users, eq(users.id, activities.ownerId))
+    .innerJoin(activityTypes, eq(activityTypes.id, activities.activityTypeId))
+    .where(eq(activities.accountId, accountId))
+    .orderBy(sql`${activities.startsAt} desc`)
+    .limit(200);
 }

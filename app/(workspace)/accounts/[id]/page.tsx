@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getNow, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { findAccount } from '@/db/queries/accounts';
+import { activeCsms, findAccount } from '@/db/queries/accounts';
+import { listAccountActivities } from '@/db/queries/activities';
+import { currentPlaybooks, listActivityTypes } from '@/db/queries/playbooks';
 import { listAuditForEntity } from '@/db/queries/audit';
 import { pendingRequestFor } from '@/db/queries/override-requests';
 import { currentPolicy } from '@/db/queries/tier-policies';
@@ -22,6 +24,7 @@ import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { AccountTimeline } from '../_components/account-timeline';
+import { ActivitiesCard } from '../_components/activities-card';
 import { ClearOverrideForm, RequestOverrideForm, SetOverrideForm } from '../_components/override-forms';
 import { TierHistory } from '../_components/tier-history';
 
@@ -45,9 +48,10 @@ export default async function AccountPage({ params }: Props) {
   await endExpiredOverrides(db, todayIn(workspace.timeZone));
   const account = await load((await params).id);
   if (!account) notFound();
-  const [t, tr, locale, format, history, events, pending, owner, overrider, policy] = await Promise.all([
+  const [t, tr, tp, locale, format, history, events, pending, owner, overrider, policy, activityRows, types, playbooks, csms] = await Promise.all([
     getTranslations('accounts'),
     getTranslations('tierReason'),
+    getTranslations('playbooks'),
     getLocale(),
     getFormatter(),
     listTierHistory(db, account.id),
@@ -56,7 +60,17 @@ export default async function AccountPage({ params }: Props) {
     account.ownerId ? findUser(db, account.ownerId) : undefined,
     account.overrideBy ? findUser(db, account.overrideBy) : undefined,
     currentPolicy(db),
+    listAccountActivities(db, account.id),
+    listActivityTypes(db),
+    currentPlaybooks(db),
+    activeCsms(db),
   ]);
+  const typeLabel = (ty: { key: string | null; name: string | null }) => ty.name ?? (ty.key ? tp(`types.${ty.key}` as never) : '');
+  const playbookTypeIds = new Set(playbooks.find((p) => p.tier === account.tier)?.rules.map((r) => r.activityTypeId) ?? []);
+  // The request's own clock (next-intl keeps one per request), so the page renders consistently.
+  const nowMs = (await getNow()).getTime();
+  const nextTouch = activityRows.filter((a) => a.status === 'planned' && a.startsAt.getTime() >= nowMs).at(-1);
+  const lastTouch = activityRows.find((a) => a.status === 'completed');
   const money = (v: string | null) => formatMoney(v, workspace.currency, locale);
   const reason = describeTierReason(account.tierReason as TierReason, account.computedTier, (k, v) => tr(k as never, v as never), (v) => money(v));
   const overridden = account.tierSource === 'override';
@@ -82,6 +96,10 @@ export default async function AccountPage({ params }: Props) {
             <p className="text-sm text-zinc-500">
               {account.domain}
               {account.industry ? ` · ${account.industry}` : ''} · {t(`stages.${account.lifecycleStage}` as never)}
+            </p>
+            <p className="text-xs text-zinc-500">
+              {t('nextTouch')}: {nextTouch ? format.dateTime(nextTouch.startsAt, { dateStyle: 'medium' }) : '—'} · {t('lastTouch')}:{' '}
+              {lastTouch ? format.dateTime(lastTouch.startsAt, { dateStyle: 'medium' }) : '—'}
             </p>
           </div>
         </div>
@@ -150,6 +168,18 @@ export default async function AccountPage({ params }: Props) {
           {account.notes && <p className="mt-3 whitespace-pre-wrap border-t border-zinc-100 pt-3 text-sm text-zinc-700">{account.notes}</p>}
         </Card>
       </div>
+      <ActivitiesCard
+        accountId={account.id}
+        activities={activityRows.map((a) => ({ ...a, typeLabel: typeLabel({ key: a.typeKey, name: a.typeName }) }))}
+        canSchedule={editable}
+        canLog={(a) => user.role !== 'csm' || a.ownerId === user.id || account.ownerId === user.id}
+        schedule={{
+          types: types.filter((ty) => ty.active).map((ty) => ({ id: ty.id, label: typeLabel(ty), inPlaybook: playbookTypeIds.has(ty.id), needsSponsor: ty.requiresExecutiveSponsor })),
+          csms: manage ? csms : null,
+          defaultOwnerId: account.ownerId,
+          today: todayIn(user.timeZone ?? workspace.timeZone),
+        }}
+      />
       {pending && manage && (
         <Notice tone="info">
           {t('pendingForManager', { name: pending.requesterName, tier: pending.requestedTier })}{' '}
