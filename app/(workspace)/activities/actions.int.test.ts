@@ -8,7 +8,7 @@ import { activities } from '@/db/schema';
 import { createAccount } from '@/tests/accounts';
 import { lastAudit } from '@/tests/audit';
 import { createUser, signInAs } from '@/tests/factories';
-import { cancelActivity, completeActivity, markNoShow, scheduleActivity } from './actions';
+import { cancelActivity, completeActivity, markNoShow, rescheduleActivity, scheduleActivity } from './actions';
 
 type Caller = 'anonymous' | 'csm' | 'otherCsm' | 'manager' | 'admin';
 let people: Record<Exclude<Caller, 'anonymous'>, PublicUser>;
@@ -104,5 +104,20 @@ describe('logging an activity', () => {
     expect((await stored(a.id)).status).toBe('cancelled');
     expect(await markNoShow(null, { id: b.id, version: b.version + 5 })).toEqual({ ok: false, error: { key: 'errors.conflict' } });
     expect((await markNoShow(null, { id: b.id, version: b.version })).ok).toBe(true);
+  });
+
+  it('reschedules in the zone it was planned in, warning about a clash, and refuses another CSM', async () => {
+    const a = await book();
+    const b = await book();
+    await as('otherCsm');
+    expect((await rescheduleActivity(null, { id: a.id, version: a.version, date: '2027-10-05', time: '09:00', durationMinutes: 60 })).ok).toBe(false);
+    await as('csm');
+    const when = b.startsAt.toLocaleString('sv-SE', { timeZone: 'Asia/Tokyo' }); // "YYYY-MM-DD HH:MM:SS"
+    const onB = { id: a.id, version: a.version, date: when.slice(0, 10), time: when.slice(11, 16), durationMinutes: 30 };
+    expect(await rescheduleActivity(null, onB)).toEqual({ ok: false, warnings: [{ key: 'activities.warnings.doubleBooked' }] });
+    expect((await rescheduleActivity(null, { ...onB, date: '2027-10-05', time: '09:00' })).ok).toBe(true);
+    const moved = await stored(a.id);
+    expect(moved.startsAt.toISOString()).toBe('2027-10-05T00:00:00.000Z');
+    expect(moved.durationMinutes).toBe(30);
   });
 });
