@@ -1,7 +1,7 @@
 'use server';
 
 import { findAccount } from '@/db/queries/accounts';
-import { findActivityForUpdate, insertActivity, updateActivity } from '@/db/queries/activities';
+import { findActivityForUpdate, insertActivity, updateActivity, type NewActivity } from '@/db/queries/activities';
 import { findActivityType } from '@/db/queries/playbooks';
 import { assertOwnerIsCsm } from '@/lib/accounts/write';
 import { confirmWarnings, plannedInstant } from '@/lib/activities/schedule';
@@ -9,6 +9,7 @@ import { action } from '@/lib/actions/action';
 import { ActionError, conflictError, notFoundError } from '@/lib/actions/result';
 import { assertCanEditAccount, assertCanManageActivity } from '@/lib/auth/access';
 import { roles } from '@/lib/auth/roles';
+import type { z } from 'zod';
 import type { Tx } from '@/db/client';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import {
@@ -85,42 +86,37 @@ export const rescheduleActivity = action({
   },
 });
 
-export const completeActivity = action({
-  name: 'activity.complete',
-  roles,
-  input: completeActivityInput,
-  revalidate: ['/accounts'],
-  async run({ user, input, tx, audit }) {
-    const activity = await loadActivity(tx, user, input.id);
-    if (activity.status !== 'planned') throw new ActionError({ key: 'activities.notPlanned' });
-    const ok = await updateActivity(tx, activity.id, input.version, { status: 'completed', outcome: input.outcome, nextSteps: input.nextSteps, completedAt: new Date() });
-    if (!ok) throw conflictError();
-    await audit({ action: 'activity.complete', entity: 'account', entityId: activity.accountId, after: { activityId: activity.id, outcome: input.outcome } });
-  },
-});
+/** Closes a planned activity (completed, cancelled or no-show), checked and audited the same way. */
+function closeActivity<S extends typeof completeActivityInput | typeof cancelActivityInput | typeof markNoShowInput>(
+  name: string,
+  input: S,
+  change: (input: z.output<S>) => { values: Partial<NewActivity>; audited: Record<string, unknown> },
+) {
+  return action({
+    name,
+    roles,
+    input,
+    revalidate: ['/accounts'],
+    async run({ user, input: raw, tx, audit }) {
+      // The wrapper's generics do not reach through this helper; the schema is S.
+      const parsed = raw as z.output<S>;
+      const activity = await loadActivity(tx, user, parsed.id);
+      if (activity.status !== 'planned') throw new ActionError({ key: 'activities.notPlanned' });
+      const { values, audited } = change(parsed);
+      if (!(await updateActivity(tx, activity.id, parsed.version, values))) throw conflictError();
+      await audit({ action: name, entity: 'account', entityId: activity.accountId, after: { activityId: activity.id, ...audited } });
+    },
+  });
+}
 
-export const cancelActivity = action({
-  name: 'activity.cancel',
-  roles,
-  input: cancelActivityInput,
-  revalidate: ['/accounts'],
-  async run({ user, input, tx, audit }) {
-    const activity = await loadActivity(tx, user, input.id);
-    if (activity.status !== 'planned') throw new ActionError({ key: 'activities.notPlanned' });
-    if (!(await updateActivity(tx, activity.id, input.version, { status: 'cancelled', cancelReason: input.reason }))) throw conflictError();
-    await audit({ action: 'activity.cancel', entity: 'account', entityId: activity.accountId, after: { activityId: activity.id, reason: input.reason } });
-  },
-});
+export const completeActivity = closeActivity('activity.complete', completeActivityInput, (i) => ({
+  values: { status: 'completed', outcome: i.outcome, nextSteps: i.nextSteps, completedAt: new Date() },
+  audited: { outcome: i.outcome },
+}));
 
-export const markNoShow = action({
-  name: 'activity.no_show',
-  roles,
-  input: markNoShowInput,
-  revalidate: ['/accounts'],
-  async run({ user, input, tx, audit }) {
-    const activity = await loadActivity(tx, user, input.id);
-    if (activity.status !== 'planned') throw new ActionError({ key: 'activities.notPlanned' });
-    if (!(await updateActivity(tx, activity.id, input.version, { status: 'no_show' }))) throw conflictError();
-    await audit({ action: 'activity.no_show', entity: 'account', entityId: activity.accountId, after: { activityId: activity.id } });
-  },
-});
+export const cancelActivity = closeActivity('activity.cancel', cancelActivityInput, (i) => ({
+  values: { status: 'cancelled', cancelReason: i.reason },
+  audited: { reason: i.reason },
+}));
+
+export const markNoShow = closeActivity('activity.no_show', markNoShowInput, () => ({ values: { status: 'no_show' }, audited: {} }));
