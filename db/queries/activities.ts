@@ -1,12 +1,24 @@
 import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { accounts, activities, activityTypes, users } from '../schema';
+import { refreshTouches } from './touches';
 
 export type NewActivity = typeof activities.$inferInsert;
 
 export async function insertActivity(db: DbOrTx, values: NewActivity): Promise<number> {
-  const [row] = await db.insert(activities).values(values).returning({ id: activities.id });
-  return row!.id;
+  const [id] = await insertActivities(db, [values]);
+  return id!;
+}
+
+/** Inserts in one statement and refreshes the accounts' next and last touch; returns the ids in order. */
+export async function insertActivities(db: DbOrTx, values: NewActivity[]): Promise<number[]> {
+  if (!values.length) return [];
+  const rows = await db.insert(activities).values(values).returning({ id: activities.id });
+  await refreshTouches(
+    db,
+    values.map((v) => v.accountId),
+  );
+  return rows.map((r) => r.id);
 }
 
 /** The activity with its account's owner and tier, locked for a change. */
@@ -38,7 +50,11 @@ export async function updateActivity(db: DbOrTx, id: number, version: number, va
     .update(activities)
     .set({ ...values, version: sql`${activities.version} + 1` })
     .where(and(eq(activities.id, id), eq(activities.version, version)))
-    .returning({ id: activities.id });
+    .returning({ accountId: activities.accountId });
+  await refreshTouches(
+    db,
+    rows.map((r) => r.accountId),
+  );
   return rows.length === 1;
 }
 

@@ -60,6 +60,10 @@ export const accounts = pgTable(
     overrideUntil: date({ mode: 'string' }),
     overrideBy: integer().references(() => users.id),
     overrideAt: timestamp({ withTimezone: true }),
+    // Derived from activities (db/queries/touches.ts), in the same transaction
+    // as every activity write: the earliest planned one and the latest done one.
+    nextTouchAt: timestamp({ withTimezone: true }),
+    lastTouchAt: timestamp({ withTimezone: true }),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true })
@@ -82,6 +86,10 @@ export const accounts = pgTable(
     index('accounts_arr_desc_idx').on(t.arr.desc().nullsLast()),
     index('accounts_ltv_desc_idx').on(t.ltv.desc().nullsLast()),
     index('accounts_renewal_desc_idx').on(t.renewalDate.desc().nullsLast()),
+    index('accounts_next_touch_idx').on(t.nextTouchAt),
+    index('accounts_next_touch_desc_idx').on(t.nextTouchAt.desc().nullsLast()),
+    index('accounts_last_touch_idx').on(t.lastTouchAt),
+    index('accounts_last_touch_desc_idx').on(t.lastTouchAt.desc().nullsLast()),
     index('accounts_override_until_idx').on(t.overrideUntil),
     check('accounts_tiers', sql`${t.tier} between 1 and 3 and ${t.computedTier} between 1 and 3 and (${t.overrideTier} is null or ${t.overrideTier} between 1 and 3)`),
     check('accounts_pcts', sql`${t.grossMarginPct} between 0 and 100 and ${t.annualChurnPct} between 0 and 100`),

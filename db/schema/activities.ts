@@ -1,10 +1,50 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { activityTypes } from './playbooks';
 import { users } from './users';
 
 export const activityStatusEnum = pgEnum('activity_status', ['planned', 'completed', 'cancelled', 'no_show']);
+
+// A repeating activity ("monthly on the second Tuesday at 10:00"). Its
+// occurrences are ordinary activity rows, created up to `untilDate`, so every
+// list, calendar and feed reads one table.
+export const activitySeries = pgTable(
+  'activity_series',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    activityTypeId: integer()
+      .notNull()
+      .references(() => activityTypes.id),
+    ownerId: integer()
+      .notNull()
+      .references(() => users.id),
+    // lib/scheduling/recurrence.ts `Recurrence`.
+    recurrence: jsonb().notNull(),
+    startDate: date({ mode: 'string' }).notNull(),
+    untilDate: date({ mode: 'string' }).notNull(),
+    // Wall-clock 'HH:MM' in `timeZone`, so 10:00 stays 10:00 across DST.
+    time: text().notNull(),
+    timeZone: text().notNull(),
+    durationMinutes: integer().notNull(),
+    location: text(),
+    customerAttendees: jsonb().notNull().default([]),
+    internalAttendees: jsonb().notNull().default([]),
+    executiveSponsor: text(),
+    agenda: text(),
+    version: integer().notNull().default(1),
+    createdBy: integer().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+  },
+  (t) => [index('activity_series_account_idx').on(t.accountId), check('activity_series_duration', sql`${t.durationMinutes} between 5 and 1440`)],
+);
 
 export const activities = pgTable(
   'activities',
@@ -27,12 +67,21 @@ export const activities = pgTable(
     timeZone: text().notNull(),
     location: text(),
     customerAttendees: jsonb().notNull().default([]),
+    // User ids of colleagues who join (besides the owner).
+    internalAttendees: jsonb().notNull().default([]),
     executiveSponsor: text(),
     agenda: text(),
     outcome: text(),
     nextSteps: text(),
     cancelReason: text(),
     completedAt: timestamp({ withTimezone: true }),
+    // An occurrence of a series; `seriesDate` is the date the series gave it,
+    // and `seriesDetached` marks one edited on its own (series edits skip it).
+    seriesId: integer().references(() => activitySeries.id, { onDelete: 'set null' }),
+    seriesDate: date({ mode: 'string' }),
+    seriesDetached: boolean().notNull().default(false),
+    // Set by plan-from-playbook: the due date of the cadence it fulfils.
+    plannedDue: date({ mode: 'string' }),
     version: integer().notNull().default(1),
     createdBy: integer().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -45,6 +94,25 @@ export const activities = pgTable(
     index('activities_owner_starts_idx').on(t.ownerId, t.startsAt),
     index('activities_account_starts_idx').on(t.accountId, t.startsAt),
     index('activities_status_starts_idx').on(t.status, t.startsAt),
+    index('activities_account_type_starts_idx').on(t.accountId, t.activityTypeId, t.startsAt),
+    uniqueIndex('activities_series_date_key').on(t.seriesId, t.seriesDate),
     check('activities_duration', sql`${t.durationMinutes} between 5 and 1440`),
   ],
+);
+
+// A secret calendar-feed address per user. Only a hash of the token is kept;
+// revoking sets `revokedAt`, and a new address is a new row.
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp({ withTimezone: true }),
+    lastUsedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex('calendar_feeds_token_hash_key').on(t.tokenHash), index('calendar_feeds_user_idx').on(t.userId)],
 );

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import en from './messages/en.json';
-import ja from './messages/ja.json';
-import enImport from './messages/en.import.json';
-import jaImport from './messages/ja.import.json';
+import { loadMessages } from './messages';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
 
 describe('message catalogs', () => {
-  it('Japanese has every English key and no extra ones', () => {
+  it('Japanese has every English key and no extra ones, feature catalogs included', async () => {
+    const [en, ja] = await Promise.all([loadMessages('en'), loadMessages('ja')]);
     expect(keys(ja).sort()).toEqual(keys(en).sort());
-    expect(keys(jaImport).sort()).toEqual(keys(enImport).sort());
+    expect(Object.keys(en)).toContain('import');
   });
 });

@@ -3,11 +3,12 @@ import type { Locale } from './locales';
 // One catalog per locale, plus feature catalogs (messages/<locale>.<feature>.json)
 // merged in as their own namespace, so features can be added without
 // editing one shared file.
+export const features = ['import', 'series', 'plan', 'calendar', 'feeds'] as const;
+
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
-  if (locale === 'ja') {
-    const [base, accountImport] = await Promise.all([import('./messages/ja.json'), import('./messages/ja.import.json')]);
-    return { ...base.default, import: accountImport.default };
-  }
-  const [base, accountImport] = await Promise.all([import('./messages/en.json'), import('./messages/en.import.json')]);
-  return { ...base.default, import: accountImport.default };
+  const [base, ...parts] = await Promise.all([
+    import(`./messages/${locale}.json`) as Promise<{ default: Record<string, unknown> }>,
+    ...features.map((f) => import(`./messages/${locale}.${f}.json`) as Promise<{ default: Record<string, unknown> }>),
+  ]);
+  return { ...base.default, ...Object.fromEntries(features.map((f, i) => [f, parts[i]!.default])) };
 }
