@@ -6,6 +6,7 @@ export type NavItem = { href: string; label: string; roles?: readonly Role[] };
 export const navItems: NavItem[] = [
   { href: '/', label: 'home' },
   { href: '/accounts', label: 'accounts' },
+  { href: '/plan', label: 'plan' },
   { href: '/accounts/requests', label: 'requests', roles: ['manager', 'admin'] },
   { href: '/admin/tiering', label: 'tiering', roles: ['admin'] },
   { href: '/admin/playbooks', label: 'playbooks', roles: ['admin'] },

@@ -103,11 +103,18 @@ export default async function AccountPage({ params }: Props) {
             </p>
           </div>
         </div>
-        {editable && (
-          <Link href={`/accounts/${account.id}/edit`} className={buttonClass('secondary')}>
-            {t('edit')}
-          </Link>
-        )}
+        <div className="flex flex-wrap gap-2">
+          {editable && playbookTypeIds.size > 0 && (
+            <Link href={`/plan?account=${account.id}`} className={buttonClass('secondary')}>
+              {(await getTranslations('plan'))('planFromPlaybook')}
+            </Link>
+          )}
+          {editable && (
+            <Link href={`/accounts/${account.id}/edit`} className={buttonClass('secondary')}>
+              {t('edit')}
+            </Link>
+          )}
+        </div>
       </div>
 
       <div className="grid gap-4 lg:grid-cols-3">
