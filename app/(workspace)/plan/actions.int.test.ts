@@ -1,7 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import type { AccountRow } from '@/db/queries/accounts';
 import { insertActivities } from '@/db/queries/activities';
 import { loadPlanData } from '@/db/queries/plan';
 import { currentPlaybooks, listActivityTypes } from '@/db/queries/playbooks';

@@ -181,6 +181,8 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
     <div>
       {header}
       <PlanForm
+        // Another book, account or period starts afresh; after creating, the same one keeps its notice.
+        key={`${ownerId}:${account?.id ?? ''}:${horizon}:${tier ?? ''}`}
         rows={rows}
         today={today}
         horizon={horizon}

@@ -46,12 +46,17 @@ const initialEdits = (rows: PlanRow[]) =>
   Object.fromEntries(rows.map((r) => [r.key, { keep: true, date: r.date, time: r.time, minutes: String(r.durationMinutes), sponsor: r.sponsor }])) as Record<string, Edit>;
 
 /** An input of a kept row, with the error the action gave for it (rows are sent kept ones only, in order). */
-function RowInput({ index, field, className, ...props }: { index: number; field: string } & ComponentProps<typeof Input>) {
+function RowInput({ index, field, caption, className, ...props }: { index: number; field: string; caption?: string } & ComponentProps<typeof Input>) {
   const error = useFieldError(`rows.${index}.${field}`);
   const message = useMessage();
   const id = useId();
   return (
     <div className={className}>
+      {caption && (
+        <span aria-hidden className="mb-0.5 block text-xs text-zinc-500 md:hidden">
+          {caption}
+        </span>
+      )}
       <Input aria-invalid={Boolean(error)} aria-describedby={error ? id : undefined} {...props} />
       {error && (
         <p id={id} className="mt-0.5 text-xs text-red-700">
@@ -66,13 +71,15 @@ function RowInput({ index, field, className, ...props }: { index: number; field:
 export function PlanForm({ rows, today, horizon, capacity, runBy, empty }: Props) {
   const t = useTranslations('plan');
   const format = useFormatter();
-  const [edits, setEdits] = useState(() => initialEdits(rows));
+  const [saved, setEdits] = useState(() => initialEdits(rows));
   const [shown, setShown] = useState(rows);
   const [result, setResult] = useState<{ created: number; skipped: number } | null>(null);
-  // After creating, the page comes back with new proposals: start from them.
+  // New proposals (after creating, or another period chosen): start from them, in this render too.
+  let edits = saved;
   if (shown !== rows) {
+    edits = initialEdits(rows);
     setShown(rows);
-    setEdits(initialEdits(rows));
+    setEdits(edits);
   }
 
   const day = (date: string, style: 'medium' | 'month' = 'medium') =>
@@ -147,7 +154,7 @@ export function PlanForm({ rows, today, horizon, capacity, runBy, empty }: Props
                   <span className="text-xs text-zinc-500">{t('proposalCount', { count: g.rows.length })}</span>
                 </header>
                 <div className="divide-y divide-zinc-100 text-sm">
-                  <div aria-hidden className="hidden grid-cols-[2rem_minmax(9rem,1fr)_8rem_9.5rem_6.5rem_5rem_3.5rem] gap-2 px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-zinc-500 md:grid">
+                  <div aria-hidden className="hidden grid-cols-[2rem_minmax(9rem,1fr)_7.5rem_9.5rem_7.5rem_4.5rem_3rem] gap-2 px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-zinc-500 md:grid">
                     <span>{t('keep')}</span>
                     <span>{t('activity')}</span>
                     <span>{t('due')}</span>
@@ -162,7 +169,7 @@ export function PlanForm({ rows, today, horizon, capacity, runBy, empty }: Props
                     return (
                       <div
                         key={r.key}
-                        className={`grid grid-cols-[2rem_1fr] items-start gap-x-2 gap-y-1 px-3 py-2 md:grid-cols-[2rem_minmax(9rem,1fr)_8rem_9.5rem_6.5rem_5rem_3.5rem] ${e.keep ? '' : 'bg-zinc-50 text-zinc-400'}`}
+                        className={`grid grid-cols-[2rem_1fr] items-start gap-x-2 gap-y-1 px-3 py-2 md:grid-cols-[2rem_minmax(9rem,1fr)_7.5rem_9.5rem_7.5rem_4.5rem_3rem] ${e.keep ? '' : 'bg-zinc-50 text-zinc-400'}`}
                       >
                         <span className="pt-1.5">
                           <input type="checkbox" aria-label={t('keepRow', { type: r.typeLabel, due: day(r.due) })} checked={e.keep} onChange={() => set(r.key, { keep: !e.keep })} />
@@ -204,6 +211,7 @@ export function PlanForm({ rows, today, horizon, capacity, runBy, empty }: Props
                           <RowInput
                             index={index}
                             field="date"
+                            caption={t('date')}
                             type="date"
                             aria-label={t('dateOf', { type: r.typeLabel })}
                             value={e.date}
@@ -215,6 +223,7 @@ export function PlanForm({ rows, today, horizon, capacity, runBy, empty }: Props
                           <RowInput
                             index={index}
                             field="time"
+                            caption={t('time')}
                             type="time"
                             aria-label={t('timeOf', { type: r.typeLabel })}
                             value={e.time}
@@ -225,6 +234,7 @@ export function PlanForm({ rows, today, horizon, capacity, runBy, empty }: Props
                           <RowInput
                             index={index}
                             field="durationMinutes"
+                            caption={t('minutes')}
                             inputMode="numeric"
                             aria-label={t('minutesOf', { type: r.typeLabel })}
                             value={e.minutes}

@@ -1,0 +1,14 @@
+import { chromium } from '@playwright/test';
+const [,, email, path, out, width] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: Number(width || 1280), height: 900 } });
+await page.goto('http://localhost:3350/login');
+await page.getByLabel('Email').fill(email);
+await page.getByLabel('Password').fill('touchplan-demo-2026');
+await page.getByRole('button', { name: 'Sign in' }).click();
+await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+page.on('console', (m) => { if (m.type() === 'error') console.log('console:', m.text()); });
+await page.goto('http://localhost:3350' + path);
+await page.waitForLoadState('networkidle');
+await page.screenshot({ path: out, fullPage: true });
+await browser.close();
