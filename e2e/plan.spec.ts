@@ -47,6 +47,10 @@ test('a CSM plans their book from the playbook, leaves one out, and only that on
   await page.getByLabel('Plan ahead').selectOption({ label: 'Next 12 months' });
   await expect(page).toHaveURL(/account=\d+&horizon=12/);
   await expect(page.getByRole('checkbox', { name: leftOutLabel, exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Create 1 activity' }).click();
+  await expect(page.getByText('Created 1 activity.')).toBeVisible();
+  await expect(page.getByText('Nothing left to plan')).toBeVisible();
+  await expect(page.getByText(/Every Tier 1 account here is covered through/)).toBeVisible();
   await csm.close();
 });
 

@@ -30,5 +30,5 @@ export const createPlannedActivitiesInput = z.object({
     } catch {
       return v;
     }
-  }, z.array(plannedRow).max(2000, 'validation.tooBig')),
+  }, z.array(plannedRow).max(5000, 'validation.tooBig')),
 });

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useId, useState, type ComponentProps, type ReactNode } from 'react';
+import { memo, useCallback, useId, useState, type ComponentProps, type ReactNode } from 'react';
 import { ActionForm, SelectField, SubmitButton, useFieldError, useMessage } from '@/components/action-form';
 import { TierBadge } from '@/components/tier-badge';
 import { Badge } from '@/components/ui/badge';
@@ -85,7 +85,7 @@ export function PlanForm({ rows, today, horizon, capacity, runBy, empty }: Props
   const day = (date: string, style: 'medium' | 'month' = 'medium') =>
     format.dateTime(new Date(`${date}T12:00:00Z`), style === 'month' ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { dateStyle: 'medium', timeZone: 'UTC' });
   const hours = (n: number) => format.number(n, { maximumFractionDigits: 1 });
-  const set = (key: string, change: Partial<Edit>) => setEdits((e) => ({ ...e, [key]: { ...e[key]!, ...change } }));
+  const set = useCallback((key: string, change: Partial<Edit>) => setEdits((e) => ({ ...e, [key]: { ...e[key]!, ...change } })), []);
 
   const kept = rows.filter((r) => edits[r.key]?.keep);
   const keptIndex = new Map(kept.map((r, i) => [r.key, i]));
@@ -110,186 +110,101 @@ export function PlanForm({ rows, today, horizon, capacity, runBy, empty }: Props
       {t('created', { count: result.created })} {result.skipped > 0 && t('skipped', { count: result.skipped })}
     </Notice>
   );
-  if (rows.length === 0) {
-    return (
-      <div className="space-y-4">
-        {notice}
-        {empty}
-      </div>
-    );
-  }
-
+  // The form stays mounted when nothing is left, so it can report what it just created.
   return (
     <ActionForm action={createPlannedActivities} onSuccess={(data) => setResult(data)} className="space-y-4">
       {notice}
-      <input type="hidden" name="today" value={today} />
-      <input type="hidden" name="horizon" value={horizon} />
-      <input type="hidden" name="rows" value={JSON.stringify(payload)} />
-      {runBy && (
-        <div className="max-w-xs">
-          <SelectField name="ownerId" label={t('runBy')} defaultValue="" options={[{ value: '', label: t('chooseCsm') }, ...runBy.map((c) => ({ value: String(c.id), label: c.name }))]} />
-        </div>
-      )}
+      {rows.length === 0 ? (
+        empty
+      ) : (
+        <>
+          <input type="hidden" name="today" value={today} />
+          <input type="hidden" name="horizon" value={horizon} />
+          <input type="hidden" name="rows" value={JSON.stringify(payload)} />
+          {runBy && (
+            <div className="max-w-xs">
+              <SelectField name="ownerId" label={t('runBy')} defaultValue="" options={[{ value: '', label: t('chooseCsm') }, ...runBy.map((c) => ({ value: String(c.id), label: c.name }))]} />
+            </div>
+          )}
 
-      <div className="grid gap-4 lg:grid-cols-[1fr_16rem]">
-        <div className="min-w-0 space-y-3">
-          {groups.map((g) => {
-            const first = g.rows[0]!;
-            const allKept = g.rows.every((r) => edits[r.key]?.keep);
-            return (
-              <section key={g.accountId} aria-labelledby={`plan-account-${g.accountId}`} className="rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
-                <header className="flex flex-wrap items-center gap-2 border-b border-zinc-100 px-3 py-2">
-                  <input
-                    type="checkbox"
-                    aria-label={t('keepAll', { name: first.accountName })}
-                    checked={allKept}
-                    onChange={() => setEdits((e) => ({ ...e, ...Object.fromEntries(g.rows.map((r) => [r.key, { ...e[r.key]!, keep: !allKept }])) }))}
-                  />
-                  <TierBadge tier={first.tier} label={t('tierN', { tier: first.tier })} />
-                  <h2 id={`plan-account-${g.accountId}`} className="text-sm font-semibold text-zinc-900">
-                    <Link href={`/accounts/${g.accountId}`} className="hover:text-brand-700 hover:underline">
-                      {first.accountName}
-                    </Link>
-                  </h2>
-                  <span className="text-xs text-zinc-500">{t('proposalCount', { count: g.rows.length })}</span>
-                </header>
-                <div className="divide-y divide-zinc-100 text-sm">
-                  <div aria-hidden className="hidden grid-cols-[2rem_minmax(9rem,1fr)_7.5rem_9.5rem_7.5rem_4.5rem_3rem] gap-2 px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-zinc-500 md:grid">
-                    <span>{t('keep')}</span>
-                    <span>{t('activity')}</span>
-                    <span>{t('due')}</span>
-                    <span>{t('date')}</span>
-                    <span>{t('time')}</span>
-                    <span>{t('minutes')}</span>
-                    <span className="text-right">{t('hours')}</span>
-                  </div>
-                  {g.rows.map((r) => {
-                    const e = edits[r.key]!;
-                    const index = keptIndex.get(r.key) ?? -1;
-                    return (
-                      <div
-                        key={r.key}
-                        className={`grid grid-cols-[2rem_1fr] items-start gap-x-2 gap-y-1 px-3 py-2 md:grid-cols-[2rem_minmax(9rem,1fr)_7.5rem_9.5rem_7.5rem_4.5rem_3rem] ${e.keep ? '' : 'bg-zinc-50 text-zinc-400'}`}
-                      >
-                        <span className="pt-1.5">
-                          <input type="checkbox" aria-label={t('keepRow', { type: r.typeLabel, due: day(r.due) })} checked={e.keep} onChange={() => set(r.key, { keep: !e.keep })} />
-                        </span>
-                        <div className="min-w-0 pt-1">
-                          <div className="flex flex-wrap items-center gap-1.5">
-                            <span className={e.keep ? 'font-medium text-zinc-900' : 'font-medium'}>{r.typeLabel}</span>
-                            {r.overdue && (
-                              <span title={t('missedHint')}>
-                                <Badge tone="red">{t('missed', { date: day(r.due) })}</Badge>
-                              </span>
-                            )}
-                            {!r.overdue && r.bookAheadDays !== null && (
-                              <span title={t('bookNowHint', { days: r.bookAheadDays })}>
-                                <Badge tone="amber">{t('bookNow')}</Badge>
-                              </span>
-                            )}
-                          </div>
-                          {r.needsSponsor && e.keep && (
-                            <div className="mt-1">
-                              <RowInput
-                                index={index}
-                                field="executiveSponsor"
-                                aria-label={t('sponsorOf', { type: r.typeLabel })}
-                                placeholder={t('sponsorPlaceholder')}
-                                value={e.sponsor}
-                                maxLength={200}
-                                onChange={(ev) => set(r.key, { sponsor: ev.target.value })}
-                                className="py-1 text-xs"
-                              />
-                            </div>
-                          )}
-                        </div>
-                        <div className="col-start-2 pt-1.5 text-xs text-zinc-500 md:col-start-auto md:text-sm md:text-zinc-700">
-                          <span className="md:hidden">{t('due')}: </span>
-                          {day(r.due)}
-                        </div>
-                        <div className="col-start-2 flex flex-wrap gap-2 md:contents">
-                          <RowInput
-                            index={index}
-                            field="date"
-                            caption={t('date')}
-                            type="date"
-                            aria-label={t('dateOf', { type: r.typeLabel })}
-                            value={e.date}
-                            min={today}
-                            disabled={!e.keep}
-                            onChange={(ev) => set(r.key, { date: ev.target.value })}
-                            className="w-36 md:w-auto"
-                          />
-                          <RowInput
-                            index={index}
-                            field="time"
-                            caption={t('time')}
-                            type="time"
-                            aria-label={t('timeOf', { type: r.typeLabel })}
-                            value={e.time}
-                            disabled={!e.keep}
-                            onChange={(ev) => set(r.key, { time: ev.target.value })}
-                            className="w-28 md:w-auto"
-                          />
-                          <RowInput
-                            index={index}
-                            field="durationMinutes"
-                            caption={t('minutes')}
-                            inputMode="numeric"
-                            aria-label={t('minutesOf', { type: r.typeLabel })}
-                            value={e.minutes}
-                            disabled={!e.keep}
-                            onChange={(ev) => set(r.key, { minutes: ev.target.value })}
-                            className="w-20 md:w-auto"
-                          />
-                        </div>
-                        <div className="hidden pt-1.5 text-right tabular-nums text-zinc-600 md:block">
-                          {hours(r.hours)}
-                        </div>
+          <div className="grid gap-4 lg:grid-cols-[1fr_16rem]">
+            <div className="min-w-0 space-y-3">
+              {groups.map((g) => {
+                const first = g.rows[0]!;
+                const allKept = g.rows.every((r) => edits[r.key]?.keep);
+                return (
+                  <section key={g.accountId} aria-labelledby={`plan-account-${g.accountId}`} className="rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
+                    <header className="flex flex-wrap items-center gap-2 border-b border-zinc-100 px-3 py-2">
+                      <input
+                        type="checkbox"
+                        aria-label={t('keepAll', { name: first.accountName })}
+                        checked={allKept}
+                        onChange={() => setEdits((e) => ({ ...e, ...Object.fromEntries(g.rows.map((r) => [r.key, { ...e[r.key]!, keep: !allKept }])) }))}
+                      />
+                      <TierBadge tier={first.tier} label={t('tierN', { tier: first.tier })} />
+                      <h2 id={`plan-account-${g.accountId}`} className="text-sm font-semibold text-zinc-900">
+                        <Link href={`/accounts/${g.accountId}`} className="hover:text-brand-700 hover:underline">
+                          {first.accountName}
+                        </Link>
+                      </h2>
+                      <span className="text-xs text-zinc-500">{t('proposalCount', { count: g.rows.length })}</span>
+                    </header>
+                    <div className="divide-y divide-zinc-100 text-sm">
+                      <div aria-hidden className="hidden grid-cols-[2rem_minmax(9rem,1fr)_7.5rem_9.5rem_7.5rem_4.5rem_3rem] gap-2 px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-zinc-500 md:grid">
+                        <span>{t('keep')}</span>
+                        <span>{t('activity')}</span>
+                        <span>{t('due')}</span>
+                        <span>{t('date')}</span>
+                        <span>{t('time')}</span>
+                        <span>{t('minutes')}</span>
+                        <span className="text-right">{t('hours')}</span>
                       </div>
-                    );
-                  })}
-                </div>
-              </section>
-            );
-          })}
-        </div>
+                      {g.rows.map((r) => (
+                        <ProposalRow key={r.key} row={r} edit={edits[r.key]!} index={keptIndex.get(r.key) ?? -1} today={today} onChange={set} />
+                      ))}
+                    </div>
+                  </section>
+                );
+              })}
+            </div>
 
-        <aside className="space-y-3 lg:sticky lg:top-4 lg:self-start">
-          <div className="rounded-lg bg-white p-3 shadow-sm ring-1 ring-zinc-200">
-            <h2 className="text-sm font-semibold text-zinc-900">{t('capacityTitle')}</h2>
-            {capacity ? (
-              <>
-                <p className="mt-0.5 text-xs text-zinc-500">{t('capacityOf', { name: capacity.name, hours: capacity.hours })}</p>
-                <ul className="mt-2 space-y-2">
-                  {[...byMonth].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, h]) => {
-                    const share = capacity.hours > 0 ? h / capacity.hours : 1;
-                    return (
-                      <li key={month} className="text-xs">
-                        <div className="flex justify-between gap-2">
-                          <span className="text-zinc-700">{day(`${month}-01`, 'month')}</span>
-                          <span className={`tabular-nums ${share > 1 ? 'font-semibold text-red-700' : 'text-zinc-600'}`}>{t('capacityMonth', { hours: hours(h), capacity: capacity.hours })}</span>
-                        </div>
-                        <div className="mt-1 h-1.5 overflow-hidden rounded bg-zinc-100" aria-hidden>
-                          <div className={`h-full ${share > 1 ? 'bg-red-500' : share > 0.8 ? 'bg-amber-500' : 'bg-brand-500'}`} style={{ width: `${Math.min(100, share * 100)}%` }} />
-                        </div>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </>
-            ) : (
-              <p className="mt-1 text-xs text-zinc-500">{t('capacityNone')}</p>
-            )}
+            <aside className="space-y-3 lg:sticky lg:top-4 lg:self-start">
+              <div className="rounded-lg bg-white p-3 shadow-sm ring-1 ring-zinc-200">
+                <h2 className="text-sm font-semibold text-zinc-900">{t('capacityTitle')}</h2>
+                {capacity ? (
+                  <>
+                    <p className="mt-0.5 text-xs text-zinc-500">{t('capacityOf', { name: capacity.name, hours: capacity.hours })}</p>
+                    <ul className="mt-2 space-y-2">
+                      {[...byMonth].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, h]) => {
+                        const share = capacity.hours > 0 ? h / capacity.hours : 1;
+                        return (
+                          <li key={month} className="text-xs">
+                            <div className="flex justify-between gap-2">
+                              <span className="text-zinc-700">{day(`${month}-01`, 'month')}</span>
+                              <span className={`tabular-nums ${share > 1 ? 'font-semibold text-red-700' : 'text-zinc-600'}`}>{t('capacityMonth', { hours: hours(h), capacity: capacity.hours })}</span>
+                            </div>
+                            <div className="mt-1 h-1.5 overflow-hidden rounded bg-zinc-100" aria-hidden>
+                              <div className={`h-full ${share > 1 ? 'bg-red-500' : share > 0.8 ? 'bg-amber-500' : 'bg-brand-500'}`} style={{ width: `${Math.min(100, share * 100)}%` }} />
+                            </div>
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </>
+                ) : (
+                  <p className="mt-1 text-xs text-zinc-500">{t('capacityNone')}</p>
+                )}
+              </div>
+            </aside>
           </div>
-        </aside>
-      </div>
 
-      <div className="sticky bottom-0 z-10 -mx-1 flex flex-wrap items-center justify-between gap-3 rounded-lg bg-white/95 px-3 py-2 shadow-sm ring-1 ring-zinc-200 backdrop-blur">
-        <span className="text-sm text-zinc-600">{t('kept', { kept: kept.length, total: rows.length, hours: hours(keptHours) })}</span>
-        <KeptError />
-        <SubmitButton pendingLabel={t('creating')}>{t('create', { count: kept.length })}</SubmitButton>
-      </div>
+          <div className="sticky bottom-0 z-10 -mx-1 flex flex-wrap items-center justify-between gap-3 rounded-lg bg-white/95 px-3 py-2 shadow-sm ring-1 ring-zinc-200 backdrop-blur">
+            <span className="text-sm text-zinc-600">{t('kept', { kept: kept.length, total: rows.length, hours: hours(keptHours) })}</span>
+            <KeptError />
+            <SubmitButton pendingLabel={t('creating')}>{t('create', { count: kept.length })}</SubmitButton>
+          </div>
+        </>
+      )}
     </ActionForm>
   );
 }
@@ -300,3 +215,95 @@ function KeptError() {
   const message = useMessage();
   return error ? <span className="text-xs text-red-700">{message(error)}</span> : null;
 }
+
+type RowProps = { row: PlanRow; edit: Edit; index: number; today: string; onChange: (key: string, change: Partial<Edit>) => void };
+
+/** One proposal; memoised, so typing in one row does not re-render a plan of hundreds. */
+const ProposalRow = memo(function ProposalRow({ row: r, edit: e, index, today, onChange }: RowProps) {
+  const t = useTranslations('plan');
+  const format = useFormatter();
+  const day = (date: string) => format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
+  const set = (change: Partial<Edit>) => onChange(r.key, change);
+  const hours = (n: number) => format.number(n, { maximumFractionDigits: 1 });
+  return (
+    <div
+      className={`grid grid-cols-[2rem_1fr] items-start gap-x-2 gap-y-1 px-3 py-2 md:grid-cols-[2rem_minmax(9rem,1fr)_7.5rem_9.5rem_7.5rem_4.5rem_3rem] ${e.keep ? '' : 'bg-zinc-50 text-zinc-400'}`}
+    >
+      <span className="pt-1.5">
+        <input type="checkbox" aria-label={t('keepRow', { type: r.typeLabel, due: day(r.due) })} checked={e.keep} onChange={() => set({ keep: !e.keep })} />
+      </span>
+      <div className="min-w-0 pt-1">
+        <div className="flex flex-wrap items-center gap-1.5">
+          <span className={e.keep ? 'font-medium text-zinc-900' : 'font-medium'}>{r.typeLabel}</span>
+          {r.overdue && (
+            <span title={t('missedHint')}>
+              <Badge tone="red">{t('missed', { date: day(r.due) })}</Badge>
+            </span>
+          )}
+          {!r.overdue && r.bookAheadDays !== null && (
+            <span title={t('bookNowHint', { days: r.bookAheadDays })}>
+              <Badge tone="amber">{t('bookNow')}</Badge>
+            </span>
+          )}
+        </div>
+        {r.needsSponsor && e.keep && (
+          <div className="mt-1">
+            <RowInput
+              index={index}
+              field="executiveSponsor"
+              aria-label={t('sponsorOf', { type: r.typeLabel })}
+              placeholder={t('sponsorPlaceholder')}
+              value={e.sponsor}
+              maxLength={200}
+              onChange={(ev) => set({ sponsor: ev.target.value })}
+              className="py-1 text-xs"
+            />
+          </div>
+        )}
+      </div>
+      <div className="col-start-2 pt-1.5 text-xs text-zinc-500 md:col-start-auto md:text-sm md:text-zinc-700">
+        <span className="md:hidden">{t('due')}: </span>
+        {day(r.due)}
+      </div>
+      <div className="col-start-2 flex flex-wrap gap-2 md:contents">
+        <RowInput
+          index={index}
+          field="date"
+          caption={t('date')}
+          type="date"
+          aria-label={t('dateOf', { type: r.typeLabel })}
+          value={e.date}
+          min={today}
+          disabled={!e.keep}
+          onChange={(ev) => set({ date: ev.target.value })}
+          className="w-36 md:w-auto"
+        />
+        <RowInput
+          index={index}
+          field="time"
+          caption={t('time')}
+          type="time"
+          aria-label={t('timeOf', { type: r.typeLabel })}
+          value={e.time}
+          disabled={!e.keep}
+          onChange={(ev) => set({ time: ev.target.value })}
+          className="w-28 md:w-auto"
+        />
+        <RowInput
+          index={index}
+          field="durationMinutes"
+          caption={t('minutes')}
+          inputMode="numeric"
+          aria-label={t('minutesOf', { type: r.typeLabel })}
+          value={e.minutes}
+          disabled={!e.keep}
+          onChange={(ev) => set({ minutes: ev.target.value })}
+          className="w-20 md:w-auto"
+        />
+      </div>
+      <div className="hidden pt-1.5 text-right tabular-nums text-zinc-600 md:block">
+        {hours(r.hours)}
+      </div>
+    </div>
+  );
+});

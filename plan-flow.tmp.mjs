@@ -1,0 +1,22 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+await page.goto('http://localhost:3350/login');
+await page.getByLabel(/Email|メール/).fill('misaki.tanaka@touchplan.example');
+await page.getByLabel(/Password|パスワード/).fill('touchplan-demo-2026');
+await page.getByRole('button').filter({ hasText: /Sign in|ログイン/ }).click();
+await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+await page.goto('http://localhost:3350/plan?horizon=6');
+await page.waitForLoadState('networkidle');
+await page.screenshot({ path: '/tmp/plan-ja.png', fullPage: false });
+// bad input: clear a date
+const date = page.locator('input[type=date]').first();
+await date.fill('');
+await page.getByRole('button', { name: /登録/ }).last().click();
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/plan-ja-error.png', fullPage: false });
+await page.goto('http://localhost:3350/plan?horizon=6');
+await page.getByRole('button', { name: /件の活動を登録/ }).click();
+await page.waitForTimeout(2500);
+await page.screenshot({ path: '/tmp/plan-ja-done.png', fullPage: false });
+await browser.close();
