@@ -29,11 +29,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const positiveInt = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null);
 
-function EmptyState({ title, body, action }: { title: string; body: React.ReactNode; action?: React.ReactNode }) {
+function EmptyState({ title, body, hint, action }: { title: string; body: string; hint?: string; action?: React.ReactNode }) {
   return (
     <div className="rounded-lg bg-white p-8 text-center text-sm text-zinc-500 shadow-sm ring-1 ring-zinc-200">
       <p className="font-medium text-zinc-700">{title}</p>
       <p className="mt-1">{body}</p>
+      {hint && <p className="mt-1">{hint}</p>}
       {action && <div className="mt-3">{action}</div>}
     </div>
   );
@@ -165,15 +166,11 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
     ) : (
       <EmptyState
         title={t('coveredTitle')}
-        body={
-          <>
-            {t('coveredBody', {
-              tiers: format.list(tiers.map((n) => t('tierN', { tier: n }))),
-              date: format.dateTime(new Date(`${lastDay}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }),
-            })}{' '}
-            {horizon < 12 && t('coveredHint')}
-          </>
-        }
+        body={t('coveredBody', {
+          tiers: format.list(tiers.map((n) => t('tierN', { tier: n }))),
+          date: format.dateTime(new Date(`${lastDay}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }),
+        })}
+        hint={horizon < 12 ? t('coveredHint') : undefined}
       />
     );
 
