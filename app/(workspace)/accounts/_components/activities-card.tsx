@@ -116,7 +116,8 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
       <li key={a.id} className="text-sm">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
           {!opts.inBlock && <span className="font-medium text-zinc-900">{a.typeLabel}</span>}
-          <Badge tone={overdue ? 'red' : tones[a.status]}>{overdue ? t('overdue') : t(`status.${a.status}`)}</Badge>
+          {/* Everything under a series block is planned and ahead: no need to say so on each. */}
+          {!opts.inBlock && <Badge tone={overdue ? 'red' : tones[a.status]}>{overdue ? t('overdue') : t(`status.${a.status}`)}</Badge>}
           <span className={opts.inBlock ? 'text-zinc-800' : 'text-zinc-500'}>
             {format.dateTime(a.startsAt, { dateStyle: 'medium', timeStyle: 'short' })} · {t('minutes', { minutes: a.durationMinutes })}
             {!opts.inBlock && ` · ${a.ownerName}`}
@@ -161,6 +162,7 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
             typeLabel={a.typeLabel}
             series={series ?? null}
             viewerZone={viewerZone}
+            compact={opts.inBlock}
           />
         )}
       </li>

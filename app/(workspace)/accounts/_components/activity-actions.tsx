@@ -10,9 +10,21 @@ import { CancelSeriesForm, SeriesEditForm, type EditableSeries } from './series-
 type Panel = 'reschedule' | 'series' | 'log' | 'cancelRest';
 
 /** A row of toggles, each opening its form below; one open at a time. */
-function Toggles({ items, open, setOpen, panelId }: { items: { panel: Panel; label: string }[]; open: Panel | null; setOpen: (p: Panel | null) => void; panelId: string }) {
+function Toggles({
+  items,
+  open,
+  setOpen,
+  panelId,
+  compact,
+}: {
+  items: { panel: Panel; label: string }[];
+  open: Panel | null;
+  setOpen: (p: Panel | null) => void;
+  panelId: string;
+  compact?: boolean;
+}) {
   return (
-    <div className="flex flex-wrap gap-x-4 gap-y-1">
+    <div className={cn('flex flex-wrap gap-y-1', compact ? 'gap-x-3 text-xs' : 'gap-x-4 text-sm')}>
       {items.map(({ panel, label }) => (
         <button
           key={panel}
@@ -20,7 +32,7 @@ function Toggles({ items, open, setOpen, panelId }: { items: { panel: Panel; lab
           aria-expanded={open === panel}
           aria-controls={panelId}
           onClick={() => setOpen(open === panel ? null : panel)}
-          className={cn('text-sm font-medium text-brand-700 hover:text-brand-800 hover:underline', open === panel && 'underline')}
+          className={cn('text-left font-medium text-brand-700 hover:underline', open === panel && 'underline')}
         >
           {label}
         </button>
@@ -43,11 +55,14 @@ export function ActivityActions({
   typeLabel,
   series,
   viewerZone,
+  compact,
 }: {
   activity: ReschedulableActivity;
   typeLabel: string;
   series: EditableSeries | null;
   viewerZone: string;
+  /** Smaller links, for the occurrences listed under their series. */
+  compact?: boolean;
 }) {
   const t = useTranslations('series');
   const ta = useTranslations('activities');
@@ -60,8 +75,8 @@ export function ActivityActions({
     { panel: 'log', label: ta('log') },
   ];
   return (
-    <div className="mt-1.5">
-      <Toggles items={items} open={open} setOpen={setOpen} panelId={panelId} />
+    <div className={compact ? 'mt-0.5' : 'mt-1.5'}>
+      <Toggles items={items} open={open} setOpen={setOpen} panelId={panelId} compact={compact} />
       {open && (
         <PanelBox id={panelId}>
           {open === 'reschedule' && <RescheduleForm activity={activity} viewerZone={viewerZone} onDone={close} />}

@@ -82,7 +82,7 @@ function NextBookingPanel({ shown, onClose }: { shown: Shown; onClose: () => voi
   ].filter(Boolean);
 
   return (
-    <section aria-labelledby={headingId} className="mb-4 space-y-3 rounded-md bg-brand-50/60 p-3 ring-1 ring-brand-200">
+    <section aria-labelledby={headingId} className="mb-4 space-y-3 rounded-md bg-brand-50/60 p-3 ring-1 ring-brand-100">
       <div>
         <h3 id={headingId} ref={ref} tabIndex={-1} className="text-sm font-semibold text-zinc-900 outline-none">
           {t('title', { type: shown.typeLabel, date: localDateText(fmt, slot.date && /^\d{4}-\d{2}-\d{2}$/.test(slot.date) ? slot.date : offer.date, { dateStyle: 'long' }) })}

@@ -51,7 +51,8 @@ export function RepeatFields({
 
   return (
     <div className="space-y-3">
-      <SelectField
+      <div className="sm:max-w-sm">
+        <SelectField
         name="repeat"
         label={t('repeat')}
         value={value.repeat}
@@ -62,7 +63,8 @@ export function RepeatFields({
           { value: 'monthly', label: describe('monthly') },
           { value: 'monthlyNth', label: describe('monthlyNth') },
         ]}
-      />
+        />
+      </div>
       {value.repeat !== 'none' && (
         <div className="grid gap-3 sm:grid-cols-4">
           <TextField
