@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { writeAudit } from '@/db/queries/audit';
+import { writeAnonymousDenial, writeAudit } from '@/db/queries/audit';
 import { findSessionUser } from '@/db/queries/users';
 import type { Role } from './roles';
 import { readSessionToken } from './session';
@@ -36,7 +36,9 @@ export function hasRole(user: Pick<CurrentUser, 'role'>, allowed: readonly Role[
 }
 
 export async function auditDenied(actorId: number | null, target: string, reason: string): Promise<void> {
-  await writeAudit(await getDb(), { actorId, action: 'access.denied', entity: target, after: { reason } });
+  const db = await getDb();
+  if (actorId === null) await writeAnonymousDenial(db, target, { reason });
+  else await writeAudit(db, { actorId, action: 'access.denied', entity: target, after: { reason } });
 }
 
 /**
