@@ -36,13 +36,14 @@ export function FeedControls({ feed }: Props) {
             {feed ? t('replace') : t('create')}
           </SubmitButton>
         </ActionForm>
-        {feed && (
-          <ActionForm action={revokeCalendarFeed} onSuccess={() => setEvent({ kind: 'revoked' })} className="space-y-3">
+        {/* Mounted even without a feed: its success arrives with the refreshed page that has none. */}
+        <ActionForm action={revokeCalendarFeed} onSuccess={() => setEvent({ kind: 'revoked' })} className="space-y-3">
+          {feed && (
             <SubmitButton variant="danger" pendingLabel={t('revoking')}>
               {t('revoke')}
             </SubmitButton>
-          </ActionForm>
-        )}
+          )}
+        </ActionForm>
       </div>
     </div>
   );
