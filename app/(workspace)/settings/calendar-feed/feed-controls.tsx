@@ -23,9 +23,7 @@ export function FeedControls({ feed }: Props) {
       {event?.kind === 'revoked' && !feed && <Notice tone="success">{t('revoked')}</Notice>}
       <div className="text-sm text-zinc-700">
         {feed ? (
-          <p>
-            {t('active', { created: feed.created })} {feed.lastUsed ? t('lastUsed', { when: feed.lastUsed }) : t('neverUsed')}
-          </p>
+          <p>{t('active', { created: feed.created, usage: feed.lastUsed ? t('lastUsed', { when: feed.lastUsed }) : t('neverUsed') })}</p>
         ) : (
           <p>{t('none')}</p>
         )}
