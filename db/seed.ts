@@ -7,9 +7,12 @@ import type { Db, Tx } from './client';
 import { writeAudit } from './queries/audit';
 import { currentPolicy } from './queries/tier-policies';
 import { insertTierHistory, type TierHistoryEntry } from './queries/tier-history';
+import { insertActivities } from './queries/activities';
+import { listActivityTypes } from './queries/playbooks';
 import { countUsers, insertUser } from './queries/users';
 import { getWorkspace } from './queries/workspace';
 import { accounts, tierOverrideRequests, workspaceSettings } from './schema';
+import { generateDemoActivities } from './seed-activities';
 import { generateDemoAccounts } from './seed-accounts';
 
 export const demoPassword = 'touchplan-demo-2026';
@@ -104,4 +107,21 @@ async function seedDemoAccounts(tx: Tx, { csmIds, managerId, today }: { csmIds: 
     entity: 'account',
     after: { count: rows.length, overrides: overridden.length, requests: requests.length, source: 'demo seed' },
   });
+  await seedDemoActivities(
+    tx,
+    rows.flatMap((r) => (r.tier === 1 && r.ownerId ? [{ id: idOf(r.domain), ownerId: r.ownerId }] : [])),
+    today,
+  );
+}
+
+async function seedDemoActivities(tx: Tx, tier1: { id: number; ownerId: number }[], today: string) {
+  const typeIds = Object.fromEntries((await listActivityTypes(tx)).map((t) => [t.key, t.id]));
+  const activities = generateDemoActivities({
+    accounts: tier1,
+    typeIds: { regular_meeting: typeIds.regular_meeting!, qbr: typeIds.qbr!, onsite_visit: typeIds.onsite_visit! },
+    today,
+    timeZone: demoTimeZone,
+  });
+  await insertActivities(tx, activities);
+  await writeAudit(tx, { actorId: null, action: 'activity.schedule', entity: 'account', after: { count: activities.length, source: 'demo seed' } });
 }

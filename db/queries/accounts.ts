@@ -5,7 +5,7 @@ import { accounts, users } from '../schema';
 
 export const accountPageSize = 50;
 
-export const sortKeys = ['name', 'domain', 'owner', 'arr', 'ltv', 'tier', 'stage', 'renewal', 'updated'] as const;
+export const sortKeys = ['name', 'domain', 'owner', 'arr', 'ltv', 'tier', 'stage', 'renewal', 'nextTouch', 'lastTouch', 'updated'] as const;
 export type SortKey = (typeof sortKeys)[number];
 
 export type AccountFilters = {
@@ -52,6 +52,8 @@ const sortColumns: Record<SortKey, SQL | typeof accounts.name> = {
   tier: sql`${accounts.tier}`,
   stage: sql`${accounts.lifecycleStage}`,
   renewal: sql`${accounts.renewalDate}`,
+  nextTouch: sql`${accounts.nextTouchAt}`,
+  lastTouch: sql`${accounts.lastTouchAt}`,
   updated: sql`${accounts.updatedAt}`,
 };
 
@@ -65,6 +67,8 @@ export const listColumns = {
   tierSource: accounts.tierSource,
   lifecycleStage: accounts.lifecycleStage,
   renewalDate: accounts.renewalDate,
+  nextTouchAt: accounts.nextTouchAt,
+  lastTouchAt: accounts.lastTouchAt,
   ownerId: accounts.ownerId,
   ownerName: owner.name,
 };

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getNow, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { accountPageSize, accountTotals, activeCsms, listAccounts, sortKeys } from '@/db/queries/accounts';
 import { endExpiredOverrides } from '@/db/queries/tier-history';
@@ -27,9 +27,11 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const workspace = await getWorkspace(db);
   await endExpiredOverrides(db, todayIn(workspace.timeZone));
   const filters = parseAccountFilters(params, user);
-  const [t, locale, rows, totals, csms] = await Promise.all([
+  const [t, locale, format, now, rows, totals, csms] = await Promise.all([
     getTranslations('accounts'),
     getLocale(),
+    getFormatter(),
+    getNow(),
     listAccounts(db, filters),
     accountTotals(db, filters),
     activeCsms(db),
@@ -51,6 +53,9 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     arr: money(r.arr),
     ltv: money(r.ltv),
     renewalDate: r.renewalDate,
+    nextTouch: r.nextTouchAt && format.dateTime(r.nextTouchAt, { dateStyle: 'medium' }),
+    nextTouchOverdue: !!r.nextTouchAt && r.nextTouchAt < now,
+    lastTouch: r.lastTouchAt && format.dateTime(r.lastTouchAt, { dateStyle: 'medium' }),
   }));
   return (
     <>

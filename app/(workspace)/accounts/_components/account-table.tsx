@@ -24,6 +24,9 @@ export type AccountListRow = {
   arr: string;
   ltv: string;
   renewalDate: string | null;
+  nextTouch: string | null;
+  nextTouchOverdue: boolean;
+  lastTouch: string | null;
 };
 
 type Props = {
@@ -132,6 +135,8 @@ export function AccountTable({ rows, canReassign, csms, sort, dir, sortHrefs, em
                 {header('arr', t('arr'), 'text-right')}
                 {header('ltv', t('ltv'), 'text-right')}
                 {header('renewal', t('renewalDate'))}
+                {header('nextTouch', t('nextTouch'))}
+                {header('lastTouch', t('lastTouch'))}
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100">
@@ -156,6 +161,11 @@ export function AccountTable({ rows, canReassign, csms, sort, dir, sortHrefs, em
                   <Td className="text-right tabular-nums">{r.arr}</Td>
                   <Td className="text-right tabular-nums">{r.ltv}</Td>
                   <Td className="tabular-nums">{r.renewalDate ?? '—'}</Td>
+                  <Td className={r.nextTouchOverdue ? 'tabular-nums text-red-700' : 'tabular-nums'}>
+                    {r.nextTouch ?? '—'}
+                    {r.nextTouchOverdue && <span className="ml-1 text-xs">({t('overdue')})</span>}
+                  </Td>
+                  <Td className="tabular-nums">{r.lastTouch ?? '—'}</Td>
                 </tr>
               ))}
             </tbody>
