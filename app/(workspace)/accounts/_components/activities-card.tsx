@@ -6,6 +6,7 @@ import { parseRule } from '@/lib/activities/series';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { todayIn } from '@/lib/dates';
 import { wallClock } from '@/lib/scheduling/zoned';
+import { IcsDownloadLink } from '@/components/ics-download-link';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { ActivityActions, SeriesActions } from './activity-actions';
@@ -124,6 +125,9 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
           </span>
           {series && !opts.inBlock && <Badge tone="indigo">{ts('badge')}</Badge>}
           {a.seriesDetached && <Badge tone="amber">{ts('detached')}</Badge>}
+          {a.status !== 'cancelled' && (
+            <IcsDownloadLink activityId={a.id} label={`${a.typeLabel}, ${format.dateTime(a.startsAt, { dateStyle: 'medium' })}`} className="ml-auto" />
+          )}
         </div>
         {details && (a.location || a.executiveSponsor) && (
           <p className="text-xs text-zinc-500">{[a.location, a.executiveSponsor && t('sponsorIs', { name: a.executiveSponsor })].filter(Boolean).join(' · ')}</p>
