@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { sessionCookieName } from '@/lib/auth/cookie';
 
-const publicPaths = ['/login'];
+// Reachable without a session cookie. /feeds/<token>.ics is fetched by
+// calendar servers, which have none: its handler checks the secret token.
+const publicPaths = ['/login', '/feeds'];
 
 /**
  * Only a convenience: visitors with no session cookie go to sign-in and come

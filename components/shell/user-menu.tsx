@@ -15,6 +15,7 @@ const itemClass =
 
 export function UserMenu({ name, email, roleLabel, locale }: { name: string; email: string; roleLabel: string; locale: Locale }) {
   const t = useTranslations('nav');
+  const tf = useTranslations('feeds');
   const router = useRouter();
 
   function chooseLanguage(next: Locale) {
@@ -62,6 +63,9 @@ export function UserMenu({ name, email, roleLabel, locale }: { name: string; ema
           <Menu.Separator className="my-1 h-px bg-zinc-100" />
           <Menu.Item asChild className={itemClass}>
             <Link href="/settings">{t('settings')}</Link>
+          </Menu.Item>
+          <Menu.Item asChild className={itemClass}>
+            <Link href="/settings/calendar-feed">{tf('menu')}</Link>
           </Menu.Item>
           <Menu.Item className={itemClass} onSelect={onSignOut}>
             {t('signOut')}

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { accounts, activities, activityTypes, users } from '../schema';
 import { refreshTouches } from './touches';
@@ -33,6 +33,12 @@ export async function findActivityForUpdate(db: DbOrTx, id: number) {
       startsAt: activities.startsAt,
       durationMinutes: activities.durationMinutes,
       timeZone: activities.timeZone,
+      location: activities.location,
+      agenda: activities.agenda,
+      executiveSponsor: activities.executiveSponsor,
+      customerAttendees: activities.customerAttendees,
+      internalAttendees: activities.internalAttendees,
+      seriesId: activities.seriesId,
       version: activities.version,
       accountOwnerId: accounts.ownerId,
       accountTier: accounts.tier,
@@ -89,9 +95,16 @@ export async function listAccountActivities(db: DbOrTx, accountId: number) {
       nextSteps: activities.nextSteps,
       cancelReason: activities.cancelReason,
       executiveSponsor: activities.executiveSponsor,
+      customerAttendees: activities.customerAttendees,
+      internalAttendees: activities.internalAttendees,
+      timeZone: activities.timeZone,
+      seriesId: activities.seriesId,
+      seriesDate: activities.seriesDate,
+      seriesDetached: activities.seriesDetached,
       version: activities.version,
       ownerId: activities.ownerId,
       ownerName: users.name,
+      activityTypeId: activities.activityTypeId,
       typeKey: activityTypes.key,
       typeName: activityTypes.name,
     })
@@ -101,4 +114,40 @@ export async function listAccountActivities(db: DbOrTx, accountId: number) {
     .where(eq(activities.accountId, accountId))
     .orderBy(sql`${activities.startsAt} desc`)
     .limit(200);
+}
+
+/** Colleagues who can join an activity: every active user, by name. */
+export async function activeColleagues(db: DbOrTx) {
+  return db.select({ id: users.id, name: users.name }).from(users).where(eq(users.active, true)).orderBy(asc(users.name));
+}
+
+/** Which of these ids are active users. */
+export async function activeUserIds(db: DbOrTx, ids: readonly number[]): Promise<number[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, [...ids]), eq(users.active, true)));
+  return rows.map((r) => r.id);
+}
+
+/** Display names for user ids (deactivated users included, so old activities still say who joined). */
+export async function userNames(db: DbOrTx, ids: readonly number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The account's next planned activity of a type after an instant, if one is booked. */
+export async function nextPlannedOfType(db: DbOrTx, accountId: number, activityTypeId: number, after: Date) {
+  const [row] = await db
+    .select({ id: activities.id, startsAt: activities.startsAt })
+    .from(activities)
+    .where(and(eq(activities.accountId, accountId), eq(activities.activityTypeId, activityTypeId), eq(activities.status, 'planned'), gt(activities.startsAt, after)))
+    .orderBy(asc(activities.startsAt))
+    .limit(1);
+  return row;
 }

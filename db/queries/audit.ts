@@ -22,6 +22,18 @@ export async function writeAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
   });
 }
 
+/** Signed-out callers are anonymous and free to repeat: at most this many of their refusals are logged per minute. */
+export const anonymousDenialsPerMinute = 60;
+
+/** Logs a refusal of a signed-out caller, unless the last minute already holds the maximum (so the log cannot be flooded). */
+export async function writeAnonymousDenial(db: DbOrTx, entity: string, after: unknown): Promise<void> {
+  await db.execute(sql`
+    insert into audit_log (actor_id, action, entity, after)
+    select null, 'access.denied', ${entity}, ${JSON.stringify(after)}::jsonb
+    where (select count(*) from audit_log
+           where at > now() - interval '1 minute' and actor_id is null and action = 'access.denied') < ${anonymousDenialsPerMinute}`);
+}
+
 /** Many audit rows in one statement (bulk actions write one row per record). */
 export async function auditMany(db: DbOrTx, entries: AuditEntry[]): Promise<void> {
   if (!entries.length) return;

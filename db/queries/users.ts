@@ -1,7 +1,7 @@
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Role } from '@/lib/auth/roles';
 import type { DbOrTx } from '../client';
-import { users } from '../schema';
+import { revokedSessions, users } from '../schema';
 
 // Never select the password hash into anything that may reach a page.
 export const publicUserColumns = {
@@ -48,8 +48,11 @@ export async function findUserForSignIn(db: DbOrTx, email: string) {
   return row;
 }
 
-/** What every request needs to trust a session: is the user still there, active, same session version. */
-export async function findSessionUser(db: DbOrTx, id: number) {
+/**
+ * What every request needs to trust a session: is the user still there,
+ * active, same session version, and this token (`jti`) not signed out.
+ */
+export async function findSessionUser(db: DbOrTx, id: number, jti?: string) {
   const [row] = await db
     .select({
       id: users.id,
@@ -61,10 +64,17 @@ export async function findSessionUser(db: DbOrTx, id: number) {
       timeZone: users.timeZone,
       sessionVersion: users.sessionVersion,
       version: users.version,
+      revoked: jti ? sql<boolean>`exists (select 1 from ${revokedSessions} where ${revokedSessions.jti} = ${jti})` : sql<boolean>`false`,
     })
     .from(users)
     .where(eq(users.id, id));
   return row;
+}
+
+/** Marks one session token as signed out until it would have expired; drops entries already past expiry. */
+export async function revokeSession(db: DbOrTx, s: { jti: string; userId: number; expiresAt: Date }) {
+  await db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, new Date()));
+  await db.insert(revokedSessions).values(s).onConflictDoNothing();
 }
 
 export async function findUser(db: DbOrTx, id: number): Promise<PublicUser | undefined> {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const roleEnum = pgEnum('role', ['csm', 'manager', 'admin']);
 
@@ -32,4 +32,18 @@ export const users = pgTable(
     uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
     check('users_capacity_hours_range', sql`${t.capacityHours} between 0 and 744`),
   ],
+);
+
+// Sessions signed out before they expired: a copied cookie stops working at
+// sign-out, not only when it expires. Rows are dropped once past expiry.
+export const revokedSessions = pgTable(
+  'revoked_sessions',
+  {
+    jti: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('revoked_sessions_expires_idx').on(t.expiresAt)],
 );

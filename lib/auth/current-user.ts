@@ -3,7 +3,7 @@ import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { writeAudit } from '@/db/queries/audit';
+import { writeAnonymousDenial, writeAudit } from '@/db/queries/audit';
 import { findSessionUser } from '@/db/queries/users';
 import type { Role } from './roles';
 import { readSessionToken } from './session';
@@ -26,8 +26,8 @@ export type CurrentUser = {
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const token = await readSessionToken();
   if (!token) return null;
-  const row = await findSessionUser(await getDb(), token.userId);
-  if (!row || !row.active || row.sessionVersion !== token.sessionVersion) return null;
+  const row = await findSessionUser(await getDb(), token.userId, token.jti);
+  if (!row || !row.active || row.revoked || row.sessionVersion !== token.sessionVersion) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role, locale: row.locale, timeZone: row.timeZone };
 });
 
@@ -36,7 +36,9 @@ export function hasRole(user: Pick<CurrentUser, 'role'>, allowed: readonly Role[
 }
 
 export async function auditDenied(actorId: number | null, target: string, reason: string): Promise<void> {
-  await writeAudit(await getDb(), { actorId, action: 'access.denied', entity: target, after: { reason } });
+  const db = await getDb();
+  if (actorId === null) await writeAnonymousDenial(db, target, { reason });
+  else await writeAudit(db, { actorId, action: 'access.denied', entity: target, after: { reason } });
 }
 
 /**

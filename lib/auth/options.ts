@@ -3,6 +3,7 @@ import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { writeAudit } from '@/db/queries/audit';
+import { revokeSession } from '@/db/queries/users';
 import { authSecret, secureCookies } from '@/lib/env';
 import { checkCredentials } from './sign-in';
 
@@ -53,6 +54,9 @@ export function authOptions(): AuthOptions {
         const id = Number(token?.sub);
         if (!Number.isInteger(id)) return;
         const db = await getDb();
+        // The cookie is cleared in this browser; a copy of it elsewhere must stop working too.
+        if (typeof token.jti === 'string' && typeof token.exp === 'number')
+          await revokeSession(db, { jti: token.jti, userId: id, expiresAt: new Date(token.exp * 1000) });
         await writeAudit(db, { actorId: id, action: 'auth.sign_out', entity: 'session', entityId: id });
       },
     },

@@ -5,7 +5,7 @@ import { authSecret, secureCookies } from '@/lib/env';
 import { sessionCookieName } from './cookie';
 import { sessionMaxAgeSeconds } from './options';
 
-export type SessionToken = { userId: number; sessionVersion: number };
+export type SessionToken = { userId: number; sessionVersion: number; jti?: string };
 
 /** The signed-in user's id and session version from the session cookie, if it is valid. */
 export async function readSessionToken(): Promise<SessionToken | null> {
@@ -16,7 +16,7 @@ export async function readSessionToken(): Promise<SessionToken | null> {
     const userId = Number(token?.sub);
     const sessionVersion = Number(token?.sv);
     if (!Number.isInteger(userId) || !Number.isInteger(sessionVersion)) return null;
-    return { userId, sessionVersion };
+    return { userId, sessionVersion, jti: typeof token?.jti === 'string' ? token.jti : undefined };
   } catch {
     return null;
   }

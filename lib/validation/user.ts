@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkbox, id, text, version, wholeNumber } from '@/lib/actions/validation';
+import { ActionError } from '@/lib/actions/result';
 import { passwordProblem } from '@/lib/auth/password-policy';
 import { roles } from '@/lib/auth/roles';
 import { locales } from '@/lib/i18n/locales';
@@ -28,6 +29,11 @@ export function newPasswordSchema<T extends z.ZodRawShape>(shape: T, field = 'pa
     const problem = passwordProblem(password, emailOf?.(value));
     if (problem) ctx.addIssue({ code: 'custom', path: [field], message: problemKeys[problem] });
   });
+}
+
+/** The schema cannot see the stored email of an existing user; actions call this once they have it. */
+export function assertNotTheEmail(password: string, email: string): void {
+  if (passwordProblem(password, email) === 'sameAsEmail') throw new ActionError({ key: problemKeys.sameAsEmail }, 'password');
 }
 
 const password = z.string({ error: 'validation.required' }).min(1, 'validation.required');

@@ -4,11 +4,12 @@ import { getDb } from '@/db/client';
 import type { AccountRow } from '@/db/queries/accounts';
 import { listActivityTypes } from '@/db/queries/playbooks';
 import type { PublicUser } from '@/db/queries/users';
-import { activities } from '@/db/schema';
+import { accounts, activities } from '@/db/schema';
 import { createAccount } from '@/tests/accounts';
 import { lastAudit } from '@/tests/audit';
 import { createUser, signInAs } from '@/tests/factories';
 import { cancelActivity, completeActivity, markNoShow, rescheduleActivity, scheduleActivity } from './actions';
+import { scheduleSeries } from './series-actions';
 
 type Caller = 'anonymous' | 'csm' | 'otherCsm' | 'manager' | 'admin';
 let people: Record<Exclude<Caller, 'anonymous'>, PublicUser>;
@@ -119,5 +120,133 @@ describe('logging an activity', () => {
     const moved = await stored(a.id);
     expect(moved.startsAt.toISOString()).toBe('2027-10-05T00:00:00.000Z');
     expect(moved.durationMinutes).toBe(30);
+  });
+});
+
+describe('internal attendees', () => {
+  it('are stored when they are active users; others are refused beside the field', async () => {
+    const gone = await createUser('manager', { active: false });
+    await as('csm');
+    const refused = await scheduleActivity(null, meeting({ internalAttendees: JSON.stringify([people.manager.id, gone.id]) }));
+    expect(refused).toEqual({ ok: false, fieldErrors: { internalAttendees: { key: 'series.internalAttendees.unknown' } } });
+    expect(!refused.ok && refused.fieldErrors?.internalAttendees).toBeTruthy();
+    expect((await scheduleActivity(null, meeting({ internalAttendees: 'not json' }))).ok).toBe(false);
+    const ok = await scheduleActivity(null, meeting({ internalAttendees: JSON.stringify([people.manager.id, people.admin.id, people.csm.id]) }));
+    expect((await stored(ok.ok ? (ok.data as { id: number }).id : 0)).internalAttendees).toEqual([people.manager.id, people.admin.id]);
+  });
+});
+
+describe('rescheduling', () => {
+  const tokyoWall = (d: Date) => d.toLocaleString('sv-SE', { timeZone: 'Asia/Tokyo' });
+  const touch = async () => (await (await getDb()).select({ at: accounts.nextTouchAt }).from(accounts).where(eq(accounts.id, tier1.id)))[0]!.at;
+
+  it.each([
+    ['anonymous', false],
+    ['csm', true],
+    ['otherCsm', false],
+    ['manager', true],
+    ['admin', true],
+  ] as const)('as %s: %s', async (caller, allowed) => {
+    await as('csm');
+    const r = await scheduleActivity(null, meeting({ date: '2027-09-14' }));
+    const a = await stored(r.ok ? (r.data as { id: number }).id : 0);
+    await as(caller);
+    const result = await rescheduleActivity(null, { id: a.id, version: a.version, date: '2027-09-15', time: '11:00', durationMinutes: 45, confirm: 'true' });
+    expect(result.ok).toBe(allowed);
+    expect((await lastAudit())?.action).toBe(allowed ? 'activity.reschedule' : 'access.denied');
+    expect(tokyoWall((await stored(a.id)).startsAt)).toBe(allowed ? '2027-09-15 11:00:00' : '2027-09-14 10:00:00');
+  });
+
+  it('changes place and agenda when sent, keeps them when not, and next touch follows', async () => {
+    await as('csm');
+    const r = await scheduleActivity(null, meeting({ date: '2027-02-02', location: 'Room A', agenda: 'Roadmap' }));
+    const a = await stored(r.ok ? (r.data as { id: number }).id : 0);
+    expect(await touch()).toEqual(a.startsAt);
+    expect((await rescheduleActivity(null, { id: a.id, version: a.version, date: '2027-02-03', time: '09:00', durationMinutes: 60 })).ok).toBe(true);
+    expect(await stored(a.id)).toMatchObject({ location: 'Room A', agenda: 'Roadmap', seriesDetached: false });
+    expect((await touch())?.toISOString()).toBe('2027-02-03T00:00:00.000Z');
+    expect((await rescheduleActivity(null, { id: a.id, version: a.version + 1, date: '2027-02-03', time: '09:00', durationMinutes: 60, location: '', agenda: 'Renewal' })).ok).toBe(true);
+    expect(await stored(a.id)).toMatchObject({ location: null, agenda: 'Renewal' });
+    expect(await rescheduleActivity(null, { id: a.id, version: a.version, date: '2027-02-04', time: '09:00', durationMinutes: 60 })).toEqual({ ok: false, error: { key: 'errors.conflict' } });
+  });
+
+  it('an occurrence edited on its own leaves its series (detached), keeping its series date', async () => {
+    await as('csm');
+    const s = await scheduleSeries(null, { ...meeting({ date: '2027-01-12' }), repeat: 'monthlyNth', interval: 1, until: '2027-03-31' });
+    const [first] = await (await getDb()).select().from(activities).where(eq(activities.seriesId, s.ok ? s.data.seriesId : 0)).orderBy(activities.seriesDate);
+    expect((await rescheduleActivity(null, { id: first!.id, version: first!.version, date: '2027-01-14', time: '15:00', durationMinutes: 60, agenda: 'Special topic' })).ok).toBe(true);
+    expect(await stored(first!.id)).toMatchObject({ seriesDetached: true, seriesDate: '2027-01-12', agenda: 'Special topic' });
+  });
+});
+
+describe('completing offers the next one at the playbook interval', () => {
+  const bookQbr = async (overrides: Record<string, unknown> = {}) => {
+    const r = await scheduleActivity(
+      null,
+      meeting({
+        activityTypeId: typeId.qbr,
+        executiveSponsor: '取締役 佐々木',
+        date: '2026-11-10',
+        time: '14:00',
+        durationMinutes: 90,
+        location: 'Customer HQ',
+        customerAttendees: JSON.stringify([{ name: '佐々木', role: 'CFO' }]),
+        internalAttendees: JSON.stringify([people.manager.id]),
+        ...overrides,
+      }),
+    );
+    return stored(r.ok ? (r.data as { id: number }).id : 0);
+  };
+
+  it('offers the next QBR a quarter later at the same time, with the same people and place', async () => {
+    await as('csm');
+    const qbr = await bookQbr();
+    const result = await completeActivity(null, { id: qbr.id, version: qbr.version, outcome: 'Renewal agreed' });
+    expect(result).toEqual({
+      ok: true,
+      data: {
+        offer: {
+          accountId: tier1.id,
+          activityTypeId: typeId.qbr,
+          ownerId: people.csm.id,
+          date: '2027-02-10',
+          time: '14:00',
+          durationMinutes: 90,
+          location: 'Customer HQ',
+          executiveSponsor: '取締役 佐々木',
+          customerAttendees: [{ name: '佐々木', role: 'CFO' }],
+          internalAttendees: [people.manager.id],
+          cadence: { every: 3, unit: 'month' },
+        },
+      },
+    });
+    // Booking it from the offer goes through the ordinary schedule action.
+    const offer = result.ok ? result.data.offer! : undefined;
+    const next = await scheduleActivity(null, {
+      ...offer,
+      customerAttendees: JSON.stringify(offer!.customerAttendees),
+      internalAttendees: JSON.stringify(offer!.internalAttendees),
+      confirm: '',
+    });
+    expect(next.ok).toBe(true);
+    const booked = await stored(next.ok ? (next.data as { id: number }).id : 0);
+    expect(booked).toMatchObject({ activityTypeId: typeId.qbr, executiveSponsor: '取締役 佐々木', internalAttendees: [people.manager.id], status: 'planned' });
+    expect(booked.startsAt.toISOString()).toBe('2027-02-10T05:00:00.000Z');
+  });
+
+  it('says when the next one is already booked, and offers nothing for a type outside the playbook', async () => {
+    await as('csm');
+    const qbr = await bookQbr();
+    const later = await bookQbr({ date: '2027-02-16' });
+    expect(await completeActivity(null, { id: qbr.id, version: qbr.version, outcome: 'ok' })).toEqual({ ok: true, data: { nextBookedAt: later.startsAt } });
+    const briefing = await bookQbr({ activityTypeId: typeId.executive_briefing, date: '2026-11-11' });
+    expect(await completeActivity(null, { id: briefing.id, version: briefing.version, outcome: 'ok' })).toEqual({ ok: true, data: {} });
+  });
+
+  it('a Tier 3 account has no QBR in its playbook, so no offer', async () => {
+    const small = await createAccount({ ownerId: people.csm.id, arr: '100000' });
+    await as('manager');
+    const qbr = await bookQbr({ accountId: small.id });
+    expect(await completeActivity(null, { id: qbr.id, version: qbr.version, outcome: 'ok' })).toEqual({ ok: true, data: {} });
   });
 });

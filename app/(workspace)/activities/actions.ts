@@ -1,13 +1,11 @@
 'use server';
 
-import { findAccount } from '@/db/queries/accounts';
-import { findActivityForUpdate, insertActivity, updateActivity, type NewActivity } from '@/db/queries/activities';
-import { findActivityType } from '@/db/queries/playbooks';
-import { assertOwnerIsCsm } from '@/lib/accounts/write';
-import { confirmWarnings, plannedInstant } from '@/lib/activities/schedule';
+import { findActivityForUpdate, insertActivity, nextPlannedOfType, updateActivity, type NewActivity } from '@/db/queries/activities';
+import { nextBookingSlot } from '@/lib/activities/next-booking';
+import { confirmWarnings, planningZone, playbookRuleFor, plannedInstant, resolveBooking } from '@/lib/activities/schedule';
 import { action } from '@/lib/actions/action';
 import { ActionError, conflictError, notFoundError } from '@/lib/actions/result';
-import { assertCanEditAccount, assertCanManageActivity } from '@/lib/auth/access';
+import { assertCanManageActivity } from '@/lib/auth/access';
 import { roles } from '@/lib/auth/roles';
 import type { z } from 'zod';
 import type { Tx } from '@/db/client';
@@ -33,16 +31,8 @@ export const scheduleActivity = action({
   input: scheduleActivityInput,
   revalidate: ['/accounts'],
   async run({ user, input, tx, audit }) {
-    const account = await findAccount(tx, input.accountId);
-    if (!account) throw notFoundError();
     // CSMs schedule on accounts they own, for themselves; managers on any account, for any CSM.
-    assertCanEditAccount(user, account);
-    const ownerId = user.role === 'csm' ? user.id : (input.ownerId ?? account.ownerId);
-    if (ownerId === null) throw new ActionError({ key: 'activities.ownerRequired' }, 'ownerId');
-    if (user.role !== 'csm') await assertOwnerIsCsm(tx, ownerId);
-    const type = await findActivityType(tx, input.activityTypeId);
-    if (!type || !type.active) throw new ActionError({ key: 'playbooks.typeUnavailable' }, 'activityTypeId');
-    if (type.requiresExecutiveSponsor && !input.executiveSponsor) throw new ActionError({ key: 'activities.sponsorRequired' }, 'executiveSponsor');
+    const { account, ownerId, type, internalAttendees } = await resolveBooking(tx, user, input);
     const { startsAt, timeZone } = await plannedInstant(tx, user, input.date, input.time);
     await confirmWarnings(tx, { ownerId, startsAt, durationMinutes: input.durationMinutes, tier: account.tier, activityTypeId: type.id, confirm: input.confirm });
     const id = await insertActivity(tx, {
@@ -56,9 +46,10 @@ export const scheduleActivity = action({
       agenda: input.agenda,
       executiveSponsor: input.executiveSponsor,
       customerAttendees: input.customerAttendees,
+      internalAttendees,
       createdBy: user.id,
     });
-    await audit({ action: 'activity.schedule', entity: 'account', entityId: account.id, after: { activityId: id, type: type.id, startsAt, ownerId } });
+    await audit({ action: 'activity.schedule', entity: 'account', entityId: account.id, after: { activityId: id, type: type.id, startsAt, ownerId, internalAttendees } });
     return { id };
   },
 });
@@ -81,23 +72,37 @@ export const rescheduleActivity = action({
       confirm: input.confirm,
       exceptId: activity.id,
     });
-    if (!(await updateActivity(tx, activity.id, input.version, { startsAt, durationMinutes: input.durationMinutes }))) throw conflictError();
-    await audit({ action: 'activity.reschedule', entity: 'account', entityId: activity.accountId, before: { activityId: activity.id, startsAt: activity.startsAt }, after: { startsAt } });
+    const changes: Partial<NewActivity> = { startsAt, durationMinutes: input.durationMinutes };
+    if (input.location !== undefined) changes.location = input.location;
+    if (input.agenda !== undefined) changes.agenda = input.agenda;
+    // An occurrence changed on its own leaves its series: whole-series edits skip it from now on.
+    if (activity.seriesId !== null) changes.seriesDetached = true;
+    if (!(await updateActivity(tx, activity.id, input.version, changes))) throw conflictError();
+    await audit({
+      action: 'activity.reschedule',
+      entity: 'account',
+      entityId: activity.accountId,
+      before: { activityId: activity.id, startsAt: activity.startsAt, durationMinutes: activity.durationMinutes, location: activity.location, agenda: activity.agenda },
+      after: { startsAt, durationMinutes: input.durationMinutes, location: changes.location, agenda: changes.agenda, seriesId: activity.seriesId },
+    });
   },
 });
 
+type Loaded = NonNullable<Awaited<ReturnType<typeof findActivityForUpdate>>>;
+
 /** Closes a planned activity (completed, cancelled or no-show), checked and audited the same way. */
-function closeActivity<S extends typeof completeActivityInput | typeof cancelActivityInput | typeof markNoShowInput>(
+function closeActivity<S extends typeof completeActivityInput | typeof cancelActivityInput | typeof markNoShowInput, R = undefined>(
   name: string,
   input: S,
   change: (input: z.output<S>) => { values: Partial<NewActivity>; audited: Record<string, unknown> },
+  then?: (tx: Tx, user: CurrentUser, activity: Loaded) => Promise<R>,
 ) {
   return action({
     name,
     roles,
     input,
     revalidate: ['/accounts'],
-    async run({ user, input: raw, tx, audit }) {
+    async run({ user, input: raw, tx, audit }): Promise<R> {
       // The wrapper's generics do not reach through this helper; the schema is S.
       const parsed = raw as z.output<S>;
       const activity = await loadActivity(tx, user, parsed.id);
@@ -105,14 +110,63 @@ function closeActivity<S extends typeof completeActivityInput | typeof cancelAct
       const { values, audited } = change(parsed);
       if (!(await updateActivity(tx, activity.id, parsed.version, values))) throw conflictError();
       await audit({ action: name, entity: 'account', entityId: activity.accountId, after: { activityId: activity.id, ...audited } });
+      return (then ? await then(tx, user, activity) : undefined) as R;
     },
   });
 }
 
-export const completeActivity = closeActivity('activity.complete', completeActivityInput, (i) => ({
-  values: { status: 'completed', outcome: i.outcome, nextSteps: i.nextSteps, completedAt: new Date() },
-  audited: { outcome: i.outcome },
-}));
+/** What booking the next one would look like, prefilled from the one just completed. */
+export type NextBookingOffer = {
+  accountId: number;
+  activityTypeId: number;
+  ownerId: number;
+  date: string;
+  time: string;
+  durationMinutes: number;
+  location: string | null;
+  executiveSponsor: string | null;
+  customerAttendees: unknown;
+  internalAttendees: number[];
+  cadence: { every: number; unit: 'day' | 'week' | 'month' };
+};
+export type CompletionResult = { offer?: NextBookingOffer; nextBookedAt?: Date };
+
+/**
+ * After completing an activity the tier's playbook asks for, offer the next
+ * one at the playbook's interval, unless one is already booked.
+ */
+async function nextBooking(tx: Tx, user: CurrentUser, activity: Loaded): Promise<CompletionResult> {
+  const rule = await playbookRuleFor(tx, activity.accountTier, activity.activityTypeId);
+  if (!rule) return {};
+  const booked = await nextPlannedOfType(tx, activity.accountId, activity.activityTypeId, activity.startsAt);
+  if (booked) return { nextBookedAt: booked.startsAt };
+  const cadence = { every: rule.every, unit: rule.unit };
+  const slot = nextBookingSlot(activity, cadence, await planningZone(tx, user));
+  return {
+    offer: {
+      accountId: activity.accountId,
+      activityTypeId: activity.activityTypeId,
+      ownerId: activity.ownerId,
+      ...slot,
+      durationMinutes: activity.durationMinutes,
+      location: activity.location,
+      executiveSponsor: activity.executiveSponsor,
+      customerAttendees: activity.customerAttendees,
+      internalAttendees: (activity.internalAttendees as number[] | null) ?? [],
+      cadence,
+    },
+  };
+}
+
+export const completeActivity = closeActivity(
+  'activity.complete',
+  completeActivityInput,
+  (i) => ({
+    values: { status: 'completed', outcome: i.outcome, nextSteps: i.nextSteps, completedAt: new Date() },
+    audited: { outcome: i.outcome },
+  }),
+  nextBooking,
+);
 
 export const cancelActivity = closeActivity('activity.cancel', cancelActivityInput, (i) => ({
   values: { status: 'cancelled', cancelReason: i.reason },

@@ -65,6 +65,9 @@ describe('changePassword', () => {
     expect(!mismatch.ok && mismatch.fieldErrors?.confirmPassword?.key).toBe('validation.passwordMismatch');
     const common = await changePassword(null, formData({ currentPassword: testPassword, password: 'iloveyou', confirmPassword: 'iloveyou' }));
     expect(!common.ok && common.fieldErrors?.password?.key).toBe('validation.passwordCommon');
+    const local = me.email.split('@')[0]!;
+    const sameAsEmail = await changePassword(null, formData({ currentPassword: testPassword, password: local, confirmPassword: local }));
+    expect(!sameAsEmail.ok && sameAsEmail.fieldErrors?.password?.key).toBe('validation.passwordSameAsEmail');
   });
 
   it('changes it, ends other sessions and keeps this one', async () => {

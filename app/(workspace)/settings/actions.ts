@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from '@/lib/auth/password-hash';
 import { roles } from '@/lib/auth/roles';
 import { writeSessionToken } from '@/lib/auth/session';
 import { localeCookie } from '@/lib/i18n/locales';
-import { changePasswordInput, updateLanguageInput, updateProfileInput } from '@/lib/validation/user';
+import { assertNotTheEmail, changePasswordInput, updateLanguageInput, updateProfileInput } from '@/lib/validation/user';
 
 // Every signed-in user edits only their own row: the id comes from the
 // session, never from the form.
@@ -50,6 +50,7 @@ export const changePassword = action({
   roles,
   input: changePasswordInput,
   async run({ user, input, tx, audit }) {
+    assertNotTheEmail(input.password, user.email);
     const stored = await findPasswordHash(tx, user.id);
     if (!stored || !(await verifyPassword(stored, input.currentPassword))) {
       throw new ActionError({ key: 'settings.currentPasswordWrong' }, 'currentPassword');

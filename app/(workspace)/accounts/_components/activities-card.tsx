@@ -1,20 +1,36 @@
-import { getFormatter, getNow, getTranslations } from 'next-intl/server';
+import { getFormatter, getNow, getTimeZone, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { activeColleagues, userNames } from '@/db/queries/activities';
+import { listAccountSeries } from '@/db/queries/series';
+import { parseRule } from '@/lib/activities/series';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { todayIn } from '@/lib/dates';
+import { wallClock } from '@/lib/scheduling/zoned';
+import { IcsDownloadLink } from '@/components/ics-download-link';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { ActivityLogForms } from './activity-log-forms';
-import { ScheduleForm } from './schedule-form';
+import { ActivityActions, SeriesActions } from './activity-actions';
+import { NextBookingProvider } from './next-booking';
+import { describeRule, localDateText, type DateOptions } from './recurrence-text';
+import { ScheduleForm, type ScheduleFormProps } from './schedule-form';
+import type { EditableSeries } from './series-forms';
 
 type Activity = {
   id: number;
   status: 'planned' | 'completed' | 'cancelled' | 'no_show';
   startsAt: Date;
   durationMinutes: number;
+  timeZone: string;
   location: string | null;
   agenda: string | null;
   outcome: string | null;
   nextSteps: string | null;
   cancelReason: string | null;
   executiveSponsor: string | null;
+  customerAttendees: unknown;
+  internalAttendees: unknown;
+  seriesId: number | null;
+  seriesDetached: boolean;
   version: number;
   ownerId: number;
   ownerName: string;
@@ -25,65 +41,191 @@ type Props = {
   accountId: number;
   activities: Activity[];
   canSchedule: boolean;
-  canLog: (a: Activity) => boolean;
-  schedule: Omit<Parameters<typeof ScheduleForm>[0], 'accountId'>;
+  /** Whether the viewer may change an activity (or a series) run by this owner. */
+  canLog: (a: { ownerId: number }) => boolean;
+  schedule: Omit<ScheduleFormProps, 'accountId' | 'colleagues' | 'self'>;
 };
 
 const tones = { planned: 'brand', completed: 'neutral', cancelled: 'amber', no_show: 'red' } as const;
+/** How many upcoming occurrences a series shows before "show all". */
+const shownAhead = 3;
 
-/** The account's high-touch activities: planned and past, and booking the next one. */
+const ids = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : []);
+const customers = (v: unknown) => (Array.isArray(v) ? (v as { name?: unknown; role?: unknown }[]) : []).filter((c) => typeof c?.name === 'string') as { name: string; role?: string }[];
+
+/** The account's high-touch activities: series with what is ahead, one-off and past activities, and booking the next one. */
 export async function ActivitiesCard({ accountId, activities, canSchedule, canLog, schedule }: Props) {
-  const [t, format, nowDate] = await Promise.all([getTranslations('activities'), getFormatter(), getNow()]);
+  const db = await getDb();
+  const [t, ts, tp, format, nowDate, viewerZone, user, seriesRows, colleagues] = await Promise.all([
+    getTranslations('activities'),
+    getTranslations('series'),
+    getTranslations('playbooks'),
+    getFormatter(),
+    getNow(),
+    getTimeZone(),
+    getCurrentUser(),
+    listAccountSeries(db, accountId),
+    canSchedule ? activeColleagues(db) : Promise.resolve([]),
+  ]);
+  const names = await userNames(db, [...activities.flatMap((a) => ids(a.internalAttendees)), ...seriesRows.flatMap((s) => ids(s.internalAttendees))]);
   const now = nowDate.getTime();
+  const fmt = (d: Date, o: DateOptions) => format.dateTime(d, o);
+  const withNames = (v: unknown) => ids(v).map((id) => names.get(id) ?? '?');
+
+  // A series with planned occurrences still ahead is shown as one block with those occurrences;
+  // everything else (one-off activities, and what a series has already had) in the list below.
+  const ahead = new Map<number, Activity[]>();
+  for (const a of [...activities].reverse())
+    if (a.seriesId !== null && a.status === 'planned' && a.startsAt.getTime() >= now) ahead.set(a.seriesId, [...(ahead.get(a.seriesId) ?? []), a]);
+  const blocks = seriesRows.filter((s) => ahead.has(s.id));
+  const rest = activities.filter((a) => !(a.seriesId !== null && ahead.get(a.seriesId)?.includes(a)));
+
+  const editable = new Map<number, EditableSeries>(
+    seriesRows.map((s) => [
+      s.id,
+      {
+        id: s.id,
+        version: s.version,
+        rule: parseRule(s.recurrence),
+        startDate: s.startDate,
+        untilDate: s.untilDate,
+        time: s.time,
+        timeZone: s.timeZone,
+        durationMinutes: s.durationMinutes,
+        location: s.location,
+        agenda: s.agenda,
+        today: todayIn(s.timeZone, nowDate),
+      },
+    ]),
+  );
+  const ruleText = (s: EditableSeries) =>
+    ts('line', {
+      rule: describeRule(s.rule, (k, v) => ts(k as never, v as never), fmt),
+      time: s.timeZone === viewerZone ? s.time : `${s.time} (${s.timeZone})`,
+      until: localDateText(fmt, s.untilDate),
+    });
+
+  const item = (a: Activity, opts: { inBlock?: boolean } = {}) => {
+    const overdue = a.status === 'planned' && a.startsAt.getTime() < now;
+    const series = a.seriesId !== null ? editable.get(a.seriesId) : undefined;
+    const people = withNames(a.internalAttendees);
+    const guests = customers(a.customerAttendees).map((c) => (c.role ? `${c.name} (${c.role})` : c.name));
+    // In a series block the shared details are on the block; an occurrence shows them only if it was changed on its own.
+    const details = !opts.inBlock || a.seriesDetached;
+    const wall = wallClock(a.startsAt, a.timeZone);
+    return (
+      <li key={a.id} className="text-sm">
+        <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+          {!opts.inBlock && <span className="font-medium text-zinc-900">{a.typeLabel}</span>}
+          {/* Everything under a series block is planned and ahead: no need to say so on each. */}
+          {!opts.inBlock && <Badge tone={overdue ? 'red' : tones[a.status]}>{overdue ? t('overdue') : t(`status.${a.status}`)}</Badge>}
+          <span className={opts.inBlock ? 'text-zinc-800' : 'text-zinc-500'}>
+            {format.dateTime(a.startsAt, { dateStyle: 'medium', timeStyle: 'short' })} · {t('minutes', { minutes: a.durationMinutes })}
+            {!opts.inBlock && ` · ${a.ownerName}`}
+          </span>
+          {series && !opts.inBlock && <Badge tone="indigo">{ts('badge')}</Badge>}
+          {a.seriesDetached && <Badge tone="amber">{ts('detached')}</Badge>}
+          {a.status !== 'cancelled' && (
+            <IcsDownloadLink activityId={a.id} label={`${a.typeLabel}, ${format.dateTime(a.startsAt, { dateStyle: 'medium' })}`} className="ml-auto" />
+          )}
+        </div>
+        {details && (a.location || a.executiveSponsor) && (
+          <p className="text-xs text-zinc-500">{[a.location, a.executiveSponsor && t('sponsorIs', { name: a.executiveSponsor })].filter(Boolean).join(' · ')}</p>
+        )}
+        {details && (people.length > 0 || guests.length > 0) && (
+          <p className="text-xs text-zinc-500">
+            {[people.length > 0 && ts('with', { names: people.join(', ') }), guests.length > 0 && ts('customers', { names: guests.join(', ') })].filter(Boolean).join(' · ')}
+          </p>
+        )}
+        {details && a.agenda && <p className="mt-1 whitespace-pre-wrap text-zinc-700">{a.agenda}</p>}
+        {a.outcome && (
+          <p className="mt-1 text-zinc-800">
+            <span className="text-zinc-500">{t('outcome')}:</span> {a.outcome}
+            {a.nextSteps && (
+              <>
+                {' '}
+                · <span className="text-zinc-500">{t('nextSteps')}:</span> {a.nextSteps}
+              </>
+            )}
+          </p>
+        )}
+        {a.cancelReason && <p className="mt-1 text-zinc-600">{t('cancelledBecause', { reason: a.cancelReason })}</p>}
+        {a.status === 'planned' && canLog(a) && (
+          <ActivityActions
+            activity={{
+              id: a.id,
+              version: a.version,
+              date: wall.date,
+              time: wall.time,
+              timeZone: a.timeZone,
+              durationMinutes: a.durationMinutes,
+              location: a.location,
+              agenda: a.agenda,
+              inSeries: a.seriesId !== null,
+            }}
+            typeLabel={a.typeLabel}
+            series={series ?? null}
+            viewerZone={viewerZone}
+            compact={opts.inBlock}
+          />
+        )}
+      </li>
+    );
+  };
+
   return (
     <Card title={t('title')} description={t('description')}>
-      {canSchedule && (
-        <details className="mb-4 rounded-md ring-1 ring-zinc-200">
-          <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-brand-700">{t('scheduleTitle')}</summary>
-          <div className="border-t border-zinc-100 p-3">
-            <ScheduleForm accountId={accountId} {...schedule} />
-          </div>
-        </details>
-      )}
-      {activities.length === 0 ? (
-        <p className="text-sm text-zinc-500">{t('none')}</p>
-      ) : (
-        <ol className="space-y-3">
-          {activities.map((a) => {
-            const overdue = a.status === 'planned' && a.startsAt.getTime() < now;
-            return (
-              <li key={a.id} className="text-sm">
-                <div className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium text-zinc-900">{a.typeLabel}</span>
-                  <Badge tone={overdue ? 'red' : tones[a.status]}>{overdue ? t('overdue') : t(`status.${a.status}`)}</Badge>
-                  <span className="text-zinc-500">
-                    {format.dateTime(a.startsAt, { dateStyle: 'medium', timeStyle: 'short' })} · {t('minutes', { minutes: a.durationMinutes })} · {a.ownerName}
-                  </span>
-                </div>
-                {(a.location || a.executiveSponsor) && (
+      <NextBookingProvider>
+        {canSchedule && user && (
+          <details className="mb-4 rounded-md ring-1 ring-zinc-200">
+            <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-brand-700">{t('scheduleTitle')}</summary>
+            <div className="border-t border-zinc-100 p-3">
+              <ScheduleForm accountId={accountId} colleagues={colleagues} self={{ id: user.id, isCsm: user.role === 'csm' }} {...schedule} />
+            </div>
+          </details>
+        )}
+        {blocks.length > 0 && (
+          <div className="mb-4 space-y-3">
+            {blocks.map((s) => {
+              const es = editable.get(s.id)!;
+              const upcoming = ahead.get(s.id)!;
+              const typeLabel = s.typeName ?? (s.typeKey ? tp(`types.${s.typeKey}` as never) : '');
+              const people = withNames(s.internalAttendees);
+              return (
+                <section key={s.id} aria-label={ts('blockLabel', { type: typeLabel })} className="rounded-md px-3 py-2.5 ring-1 ring-indigo-100">
+                  <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
+                    <span aria-hidden className="text-indigo-600">
+                      ↻
+                    </span>
+                    <span className="font-medium text-zinc-900">{typeLabel}</span>
+                    <Badge tone="indigo">{ts('badge')}</Badge>
+                    <span className="text-zinc-500">{s.ownerName}</span>
+                  </div>
+                  <p className="text-sm text-zinc-700">{ruleText(es)}</p>
                   <p className="text-xs text-zinc-500">
-                    {[a.location, a.executiveSponsor && t('sponsorIs', { name: a.executiveSponsor })].filter(Boolean).join(' · ')}
+                    {[t('minutes', { minutes: s.durationMinutes }), s.location, people.length > 0 && ts('with', { names: people.join(', ') })].filter(Boolean).join(' · ')}
                   </p>
-                )}
-                {a.agenda && <p className="mt-1 whitespace-pre-wrap text-zinc-700">{a.agenda}</p>}
-                {a.outcome && (
-                  <p className="mt-1 text-zinc-800">
-                    <span className="text-zinc-500">{t('outcome')}:</span> {a.outcome}
-                    {a.nextSteps && (
-                      <>
-                        {' '}
-                        · <span className="text-zinc-500">{t('nextSteps')}:</span> {a.nextSteps}
-                      </>
-                    )}
-                  </p>
-                )}
-                {a.cancelReason && <p className="mt-1 text-zinc-600">{t('cancelledBecause', { reason: a.cancelReason })}</p>}
-                {a.status === 'planned' && canLog(a) && <ActivityLogForms id={a.id} version={a.version} />}
-              </li>
-            );
-          })}
-        </ol>
-      )}
+                  {s.agenda && <p className="mt-1 line-clamp-2 whitespace-pre-wrap text-xs text-zinc-600">{s.agenda}</p>}
+                  {canLog(s) && <SeriesActions series={es} viewerZone={viewerZone} />}
+                  <h4 className="mt-3 text-xs font-medium tracking-wide text-zinc-500 uppercase">{ts('upcoming', { count: upcoming.length })}</h4>
+                  <ol className="mt-1 space-y-3 border-l-2 border-indigo-100 pl-3">{upcoming.slice(0, shownAhead).map((a) => item(a, { inBlock: true }))}</ol>
+                  {upcoming.length > shownAhead && (
+                    <details className="mt-2">
+                      <summary className="cursor-pointer text-sm text-brand-700">{ts('showMore', { count: upcoming.length - shownAhead })}</summary>
+                      <ol className="mt-2 space-y-3 border-l-2 border-indigo-100 pl-3">{upcoming.slice(shownAhead).map((a) => item(a, { inBlock: true }))}</ol>
+                    </details>
+                  )}
+                </section>
+              );
+            })}
+          </div>
+        )}
+        {activities.length === 0 ? (
+          <p className="text-sm text-zinc-500">{t('none')}</p>
+        ) : (
+          rest.length > 0 && <ol className="space-y-3">{rest.map((a) => item(a))}</ol>
+        )}
+      </NextBookingProvider>
     </Card>
   );
 }

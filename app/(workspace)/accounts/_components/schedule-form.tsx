@@ -4,13 +4,22 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from '@/components/action-form';
 import { scheduleActivity } from '@/app/(workspace)/activities/actions';
+import { scheduleSeries } from '@/app/(workspace)/activities/series-actions';
+import { defaultUntil, ruleDefaults } from '@/lib/activities/series';
+import { isIsoDate } from '@/lib/dates';
+import { AttendeePicker } from './attendee-picker';
+import { RepeatFields, repeatValueFor, type RepeatValue } from './repeat-fields';
 
-type Props = {
+export type ScheduleFormProps = {
   accountId: number;
   types: { id: number; label: string; inPlaybook: boolean; needsSponsor: boolean }[];
   csms: { id: number; name: string }[] | null;
   defaultOwnerId: number | null;
   today: string;
+  /** Active users who can join; the one running it is left out. */
+  colleagues: { id: number; name: string }[];
+  /** The signed-in user: a CSM always runs what they book. */
+  self: { id: number; isCsm: boolean };
 };
 
 /** "name, role" per line → attendees. */
@@ -25,13 +34,50 @@ function parseAttendees(text: string) {
     });
 }
 
-export function ScheduleForm({ accountId, types, csms, defaultOwnerId, today }: Props) {
+const repeatFor = (date: string, keep?: RepeatValue) => {
+  const fresh = repeatValueFor(ruleDefaults(date), defaultUntil(date));
+  return keep ? { ...fresh, repeat: keep.repeat, interval: keep.interval } : fresh;
+};
+
+export function ScheduleForm({ accountId, types, csms, defaultOwnerId, today, colleagues, self }: ScheduleFormProps) {
   const t = useTranslations('activities');
+  const ts = useTranslations('series');
   const [typeId, setTypeId] = useState(String(types.find((ty) => ty.inPlaybook)?.id ?? types[0]?.id ?? ''));
   const [attendees, setAttendees] = useState('');
+  const [date, setDate] = useState(today);
+  const [ownerId, setOwnerId] = useState(defaultOwnerId ? String(defaultOwnerId) : '');
+  const [internal, setInternal] = useState<number[]>([]);
+  const [repeat, setRepeat] = useState<RepeatValue>(() => repeatFor(today));
+  const [untilTouched, setUntilTouched] = useState(false);
+  const [booked, setBooked] = useState<number | null>(null);
   const needsSponsor = types.find((ty) => String(ty.id) === typeId)?.needsSponsor ?? false;
+  const isSeries = repeat.repeat !== 'none';
+  const runner = self.isCsm ? self.id : ownerId ? Number(ownerId) : defaultOwnerId;
+
+  const changeDate = (next: string) => {
+    setDate(next);
+    // The weekday, day and "second Tuesday" follow the start date; the end date too until the user sets it.
+    if (isIsoDate(next)) setRepeat((r) => ({ ...repeatFor(next, r), until: untilTouched ? r.until : defaultUntil(next) }));
+  };
+  const reset = () => {
+    setAttendees('');
+    setInternal([]);
+    setDate(today);
+    setRepeat(repeatFor(today));
+    setUntilTouched(false);
+  };
+
   return (
-    <ActionForm action={scheduleActivity} successMessage={t('scheduled')} resetOnSuccess confirmLabel={t('scheduleAnyway')}>
+    <ActionForm<{ id: number } | { seriesId: number; count: number }>
+      action={isSeries ? scheduleSeries : scheduleActivity}
+      successMessage={booked === null ? t('scheduled') : ts('seriesScheduled', { count: booked })}
+      onSuccess={(data) => {
+        setBooked('count' in data ? data.count : null);
+        reset();
+      }}
+      resetOnSuccess
+      confirmLabel={t('scheduleAnyway')}
+    >
       <input type="hidden" name="accountId" value={accountId} />
       <input type="hidden" name="customerAttendees" value={JSON.stringify(parseAttendees(attendees))} />
       <div className="grid gap-3 sm:grid-cols-4">
@@ -43,10 +89,20 @@ export function ScheduleForm({ accountId, types, csms, defaultOwnerId, today }: 
           options={types.map((ty) => ({ value: String(ty.id), label: ty.inPlaybook ? `${ty.label} ★` : ty.label }))}
           hint={t('playbookMark')}
         />
-        <TextField name="date" label={t('date')} type="date" defaultValue={today} />
+        <TextField name="date" label={isSeries ? ts('firstDate') : t('date')} type="date" value={date} onChange={(e) => changeDate(e.target.value)} />
         <TextField name="time" label={t('time')} type="time" defaultValue="10:00" />
         <TextField name="durationMinutes" label={t('duration')} inputMode="numeric" defaultValue="60" />
       </div>
+      <RepeatFields
+        value={repeat}
+        onChange={(next) => {
+          if (next.until !== repeat.until) setUntilTouched(true);
+          setRepeat(next);
+        }}
+        start={date}
+        today={today}
+        allowNone
+      />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField name="location" label={t('location')} hint={t('locationHint')} />
         <TextField name="executiveSponsor" label={needsSponsor ? t('sponsorLabelRequired') : t('sponsor')} />
@@ -55,26 +111,30 @@ export function ScheduleForm({ accountId, types, csms, defaultOwnerId, today }: 
         <SelectField
           name="ownerId"
           label={t('owner')}
-          defaultValue={defaultOwnerId ? String(defaultOwnerId) : ''}
+          value={ownerId}
+          onChange={(e) => setOwnerId(e.target.value)}
           options={[{ value: '', label: t('accountOwner') }, ...csms.map((c) => ({ value: String(c.id), label: c.name }))]}
         />
       )}
-      <div className="space-y-1">
-        <label htmlFor="attendees" className="block text-sm font-medium text-zinc-800">
-          {t('attendees')}
-        </label>
-        <textarea
-          id="attendees"
-          rows={2}
-          value={attendees}
-          onChange={(e) => setAttendees(e.target.value)}
-          placeholder={t('attendeesPlaceholder')}
-          className="block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-brand-500 focus:outline-none"
-        />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div className="space-y-1">
+          <label htmlFor="attendees" className="block text-sm font-medium text-zinc-800">
+            {t('attendees')}
+          </label>
+          <textarea
+            id="attendees"
+            rows={2}
+            value={attendees}
+            onChange={(e) => setAttendees(e.target.value)}
+            placeholder={t('attendeesPlaceholder')}
+            className="block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-brand-500 focus:outline-none"
+          />
+        </div>
+        <AttendeePicker colleagues={colleagues} excludeId={runner} value={internal} onChange={setInternal} />
       </div>
       <TextAreaField name="agenda" label={t('agenda')} rows={2} />
       <div className="flex justify-end">
-        <SubmitButton pendingLabel={t('scheduling')}>{t('schedule')}</SubmitButton>
+        <SubmitButton pendingLabel={t('scheduling')}>{isSeries ? ts('scheduleSeries') : t('schedule')}</SubmitButton>
       </div>
     </ActionForm>
   );

@@ -157,6 +157,11 @@ describe('editing users', () => {
     expect((await checkCredentials(target.email, testPassword)).ok).toBe(false);
     expect((await checkCredentials(target.email, 'another-lantern-99')).ok).toBe(true);
   });
+
+  it('refuses a new password that is the user\'s email, next to the field', async () => {
+    const result = await resetUserPassword(null, formData({ id: target.id, password: target.email.toUpperCase() }));
+    expect(result).toEqual({ ok: false, fieldErrors: { password: { key: 'validation.passwordSameAsEmail' } } });
+  });
 });
 
 describe('the last active admin', () => {

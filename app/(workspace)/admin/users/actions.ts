@@ -6,7 +6,7 @@ import { ActionError, conflictError, notFoundError } from '@/lib/actions/result'
 import { changedFields } from '@/lib/audit-diff';
 import { hashPassword } from '@/lib/auth/password-hash';
 import type { Tx } from '@/db/client';
-import { createUserInput, resetPasswordInput, setUserActiveInput, updateUserInput } from '@/lib/validation/user';
+import { assertNotTheEmail, createUserInput, resetPasswordInput, setUserActiveInput, updateUserInput } from '@/lib/validation/user';
 
 const auditedFields = ['email', 'name', 'role', 'active', 'capacityHours'] as const;
 const snapshot = (u: PublicUser) => Object.fromEntries(auditedFields.map((k) => [k, u[k]]));
@@ -91,6 +91,7 @@ export const resetUserPassword = action({
   revalidate: ['/admin/users'],
   async run({ input, tx, audit }) {
     const user = await loadUser(tx, input.id);
+    assertNotTheEmail(input.password, user.email);
     // A reset is an admin's override: no version check, but every session of the user ends.
     const after = await updateUser(tx, input.id, user.version, { passwordHash: await hashPassword(input.password) }, { revokeSessions: true });
     if (!after) throw conflictError();

@@ -1,0 +1,1 @@
+CREATE INDEX "activities_planned_owner_starts_idx" ON "activities" USING btree ("owner_id","starts_at") WHERE "activities"."status" = 'planned';
