@@ -10,7 +10,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
   return (
     <div className="min-h-dvh">
       <Header user={user} workspaceName={workspace.name} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
         {children}
       </main>
     </div>

@@ -14,7 +14,7 @@ export async function Header({ user, workspaceName }: { user: CurrentUser; works
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-2 focus:py-1">
         {t('skipToContent')}
       </a>
-      <div className="mx-auto flex h-12 max-w-6xl items-center gap-4 px-4 sm:px-6">
+      <div className="mx-auto flex h-12 max-w-7xl items-center gap-4 px-4 sm:px-6">
         <Link href="/" className="flex min-w-0 items-center gap-2">
           <span aria-hidden className="grid size-6 shrink-0 place-items-center rounded bg-brand-600 text-xs font-bold text-white">
             T
