@@ -7,7 +7,7 @@ import type { PublicUser } from '@/db/queries/users';
 import { rangeInstants, visibleRange } from '@/lib/calendar/range';
 import { createAccount } from '@/tests/accounts';
 import { createUser } from '@/tests/factories';
-import { calendarActivities, dueSoonActivities, overdueActivities, ownsAnyActivity, teamWeekSummary } from './calendar';
+import { calendarActivities, dueSoonActivities, overdueActivities, ownsAnyActivity, teamWeekSummary, upcomingActivities } from './calendar';
 
 let csm: PublicUser;
 let other: PublicUser;
@@ -155,6 +155,14 @@ describe('dueSoonActivities', () => {
     ]);
     const page = await dueSoonActivities(await getDb(), { ownerIds: [csm.id], now, until, limit: 1 });
     expect(page.rows.map((r) => r.id)).toEqual([ids[1]]);
+    expect(page.total).toBe(2);
+  });
+
+  it('upcoming is every planned activity from now on, soonest first', async () => {
+    const now = new Date('2031-08-01T03:00:00Z');
+    const ids = await seed([{ at: '2032-01-01T01:00:00Z', owner: other }, { at: '2031-08-01T02:00:00Z', owner: other }, { at: '2031-09-01T01:00:00Z', owner: other }]);
+    const page = await upcomingActivities(await getDb(), { ownerIds: [other.id], now, limit: 1 });
+    expect(page.rows.map((r) => r.id)).toEqual([ids[2]]);
     expect(page.total).toBe(2);
   });
 });

@@ -143,6 +143,11 @@ export async function dueSoonActivities(db: DbOrTx, q: CalendarScope & { now: Da
   return plannedPage(db, q, [gte(activities.startsAt, q.now), lt(activities.startsAt, q.until)], q.limit, 0);
 }
 
+/** The next planned activities from now on, soonest first (the home page's "next up"). */
+export async function upcomingActivities(db: DbOrTx, q: CalendarScope & { now: Date; limit: number }): Promise<PlannedPage> {
+  return plannedPage(db, q, [gte(activities.startsAt, q.now)], q.limit, 0);
+}
+
 /** Whether the user runs any activity at all (a manager who runs none sees where to look instead). */
 export async function ownsAnyActivity(db: DbOrTx, userId: number): Promise<boolean> {
   const rows = await db.select({ id: activities.id }).from(activities).where(eq(activities.ownerId, userId)).limit(1);
