@@ -72,39 +72,43 @@ export async function calendarActivities(db: DbOrTx, q: CalendarQuery): Promise<
     q.ownerIds ? undefined : inArray(activities.status, [...allStatuses]),
     ...scopeWhere(q),
   );
-  if (!q.perDay) {
-    return db
-      .select(itemColumns)
-      .from(activities)
-      .innerJoin(accounts, eq(accounts.id, activities.accountId))
-      .innerJoin(users, eq(users.id, activities.ownerId))
-      .innerJoin(activityTypes, eq(activityTypes.id, activities.activityTypeId))
-      .where(where)
-      .orderBy(asc(activities.startsAt), asc(activities.id));
-  }
-  const bounds = `{${q.perDay.dayStarts.map((d) => d.getTime() / 1000).join(',')}}`;
-  const day = sql`width_bucket(extract(epoch from ${activities.startsAt})::float8, ${bounds}::float8[])`;
-  // Number and count the day's activities first (narrow rows), then join for display only the ones kept.
-  const numbered = db
+  if (!q.perDay) return displayRows(db, where);
+  // Whole seconds since the epoch (digits only), inlined so both windows
+  // partition by one expression and share one sort.
+  const bounds = q.perDay.dayStarts.map((d) => Math.floor(d.getTime() / 1000)).join(',');
+  const day = sql`width_bucket(extract(epoch from ${activities.startsAt})::float8, ${sql.raw(`'{${bounds}}'`)}::float8[])`;
+  // Step one numbers and counts each day's activities on narrow rows; step
+  // two fetches the display columns for the ones kept, by primary key. (In
+  // one statement the planner cannot tell how few rows survive the window
+  // and joins the whole activities table.)
+  const inner = db
     .select({
       id: activities.id,
       rn: sql<number>`row_number() over (partition by ${day} order by ${activities.startsAt}, ${activities.id})`.as('rn'),
       dayTotal: sql<number>`count(*) over (partition by ${day})`.as('day_total'),
     })
     .from(activities)
-    .innerJoin(accounts, eq(accounts.id, activities.accountId))
-    .where(where)
-    .as('numbered');
-  const rows = await db
-    .select({ ...itemColumns, dayTotal: numbered.dayTotal })
+    .$dynamic();
+  const numbered = (q.tier ? inner.innerJoin(accounts, eq(accounts.id, activities.accountId)) : inner).where(where).as('numbered');
+  const kept = await db
+    .select({ id: numbered.id, dayTotal: numbered.dayTotal })
     .from(numbered)
-    .innerJoin(activities, eq(activities.id, numbered.id))
+    .where(lte(numbered.rn, q.perDay.limit));
+  if (!kept.length) return [];
+  const totals = new Map(kept.map((k) => [k.id, Number(k.dayTotal)]));
+  const rows = await displayRows(db, inArray(activities.id, [...totals.keys()]));
+  return rows.map((r) => ({ ...r, dayTotal: totals.get(r.id) }));
+}
+
+function displayRows(db: DbOrTx, where: SQL | undefined): Promise<CalendarItem[]> {
+  return db
+    .select(itemColumns)
+    .from(activities)
     .innerJoin(accounts, eq(accounts.id, activities.accountId))
     .innerJoin(users, eq(users.id, activities.ownerId))
     .innerJoin(activityTypes, eq(activityTypes.id, activities.activityTypeId))
-    .where(lte(numbered.rn, q.perDay.limit))
+    .where(where)
     .orderBy(asc(activities.startsAt), asc(activities.id));
-  return rows.map((r) => ({ ...r, dayTotal: Number(r.dayTotal) }));
 }
 
 /** A CSM's week (or any range) of activities: the benchmark's "week view". */
@@ -158,23 +162,31 @@ export type CsmWeek = { id: number; name: string; capacityHours: number; bookedM
 
 /**
  * Per active CSM: minutes booked in [from, to) (planned and completed) and
- * planned activities already overdue at `now`, in one statement that reads
- * each CSM's rows through (owner_id, starts_at).
+ * planned activities already overdue at `now`. Each figure is one grouped
+ * range scan of (status, starts_at) for the whole team, not a scan per CSM.
  */
 export async function teamWeekSummary(db: DbOrTx, q: CalendarScope & { from: Date; to: Date; now: Date }): Promise<CsmWeek[]> {
   const tierJoin = q.tier ? sql`join accounts c on c.id = a.account_id and c.tier = ${q.tier}` : sql``;
-  const ownerFilter = q.ownerIds ? sql`and u.id in (${sql.join(q.ownerIds.map((id) => sql`${id}`), sql`, `)})` : sql``;
+  const ids = q.ownerIds ? sql.join(q.ownerIds.map((id) => sql`${id}`), sql`, `) : undefined;
+  const ownerOf = (col: string) => (ids ? sql`and ${sql.raw(col)} in (${ids})` : sql``);
   const rows = await queryRows<{ id: number; name: string; capacity_hours: number; booked_minutes: string | number; overdue: string | number }>(
     db,
     sql`
-    select u.id, u.name, u.capacity_hours,
-      (select coalesce(sum(a.duration_minutes), 0) from activities a ${tierJoin}
-        where a.owner_id = u.id and a.starts_at >= ${q.from.toISOString()}::timestamptz and a.starts_at < ${q.to.toISOString()}::timestamptz
-          and a.status in ('planned', 'completed')) as booked_minutes,
-      (select count(*) from activities a ${tierJoin}
-        where a.owner_id = u.id and a.status = 'planned' and a.starts_at < ${q.now.toISOString()}::timestamptz) as overdue
+    with booked as (
+      select a.owner_id, sum(a.duration_minutes) as minutes from activities a ${tierJoin}
+      where a.status in ('planned', 'completed')
+        and a.starts_at >= ${q.from.toISOString()}::timestamptz and a.starts_at < ${q.to.toISOString()}::timestamptz ${ownerOf('a.owner_id')}
+      group by a.owner_id
+    ), late as (
+      select a.owner_id, count(*) as n from activities a ${tierJoin}
+      where a.status = 'planned' and a.starts_at < ${q.now.toISOString()}::timestamptz ${ownerOf('a.owner_id')}
+      group by a.owner_id
+    )
+    select u.id, u.name, u.capacity_hours, coalesce(b.minutes, 0) as booked_minutes, coalesce(l.n, 0) as overdue
     from users u
-    where u.role = 'csm' and u.active ${ownerFilter}
+    left join booked b on b.owner_id = u.id
+    left join late l on l.owner_id = u.id
+    where u.role = 'csm' and u.active ${ownerOf('u.id')}
     order by u.name, u.id`,
   );
   return rows.map((r) => ({

@@ -23,8 +23,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('calendar'))('scheduleTitle') };
 }
 
-const overduePageSize = 8;
-const dueSoonShown = 8;
+const overduePageSize = 5;
+const dueSoonShown = 5;
 
 /** My schedule: the signed-in user's own activities, for every role. */
 export default async function SchedulePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -75,7 +75,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
         </Card>
       ) : (
         <>
-          <div className="mb-5 grid gap-4 md:grid-cols-2">
+          <div className="mb-5 grid items-start gap-4 md:grid-cols-2">
             <Card
               title={
                 <span className="flex items-center gap-2">

@@ -7,7 +7,7 @@ import { calendarActivities, overdueActivities, teamWeekSummary } from '@/db/que
 import { findUser } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
-import { daysOverdue } from '@/lib/calendar/layout';
+import { daysOverdue, localDateOf } from '@/lib/calendar/layout';
 import { parseCalendarParams, parseTeamFilters, withParams, type SearchParams } from '@/lib/calendar/params';
 import { rangeInstants, visibleRange } from '@/lib/calendar/range';
 import { todayIn } from '@/lib/dates';
@@ -19,6 +19,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { CalendarToolbar } from '../schedule/_components/calendar-toolbar';
 import { CalendarView, perDayLimit } from '../schedule/_components/calendar-views';
 import { Pager } from '../schedule/_components/pager';
+import { PlannedList } from '../schedule/_components/planned-list';
 import { toShown } from '../schedule/_components/shown';
 import { TeamFilters } from './_components/team-filters';
 import { WeekSummary } from './_components/week-summary';
@@ -87,45 +88,57 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
           {overdue.total === 0 ? (
             <p className="text-sm text-zinc-500">{csmId || tier ? t('teamOverdueEmptyFiltered') : t('teamOverdueEmpty')}</p>
           ) : (
-            <div className="-mx-4 -mt-4">
-              <Table>
-                <thead className="bg-zinc-50">
-                  <tr>
-                    <Th>{t('when')}</Th>
-                    <Th>{t('activity')}</Th>
-                    <Th>{t('account')}</Th>
-                    <Th>{t('csm')}</Th>
-                    <Th className="text-right">{t('late')}</Th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-zinc-100">
-                  {shownOverdue.map((a) => (
-                    <tr key={a.id}>
-                      <Td className="tabular-nums">
-                        <time dateTime={a.startsAt.toISOString()}>{format.dateTime(a.startsAt, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })}</time>
-                      </Td>
-                      <Td>
-                        {a.typeLabel} <span className="text-xs text-zinc-500">· {ta('minutes', { minutes: a.durationMinutes })}</span>
-                      </Td>
-                      <Td className="max-w-64 truncate">
-                        <span className="flex min-w-0 items-center gap-1.5">
-                          <TierBadge tier={a.tier} label={t('tierN', { tier: a.tier })} />
-                          <Link href={`/accounts/${a.accountId}`} className="truncate text-brand-700 hover:underline">
-                            {a.accountName}
-                          </Link>
-                        </span>
-                      </Td>
-                      <Td>
-                        <Link href={`/team${withParams(params, { csm: a.ownerId, page: undefined })}`} className="hover:underline">
-                          {a.ownerName}
-                        </Link>
-                      </Td>
-                      <Td className="text-right font-medium text-red-700">{t('daysOverdue', { days: daysOverdue(a.startsAt, now, timeZone) })}</Td>
+            <>
+              <div className="sm:hidden">
+                <PlannedList items={shownOverdue} now={now} timeZone={timeZone} showOwner empty="" />
+              </div>
+              <div className="-mx-4 -mt-4 hidden sm:block">
+                <Table>
+                  <thead className="bg-zinc-50">
+                    <tr>
+                      <Th>{t('when')}</Th>
+                      <Th>{t('activityAndAccount')}</Th>
+                      <Th>{t('csm')}</Th>
+                      <Th className="text-right">{t('late')}</Th>
                     </tr>
-                  ))}
-                </tbody>
-              </Table>
-            </div>
+                  </thead>
+                  <tbody className="divide-y divide-zinc-100">
+                    {shownOverdue.map((a) => (
+                      <tr key={a.id}>
+                        <Td className="tabular-nums">
+                          <time dateTime={a.startsAt.toISOString()}>
+                            {format.dateTime(a.startsAt, {
+                              year: localDateOf(a.startsAt, timeZone).slice(0, 4) === today.slice(0, 4) ? undefined : 'numeric',
+                              month: 'short',
+                              day: 'numeric',
+                              hour: 'numeric',
+                              minute: '2-digit',
+                            })}
+                          </time>
+                        </Td>
+                        <Td className="whitespace-normal">
+                          <p>
+                            {a.typeLabel} <span className="text-xs text-zinc-500">· {ta('minutes', { minutes: a.durationMinutes })}</span>
+                          </p>
+                          <p className="flex min-w-0 items-center gap-1.5">
+                            <TierBadge tier={a.tier} label={t('tierN', { tier: a.tier })} />
+                            <Link href={`/accounts/${a.accountId}`} className="text-brand-700 hover:underline">
+                              {a.accountName}
+                            </Link>
+                          </p>
+                        </Td>
+                        <Td>
+                          <Link href={`/team${withParams(params, { csm: a.ownerId, page: undefined })}`} className="hover:underline">
+                            {a.ownerName}
+                          </Link>
+                        </Td>
+                        <Td className="text-right font-medium text-red-700">{t('daysOverdue', { days: daysOverdue(a.startsAt, now, timeZone) })}</Td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </Table>
+              </div>
+            </>
           )}
           <Pager
             label={t('overduePages')}

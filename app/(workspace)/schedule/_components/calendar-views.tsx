@@ -55,7 +55,7 @@ async function AgendaView({ range, items, timeZone, today, showOwner }: ViewProp
             <ul className="space-y-2">
               {shown.map((a) => (
                 <li key={a.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-                  <span className="w-32 shrink-0 tabular-nums text-zinc-700">
+                  <span className="min-w-36 shrink-0 whitespace-nowrap tabular-nums text-zinc-700">
                     {time(a.startsAt)}–{time(endsAt(a))}
                   </span>
                   <span className={cn('font-medium text-zinc-900', a.status === 'cancelled' && 'text-zinc-400 line-through')}>{a.typeLabel}</span>
@@ -204,9 +204,8 @@ async function MonthView({ range, items, timeZone, today, showOwner, basePath, p
                           >
                             <span aria-hidden className={cn('size-1.5 shrink-0 rounded-full', dotClass[a.status])} />
                             <span className="shrink-0 tabular-nums text-zinc-600">{format.dateTime(a.startsAt, { hour: 'numeric', minute: '2-digit' })}</span>
-                            <span className="truncate text-zinc-900">
-                              {a.typeLabel} · {a.accountName}
-                            </span>
+                            <span className="sr-only">{a.typeLabel}</span>
+                            <span className="truncate text-zinc-900">{a.accountName}</span>
                             {a.status !== 'planned' && <span className="sr-only">({a.status === 'overdue' ? ta('overdue') : ta(`status.${a.status}`)})</span>}
                           </Link>
                         </li>
