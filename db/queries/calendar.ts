@@ -75,7 +75,7 @@ export async function calendarActivities(db: DbOrTx, q: CalendarQuery): Promise<
   if (!q.perDay) return displayRows(db, where);
   // Whole seconds since the epoch (digits only), inlined so both windows
   // partition by one expression and share one sort.
-  const bounds = q.perDay.dayStarts.map((d) => Math.floor(d.getTime() / 1000)).join(',');
+  const bounds = (q.perDay.dayStarts.length ? q.perDay.dayStarts : [q.from]).map((d) => Math.floor(d.getTime() / 1000)).join(',');
   const day = sql`width_bucket(extract(epoch from ${activities.startsAt})::float8, ${sql.raw(`'{${bounds}}'`)}::float8[])`;
   // Step one numbers and counts each day's activities on narrow rows; step
   // two fetches the display columns for the ones kept, by primary key. (In
@@ -166,6 +166,7 @@ export type CsmWeek = { id: number; name: string; capacityHours: number; bookedM
  * range scan of (status, starts_at) for the whole team, not a scan per CSM.
  */
 export async function teamWeekSummary(db: DbOrTx, q: CalendarScope & { from: Date; to: Date; now: Date }): Promise<CsmWeek[]> {
+  if (q.ownerIds && !q.ownerIds.length) return [];
   const tierJoin = q.tier ? sql`join accounts c on c.id = a.account_id and c.tier = ${q.tier}` : sql``;
   const ids = q.ownerIds ? sql.join(q.ownerIds.map((id) => sql`${id}`), sql`, `) : undefined;
   const ownerOf = (col: string) => (ids ? sql`and ${sql.raw(col)} in (${ids})` : sql``);
