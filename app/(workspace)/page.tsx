@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getNow, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listUsers } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
@@ -10,6 +10,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
+import { ScheduleTeaser } from './schedule/_components/schedule-teaser';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('home'))('title') };
@@ -18,12 +19,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HomePage() {
   const me = await requirePageUser();
   const db = await getDb();
-  const [t, tRoles, locale, workspace, users] = await Promise.all([
+  const [t, tRoles, locale, workspace, users, now] = await Promise.all([
     getTranslations('home'),
     getTranslations('roles'),
     getLocale(),
     getWorkspace(db),
     listUsers(db),
+    getNow(),
   ]);
   const team = users.filter((u) => u.active).sort((a, b) => roles.indexOf(b.role) - roles.indexOf(a.role) || a.name.localeCompare(b.name, locale));
   const csms = team.filter((u) => u.role === 'csm');
@@ -32,6 +34,7 @@ export default async function HomePage() {
   return (
     <>
       <PageHeader title={t('welcome', { name: me.name })} description={t('intro', { role: tRoles(me.role) })} />
+      <ScheduleTeaser userId={me.id} now={now} />
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title={t('workspace')} className="lg:col-span-1">
           <dl className="grid grid-cols-2 gap-x-3 gap-y-2 text-sm">

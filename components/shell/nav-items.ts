@@ -6,7 +6,9 @@ export type NavItem = { href: string; label: string; roles?: readonly Role[] };
 export const navItems: NavItem[] = [
   { href: '/', label: 'home' },
   { href: '/accounts', label: 'accounts' },
+  { href: '/schedule', label: 'schedule' },
   { href: '/plan', label: 'plan' },
+  { href: '/team', label: 'team', roles: ['manager', 'admin'] },
   { href: '/accounts/requests', label: 'requests', roles: ['manager', 'admin'] },
   { href: '/admin/tiering', label: 'tiering', roles: ['admin'] },
   { href: '/admin/playbooks', label: 'playbooks', roles: ['admin'] },

@@ -1,0 +1,21 @@
+import { getTranslations } from 'next-intl/server';
+import type { CalendarItem } from '@/db/queries/calendar';
+import { displayStatus, type DisplayStatus } from '@/lib/calendar/layout';
+import type { LocalDate } from '@/lib/scheduling/local-date';
+
+/** An activity as the calendars show it: its type named in the user's language, its status as of now. */
+export type ShownActivity = Omit<CalendarItem, 'status'> & { typeLabel: string; status: DisplayStatus; dayTotal?: number };
+
+export async function toShown<T extends CalendarItem & { dayTotal?: number }>(items: readonly T[], now: Date): Promise<ShownActivity[]> {
+  const tp = await getTranslations('playbooks');
+  return items.map((a) => ({
+    ...a,
+    typeLabel: a.typeName ?? (a.typeKey ? tp(`types.${a.typeKey}` as never) : ''),
+    status: displayStatus(a, now),
+  }));
+}
+
+/** A calendar date as an instant that is that date in UTC, for formatting day names with timeZone 'UTC'. */
+export function dayInstant(date: LocalDate): Date {
+  return new Date(`${date}T12:00:00Z`);
+}

@@ -1,0 +1,52 @@
+import type { LocalDate } from '@/lib/scheduling/local-date';
+import { isCalendarView, parseAnchor, type CalendarView } from './range';
+
+// The calendars keep their state in the URL, so a view can be shared and reloaded:
+//   view  agenda | week | month         (default week)
+//   date  YYYY-MM-DD, a day to show     (default today in the user's zone)
+// and on the team calendar also
+//   csm   a user id                     (default: every CSM)
+//   tier  1 | 2 | 3                     (default: every tier)
+//   page  page of the team overdue list (default 1)
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+
+export const defaultView: CalendarView = 'week';
+
+export type CalendarParams = { view: CalendarView; date: LocalDate; isToday: boolean };
+
+export function parseCalendarParams(params: SearchParams, today: LocalDate): CalendarParams {
+  const view = one(params.view);
+  const date = parseAnchor(one(params.date), today);
+  return { view: isCalendarView(view) ? view : defaultView, date, isToday: date === today };
+}
+
+export type TeamFilters = { csmId?: number; tier?: 1 | 2 | 3; page: number };
+
+export function parseTeamFilters(params: SearchParams): TeamFilters {
+  const csm = Number(one(params.csm));
+  const tier = Number(one(params.tier));
+  const page = Number(one(params.page));
+  return {
+    csmId: Number.isInteger(csm) && csm > 0 && csm < 2 ** 31 ? csm : undefined,
+    tier: tier === 1 || tier === 2 || tier === 3 ? tier : undefined,
+    page: Number.isInteger(page) && page > 1 ? Math.min(page, 100_000) : 1,
+  };
+}
+
+/** A query string from the current parameters with `changes` applied (undefined or '' removes a key). */
+export function withParams(params: SearchParams, changes: Record<string, string | number | undefined>): string {
+  const out = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    const value = one(v);
+    if (value !== undefined) out.set(k, value);
+  }
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === undefined || v === '') out.delete(k);
+    else out.set(k, String(v));
+  }
+  const s = out.toString();
+  return s ? `?${s}` : '';
+}
