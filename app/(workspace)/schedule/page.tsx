@@ -54,8 +54,15 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
 
   return (
     <>
-      {/* Header actions (e.g. the calendar feed's Subscribe link) go in PageHeader's `actions`. */}
-      <PageHeader title={t('scheduleTitle')} description={t('scheduleDescription', { timeZone })} />
+      <PageHeader
+        title={t('scheduleTitle')}
+        description={t('scheduleDescription', { timeZone })}
+        actions={
+          <Link href="/settings/calendar-feed" className={buttonClass('secondary')}>
+            {t('subscribe')}
+          </Link>
+        }
+      />
       {!runsAny ? (
         <Card>
           <div className="mx-auto max-w-lg py-6 text-center">
