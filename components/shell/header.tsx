@@ -14,15 +14,16 @@ export async function Header({ user, workspaceName }: { user: CurrentUser; works
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-2 focus:py-1">
         {t('skipToContent')}
       </a>
-      <div className="mx-auto flex h-12 max-w-7xl items-center gap-4 px-4 sm:px-6">
-        <Link href="/" className="flex min-w-0 items-center gap-2">
+      {/* On phones the links take a second row of their own (scrolling sideways if they must). */}
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 px-4 sm:h-12 sm:flex-nowrap sm:px-6">
+        <Link href="/" className="flex h-12 min-w-0 items-center gap-2">
           <span aria-hidden className="grid size-6 shrink-0 place-items-center rounded bg-brand-600 text-xs font-bold text-white">
             T
           </span>
           <span className="truncate text-sm font-semibold text-zinc-900">{workspaceName}</span>
         </Link>
-        <NavLinks items={items} label={t('mainNav')} />
-        <div className="ml-auto">
+        <NavLinks items={items} label={t('mainNav')} className="order-last w-full pb-2 sm:order-none sm:w-auto sm:pb-0" />
+        <div className="ml-auto sm:order-last">
           <UserMenu
             name={user.name}
             email={user.email}

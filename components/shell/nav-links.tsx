@@ -4,14 +4,14 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/cn';
 
-export function NavLinks({ items, label }: { items: { href: string; label: string }[]; label: string }) {
+export function NavLinks({ items, label, className }: { items: { href: string; label: string }[]; label: string; className?: string }) {
   const pathname = usePathname();
   const matches = (href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(href + '/'));
   // The most specific match wins: /accounts/requests is not also /accounts.
   const active = items.filter((i) => matches(i.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
   const isActive = (href: string) => href === active;
   return (
-    <nav aria-label={label} className="-mx-1 flex min-w-0 items-center gap-1 overflow-x-auto">
+    <nav aria-label={label} className={cn('-mx-1 flex min-w-0 items-center gap-1 overflow-x-auto', className)}>
       {items.map((item) => (
         <Link
           key={item.href}
