@@ -129,6 +129,8 @@ export const detailColumns = {
   overrideUntil: accounts.overrideUntil,
   overrideBy: accounts.overrideBy,
   overrideAt: accounts.overrideAt,
+  nextTouchAt: accounts.nextTouchAt,
+  lastTouchAt: accounts.lastTouchAt,
   version: accounts.version,
   createdAt: accounts.createdAt,
   updatedAt: accounts.updatedAt,

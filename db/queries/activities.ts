@@ -107,6 +107,7 @@ export async function listAccountActivities(db: DbOrTx, accountId: number) {
       activityTypeId: activities.activityTypeId,
       typeKey: activityTypes.key,
       typeName: activityTypes.name,
+      needsSponsor: activityTypes.requiresExecutiveSponsor,
     })
     .from(activities)
     .innerJoin(users, eq(users.id, activities.ownerId))

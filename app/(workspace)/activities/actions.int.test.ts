@@ -157,6 +157,15 @@ describe('rescheduling', () => {
     expect(tokyoWall((await stored(a.id)).startsAt)).toBe(allowed ? '2027-09-15 11:00:00' : '2027-09-14 10:00:00');
   });
 
+  it('sets the executive sponsor of a QBR planned without one', async () => {
+    await as('csm');
+    const r = await scheduleActivity(null, meeting({ activityTypeId: typeId.qbr, executiveSponsor: 'x', date: '2027-03-02' }));
+    const a = await stored(r.ok ? (r.data as { id: number }).id : 0);
+    const moved = await rescheduleActivity(null, { id: a.id, version: a.version, date: '2027-03-02', time: '10:00', durationMinutes: 60, executiveSponsor: '取締役 佐々木', confirm: 'true' });
+    expect(moved.ok).toBe(true);
+    expect((await stored(a.id)).executiveSponsor).toBe('取締役 佐々木');
+  });
+
   it('changes place and agenda when sent, keeps them when not, and next touch follows', async () => {
     await as('csm');
     const r = await scheduleActivity(null, meeting({ date: '2027-02-02', location: 'Room A', agenda: 'Roadmap' }));
@@ -241,6 +250,13 @@ describe('completing offers the next one at the playbook interval', () => {
     expect(await completeActivity(null, { id: qbr.id, version: qbr.version, outcome: 'ok' })).toEqual({ ok: true, data: { nextBookedAt: later.startsAt } });
     const briefing = await bookQbr({ activityTypeId: typeId.executive_briefing, date: '2026-11-11' });
     expect(await completeActivity(null, { id: briefing.id, version: briefing.version, outcome: 'ok' })).toEqual({ ok: true, data: {} });
+  });
+
+  it('no offer for a CSM who ran it on a colleague\'s account, since they could not book there', async () => {
+    await as('manager');
+    const qbr = await bookQbr({ ownerId: people.otherCsm.id, confirm: 'true' });
+    await as('otherCsm');
+    expect(await completeActivity(null, { id: qbr.id, version: qbr.version, outcome: 'ok' })).toEqual({ ok: true, data: {} });
   });
 
   it('a Tier 3 account has no QBR in its playbook, so no offer', async () => {

@@ -5,7 +5,7 @@ import { nextBookingSlot } from '@/lib/activities/next-booking';
 import { confirmWarnings, planningZone, playbookRuleFor, plannedInstant, resolveBooking } from '@/lib/activities/schedule';
 import { action } from '@/lib/actions/action';
 import { ActionError, conflictError, notFoundError } from '@/lib/actions/result';
-import { assertCanManageActivity } from '@/lib/auth/access';
+import { assertCanManageActivity, canEditAccount } from '@/lib/auth/access';
 import { roles } from '@/lib/auth/roles';
 import type { z } from 'zod';
 import type { Tx } from '@/db/client';
@@ -75,6 +75,7 @@ export const rescheduleActivity = action({
     const changes: Partial<NewActivity> = { startsAt, durationMinutes: input.durationMinutes };
     if (input.location !== undefined) changes.location = input.location;
     if (input.agenda !== undefined) changes.agenda = input.agenda;
+    if (input.executiveSponsor !== undefined) changes.executiveSponsor = input.executiveSponsor;
     // An occurrence changed on its own leaves its series: whole-series edits skip it from now on.
     if (activity.seriesId !== null) changes.seriesDetached = true;
     if (!(await updateActivity(tx, activity.id, input.version, changes))) throw conflictError();
@@ -82,8 +83,8 @@ export const rescheduleActivity = action({
       action: 'activity.reschedule',
       entity: 'account',
       entityId: activity.accountId,
-      before: { activityId: activity.id, startsAt: activity.startsAt, durationMinutes: activity.durationMinutes, location: activity.location, agenda: activity.agenda },
-      after: { startsAt, durationMinutes: input.durationMinutes, location: changes.location, agenda: changes.agenda, seriesId: activity.seriesId },
+      before: { activityId: activity.id, startsAt: activity.startsAt, durationMinutes: activity.durationMinutes, location: activity.location, agenda: activity.agenda, executiveSponsor: activity.executiveSponsor },
+      after: { startsAt, durationMinutes: input.durationMinutes, location: changes.location, agenda: changes.agenda, executiveSponsor: changes.executiveSponsor, seriesId: activity.seriesId },
     });
   },
 });
@@ -136,6 +137,8 @@ export type CompletionResult = { offer?: NextBookingOffer; nextBookedAt?: Date }
  * one at the playbook's interval, unless one is already booked.
  */
 async function nextBooking(tx: Tx, user: CurrentUser, activity: Loaded): Promise<CompletionResult> {
+  // A CSM logging an activity on a colleague's account cannot book there: no offer they could not use.
+  if (!canEditAccount(user, { ownerId: activity.accountOwnerId })) return {};
   const rule = await playbookRuleFor(tx, activity.accountTier, activity.activityTypeId);
   if (!rule) return {};
   const booked = await nextPlannedOfType(tx, activity.accountId, activity.activityTypeId, activity.startsAt);

@@ -37,9 +37,10 @@ export const createPlannedActivities = action({
     if (accounts.length !== ids.length) throw notFoundError();
     // CSMs plan accounts they own, for themselves; managers and admins any account, for its owner or a CSM they choose.
     for (const account of accounts) assertCanEditAccount(user, account);
-    if (user.role !== 'csm' && input.ownerId !== null) await assertOwnerIsCsm(tx, input.ownerId);
     const ownerOf = new Map(accounts.map((a) => [a.id, user.role === 'csm' ? user.id : (input.ownerId ?? a.ownerId)]));
     if ([...ownerOf.values()].some((o) => o === null)) throw new ActionError({ key: 'activities.ownerRequired' }, 'ownerId');
+    // Whoever runs them must be an active CSM (an account may still name a deactivated one).
+    if (user.role !== 'csm') for (const owner of new Set(ownerOf.values())) await assertOwnerIsCsm(tx, owner!);
 
     input.rows.forEach((row, i) => {
       if (row.date < today) throw new ActionError({ key: 'plan.errors.datePast' }, `rows.${i}.date`);

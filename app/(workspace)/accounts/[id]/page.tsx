@@ -69,8 +69,9 @@ export default async function AccountPage({ params }: Props) {
   const playbookTypeIds = new Set(playbooks.find((p) => p.tier === account.tier)?.rules.map((r) => r.activityTypeId) ?? []);
   // The request's own clock (next-intl keeps one per request), so the page renders consistently.
   const nowMs = (await getNow()).getTime();
-  const nextTouch = activityRows.filter((a) => a.status === 'planned' && a.startsAt.getTime() >= nowMs).at(-1);
-  const lastTouch = activityRows.find((a) => a.status === 'completed');
+  // The same next and last touch as the account list: the earliest planned activity (overdue if its time has passed) and the latest completed one.
+  const nextTouch = account.nextTouchAt;
+  const lastTouch = account.lastTouchAt;
   const money = (v: string | null) => formatMoney(v, workspace.currency, locale);
   const reason = describeTierReason(account.tierReason as TierReason, account.computedTier, (k, v) => tr(k as never, v as never), (v) => money(v));
   const overridden = account.tierSource === 'override';
@@ -98,8 +99,12 @@ export default async function AccountPage({ params }: Props) {
               {account.industry ? ` · ${account.industry}` : ''} · {t(`stages.${account.lifecycleStage}` as never)}
             </p>
             <p className="text-xs text-zinc-500">
-              {t('nextTouch')}: {nextTouch ? format.dateTime(nextTouch.startsAt, { dateStyle: 'medium' }) : '—'} · {t('lastTouch')}:{' '}
-              {lastTouch ? format.dateTime(lastTouch.startsAt, { dateStyle: 'medium' }) : '—'}
+              {t('nextTouch')}:{' '}
+              <span className={nextTouch && nextTouch.getTime() < nowMs ? 'text-red-700' : undefined}>
+                {nextTouch ? format.dateTime(nextTouch, { dateStyle: 'medium' }) : '—'}
+                {nextTouch && nextTouch.getTime() < nowMs && ` (${t('overdue')})`}
+              </span>{' '}
+              · {t('lastTouch')}: {lastTouch ? format.dateTime(lastTouch, { dateStyle: 'medium' }) : '—'}
             </p>
           </div>
         </div>

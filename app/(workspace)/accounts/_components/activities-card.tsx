@@ -35,6 +35,7 @@ type Activity = {
   ownerId: number;
   ownerName: string;
   typeLabel: string;
+  needsSponsor: boolean;
 };
 
 type Props = {
@@ -125,6 +126,7 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
           </span>
           {series && !opts.inBlock && <Badge tone="indigo">{ts('badge')}</Badge>}
           {a.seriesDetached && <Badge tone="amber">{ts('detached')}</Badge>}
+          {a.status === 'planned' && a.needsSponsor && !a.executiveSponsor && <Badge tone="amber">{t('sponsorMissing')}</Badge>}
           {a.status !== 'cancelled' && (
             <IcsDownloadLink activityId={a.id} label={`${a.typeLabel}, ${format.dateTime(a.startsAt, { dateStyle: 'medium' })}`} className="ml-auto" />
           )}
@@ -161,6 +163,8 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
               durationMinutes: a.durationMinutes,
               location: a.location,
               agenda: a.agenda,
+              executiveSponsor: a.executiveSponsor,
+              needsSponsor: a.needsSponsor,
               inSeries: a.seriesId !== null,
             }}
             typeLabel={a.typeLabel}

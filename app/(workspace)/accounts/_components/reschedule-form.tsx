@@ -15,6 +15,9 @@ export type ReschedulableActivity = {
   durationMinutes: number;
   location: string | null;
   agenda: string | null;
+  executiveSponsor: string | null;
+  /** The type asks for the customer's executive sponsor (a QBR). */
+  needsSponsor: boolean;
   inSeries: boolean;
 };
 
@@ -42,6 +45,9 @@ export function RescheduleForm({ activity, viewerZone, onDone }: { activity: Res
         <TextField name="durationMinutes" label={ta('duration')} inputMode="numeric" defaultValue={String(activity.durationMinutes)} />
       </div>
       <TextField name="location" label={ta('location')} defaultValue={activity.location ?? ''} />
+      {(activity.needsSponsor || activity.executiveSponsor) && (
+        <TextField name="executiveSponsor" label={activity.needsSponsor ? ta('sponsorLabelRequired') : ta('sponsor')} defaultValue={activity.executiveSponsor ?? ''} />
+      )}
       <TextAreaField name="agenda" label={ta('agenda')} rows={2} defaultValue={activity.agenda ?? ''} />
       <div className="flex flex-wrap gap-2">
         <SubmitButton>{activity.inSeries ? t('saveOccurrence') : t('saveReschedule')}</SubmitButton>

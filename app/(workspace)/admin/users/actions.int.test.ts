@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
+import { findLiveFeed, replaceFeed } from '@/db/queries/feeds';
 import { findUser, type PublicUser } from '@/db/queries/users';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { auditRows, lastAudit } from '@/tests/audit';
@@ -136,6 +137,22 @@ describe('editing users', () => {
     cookieJar.clear();
     for (const c of oldCookies) cookieJar.set(c.name, c.value);
     expect(await getCurrentUser()).toBeNull();
+  });
+
+  it('deactivating a user or resetting their password turns off their calendar feed', async () => {
+    const db = await getDb();
+    await as('admin');
+    await replaceFeed(db, target.id, 'hash-before-deactivation');
+    const t = await fresh();
+    expect((await setUserActive(null, formData({ id: t.id, version: t.version, active: 'false' }))).ok).toBe(true);
+    const back = await fresh();
+    expect((await setUserActive(null, formData({ id: back.id, version: back.version, active: 'true' }))).ok).toBe(true);
+    expect(await findLiveFeed(db, 'hash-before-deactivation')).toBeUndefined();
+
+    await replaceFeed(db, target.id, 'hash-before-reset');
+    expect(await findLiveFeed(db, 'hash-before-reset')).toBeDefined();
+    expect((await resetUserPassword(null, formData({ id: target.id, password: 'another-lantern-99' }))).ok).toBe(true);
+    expect(await findLiveFeed(db, 'hash-before-reset')).toBeUndefined();
   });
 
   it('a role change applies on the very next request', async () => {

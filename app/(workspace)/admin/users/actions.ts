@@ -6,6 +6,7 @@ import { ActionError, conflictError, notFoundError } from '@/lib/actions/result'
 import { changedFields } from '@/lib/audit-diff';
 import { hashPassword } from '@/lib/auth/password-hash';
 import type { Tx } from '@/db/client';
+import { revokeFeeds } from '@/db/queries/feeds';
 import { assertNotTheEmail, createUserInput, resetPasswordInput, setUserActiveInput, updateUserInput } from '@/lib/validation/user';
 
 const auditedFields = ['email', 'name', 'role', 'active', 'capacityHours'] as const;
@@ -73,6 +74,8 @@ export const setUserActive = action({
     // Deactivation ends the user's open sessions on their next request.
     const after = await updateUser(tx, input.id, input.version, { active: input.active }, { revokeSessions: !input.active });
     if (!after) throw conflictError();
+    // Their calendar-feed address too: reactivating must not bring an old address back.
+    if (!input.active) await revokeFeeds(tx, input.id);
     await audit({
       action: input.active ? 'user.reactivate' : 'user.deactivate',
       entity: 'user',
@@ -95,6 +98,8 @@ export const resetUserPassword = action({
     // A reset is an admin's override: no version check, but every session of the user ends.
     const after = await updateUser(tx, input.id, user.version, { passwordHash: await hashPassword(input.password) }, { revokeSessions: true });
     if (!after) throw conflictError();
+    // A reset often follows a compromise: the feed address goes with the sessions.
+    await revokeFeeds(tx, input.id);
     await audit({ action: 'user.reset_password', entity: 'user', entityId: input.id });
     return { version: after.version };
   },
