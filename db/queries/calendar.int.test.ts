@@ -56,6 +56,20 @@ describe('calendarActivities', () => {
     expect(rows[0]).toMatchObject({ accountId: tier1.id, accountName: tier1.name, tier: 1, ownerName: csm.name, typeKey: 'regular_meeting', status: 'planned' });
   });
 
+  it('with attendeeId, also the activities the user joins as a colleague; not others\'', async () => {
+    const { from, to } = rangeInstants(visibleRange('week', '2031-05-07'), 'Asia/Tokyo');
+    const db = await getDb();
+    const [mine] = await seed([{ at: '2031-05-06T01:00:00Z' }]);
+    const [joined, notJoined] = await insertActivities(db, [
+      { accountId: tier1.id, activityTypeId: typeId, ownerId: other.id, startsAt: new Date('2031-05-07T01:00:00Z'), durationMinutes: 60, timeZone: 'Asia/Tokyo', internalAttendees: [csm.id] },
+      { accountId: tier1.id, activityTypeId: typeId, ownerId: other.id, startsAt: new Date('2031-05-08T01:00:00Z'), durationMinutes: 60, timeZone: 'Asia/Tokyo', internalAttendees: [] },
+    ]);
+    const ids = async (attendeeId?: number) => (await calendarActivities(db, { ownerIds: [csm.id], attendeeId, from, to })).map((r) => r.id);
+    expect(await ids(csm.id)).toEqual([mine, joined]);
+    expect(await ids()).toEqual([mine]);
+    expect(notJoined).toBeGreaterThan(0);
+  });
+
   it('filters by CSM and by tier, and shows every status', async () => {
     const { from, to } = rangeInstants(visibleRange('week', '2031-04-09'), 'Asia/Tokyo');
     const [mine, mineDone, theirs, small] = await seed([

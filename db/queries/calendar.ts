@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../client';
 import { accounts, activities, activityTypes, users } from '../schema';
 
@@ -9,7 +9,12 @@ import { accounts, activities, activityTypes, users } from '../schema';
 // rows shown. The benchmark calls these functions directly.
 
 /** Whose activities: some CSMs (default: everyone's), on accounts of one tier (default: every tier). */
-export type CalendarScope = { ownerIds?: readonly number[]; tier?: 1 | 2 | 3 };
+export type CalendarScope = {
+  ownerIds?: readonly number[];
+  tier?: 1 | 2 | 3;
+  /** Also the activities this user joins as a colleague (with `ownerIds`: one's own schedule). */
+  attendeeId?: number;
+};
 
 const allStatuses = ['planned', 'completed', 'cancelled', 'no_show'] as const;
 
@@ -43,9 +48,14 @@ export type CalendarItem = {
   typeName: string | null;
 };
 
-function scopeWhere({ ownerIds, tier }: CalendarScope): SQL[] {
+export const joins = (userId: number) => sql`${activities.internalAttendees} @> ${JSON.stringify([userId])}::jsonb`;
+
+function scopeWhere({ ownerIds, tier, attendeeId }: CalendarScope): SQL[] {
   const where: SQL[] = [];
-  if (ownerIds) where.push(ownerIds.length === 1 ? eq(activities.ownerId, ownerIds[0]!) : inArray(activities.ownerId, [...ownerIds]));
+  if (ownerIds) {
+    const owned = ownerIds.length === 1 ? eq(activities.ownerId, ownerIds[0]!) : inArray(activities.ownerId, [...ownerIds]);
+    where.push(attendeeId ? or(owned, joins(attendeeId))! : owned);
+  }
   if (tier) where.push(eq(accounts.tier, tier));
   return where;
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { accounts, activities, activityTypes, calendarFeeds, users } from '../schema';
+import { joins } from './calendar';
 
 // Calendar feeds: one active secret address per user (a new one revokes the
 // old), and the activities a feed or an .ics download shows.
@@ -106,7 +107,7 @@ export async function findActivityForIcs(db: DbOrTx, id: number) {
 export const feedLimit = 5000;
 
 /**
- * The activities a user runs that start in [from, to): all of them except
+ * The activities a user runs or joins as a colleague that start in [from, to): all of them except
  * cancelled ones not changed since `cancelledSince`. One range scan on
  * (owner_id, starts_at).
  */
@@ -119,12 +120,13 @@ export async function listFeedActivities(db: DbOrTx, ownerId: number, window: { 
     .innerJoin(users, eq(users.id, activities.ownerId))
     .where(
       and(
-        eq(activities.ownerId, ownerId),
+        or(eq(activities.ownerId, ownerId), joins(ownerId)),
         gte(activities.startsAt, window.from),
         lt(activities.startsAt, window.to),
         or(ne(activities.status, 'cancelled'), gte(activities.updatedAt, window.cancelledSince)),
       ),
     )
-    .orderBy(asc(activities.startsAt), asc(activities.id))
+    // Upcoming first, so if the bound is ever reached it is the oldest history that drops out, not what is ahead.
+    .orderBy(sql`${activities.startsAt} < now()`, asc(activities.startsAt), asc(activities.id))
     .limit(feedLimit);
 }

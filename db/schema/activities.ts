@@ -95,6 +95,8 @@ export const activities = pgTable(
     index('activities_account_starts_idx').on(t.accountId, t.startsAt),
     index('activities_status_starts_idx').on(t.status, t.startsAt),
     index('activities_account_type_starts_idx').on(t.accountId, t.activityTypeId, t.startsAt),
+    // "Activities I join": containment lookups on the colleagues list.
+    index('activities_internal_attendees_idx').using('gin', sql`${t.internalAttendees} jsonb_path_ops`),
     // Overdue and due-soon per CSM read only planned rows, not a CSM's whole history.
     index('activities_planned_owner_starts_idx').on(t.ownerId, t.startsAt).where(sql`${t.status} = 'planned'`),
     uniqueIndex('activities_series_date_key').on(t.seriesId, t.seriesDate),

@@ -41,9 +41,10 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
 
   const overduePage = (p: number) => overdueActivities(db, { ...scope, now, limit: overduePageSize, offset: (p - 1) * overduePageSize });
   const [items, firstOverdue, dueSoon] = await Promise.all([
-    calendarActivities(db, { ...scope, from, to, perDay: { dayStarts, limit: perDayLimit[view] } }),
+    // The calendar and due soon include what the user joins as a colleague; overdue is only what they run (and must log).
+    calendarActivities(db, { ...scope, attendeeId: user.id, from, to, perDay: { dayStarts, limit: perDayLimit[view] } }),
     overduePage(page),
-    dueSoonActivities(db, { ...scope, now, until: dueSoonEnd(today, timeZone), limit: dueSoonShown }),
+    dueSoonActivities(db, { ...scope, attendeeId: user.id, now, until: dueSoonEnd(today, timeZone), limit: dueSoonShown }),
   ]);
   // A page past the end (the list shrank since the link was made) shows the last one.
   const lastPage = Math.max(1, Math.ceil(firstOverdue.total / overduePageSize));

@@ -64,7 +64,7 @@ function parse(body: string) {
 }
 
 describe('GET /feeds/<token>.ics', () => {
-  it("serves the owner's activities in the window as iCalendar, with the right times, and nobody else's", async () => {
+  it("serves the owner's activities in the window, and those they join as iCalendar, with the right times, and nobody else's", async () => {
     const planned = await book({ startsAt: daysFromNow(7), location: '東京本社, 会議室A', agenda: '利用状況の確認\n更新条件' });
     const completed = await book({ startsAt: daysFromNow(-10), status: 'completed', outcome: 'ok' });
     const noShow = await book({ startsAt: daysFromNow(-20), status: 'no_show' });
@@ -74,6 +74,7 @@ describe('GET /feeds/<token>.ics', () => {
     const tooOld = await book({ startsAt: daysFromNow(-100) });
     const tooFar = await book({ startsAt: daysFromNow(400) });
     const someoneElses = await book({ startsAt: daysFromNow(8), ownerId: otherCsm.id });
+    const joined = await book({ startsAt: daysFromNow(9), ownerId: otherCsm.id, internalAttendees: [csm.id] });
 
     const { response, body } = await fetchFeed(await feedFor(csm));
     expect(response.status).toBe(200);
@@ -82,7 +83,7 @@ describe('GET /feeds/<token>.ics', () => {
     const { root, events, byUid } = parse(body);
     expect(root.getFirstPropertyValue('method')).toBe('PUBLISH');
     expect(root.getFirstPropertyValue('x-wr-calname')).toMatch(/ · 田中 美咲$/);
-    expect(events.map((e) => e.uid).sort()).toEqual([planned, completed, noShow, cancelledLately].map((id) => `activity-${id}@localhost`).sort());
+    expect(events.map((e) => e.uid).sort()).toEqual([planned, completed, noShow, cancelledLately, joined].map((id) => `activity-${id}@localhost`).sort());
     for (const id of [cancelledLongAgo, tooOld, tooFar, someoneElses]) expect(byUid(id)).toBeUndefined();
 
     const p = byUid(planned)!;

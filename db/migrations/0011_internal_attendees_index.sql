@@ -1,0 +1,1 @@
+CREATE INDEX "activities_internal_attendees_idx" ON "activities" USING gin ("internal_attendees" jsonb_path_ops);
