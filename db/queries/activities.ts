@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { accounts, activities, activityTypes, users } from '../schema';
 import { refreshTouches } from './touches';
@@ -81,40 +81,53 @@ export async function plannedAround(db: DbOrTx, ownerId: number, from: Date, to:
     );
 }
 
-/** An account's activities, newest first, with type and owner for display. */
-export async function listAccountActivities(db: DbOrTx, accountId: number) {
-  return db
-    .select({
-      id: activities.id,
-      status: activities.status,
-      startsAt: activities.startsAt,
-      durationMinutes: activities.durationMinutes,
-      location: activities.location,
-      agenda: activities.agenda,
-      outcome: activities.outcome,
-      nextSteps: activities.nextSteps,
-      cancelReason: activities.cancelReason,
-      executiveSponsor: activities.executiveSponsor,
-      customerAttendees: activities.customerAttendees,
-      internalAttendees: activities.internalAttendees,
-      timeZone: activities.timeZone,
-      seriesId: activities.seriesId,
-      seriesDate: activities.seriesDate,
-      seriesDetached: activities.seriesDetached,
-      version: activities.version,
-      ownerId: activities.ownerId,
-      ownerName: users.name,
-      activityTypeId: activities.activityTypeId,
-      typeKey: activityTypes.key,
-      typeName: activityTypes.name,
-      needsSponsor: activityTypes.requiresExecutiveSponsor,
-    })
-    .from(activities)
-    .innerJoin(users, eq(users.id, activities.ownerId))
-    .innerJoin(activityTypes, eq(activityTypes.id, activities.activityTypeId))
-    .where(eq(activities.accountId, accountId))
-    .orderBy(sql`${activities.startsAt} desc`)
-    .limit(200);
+/**
+ * An account's activities for its page, newest first: the planned ones
+ * soonest first up to a bound (a long series must not push out the history),
+ * and the rest most recent first up to another.
+ */
+export async function listAccountActivities(db: DbOrTx, accountId: number, bounds = { planned: 120, past: 200 }) {
+  const query = () =>
+    db
+      .select({
+        id: activities.id,
+        status: activities.status,
+        startsAt: activities.startsAt,
+        durationMinutes: activities.durationMinutes,
+        location: activities.location,
+        agenda: activities.agenda,
+        outcome: activities.outcome,
+        nextSteps: activities.nextSteps,
+        cancelReason: activities.cancelReason,
+        executiveSponsor: activities.executiveSponsor,
+        customerAttendees: activities.customerAttendees,
+        internalAttendees: activities.internalAttendees,
+        timeZone: activities.timeZone,
+        seriesId: activities.seriesId,
+        seriesDate: activities.seriesDate,
+        seriesDetached: activities.seriesDetached,
+        version: activities.version,
+        ownerId: activities.ownerId,
+        ownerName: users.name,
+        activityTypeId: activities.activityTypeId,
+        typeKey: activityTypes.key,
+        typeName: activityTypes.name,
+        needsSponsor: activityTypes.requiresExecutiveSponsor,
+      })
+      .from(activities)
+      .innerJoin(users, eq(users.id, activities.ownerId))
+      .innerJoin(activityTypes, eq(activityTypes.id, activities.activityTypeId))
+  const [planned, rest] = await Promise.all([
+    query()
+      .where(and(eq(activities.accountId, accountId), eq(activities.status, 'planned')))
+      .orderBy(asc(activities.startsAt), asc(activities.id))
+      .limit(bounds.planned),
+    query()
+      .where(and(eq(activities.accountId, accountId), ne(activities.status, 'planned')))
+      .orderBy(desc(activities.startsAt), desc(activities.id))
+      .limit(bounds.past),
+  ]);
+  return [...planned, ...rest].sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime() || b.id - a.id);
 }
 
 /** Colleagues who can join an activity: every active user, by name. */
