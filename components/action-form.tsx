@@ -108,6 +108,14 @@ export function useFieldError(name: string): Message | undefined {
   return state && !state.ok ? state.fieldErrors?.[name] : undefined;
 }
 
+/** The first error on a field or anything inside it (`attendees`, `attendees.2.name`), for fields sent as one JSON value. */
+export function useNestedFieldError(name: string): Message | undefined {
+  const { state } = useContext(FormContext);
+  if (!state || state.ok || !state.fieldErrors) return undefined;
+  const key = Object.keys(state.fieldErrors).find((k) => k === name || k.startsWith(`${name}.`));
+  return key ? state.fieldErrors[key] : undefined;
+}
+
 function FieldShell({ id, label, hint, error, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: Message; children: ReactNode }) {
   const message = useMessage();
   return (

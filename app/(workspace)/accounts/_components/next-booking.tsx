@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { ActionForm, SubmitButton, TextField, useFieldError, useMessage } from '@/components/action-form';
+import { ActionForm, SubmitButton, TextField, useNestedFieldError, useMessage } from '@/components/action-form';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { scheduleActivity, type CompletionResult } from '@/app/(workspace)/activities/actions';
@@ -34,7 +34,7 @@ export function NextBookingProvider({ children }: { children: ReactNode }) {
 /** The error of a field the form carries over without showing it. */
 function CarriedFieldError({ name }: { name: string }) {
   const message = useMessage();
-  const error = useFieldError(name);
+  const error = useNestedFieldError(name);
   return error ? <Notice tone="error">{message(error)}</Notice> : null;
 }
 

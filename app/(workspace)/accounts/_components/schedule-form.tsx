@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from '@/components/action-form';
+import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField, useMessage, useNestedFieldError } from '@/components/action-form';
 import { scheduleActivity } from '@/app/(workspace)/activities/actions';
 import { scheduleSeries } from '@/app/(workspace)/activities/series-actions';
 import { defaultUntil, ruleDefaults } from '@/lib/activities/series';
@@ -117,19 +117,7 @@ export function ScheduleForm({ accountId, types, csms, defaultOwnerId, today, co
         />
       )}
       <div className="grid gap-3 sm:grid-cols-2">
-        <div className="space-y-1">
-          <label htmlFor="attendees" className="block text-sm font-medium text-zinc-800">
-            {t('attendees')}
-          </label>
-          <textarea
-            id="attendees"
-            rows={2}
-            value={attendees}
-            onChange={(e) => setAttendees(e.target.value)}
-            placeholder={t('attendeesPlaceholder')}
-            className="block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-brand-500 focus:outline-none"
-          />
-        </div>
+        <AttendeesField label={t('attendees')} placeholder={t('attendeesPlaceholder')} value={attendees} onChange={setAttendees} />
         <AttendeePicker colleagues={colleagues} excludeId={runner} value={internal} onChange={setInternal} />
       </div>
       <TextAreaField name="agenda" label={t('agenda')} rows={2} />
@@ -137,5 +125,33 @@ export function ScheduleForm({ accountId, types, csms, defaultOwnerId, today, co
         <SubmitButton pendingLabel={t('scheduling')}>{isSeries ? ts('scheduleSeries') : t('schedule')}</SubmitButton>
       </div>
     </ActionForm>
+  );
+}
+
+/** Customer attendees as typed ("name, role" per line); the form sends them parsed, so an error on any one shows here. */
+function AttendeesField({ label, placeholder, value, onChange }: { label: string; placeholder: string; value: string; onChange: (v: string) => void }) {
+  const message = useMessage();
+  const error = useNestedFieldError('customerAttendees');
+  return (
+    <div className="space-y-1">
+      <label htmlFor="attendees" className="block text-sm font-medium text-zinc-800">
+        {label}
+      </label>
+      <textarea
+        id="attendees"
+        rows={2}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={placeholder}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'attendees-error' : undefined}
+        className="block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-brand-500 focus:outline-none aria-[invalid=true]:ring-red-400"
+      />
+      {error && (
+        <p id="attendees-error" className="text-xs text-red-700">
+          {message(error)}
+        </p>
+      )}
+    </div>
   );
 }
