@@ -6,7 +6,7 @@ import { queryRows, type Db } from '@/db/client';
 // sessions and meetings elsewhere; from a year back to six months ahead, on
 // weekdays in Tokyo business hours. In the past nearly all are completed,
 // some cancelled or missed, and about 4 % still planned (overdue). Each runs
-// under the account's owner. Then next/last touch are filled in for every
+// under the account's owner; one in ten has a colleague joining. Then next/last touch are filled in for every
 // account in one statement, as the app keeps them.
 
 export async function seedActivities(db: Db, count: number): Promise<{ overdue: number; planned: number }> {
@@ -15,13 +15,14 @@ export async function seedActivities(db: Db, count: number): Promise<{ overdue: 
     await tx.execute(sql`
       with t1 as (select array_agg(id order by id) as ids from accounts where tier = 1 and owner_id is not null),
       other as (select array_agg(id order by id) as ids from accounts where tier > 1 and owner_id is not null),
+      csms as (select array_agg(id order by id) as ids from users where role = 'csm'),
       types as (select
         (select id from activity_types where key = 'regular_meeting') as meeting,
         (select id from activity_types where key = 'qbr') as qbr,
         (select id from activity_types where key = 'onsite_visit') as visit,
         (select id from activity_types where key = 'onboarding_session') as onboarding),
       draw as (
-        select g, random() as which, random() as pick, random() as kind, random() as day, random() as hour, random() as fate
+        select g, random() as which, random() as pick, random() as kind, random() as day, random() as hour, random() as fate, random() as colleague
         from generate_series(1, ${count}) g
       ),
       chosen as (
@@ -34,7 +35,7 @@ export async function seedActivities(db: Db, count: number): Promise<{ overdue: 
         from draw d, t1, other
       )
       insert into activities (account_id, activity_type_id, owner_id, status, starts_at, duration_minutes, time_zone,
-        location, outcome, cancel_reason, completed_at, created_by)
+        location, outcome, cancel_reason, completed_at, created_by, internal_attendees)
       select c.account_id,
         case when not c.high_touch then (case when kind < 0.5 then types.onboarding else types.meeting end)
              when kind < 0.7 then types.meeting when kind < 0.92 then types.qbr else types.visit end,
@@ -48,8 +49,10 @@ export async function seedActivities(db: Db, count: number): Promise<{ overdue: 
         case when c.starts_at < now() and fate < 0.88 then '利用状況を確認。次回までに運用ルールを整理。' end,
         case when fate >= 0.88 and fate < 0.93 then '先方の都合により中止' end,
         case when c.starts_at < now() and fate < 0.88 then c.starts_at + interval '1 hour' end,
-        a.owner_id
-      from chosen c join accounts a on a.id = c.account_id, types`);
+        a.owner_id,
+        -- One in ten with a colleague joining.
+        case when c.colleague < 0.1 then jsonb_build_array(csms.ids[1 + floor(c.colleague * 10 * cardinality(csms.ids))::int]) else '[]'::jsonb end
+      from chosen c join accounts a on a.id = c.account_id, types, csms`);
     await tx.execute(sql`
       update accounts a set next_touch_at = t.next_touch, last_touch_at = t.last_touch
       from (

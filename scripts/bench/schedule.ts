@@ -39,9 +39,9 @@ export async function measureWeekView(db: Db, csmIds: number[]): Promise<Result>
     const scope = { ownerIds: [csmIds[Math.floor(i / weeks.length)]!] };
     const now = new Date();
     const [items] = await Promise.all([
-      calendarActivities(db, { ...scope, from, to, perDay: { dayStarts, limit: 40 } }),
+      calendarActivities(db, { ...scope, attendeeId: scope.ownerIds[0], from, to, perDay: { dayStarts, limit: 40 } }),
       overdueActivities(db, { ...scope, now, limit: 5 }),
-      dueSoonActivities(db, { ...scope, now, until: dueSoonEnd(today, timeZone), limit: 5 }),
+      dueSoonActivities(db, { ...scope, attendeeId: scope.ownerIds[0], now, until: dueSoonEnd(today, timeZone), limit: 5 }),
     ]);
     rows += items.length;
   });

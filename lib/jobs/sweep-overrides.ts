@@ -1,0 +1,33 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { getDb, queryRows } from '@/db/client';
+import { endExpiredOverrides } from '@/db/queries/tier-history';
+import { getWorkspace } from '@/db/queries/workspace';
+import { todayIn } from '@/lib/dates';
+
+// Overrides with an end date return to the computed tier the day after. Pages
+// and saves already end them as they read; this sweep also does it for
+// accounts nobody opens. Every app server runs the timer; a transaction-level
+// advisory lock in the database lets one of them do the work each time, so
+// nothing depends on one process.
+
+export const sweepEveryMs = 15 * 60_000;
+
+/** Ends overdue overrides unless another server is already doing so; returns how many ended, or null when it left it to the other. */
+export async function sweepExpiredOverrides(): Promise<number | null> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [lock] = await queryRows<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(hashtext('touchplan:sweep-overrides')) as ok`);
+    if (!lock?.ok) return null;
+    return endExpiredOverrides(tx, todayIn((await getWorkspace(tx)).timeZone));
+  });
+}
+
+export function startOverrideSweep(): void {
+  const holder = globalThis as { touchplanSweep?: NodeJS.Timeout };
+  if (holder.touchplanSweep) return;
+  holder.touchplanSweep = setInterval(() => {
+    sweepExpiredOverrides().catch((e: unknown) => console.error('[sweep-overrides]', e));
+  }, sweepEveryMs);
+  holder.touchplanSweep.unref();
+}
