@@ -25,7 +25,8 @@ test('a CSM schedules a QBR on their Tier 1 account, confirms a warning, and log
   await expect(page.getByText('This time is in the past.')).toBeVisible();
   await page.getByRole('button', { name: 'Schedule anyway' }).click();
   await expect(page.getByText('Activity scheduled.')).toBeVisible();
-  await expect(page.getByText('Overdue')).toBeVisible();
+  await expect(page.getByText('Overdue', { exact: true })).toBeVisible();
+  await expect(page.getByText(/Next touch: Apr 14, 2020 \(overdue\)/)).toBeVisible();
 
   await page.getByText('Log the outcome, cancel or mark a no-show').click();
   await page.getByLabel('Outcome').fill('Renewal terms agreed; expansion to two plants');
