@@ -6,7 +6,6 @@ import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import type { ImportColumn, Mapping } from '@/lib/accounts/import-plan';
 import type { ActionResult, Message } from '@/lib/actions/result';
-import { previewImport, runImport } from '../actions';
 import type { ImportPreview, ImportResult as Result } from '../prepare-import';
 import { FilePicker } from './file-picker';
 import { HowTo } from './how-to';
@@ -24,6 +23,13 @@ async function roughRowCount(file: File): Promise<number> {
   for (const b of bytes) if (b === 0x0a) lines += 1;
   if (bytes.length && bytes[bytes.length - 1] !== 0x0a) lines += 1;
   return Math.max(0, lines - 1);
+}
+
+/** Sends the file to the upload route (not a server action: those keep a small body limit). */
+async function upload<T>(intent: 'preview' | 'run', data: FormData): Promise<ActionResult<T>> {
+  data.set('intent', intent);
+  const response = await fetch('/accounts/import/upload', { method: 'POST', body: data });
+  return (await response.json()) as ActionResult<T>;
 }
 
 /**
@@ -77,7 +83,7 @@ export function ImportWizard({ importColumns, maxMegabytes }: { importColumns: r
     const data = new FormData();
     data.set('file', next);
     if (mapping) data.set('mapping', JSON.stringify(mapping));
-    await send('reading', await roughRowCount(next), () => previewImport(null, data), setPreview);
+    await send('reading', await roughRowCount(next), () => upload<ImportPreview>('preview', data), setPreview);
   }
 
   async function importRows(mode: ImportMode) {
@@ -87,7 +93,7 @@ export function ImportWizard({ importColumns, maxMegabytes }: { importColumns: r
     data.set('mapping', JSON.stringify(preview.columns.map((c) => c.column)));
     data.set('mode', mode);
     const rows = mode === 'all' ? preview.totalRows : preview.totalRows - preview.invalidRows;
-    await send('importing', rows, () => runImport(null, data), setResult);
+    await send('importing', rows, () => upload<Result>('run', data), setResult);
   }
 
   function startOver() {
