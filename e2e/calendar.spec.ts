@@ -127,7 +127,8 @@ test('a CSM is refused the team calendar and does not see it in the menu', async
   await page.goto('/');
   await expect(page.getByRole('link', { name: 'Schedule', exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Team', exact: true })).toHaveCount(0);
-  await page.goto('/team');
+  const response = await page.goto('/team');
+  expect(response?.status()).toBe(403);
   await expect(page.getByRole('heading', { name: "You don't have access to this page" })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Team calendar' })).toHaveCount(0);
   await csm.close();
