@@ -60,9 +60,11 @@ test('a CSM schedules a monthly second-Tuesday series, edits one occurrence, the
   await block.getByRole('button', { name: 'Edit the whole series' }).first().click();
   await block.getByLabel('Time').fill('07:40');
   await block.getByLabel('Until').fill('2027-08-31');
+  await block.getByLabel('Customer attendees').fill('佐藤 花子, 情報システム部');
   await block.getByRole('button', { name: 'Save the series' }).click();
   await confirmIfAsked(page, 'Save anyway', 'Monthly on the second Tuesday at 07:40 · until Aug 31, 2027');
   await expect(block.getByText('Next 8 occurrences')).toBeVisible();
+  await expect(block.getByText(/Customer: 佐藤 花子 \(情報システム部\)/).first()).toBeVisible();
   await expect(block.getByText('Jan 14, 2027, 3:00 PM')).toBeVisible();
   await expect(block.getByText('Feb 9, 2027, 7:40 AM')).toBeVisible();
   await block.getByText('Show 5 more').click();

@@ -84,7 +84,7 @@ export async function applySeriesChanges(
   change: {
     delete: readonly number[];
     update: readonly { id: number; date: string; startsAt: Date }[];
-    fields: Pick<NewActivity, 'durationMinutes' | 'location' | 'agenda'>;
+    fields: Pick<NewActivity, 'durationMinutes' | 'location' | 'agenda' | 'executiveSponsor' | 'customerAttendees' | 'internalAttendees'>;
     insert: readonly NewActivity[];
   },
 ) {
@@ -107,6 +107,9 @@ export async function applySeriesChanges(
         duration_minutes = ${change.fields.durationMinutes},
         location = ${change.fields.location ?? null},
         agenda = ${change.fields.agenda ?? null},
+        executive_sponsor = ${change.fields.executiveSponsor ?? null},
+        customer_attendees = ${JSON.stringify(change.fields.customerAttendees ?? [])}::jsonb,
+        internal_attendees = ${JSON.stringify(change.fields.internalAttendees ?? [])}::jsonb,
         version = a.version + 1,
         updated_at = now()
       from unnest(
@@ -170,6 +173,9 @@ export async function listAccountSeries(db: DbOrTx, accountId: number) {
       location: activitySeries.location,
       agenda: activitySeries.agenda,
       internalAttendees: activitySeries.internalAttendees,
+      customerAttendees: activitySeries.customerAttendees,
+      executiveSponsor: activitySeries.executiveSponsor,
+      needsSponsor: activityTypes.requiresExecutiveSponsor,
       version: activitySeries.version,
       ownerId: activitySeries.ownerId,
       ownerName: users.name,

@@ -52,9 +52,7 @@ export async function resolveBooking(
   const type = await findActivityType(tx, input.activityTypeId);
   if (!type || !type.active) throw new ActionError({ key: 'playbooks.typeUnavailable' }, 'activityTypeId');
   if (type.requiresExecutiveSponsor && !input.executiveSponsor) throw new ActionError({ key: 'activities.sponsorRequired' }, 'executiveSponsor');
-  const internalAttendees = input.internalAttendees.filter((id) => id !== ownerId);
-  const active = new Set(await activeUserIds(tx, internalAttendees));
-  if (internalAttendees.some((id) => !active.has(id))) throw new ActionError({ key: 'series.internalAttendees.unknown' }, 'internalAttendees');
+  const internalAttendees = await activeColleaguesOf(tx, ownerId, input.internalAttendees);
   return { account, ownerId, type, internalAttendees };
 }
 
@@ -110,4 +108,12 @@ export async function confirmSeriesWarnings(
   if (c.playbook && !(await playbookRuleFor(tx, c.playbook.tier, c.playbook.activityTypeId))) warnings.push({ key: 'activities.warnings.notInPlaybook' });
   if (c.removes?.length) warnings.push({ key: 'series.warnings.removes', values: { count: c.removes.length, dates: listed(c.removes) } });
   if (warnings.length) throw new NeedsConfirmation(warnings);
+}
+
+/** The colleagues joining, without whoever runs it; refused next to the field if one is not an active user. */
+export async function activeColleaguesOf(tx: Tx, ownerId: number, ids: readonly number[]): Promise<number[]> {
+  const colleagues = ids.filter((id) => id !== ownerId);
+  const active = new Set(await activeUserIds(tx, colleagues));
+  if (colleagues.some((id) => !active.has(id))) throw new ActionError({ key: 'series.internalAttendees.unknown' }, 'internalAttendees');
+  return colleagues;
 }

@@ -86,6 +86,10 @@ export const editSeriesInput = z.object({
   confirm: checkbox,
   location: optionalText(500),
   agenda: optionalText(5000),
+  // Absent: the series keeps its people; sent: they replace them.
+  executiveSponsor: keepOrText(200),
+  customerAttendees: attendees.optional(),
+  internalAttendees: internalAttendees.optional(),
   ...repeat,
 });
 export const cancelSeriesRestInput = z.object({ id, version, reason: requiredText(1000, 'validation.reasonRequired') });

@@ -228,6 +228,31 @@ describe('editSeries', () => {
     expect(audit?.after).toMatchObject({ time: '14:00', updated: 3, inserted: 2, deleted: 0 });
   });
 
+  it('changes the sponsor and people of every future occurrence that follows, keeps them when not sent, and checks them', async () => {
+    const id = await book('csm', { activityTypeId: typeId.qbr, executiveSponsor: '取締役 佐々木', customerAttendees: JSON.stringify([{ name: '佐々木', role: 'CFO' }]) });
+    const [first, second] = await occurrencesOf(id);
+    await as('csm');
+    expect((await rescheduleActivity(null, { id: second!.id, version: second!.version, date: '2027-02-10', time: '10:00', durationMinutes: 60, confirm: 'true' })).ok).toBe(true);
+
+    // Not sent: kept. A QBR series cannot lose its sponsor; a colleague must be an active user.
+    expect((await edit(id, { time: '11:00' })).ok).toBe(true);
+    expect((await occurrencesOf(id))[0]).toMatchObject({ executiveSponsor: '取締役 佐々木', customerAttendees: [{ name: '佐々木', role: 'CFO' }] });
+    expect(await edit(id, { executiveSponsor: '' })).toEqual({ ok: false, fieldErrors: { executiveSponsor: { key: 'activities.sponsorRequired' } } });
+    expect(await edit(id, { internalAttendees: JSON.stringify([999999]) })).toEqual({ ok: false, fieldErrors: { internalAttendees: { key: 'series.internalAttendees.unknown' } } });
+
+    const result = await edit(id, {
+      executiveSponsor: '執行役員 山本',
+      customerAttendees: JSON.stringify([{ name: '山本', role: 'COO' }]),
+      internalAttendees: JSON.stringify([people.manager.id, people.csm.id]),
+    });
+    expect(result.ok).toBe(true);
+    const after = await occurrencesOf(id);
+    expect(after.find((r) => r.id === first!.id)).toMatchObject({ executiveSponsor: '執行役員 山本', customerAttendees: [{ name: '山本', role: 'COO' }], internalAttendees: [people.manager.id] });
+    // The occurrence edited on its own keeps its own people.
+    expect(after.find((r) => r.id === second!.id)).toMatchObject({ executiveSponsor: '取締役 佐々木', internalAttendees: [] });
+    expect(await seriesRow(id)).toMatchObject({ executiveSponsor: '執行役員 山本', internalAttendees: [people.manager.id] });
+  });
+
   it('a new rule moves occurrences within their month; shortening asks before deleting future ones; next touch follows', async () => {
     const id = await book('csm');
     const ids = (await occurrencesOf(id)).map((r) => r.id);

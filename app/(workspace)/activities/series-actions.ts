@@ -2,8 +2,9 @@
 
 import type { z } from 'zod';
 import { insertActivities } from '@/db/queries/activities';
+import { findActivityType } from '@/db/queries/playbooks';
 import { applySeriesChanges, cancelOccurrencesFrom, findSeriesForUpdate, insertSeries, seriesOccurrencesForUpdate, updateSeries } from '@/db/queries/series';
-import { confirmSeriesWarnings, planningZone, resolveBooking } from '@/lib/activities/schedule';
+import { activeColleaguesOf, confirmSeriesWarnings, planningZone, resolveBooking } from '@/lib/activities/schedule';
 import { maxUntil, parseRule, planSeriesEdit, ruleDefaults, ruleFrom, seriesOccurrences } from '@/lib/activities/series';
 import { action } from '@/lib/actions/action';
 import { ActionError, conflictError, notFoundError } from '@/lib/actions/result';
@@ -99,8 +100,27 @@ export const editSeries = action({
     const plan = planSeriesEdit(existing, { rule, start: series.startDate, until: input.until, time: input.time, timeZone: series.timeZone }, new Date());
     if (plan.update.length + plan.insert.length + plan.untouched.length === 0) throw new ActionError({ key: 'series.noOccurrences' }, 'until');
 
-    const fields = { durationMinutes: input.durationMinutes, location: input.location, agenda: input.agenda };
-    const fieldsChanged = fields.durationMinutes !== series.durationMinutes || fields.location !== series.location || fields.agenda !== series.agenda;
+    const internalAttendees =
+      input.internalAttendees === undefined ? (series.internalAttendees as number[]) : await activeColleaguesOf(tx, series.ownerId, input.internalAttendees);
+    const executiveSponsor = input.executiveSponsor === undefined ? series.executiveSponsor : input.executiveSponsor;
+    if (!executiveSponsor && (await findActivityType(tx, series.activityTypeId))?.requiresExecutiveSponsor)
+      throw new ActionError({ key: 'activities.sponsorRequired' }, 'executiveSponsor');
+    const fields = {
+      durationMinutes: input.durationMinutes,
+      location: input.location,
+      agenda: input.agenda,
+      executiveSponsor,
+      customerAttendees: input.customerAttendees ?? series.customerAttendees,
+      internalAttendees,
+    };
+    const same = (a: unknown, b: unknown) => JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+    const fieldsChanged =
+      fields.durationMinutes !== series.durationMinutes ||
+      fields.location !== series.location ||
+      fields.agenda !== series.agenda ||
+      fields.executiveSponsor !== series.executiveSponsor ||
+      !same(fields.customerAttendees, series.customerAttendees) ||
+      !same(fields.internalAttendees, series.internalAttendees);
     const updates = fieldsChanged ? plan.update : plan.update.filter((u) => u.changed);
     const dateOf = new Map(existing.map((o) => [o.id, o.date]));
     const moved = [...updates, ...plan.insert].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
@@ -126,9 +146,6 @@ export const editSeries = action({
           activityTypeId: series.activityTypeId,
           ownerId: series.ownerId,
           timeZone: series.timeZone,
-          customerAttendees: series.customerAttendees,
-          internalAttendees: series.internalAttendees,
-          executiveSponsor: series.executiveSponsor,
           ...fields,
           startsAt: o.startsAt,
           seriesId: series.id,
@@ -141,7 +158,18 @@ export const editSeries = action({
       action: 'series.edit',
       entity: 'account',
       entityId: series.accountId,
-      before: { seriesId: series.id, rule: parseRule(series.recurrence), untilDate: series.untilDate, time: series.time, durationMinutes: series.durationMinutes, location: series.location, agenda: series.agenda },
+      before: {
+        seriesId: series.id,
+        rule: parseRule(series.recurrence),
+        untilDate: series.untilDate,
+        time: series.time,
+        durationMinutes: series.durationMinutes,
+        location: series.location,
+        agenda: series.agenda,
+        executiveSponsor: series.executiveSponsor,
+        customerAttendees: series.customerAttendees,
+        internalAttendees: series.internalAttendees,
+      },
       after: { seriesId: series.id, rule, untilDate: input.until, time: input.time, ...fields, ...written },
     });
     return written;

@@ -95,6 +95,12 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
         durationMinutes: s.durationMinutes,
         location: s.location,
         agenda: s.agenda,
+        executiveSponsor: s.executiveSponsor,
+        needsSponsor: s.needsSponsor,
+        customerAttendees: customers(s.customerAttendees),
+        internalAttendees: (s.internalAttendees as number[] | null) ?? [],
+        ownerId: s.ownerId,
+        colleagues,
         today: todayIn(s.timeZone, nowDate),
       },
     ]),
@@ -195,6 +201,7 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
               const upcoming = ahead.get(s.id)!;
               const typeLabel = s.typeName ?? (s.typeKey ? tp(`types.${s.typeKey}` as never) : '');
               const people = withNames(s.internalAttendees);
+              const guests = es.customerAttendees.map((c) => (c.role ? `${c.name} (${c.role})` : c.name));
               return (
                 <section key={s.id} aria-label={ts('blockLabel', { type: typeLabel })} className="rounded-md px-3 py-2.5 ring-1 ring-indigo-100">
                   <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
@@ -207,7 +214,15 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
                   </div>
                   <p className="text-sm text-zinc-700">{ruleText(es)}</p>
                   <p className="text-xs text-zinc-500">
-                    {[t('minutes', { minutes: s.durationMinutes }), s.location, people.length > 0 && ts('with', { names: people.join(', ') })].filter(Boolean).join(' · ')}
+                    {[
+                      t('minutes', { minutes: s.durationMinutes }),
+                      s.location,
+                      s.executiveSponsor && t('sponsorIs', { name: s.executiveSponsor }),
+                      people.length > 0 && ts('with', { names: people.join(', ') }),
+                      guests.length > 0 && ts('customers', { names: guests.join(', ') }),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </p>
                   {s.agenda && <p className="mt-1 line-clamp-2 whitespace-pre-wrap text-xs text-zinc-600">{s.agenda}</p>}
                   {canLog(s) && <SeriesActions series={es} viewerZone={viewerZone} />}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField, useMessage, useNestedFieldError } from '@/components/action-form';
 import { scheduleActivity } from '@/app/(workspace)/activities/actions';
 import { scheduleSeries } from '@/app/(workspace)/activities/series-actions';
@@ -22,8 +22,11 @@ export type ScheduleFormProps = {
   self: { id: number; isCsm: boolean };
 };
 
+/** Attendees → "name, role" per line, as the attendees field shows them. */
+export const formatAttendees = (list: readonly { name: string; role?: string }[]) => list.map((c) => (c.role ? `${c.name}, ${c.role}` : c.name)).join('\n');
+
 /** "name, role" per line → attendees. */
-function parseAttendees(text: string) {
+export function parseAttendees(text: string) {
   return text
     .split('\n')
     .map((line) => line.trim())
@@ -129,26 +132,27 @@ export function ScheduleForm({ accountId, types, csms, defaultOwnerId, today, co
 }
 
 /** Customer attendees as typed ("name, role" per line); the form sends them parsed, so an error on any one shows here. */
-function AttendeesField({ label, placeholder, value, onChange }: { label: string; placeholder: string; value: string; onChange: (v: string) => void }) {
+export function AttendeesField({ label, placeholder, value, onChange }: { label: string; placeholder: string; value: string; onChange: (v: string) => void }) {
   const message = useMessage();
   const error = useNestedFieldError('customerAttendees');
+  const id = useId();
   return (
     <div className="space-y-1">
-      <label htmlFor="attendees" className="block text-sm font-medium text-zinc-800">
+      <label htmlFor={id} className="block text-sm font-medium text-zinc-800">
         {label}
       </label>
       <textarea
-        id="attendees"
+        id={id}
         rows={2}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         placeholder={placeholder}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'attendees-error' : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
         className="block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-brand-500 focus:outline-none aria-[invalid=true]:ring-red-400"
       />
       {error && (
-        <p id="attendees-error" className="text-xs text-red-700">
+        <p id={`${id}-error`} className="text-xs text-red-700">
           {message(error)}
         </p>
       )}

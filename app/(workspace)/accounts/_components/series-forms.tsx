@@ -7,7 +7,9 @@ import { Button } from '@/components/ui/button';
 import { cancelSeriesRest, editSeries } from '@/app/(workspace)/activities/series-actions';
 import { ruleDefaults, type Nth } from '@/lib/activities/series';
 import type { Recurrence } from '@/lib/scheduling/recurrence';
+import { AttendeePicker } from './attendee-picker';
 import { RepeatFields, type RepeatValue } from './repeat-fields';
+import { AttendeesField, formatAttendees, parseAttendees } from './schedule-form';
 
 export type EditableSeries = {
   id: number;
@@ -20,6 +22,14 @@ export type EditableSeries = {
   durationMinutes: number;
   location: string | null;
   agenda: string | null;
+  executiveSponsor: string | null;
+  /** The type asks for the customer's executive sponsor (a QBR). */
+  needsSponsor: boolean;
+  customerAttendees: { name: string; role?: string }[];
+  internalAttendees: number[];
+  ownerId: number;
+  /** Who can join: every active user. */
+  colleagues: { id: number; name: string }[];
   /** Today in the series' zone: the preview shows what is still ahead. */
   today: string;
 };
@@ -45,6 +55,8 @@ export function SeriesEditForm({ series, viewerZone, onDone }: { series: Editabl
   const t = useTranslations('series');
   const ta = useTranslations('activities');
   const [repeat, setRepeat] = useState(() => repeatValue(series));
+  const [attendees, setAttendees] = useState(() => formatAttendees(series.customerAttendees));
+  const [internal, setInternal] = useState(series.internalAttendees);
   return (
     <ActionForm action={editSeries} confirmLabel={t('saveAnyway')} onSuccess={onDone} className="space-y-3">
       <input type="hidden" name="id" value={series.id} />
@@ -63,6 +75,18 @@ export function SeriesEditForm({ series, viewerZone, onDone }: { series: Editabl
         <div className="sm:col-span-2">
           <TextField name="location" label={ta('location')} defaultValue={series.location ?? ''} />
         </div>
+      </div>
+      {(series.needsSponsor || series.executiveSponsor) && (
+        <TextField
+          name="executiveSponsor"
+          label={series.needsSponsor ? ta('sponsorLabelRequired') : ta('sponsor')}
+          defaultValue={series.executiveSponsor ?? ''}
+        />
+      )}
+      <input type="hidden" name="customerAttendees" value={JSON.stringify(parseAttendees(attendees))} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <AttendeesField label={ta('attendees')} placeholder={ta('attendeesPlaceholder')} value={attendees} onChange={setAttendees} />
+        <AttendeePicker colleagues={series.colleagues} excludeId={series.ownerId} value={internal} onChange={setInternal} />
       </div>
       <TextAreaField name="agenda" label={ta('agenda')} rows={2} defaultValue={series.agenda ?? ''} />
       <div className="flex flex-wrap gap-2">
