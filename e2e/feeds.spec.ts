@@ -1,6 +1,6 @@
 import { expect, request, test } from '@playwright/test';
 import ICAL from 'ical.js';
-import { storageState } from './helpers';
+import { openUserMenu, storageState } from './helpers';
 
 // A CSM books a meeting, subscribes to their calendar feed, and a client
 // with no cookie (as Google's servers are) reads it with a real iCalendar
@@ -40,7 +40,7 @@ test('a CSM subscribes to their calendar feed, it parses with the right times, a
   await expect(scheduled).toBeVisible();
 
   // The feed page, from the user menu.
-  await page.getByRole('button', { name: /Account menu for/ }).click();
+  await openUserMenu(page);
   await page.getByRole('menuitem', { name: 'Calendar feed' }).click();
   await expect(page.getByRole('heading', { name: 'Calendar feed' })).toBeVisible();
   await page.getByRole('button', { name: /Create feed address|Replace with a new address/ }).click();

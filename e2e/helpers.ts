@@ -26,4 +26,15 @@ export function uniqueEmail(label: string) {
 }
 
 /** The error or status notice of the form on the page (Next's route announcer is an alert too). */
+/**
+ * Opens the user menu. A click that lands before the page has hydrated does
+ * nothing, so it clicks again until the menu shows.
+ */
+export async function openUserMenu(page: Page) {
+  await expect(async () => {
+    if (!(await page.getByRole('menu').isVisible())) await page.getByRole('button', { name: /Account menu/ }).click();
+    await expect(page.getByRole('menu')).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+}
+
 export const formAlert = (page: Page) => page.locator('form [role="alert"]');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, signIn, storageState } from './helpers';
+import { demo, openUserMenu, signIn, storageState } from './helpers';
 
 test('a Japanese browser gets the Japanese sign-in page', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'ja-JP' });
@@ -23,7 +23,7 @@ test('a user switches the workspace to Japanese from the user menu, and it stick
   const context = await browser.newContext({ storageState: storageState('manager') });
   const page = await context.newPage();
   await page.goto('/');
-  await page.getByRole('button', { name: /Account menu/ }).click();
+  await openUserMenu(page);
   await page.getByRole('menuitemradio', { name: '日本語' }).click();
   await expect(page.getByRole('heading', { name: `ようこそ、${demo.manager.name} さん` })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'メイン' }).getByRole('link', { name: 'ホーム' })).toBeVisible();

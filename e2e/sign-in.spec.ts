@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, expectSignedInAs, formAlert, signIn, storageState, uniqueEmail } from './helpers';
+import { demo, expectSignedInAs, formAlert, openUserMenu, signIn, storageState, uniqueEmail } from './helpers';
 
 test.describe('signing in', () => {
   for (const role of ['admin', 'manager', 'csm'] as const) {
@@ -47,7 +47,7 @@ test.describe('signing in', () => {
   test('sign out ends the session and is in the audit log', async ({ page, browser }) => {
     await signIn(page, demo.csm.email);
     await expectSignedInAs(page, demo.csm.name);
-    await page.getByRole('button', { name: /Account menu/ }).click();
+    await openUserMenu(page);
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto('/');
