@@ -3,12 +3,12 @@ import type { ReactNode } from 'react';
 import { getDb } from '@/db/client';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
-import { sectionRoles } from '@/lib/auth/section-roles';
+import { sectionPermission } from '@/lib/auth/sections';
 import { Header } from '@/components/shell/header';
 
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
   // Checked here, before the page streams behind its loading state, so a refusal is a real 403.
-  const user = await requirePageUser(sectionRoles((await headers()).get('x-touchplan-path') ?? '/'));
+  const user = await requirePageUser(sectionPermission((await headers()).get('x-touchplan-path') ?? '/'));
   const workspace = await getWorkspace(await getDb());
   return (
     <div className="min-h-dvh">

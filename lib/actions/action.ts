@@ -4,8 +4,8 @@ import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { getDb, type Tx } from '@/db/client';
 import { writeAudit, type AuditEntry } from '@/db/queries/audit';
-import { auditDenied, getCurrentUser, hasRole, type CurrentUser } from '@/lib/auth/current-user';
-import type { Role } from '@/lib/auth/roles';
+import { auditDenied, getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
+import { can, type Permission } from '@/lib/auth/permissions';
 import { ActionError, NeedsConfirmation, type ActionResult } from './result';
 import { fieldErrorsFrom, formDataToObject } from './validation';
 
@@ -20,7 +20,8 @@ export type ActionContext<I> = {
 type Spec<S extends z.ZodType, R> = {
   /** Names the action in audit rows, e.g. "user.create". */
   name: string;
-  roles: readonly Role[];
+  /** Who may call it, from the permission table; ownership of one object is checked in `run`. */
+  permission: Permission;
   input: S;
   run: (ctx: ActionContext<z.output<S>>) => Promise<R>;
   revalidate?: readonly string[];
@@ -50,7 +51,7 @@ export function action<S extends z.ZodType, R = undefined>(spec: Spec<S, R>) {
       await auditDenied(null, `action:${spec.name}`, 'signed_out');
       return { ok: false, error: { key: 'errors.signedOut' } };
     }
-    if (!hasRole(user, spec.roles)) {
+    if (!can(user, spec.permission)) {
       await auditDenied(user.id, `action:${spec.name}`, 'role');
       return { ok: false, error: { key: 'errors.forbidden' } };
     }

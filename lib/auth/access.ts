@@ -1,21 +1,41 @@
 import { ActionError } from '@/lib/actions/result';
-import type { CurrentUser } from './current-user';
+import { can } from './permissions';
+import type { Role } from './roles';
 
-// Ownership rules, in one place for pages and actions alike.
+// What a user may do to one particular object, built on the permission
+// table. The server checks and the UI that hides a button call the same
+// functions, so they cannot disagree.
+
+type Actor = { id: number; role: Role };
+
+const refuse = () => new ActionError({ key: 'errors.forbidden' });
+
+/** Managers and admins edit any account, choose owners and work for any CSM. */
+export const canManageAccounts = (user: Pick<Actor, 'role'>) => can(user, 'accounts.manageAll');
 
 /** CSMs edit the accounts they own; managers and admins edit any. */
-export function canEditAccount(user: Pick<CurrentUser, 'id' | 'role'>, account: { ownerId: number | null }): boolean {
-  return user.role !== 'csm' || account.ownerId === user.id;
+export function canEditAccount(user: Actor, account: { ownerId: number | null }): boolean {
+  return canManageAccounts(user) || account.ownerId === user.id;
 }
 
 /** Throws the refusal the action wrapper audits as an ownership denial. */
-export function assertCanEditAccount(user: Pick<CurrentUser, 'id' | 'role'>, account: { ownerId: number | null }): void {
-  if (!canEditAccount(user, account)) throw new ActionError({ key: 'errors.forbidden' });
+export function assertCanEditAccount(user: Actor, account: { ownerId: number | null }): void {
+  if (!canEditAccount(user, account)) throw refuse();
 }
 
-export const canManageAccounts = (user: Pick<CurrentUser, 'role'>) => user.role === 'manager' || user.role === 'admin';
-
 /** CSMs change activities they run or that sit on their accounts; managers and admins any. */
-export function assertCanManageActivity(user: Pick<CurrentUser, 'id' | 'role'>, activity: { ownerId: number; accountOwnerId: number | null }): void {
-  if (user.role === 'csm' && activity.ownerId !== user.id && activity.accountOwnerId !== user.id) throw new ActionError({ key: 'errors.forbidden' });
+export function canManageActivity(user: Actor, activity: { ownerId: number; accountOwnerId: number | null }): boolean {
+  return canManageAccounts(user) || activity.ownerId === user.id || activity.accountOwnerId === user.id;
+}
+
+export function assertCanManageActivity(user: Actor, activity: { ownerId: number; accountOwnerId: number | null }): void {
+  if (!canManageActivity(user, activity)) throw refuse();
+}
+
+/**
+ * Who owns new work (an account, an activity, a plan): a CSM always
+ * themselves; a manager or admin the CSM they chose, else `fallback`.
+ */
+export function ownerFor(user: Actor, chosen: number | null | undefined, fallback: number | null = null): number | null {
+  return canManageAccounts(user) ? (chosen ?? fallback) : user.id;
 }

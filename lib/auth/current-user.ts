@@ -5,6 +5,7 @@ import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { writeAnonymousDenial, writeAudit } from '@/db/queries/audit';
 import { findSessionUser } from '@/db/queries/users';
+import { can, type Permission } from './permissions';
 import type { Role } from './roles';
 import { readSessionToken } from './session';
 
@@ -31,10 +32,6 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return { id: row.id, email: row.email, name: row.name, role: row.role, locale: row.locale, timeZone: row.timeZone };
 });
 
-export function hasRole(user: Pick<CurrentUser, 'role'>, allowed: readonly Role[]): boolean {
-  return allowed.includes(user.role);
-}
-
 export async function auditDenied(actorId: number | null, target: string, reason: string): Promise<void> {
   const db = await getDb();
   if (actorId === null) await writeAnonymousDenial(db, target, { reason });
@@ -43,13 +40,13 @@ export async function auditDenied(actorId: number | null, target: string, reason
 
 /**
  * For pages and layouts: the signed-in user, else a redirect to sign-in that
- * comes back here; a user without one of `allowed` roles gets 403.
+ * comes back here; a user without `permission` gets 403.
  */
-export async function requirePageUser(allowed?: readonly Role[]): Promise<CurrentUser> {
+export async function requirePageUser(permission?: Permission): Promise<CurrentUser> {
   const user = await getCurrentUser();
   const path = (await headers()).get('x-touchplan-path') ?? '/';
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
-  if (allowed && !hasRole(user, allowed)) {
+  if (permission && !can(user, permission)) {
     await auditDenied(user.id, `page:${path}`, 'role');
     forbidden();
   }

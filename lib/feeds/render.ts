@@ -1,19 +1,11 @@
-import { createTranslator } from 'next-intl';
 import type { IcsActivityRow } from '@/db/queries/feeds';
 import { activityEvent, type Translate } from '@/lib/ics/activity-event';
 import { writeCalendar } from '@/lib/ics/calendar';
-import type { Locale } from '@/lib/i18n/locales';
-import { loadMessages } from '@/lib/i18n/messages';
 
 // Touchplan's activities as an iCalendar file, in the reader's language:
 // the same writer serves the subscribed feed and one activity's download.
 
 export const prodId = '-//Touchplan//Touchplan Calendar//EN';
-
-export async function translatorFor(locale: Locale): Promise<Translate> {
-  const t = createTranslator({ locale, messages: (await loadMessages(locale)) as never });
-  return (key, values) => t(key as never, values as never);
-}
 
 /** An activity type's name as the app shows it: the admin's name, else the default name in this language. */
 export function typeLabel(row: Pick<IcsActivityRow, 'typeKey' | 'typeName'>, t: Translate): string {

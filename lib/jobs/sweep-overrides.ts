@@ -6,8 +6,9 @@ import { getWorkspace } from '@/db/queries/workspace';
 import { todayIn } from '@/lib/dates';
 
 // Overrides with an end date return to the computed tier the day after. Pages
-// and saves already end them as they read; this sweep also does it for
-// accounts nobody opens. Every app server runs the timer; a transaction-level
+// and exports only read (a GET never writes); saves and re-tiering end them as
+// they write, and this sweep ends the rest, at start and every 15 minutes.
+// Every app server runs the timer; a transaction-level
 // advisory lock in the database lets one of them do the work each time, so
 // nothing depends on one process.
 
@@ -26,8 +27,8 @@ export async function sweepExpiredOverrides(): Promise<number | null> {
 export function startOverrideSweep(): void {
   const holder = globalThis as { touchplanSweep?: NodeJS.Timeout };
   if (holder.touchplanSweep) return;
-  holder.touchplanSweep = setInterval(() => {
-    sweepExpiredOverrides().catch((e: unknown) => console.error('[sweep-overrides]', e));
-  }, sweepEveryMs);
+  const sweep = () => sweepExpiredOverrides().catch((e: unknown) => console.error('[sweep-overrides]', e));
+  void sweep();
+  holder.touchplanSweep = setInterval(sweep, sweepEveryMs);
   holder.touchplanSweep.unref();
 }

@@ -10,8 +10,7 @@ import { applyOverride, assertOwnerIsCsm, assertUniqueKeys, workspaceToday } fro
 import { action } from '@/lib/actions/action';
 import { ActionError, conflictError, notFoundError } from '@/lib/actions/result';
 import { changedFields, sameDecimal } from '@/lib/audit-diff';
-import { assertCanEditAccount } from '@/lib/auth/access';
-import { roles } from '@/lib/auth/roles';
+import { assertCanEditAccount, canManageAccounts, ownerFor } from '@/lib/auth/access';
 import { isOverrideActive } from '@/lib/tiering/compute';
 import { tierColumns } from '@/lib/tiering/tier-columns';
 import type { Tier } from '@/lib/tiering/policy';
@@ -44,14 +43,14 @@ const editable = [
 
 export const createAccount = action({
   name: 'account.create',
-  roles,
+  permission: 'accounts.write',
   input: createAccountInput,
   revalidate: ['/accounts'],
   async run({ user, input, tx, audit }) {
     await lockPoliciesShared(tx);
     // A CSM's new account is in their own book; managers and admins choose.
-    const ownerId = user.role === 'csm' ? user.id : input.ownerId;
-    await assertOwnerIsCsm(tx, user.role === 'csm' ? null : ownerId);
+    const ownerId = ownerFor(user, input.ownerId);
+    if (canManageAccounts(user)) await assertOwnerIsCsm(tx, ownerId);
     await assertUniqueKeys(tx, input.domain, input.externalId);
     const policy = await currentPolicy(tx);
     const cols = tierColumns(input, null, policy, await workspaceToday(tx));
@@ -66,7 +65,7 @@ export const createAccount = action({
 
 export const updateAccountDetails = action({
   name: 'account.update',
-  roles,
+  permission: 'accounts.write',
   input: updateAccountInput,
   revalidate: ['/accounts'],
   async run({ user, input, tx, audit }) {
@@ -75,7 +74,7 @@ export const updateAccountDetails = action({
     if (!before) throw notFoundError();
     assertCanEditAccount(user, before);
     // Only managers and admins move an account to another book.
-    const ownerId = user.role === 'csm' ? before.ownerId : input.ownerId;
+    const ownerId = canManageAccounts(user) ? input.ownerId : before.ownerId;
     if (ownerId !== before.ownerId) await assertOwnerIsCsm(tx, ownerId);
     await assertUniqueKeys(tx, input.domain, input.externalId, input.id);
     const policy = await currentPolicy(tx);
@@ -98,7 +97,7 @@ export const updateAccountDetails = action({
 
 export const reassignAccounts = action({
   name: 'account.reassign',
-  roles: ['manager', 'admin'],
+  permission: 'accounts.reassign',
   input: reassignInput,
   revalidate: ['/accounts'],
   async run({ user, input, tx }) {
@@ -118,7 +117,7 @@ export const reassignAccounts = action({
 
 export const setTierOverride = action({
   name: 'account.override',
-  roles: ['manager', 'admin'],
+  permission: 'tier.override',
   input: setOverrideInput,
   revalidate: ['/accounts'],
   async run({ user, input, tx, audit }) {
@@ -139,7 +138,7 @@ export const setTierOverride = action({
 
 export const clearTierOverride = action({
   name: 'account.clear_override',
-  roles: ['manager', 'admin'],
+  permission: 'tier.override',
   input: clearOverrideInput,
   revalidate: ['/accounts'],
   async run({ user, input, tx, audit }) {
@@ -158,7 +157,7 @@ export const clearTierOverride = action({
 
 export const requestTierOverride = action({
   name: 'account.request_override',
-  roles: ['csm'],
+  permission: 'tier.requestOverride',
   input: requestOverrideInput,
   revalidate: ['/accounts'],
   async run({ user, input, tx, audit }) {
@@ -182,7 +181,7 @@ export const requestTierOverride = action({
 
 export const decideOverrideRequest = action({
   name: 'account.decide_override',
-  roles: ['manager', 'admin'],
+  permission: 'overrideRequests.decide',
   input: decideOverrideInput,
   revalidate: ['/accounts'],
   async run({ user, input, tx, audit }) {

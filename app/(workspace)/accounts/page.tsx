@@ -3,12 +3,10 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getNow, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { accountPageSize, accountTotals, activeCsms, listAccounts, sortKeys } from '@/db/queries/accounts';
-import { endExpiredOverrides } from '@/db/queries/tier-history';
 import { getWorkspace } from '@/db/queries/workspace';
 import { ownerParam, parseAccountFilters, withParams, type SearchParams } from '@/lib/accounts/list-params';
 import { canManageAccounts } from '@/lib/auth/access';
 import { requirePageUser } from '@/lib/auth/current-user';
-import { todayIn } from '@/lib/dates';
 import { formatMoney } from '@/lib/format';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
@@ -25,7 +23,6 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const db = await getDb();
   const workspace = await getWorkspace(db);
-  await endExpiredOverrides(db, todayIn(workspace.timeZone));
   const filters = parseAccountFilters(params, user);
   const [t, locale, format, now, rows, totals, csms] = await Promise.all([
     getTranslations('accounts'),

@@ -6,7 +6,6 @@ import { confirmWarnings, planningZone, playbookRuleFor, plannedInstant, resolve
 import { action } from '@/lib/actions/action';
 import { ActionError, conflictError, notFoundError } from '@/lib/actions/result';
 import { assertCanManageActivity, canEditAccount } from '@/lib/auth/access';
-import { roles } from '@/lib/auth/roles';
 import type { z } from 'zod';
 import type { Tx } from '@/db/client';
 import type { CurrentUser } from '@/lib/auth/current-user';
@@ -27,7 +26,7 @@ async function loadActivity(tx: Tx, user: CurrentUser, id: number) {
 
 export const scheduleActivity = action({
   name: 'activity.schedule',
-  roles,
+  permission: 'activities.schedule',
   input: scheduleActivityInput,
   revalidate: ['/accounts'],
   async run({ user, input, tx, audit }) {
@@ -56,7 +55,7 @@ export const scheduleActivity = action({
 
 export const rescheduleActivity = action({
   name: 'activity.reschedule',
-  roles,
+  permission: 'activities.schedule',
   input: rescheduleActivityInput,
   revalidate: ['/accounts'],
   async run({ user, input, tx, audit }) {
@@ -100,7 +99,7 @@ function closeActivity<S extends typeof completeActivityInput | typeof cancelAct
 ) {
   return action({
     name,
-    roles,
+    permission: 'activities.schedule',
     input,
     revalidate: ['/accounts'],
     async run({ user, input: raw, tx, audit }): Promise<R> {

@@ -10,7 +10,6 @@ import { action } from '@/lib/actions/action';
 import { ActionError, conflictError, notFoundError } from '@/lib/actions/result';
 import { assertCanManageActivity } from '@/lib/auth/access';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { roles } from '@/lib/auth/roles';
 import { todayIn } from '@/lib/dates';
 import type { Tx } from '@/db/client';
 import { cancelSeriesRestInput, editSeriesInput, scheduleSeriesInput } from '@/lib/validation/activity';
@@ -39,7 +38,7 @@ async function loadSeries(tx: Tx, user: CurrentUser, id: number, version: number
 /** Books a repeating activity: the series and all its occurrences, in one insert. */
 export const scheduleSeries = action({
   name: 'series.schedule',
-  roles,
+  permission: 'activities.schedule',
   input: scheduleSeriesInput,
   revalidate: ['/accounts'],
   async run({ user, input, tx, audit }) {
@@ -90,7 +89,7 @@ export const scheduleSeries = action({
  */
 export const editSeries = action({
   name: 'series.edit',
-  roles,
+  permission: 'activities.schedule',
   input: editSeriesInput,
   revalidate: ['/accounts'],
   async run({ user, input, tx, audit }) {
@@ -179,7 +178,7 @@ export const editSeries = action({
 /** Ends a series: cancels every planned occurrence still ahead, with a reason, and ends it today. */
 export const cancelSeriesRest = action({
   name: 'series.cancel_rest',
-  roles,
+  permission: 'activities.schedule',
   input: cancelSeriesRestInput,
   revalidate: ['/accounts'],
   async run({ user, input, tx, audit }) {

@@ -7,8 +7,7 @@ import { getWorkspace } from '@/db/queries/workspace';
 import { assertOwnerIsCsm } from '@/lib/accounts/write';
 import { action } from '@/lib/actions/action';
 import { ActionError, notFoundError } from '@/lib/actions/result';
-import { assertCanEditAccount } from '@/lib/auth/access';
-import { roles } from '@/lib/auth/roles';
+import { assertCanEditAccount, canManageAccounts, ownerFor } from '@/lib/auth/access';
 import { todayIn } from '@/lib/dates';
 import { planFor } from '@/lib/planning/plan';
 import { proposalKey } from '@/lib/planning/propose';
@@ -23,7 +22,7 @@ import { createPlannedActivitiesInput } from '@/lib/validation/plan';
  */
 export const createPlannedActivities = action({
   name: 'activity.plan',
-  roles,
+  permission: 'activities.plan',
   input: createPlannedActivitiesInput,
   revalidate: ['/accounts', '/plan'],
   async run({ user, input, tx }) {
@@ -37,10 +36,10 @@ export const createPlannedActivities = action({
     if (accounts.length !== ids.length) throw notFoundError();
     // CSMs plan accounts they own, for themselves; managers and admins any account, for its owner or a CSM they choose.
     for (const account of accounts) assertCanEditAccount(user, account);
-    const ownerOf = new Map(accounts.map((a) => [a.id, user.role === 'csm' ? user.id : (input.ownerId ?? a.ownerId)]));
+    const ownerOf = new Map(accounts.map((a) => [a.id, ownerFor(user, input.ownerId, a.ownerId)]));
     if ([...ownerOf.values()].some((o) => o === null)) throw new ActionError({ key: 'activities.ownerRequired' }, 'ownerId');
     // Whoever runs them must be an active CSM (an account may still name a deactivated one).
-    if (user.role !== 'csm') for (const owner of new Set(ownerOf.values())) await assertOwnerIsCsm(tx, owner!);
+    if (canManageAccounts(user)) for (const owner of new Set(ownerOf.values())) await assertOwnerIsCsm(tx, owner!);
 
     input.rows.forEach((row, i) => {
       if (row.date < today) throw new ActionError({ key: 'plan.errors.datePast' }, `rows.${i}.date`);

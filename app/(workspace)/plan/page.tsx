@@ -8,7 +8,8 @@ import { plannedBusy } from '@/db/queries/plan';
 import { listActivityTypes } from '@/db/queries/playbooks';
 import { findUser } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
-import { canEditAccount, canManageAccounts } from '@/lib/auth/access';
+import { canEditAccount, canManageAccounts, ownerFor } from '@/lib/auth/access';
+import { can } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { todayIn } from '@/lib/dates';
 import { planFor } from '@/lib/planning/plan';
@@ -62,7 +63,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
   const account = accountId ? await findAccount(db, accountId) : undefined;
   if (params.account && !account) notFound();
   const csmId = positiveInt(params.csm);
-  const ownerId = account ? account.ownerId : user.role === 'csm' ? user.id : csms.some((c) => c.id === csmId) ? csmId : null;
+  const ownerId = account ? account.ownerId : ownerFor(user, csms.some((c) => c.id === csmId) ? csmId : null);
 
   const header = (
     <>
@@ -156,7 +157,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
         title={t('noRulesTitle')}
         body={t('noRulesBody')}
         action={
-          user.role === 'admin' && (
+          can(user, 'playbooks.manage') && (
             <Link href="/admin/playbooks" className={buttonClass('secondary')}>
               {t('noRulesAdmin')}
             </Link>

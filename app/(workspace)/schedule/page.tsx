@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { calendarActivities, dueSoonActivities, overdueActivities, ownsAnyActivity } from '@/db/queries/calendar';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
+import { can } from '@/lib/auth/permissions';
 import { dueSoonEnd } from '@/lib/calendar/layout';
 import { parseCalendarParams, parseTeamFilters, withParams, type SearchParams } from '@/lib/calendar/params';
 import { rangeInstants, visibleRange } from '@/lib/calendar/range';
@@ -50,7 +51,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
   const lastPage = Math.max(1, Math.ceil(firstOverdue.total / overduePageSize));
   const overdue = page > lastPage ? await overduePage(lastPage) : firstOverdue;
   const runsAny = items.length > 0 || overdue.total > 0 || dueSoon.total > 0 || (await ownsAnyActivity(db, user.id));
-  const manages = user.role !== 'csm';
+  const manages = can(user, 'team.view');
   const [shownItems, shownOverdue, shownDueSoon] = await Promise.all([toShown(items, now), toShown(overdue.rows, now), toShown(dueSoon.rows, now)]);
 
   return (

@@ -6,7 +6,6 @@ import { action } from '@/lib/actions/action';
 import { ActionError, conflictError, notFoundError } from '@/lib/actions/result';
 import { changedFields } from '@/lib/audit-diff';
 import { hashPassword, verifyPassword } from '@/lib/auth/password-hash';
-import { roles } from '@/lib/auth/roles';
 import { writeSessionToken } from '@/lib/auth/session';
 import { localeCookie } from '@/lib/i18n/locales';
 import { assertNotTheEmail, changePasswordInput, updateLanguageInput, updateProfileInput } from '@/lib/validation/user';
@@ -16,7 +15,7 @@ import { assertNotTheEmail, changePasswordInput, updateLanguageInput, updateProf
 
 export const updateProfile = action({
   name: 'profile.update',
-  roles,
+  permission: 'profile.edit',
   input: updateProfileInput,
   revalidate: ['/'],
   async run({ user, input, tx, audit }) {
@@ -32,7 +31,7 @@ export const updateProfile = action({
 
 export const updateLanguage = action({
   name: 'profile.language',
-  roles,
+  permission: 'profile.edit',
   input: updateLanguageInput,
   revalidate: ['/'],
   async run({ user, input, tx, audit }) {
@@ -47,7 +46,7 @@ export const updateLanguage = action({
 
 export const changePassword = action({
   name: 'profile.password',
-  roles,
+  permission: 'profile.edit',
   input: changePasswordInput,
   async run({ user, input, tx, audit }) {
     assertNotTheEmail(input.password, user.email);

@@ -32,7 +32,7 @@ const overduePageSize = 20;
 
 /** The team calendar: every CSM's activities, filtered by CSM and tier, with the team's overdue list. */
 export default async function TeamPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const user = await requirePageUser(['manager', 'admin']);
+  const user = await requirePageUser('team.view');
   const db = await getDb();
   const [workspace, now, params, t, ta, format] = await Promise.all([
     getWorkspace(db),

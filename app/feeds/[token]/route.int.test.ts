@@ -137,18 +137,18 @@ describe('GET /feeds/<token>.ics', () => {
     const second = await feedFor(csm); // replaces the first
     const unknown = `http://localhost:3000/feeds/${'A'.repeat(43)}.ics`;
     const results = [await fetchFeed(first), await fetchFeed(unknown), await fetchFeed('http://localhost:3000/feeds/not-a-token.ics')];
-    for (const r of results) expect([r.response.status, r.body]).toEqual([404, 'Not found.\n']);
+    for (const r of results) expect([r.response.status, r.body]).toEqual([404, 'This calendar address does not exist or was turned off.\n']);
     expect((await fetchFeed(second)).response.status).toBe(200);
 
     await signInAs(csm);
     expect((await revokeCalendarFeed(null, {})).ok).toBe(true);
-    expect(await fetchFeed(second)).toMatchObject({ response: { status: 404 }, body: 'Not found.\n' });
+    expect(await fetchFeed(second)).toMatchObject({ response: { status: 404 }, body: 'This calendar address does not exist or was turned off.\n' });
 
     const third = await feedFor(csm);
     expect((await fetchFeed(third)).response.status).toBe(200);
     const db = await getDb();
     await updateUser(db, csm.id, (await findUser(db, csm.id))!.version, { active: false });
-    expect(await fetchFeed(third)).toMatchObject({ response: { status: 404 }, body: 'Not found.\n' });
+    expect(await fetchFeed(third)).toMatchObject({ response: { status: 404 }, body: 'This calendar address does not exist or was turned off.\n' });
   });
 
   it('records when it was last fetched, at most once an hour', async () => {

@@ -9,10 +9,10 @@ import { currentPlaybooks, listActivityTypes } from '@/db/queries/playbooks';
 import { listAuditForEntity } from '@/db/queries/audit';
 import { pendingRequestFor } from '@/db/queries/override-requests';
 import { currentPolicy } from '@/db/queries/tier-policies';
-import { endExpiredOverrides, listTierHistory } from '@/db/queries/tier-history';
+import { listTierHistory } from '@/db/queries/tier-history';
 import { findUser } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
-import { canEditAccount, canManageAccounts } from '@/lib/auth/access';
+import { canEditAccount, canManageAccounts, canManageActivity } from '@/lib/auth/access';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { todayIn } from '@/lib/dates';
 import { formatMoney, formatPct } from '@/lib/format';
@@ -45,7 +45,6 @@ export default async function AccountPage({ params }: Props) {
   const user = await requirePageUser();
   const db = await getDb();
   const workspace = await getWorkspace(db);
-  await endExpiredOverrides(db, todayIn(workspace.timeZone));
   const account = await load((await params).id);
   if (!account) notFound();
   const [t, tr, tp, locale, format, history, events, pending, owner, overrider, policy, activityRows, types, playbooks, csms] = await Promise.all([
@@ -184,7 +183,7 @@ export default async function AccountPage({ params }: Props) {
         accountId={account.id}
         activities={activityRows.map((a) => ({ ...a, typeLabel: typeLabel({ key: a.typeKey, name: a.typeName }) }))}
         canSchedule={editable}
-        canLog={(a) => user.role !== 'csm' || a.ownerId === user.id || account.ownerId === user.id}
+        canLog={(a) => canManageActivity(user, { ownerId: a.ownerId, accountOwnerId: account.ownerId })}
         schedule={{
           types: types.filter((ty) => ty.active).map((ty) => ({ id: ty.id, label: typeLabel(ty), inPlaybook: playbookTypeIds.has(ty.id), needsSponsor: ty.requiresExecutiveSponsor })),
           csms: manage ? csms : null,

@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { activeColleagues, userNames } from '@/db/queries/activities';
 import { listAccountSeries } from '@/db/queries/series';
 import { parseRule } from '@/lib/activities/series';
+import { canManageAccounts } from '@/lib/auth/access';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { todayIn } from '@/lib/dates';
 import { wallClock } from '@/lib/scheduling/zoned';
@@ -190,7 +191,7 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
           <details className="mb-4 rounded-md ring-1 ring-zinc-200">
             <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-brand-700">{t('scheduleTitle')}</summary>
             <div className="border-t border-zinc-100 p-3">
-              <ScheduleForm accountId={accountId} colleagues={colleagues} self={{ id: user.id, isCsm: user.role === 'csm' }} {...schedule} />
+              <ScheduleForm accountId={accountId} colleagues={colleagues} self={{ id: user.id, choosesOwner: canManageAccounts(user) }} {...schedule} />
             </div>
           </details>
         )}

@@ -19,7 +19,7 @@ export type ScheduleFormProps = {
   /** Active users who can join; the one running it is left out. */
   colleagues: { id: number; name: string }[];
   /** The signed-in user: a CSM always runs what they book. */
-  self: { id: number; isCsm: boolean };
+  self: { id: number; choosesOwner: boolean };
 };
 
 /** Attendees → "name, role" per line, as the attendees field shows them. */
@@ -55,7 +55,7 @@ export function ScheduleForm({ accountId, types, csms, defaultOwnerId, today, co
   const [booked, setBooked] = useState<number | null>(null);
   const needsSponsor = types.find((ty) => String(ty.id) === typeId)?.needsSponsor ?? false;
   const isSeries = repeat.repeat !== 'none';
-  const runner = self.isCsm ? self.id : ownerId ? Number(ownerId) : defaultOwnerId;
+  const runner = !self.choosesOwner ? self.id : ownerId ? Number(ownerId) : defaultOwnerId;
 
   const changeDate = (next: string) => {
     setDate(next);

@@ -105,7 +105,7 @@ describe('preview', () => {
 
   it('reads the template as every column mapped and no rows', async () => {
     await as('manager');
-    const result = await preview(new Uint8Array(await template().arrayBuffer()));
+    const result = await preview(new Uint8Array(await (await template(new Request('http://localhost/accounts/import/template'))).arrayBuffer()));
     expect(result).toMatchObject({ mappingErrors: [], totalRows: 0, errorCount: 0 });
     expect(result.columns.every((c) => c.column === c.header)).toBe(true);
     expect(result.columns).toHaveLength(13);

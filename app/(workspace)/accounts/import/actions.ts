@@ -5,12 +5,11 @@ import { action } from '@/lib/actions/action';
 import { ActionError } from '@/lib/actions/result';
 import { prepareImport, previewImportInput, runImportInput, type ImportPreview, type ImportResult } from './prepare-import';
 
-const importRoles = ['manager', 'admin'] as const;
 
 /** Reads and checks a file, writing nothing: the mapping, the counts and the row errors. */
 export const previewImport = action({
   name: 'account.import_preview',
-  roles: importRoles,
+  permission: 'accounts.import',
   input: previewImportInput,
   async run({ tx, input }): Promise<ImportPreview> {
     return (await prepareImport(tx, input)).preview;
@@ -31,7 +30,7 @@ function isUniqueViolation(e: unknown): boolean {
  */
 export const runImport = action({
   name: 'account.import',
-  roles: importRoles,
+  permission: 'accounts.import',
   input: runImportInput,
   revalidate: ['/accounts'],
   async run({ user, tx, input, audit }): Promise<ImportResult> {

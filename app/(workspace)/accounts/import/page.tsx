@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ImportAccountsPage() {
-  await requirePageUser(['manager', 'admin']);
+  await requirePageUser('accounts.import');
   const t = await getTranslations('import');
   return (
     <div className="max-w-5xl">

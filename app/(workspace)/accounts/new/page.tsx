@@ -43,7 +43,7 @@ export default async function NewAccountPage() {
             churnRisk: '',
             lifecycleStage: 'onboarding',
             renewalDate: '',
-            ownerId: user.role === 'csm' ? String(user.id) : '',
+            ownerId: manage ? '' : String(user.id),
             notes: '',
           }}
         />

@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function OverrideRequestsPage() {
-  await requirePageUser(['manager', 'admin']);
+  await requirePageUser('overrideRequests.decide');
   const [t, format, requests] = await Promise.all([getTranslations('accounts'), getFormatter(), listPendingRequests(await getDb())]);
   return (
     <div className="max-w-4xl">

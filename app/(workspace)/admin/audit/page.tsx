@@ -17,7 +17,7 @@ const filters = ['', 'auth.', 'user.', 'account.', 'tier_policy.', 'playbook.', 
 
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string; action?: string }> }) {
-  await requirePageUser(['admin']);
+  await requirePageUser('audit.read');
   const params = await searchParams;
   const page = Math.max(1, Number(params.page) || 1);
   const action = filters.find((f) => f === params.action) ?? '';

@@ -10,7 +10,7 @@ import { saveActivityTypeInput, savePlaybookInput } from '@/lib/validation/playb
 /** Saves a tier's playbook as a new version; the old versions stay. */
 export const savePlaybook = action({
   name: 'playbook.save',
-  roles: ['admin'],
+  permission: 'playbooks.manage',
   input: savePlaybookInput,
   revalidate: ['/admin/playbooks'],
   async run({ user, input, tx, audit }) {
@@ -33,7 +33,7 @@ export const savePlaybook = action({
 /** Creates an activity type, or renames / re-classifies / archives one. */
 export const saveActivityType = action({
   name: 'activity_type.save',
-  roles: ['admin'],
+  permission: 'playbooks.manage',
   input: saveActivityTypeInput,
   revalidate: ['/admin/playbooks'],
   async run({ input, tx, audit }) {

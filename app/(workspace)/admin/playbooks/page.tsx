@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function PlaybooksPage() {
-  await requirePageUser(['admin']);
+  await requirePageUser('playbooks.manage');
   const db = await getDb();
   const [t, format, types, playbooks, load, ...versions] = await Promise.all([
     getTranslations('playbooks'),

@@ -11,7 +11,7 @@ import { tierPolicyInput } from '@/lib/validation/tier-policy';
 /** Shows what a policy would do, changing nothing. */
 export const previewTierPolicy = action({
   name: 'tier_policy.preview',
-  roles: ['admin'],
+  permission: 'tierPolicy.manage',
   input: tierPolicyInput,
   async run({ input, tx }) {
     // Reads only: an override past its end date already counts as ended here.
@@ -22,7 +22,7 @@ export const previewTierPolicy = action({
 /** Stores the policy as a new version and re-tiers every account, in one transaction. */
 export const applyTierPolicy = action({
   name: 'tier_policy.apply',
-  roles: ['admin'],
+  permission: 'tierPolicy.manage',
   input: tierPolicyInput,
   revalidate: ['/accounts', '/admin/tiering'],
   async run({ user, input, tx, audit }) {

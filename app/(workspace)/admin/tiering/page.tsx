@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function TieringPage() {
-  await requirePageUser(['admin']);
+  await requirePageUser('tierPolicy.manage');
   const db = await getDb();
   const [t, locale, format, workspace, policy, versions] = await Promise.all([
     getTranslations('tiering'),

@@ -27,7 +27,7 @@ async function loadUser(tx: Tx, id: number) {
 
 export const createUser = action({
   name: 'user.create',
-  roles: ['admin'],
+  permission: 'users.manage',
   input: createUserInput,
   revalidate: ['/admin/users'],
   async run({ input, tx, audit }) {
@@ -46,7 +46,7 @@ export const createUser = action({
 
 export const updateUserDetails = action({
   name: 'user.update',
-  roles: ['admin'],
+  permission: 'users.manage',
   input: updateUserInput,
   revalidate: ['/admin/users'],
   async run({ input, tx, audit }) {
@@ -65,7 +65,7 @@ export const updateUserDetails = action({
 
 export const setUserActive = action({
   name: 'user.set_active',
-  roles: ['admin'],
+  permission: 'users.manage',
   input: setUserActiveInput,
   revalidate: ['/admin/users'],
   async run({ input, tx, audit }) {
@@ -89,7 +89,7 @@ export const setUserActive = action({
 
 export const resetUserPassword = action({
   name: 'user.reset_password',
-  roles: ['admin'],
+  permission: 'users.manage',
   input: resetPasswordInput,
   revalidate: ['/admin/users'],
   async run({ input, tx, audit }) {

@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function UsersPage() {
-  const me = await requirePageUser(['admin']);
+  const me = await requirePageUser('users.manage');
   const [t, tRoles, format, users] = await Promise.all([
     getTranslations('users'),
     getTranslations('roles'),

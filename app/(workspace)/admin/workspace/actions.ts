@@ -8,7 +8,7 @@ import { updateWorkspaceInput } from '@/lib/validation/workspace';
 
 export const updateWorkspace = action({
   name: 'workspace.update',
-  roles: ['admin'],
+  permission: 'workspace.manage',
   input: updateWorkspaceInput,
   revalidate: ['/'],
   async run({ input, tx, audit }) {

@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function WorkspacePage() {
-  await requirePageUser(['admin']);
+  await requirePageUser('workspace.manage');
   const [t, locale, workspace] = await Promise.all([getTranslations('workspace'), getLocale(), getWorkspace(await getDb())]);
   return (
     <div className="max-w-2xl">

@@ -5,7 +5,6 @@ import { activeFeed, replaceFeed, revokeFeeds } from '@/db/queries/feeds';
 import { action } from '@/lib/actions/action';
 import { ActionError, NeedsConfirmation } from '@/lib/actions/result';
 import { checkbox } from '@/lib/actions/validation';
-import { roles } from '@/lib/auth/roles';
 import { appUrl } from '@/lib/env';
 import { feedUrl, hashFeedToken, newFeedToken } from '@/lib/feeds/token';
 
@@ -15,7 +14,7 @@ import { feedUrl, hashFeedToken, newFeedToken } from '@/lib/feeds/token';
 
 export const createCalendarFeed = action({
   name: 'calendar_feed.create',
-  roles,
+  permission: 'calendarFeed.manage',
   input: z.object({ confirm: checkbox }),
   revalidate: ['/settings'],
   async run({ user, input, tx, audit }) {
@@ -29,7 +28,7 @@ export const createCalendarFeed = action({
 
 export const revokeCalendarFeed = action({
   name: 'calendar_feed.revoke',
-  roles,
+  permission: 'calendarFeed.manage',
   input: z.object({}),
   revalidate: ['/settings'],
   async run({ user, tx, audit }) {

@@ -1,42 +1,33 @@
-import { auditDenied, getCurrentUser } from '@/lib/auth/current-user';
-import type { ActionResult } from '@/lib/actions/result';
+import { route, RouteError } from '@/lib/routes/route';
 import { previewImport, runImport } from '../actions';
 import { maxImportMegabytes } from '../prepare-import';
 
 // POST /accounts/import/upload (multipart: file, mapping, intent=preview|run,
 // mode). CSV files come here rather than to a server action, so that server
-// actions keep a small body limit: this handler refuses a visitor without a
-// session, a role that may not import, or a body over the file limit before
-// reading a byte of it. The work is the import actions themselves, which
-// check everything again.
+// actions keep a small body limit: the route door refuses a visitor without a
+// session, a user who may not import or another site before a byte of the
+// body is read, and this handler refuses a body over the file limit. The
+// work is the import actions themselves, which check everything again.
 
-const importRoles = new Set(['manager', 'admin']);
 // The multipart wrapping and the mapping ride along with the file.
 const maxBodyBytes = maxImportMegabytes * 1024 * 1024 + 256 * 1024;
 
-const reply = (result: ActionResult<unknown>, status = 200) => Response.json(result, { status, headers: { 'Cache-Control': 'no-store' } });
+export const POST = route({
+  name: 'account.import',
+  permission: 'accounts.import',
+  reply: 'json',
+  async handle({ request }) {
+    const length = Number(request.headers.get('content-length'));
+    if (!Number.isFinite(length) || length <= 0) throw new RouteError(411, { key: 'import.errors.empty' });
+    if (length > maxBodyBytes) throw new RouteError(413, { key: 'import.errors.fileTooLarge', values: { max: maxImportMegabytes } });
 
-export async function POST(request: Request): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user) return reply({ ok: false, error: { key: 'errors.signedOut' } }, 401);
-  if (!importRoles.has(user.role)) {
-    await auditDenied(user.id, 'action:account.import', 'role');
-    return reply({ ok: false, error: { key: 'errors.forbidden' } }, 403);
-  }
-  // Cookies are SameSite=Lax, so other sites cannot post with them; an Origin from elsewhere is refused all the same.
-  const origin = request.headers.get('origin');
-  if (origin && new URL(origin).host !== new URL(request.url).host && origin !== process.env.NEXTAUTH_URL?.replace(/\/$/, ''))
-    return reply({ ok: false, error: { key: 'errors.forbidden' } }, 403);
-  const length = Number(request.headers.get('content-length'));
-  if (!Number.isFinite(length) || length <= 0) return reply({ ok: false, error: { key: 'import.errors.empty' } }, 411);
-  if (length > maxBodyBytes) return reply({ ok: false, error: { key: 'import.errors.fileTooLarge', values: { max: maxImportMegabytes } } }, 413);
-
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return reply({ ok: false, error: { key: 'import.errors.empty' } }, 400);
-  }
-  const result = form.get('intent') === 'run' ? await runImport(null, form) : await previewImport(null, form);
-  return reply(result);
-}
+    let form: FormData;
+    try {
+      form = await request.formData();
+    } catch {
+      throw new RouteError(400, { key: 'import.errors.empty' });
+    }
+    const result = form.get('intent') === 'run' ? await runImport(null, form) : await previewImport(null, form);
+    return Response.json(result, { headers: { 'Cache-Control': 'no-store' } });
+  },
+});

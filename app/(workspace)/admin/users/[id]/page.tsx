@@ -24,7 +24,7 @@ export default async function UserPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ created?: string }>;
 }) {
-  const me = await requirePageUser(['admin']);
+  const me = await requirePageUser('users.manage');
   const { id } = await params;
   const userId = Number(id);
   const user = Number.isInteger(userId) && userId > 0 ? await findUser(await getDb(), userId) : undefined;

@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewUserPage() {
-  await requirePageUser(['admin']);
+  await requirePageUser('users.manage');
   const t = await getTranslations('users');
   return (
     <div className="max-w-xl">

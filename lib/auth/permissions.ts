@@ -1,0 +1,48 @@
+import { roles, type Role } from './roles';
+
+// Who may do what: the one table. Actions, pages, the layout's section
+// guard, the navigation and route handlers all read it; nothing else names
+// roles to decide access. What a user may do to one particular object (an
+// account they own, an activity they run) is in access.ts, built on these.
+
+const everyone = roles;
+const managers = ['manager', 'admin'] as const satisfies readonly Role[];
+const admins = ['admin'] as const satisfies readonly Role[];
+
+export const permissions = {
+  // Every signed-in user: the book, their activities, their own settings.
+  'accounts.read': everyone,
+  'accounts.export': everyone,
+  /** CSMs create into their own book and edit the accounts they own. */
+  'accounts.write': everyone,
+  'activities.schedule': everyone,
+  'activities.plan': everyone,
+  'profile.edit': everyone,
+  'calendarFeed.manage': everyone,
+
+  /** Edit any account, choose any CSM as owner, schedule and plan for any CSM. */
+  'accounts.manageAll': managers,
+  'accounts.reassign': managers,
+  'accounts.import': managers,
+  'tier.override': managers,
+  'tier.requestOverride': ['csm'],
+  'overrideRequests.decide': managers,
+  'team.view': managers,
+
+  'users.manage': admins,
+  'workspace.manage': admins,
+  'tierPolicy.manage': admins,
+  'playbooks.manage': admins,
+  'audit.read': admins,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(user: { role: Role }, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(user.role);
+}
+
+/** The roles a permission allows, for tests and documentation. */
+export function rolesWith(permission: Permission): readonly Role[] {
+  return permissions[permission];
+}

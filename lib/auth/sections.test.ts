@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { rolesWith } from './permissions';
+import { sectionPermission } from './sections';
+
+const rolesFor = (path: string) => {
+  const permission = sectionPermission(path);
+  return permission && rolesWith(permission);
+};
+
+describe('sectionPermission', () => {
+  it('names the permission of restricted sections, by whole path segments', () => {
+    expect(sectionPermission('/admin/users/3')).toBe('users.manage');
+    expect(sectionPermission('/admin/playbooks')).toBe('playbooks.manage');
+    expect(sectionPermission('/team?view=month')).toBe('team.view');
+    expect(sectionPermission('/accounts/import')).toBe('accounts.import');
+    expect(sectionPermission('/accounts/requests')).toBe('overrideRequests.decide');
+  });
+
+  it('keeps admin pages for admins and the team pages for managers and admins', () => {
+    for (const path of ['/admin', '/admin/users', '/admin/workspace', '/admin/tiering', '/admin/playbooks', '/admin/audit']) expect(rolesFor(path)).toEqual(['admin']);
+    for (const path of ['/team', '/accounts/import', '/accounts/requests']) expect(rolesFor(path)).toEqual(['manager', 'admin']);
+  });
+
+  it('leaves everything else to every signed-in user', () => {
+    for (const path of ['/', '/accounts', '/accounts/12', '/teams', '/administrator', '/schedule', '/plan?account=4']) expect(sectionPermission(path)).toBeUndefined();
+  });
+});
