@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { accounts, activityTypes, playbookRules, playbookVersions, users } from '../schema';
+import type { CadenceUnit } from '@/lib/vocabulary';
 
 export const activityTypeColumns = {
   id: activityTypes.id,
@@ -29,7 +30,7 @@ export async function lockPlaybook(db: DbOrTx, tier: number): Promise<void> {
 export type PlaybookRule = {
   activityTypeId: number;
   every: number;
-  unit: 'day' | 'week' | 'month';
+  unit: CadenceUnit;
   hours: string;
   bookAheadDays: number;
 };

@@ -14,11 +14,12 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { levels, lifecycleStages, overrideRequestStatuses, tierChangeKinds, tierSources } from '../../lib/vocabulary';
 import { users } from './users';
 
-export const levelEnum = pgEnum('level', ['low', 'medium', 'high']);
-export const lifecycleStageEnum = pgEnum('lifecycle_stage', ['onboarding', 'adopting', 'mature', 'at_risk']);
-export const tierSourceEnum = pgEnum('tier_source', ['computed', 'override']);
+export const levelEnum = pgEnum('level', levels);
+export const lifecycleStageEnum = pgEnum('lifecycle_stage', lifecycleStages);
+export const tierSourceEnum = pgEnum('tier_source', tierSources);
 
 // Storage: fillfactor 50 (migration 0003; drizzle cannot declare it), so
 // re-tiering, which rewrites nearly every row, updates rows in place (HOT).
@@ -108,7 +109,7 @@ export const tierPolicies = pgTable('tier_policies', {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
-export const tierChangeKindEnum = pgEnum('tier_change_kind', ['created', 'computed', 'override', 'override_ended', 'policy', 'import']);
+export const tierChangeKindEnum = pgEnum('tier_change_kind', tierChangeKinds);
 
 export const tierHistory = pgTable(
   'tier_history',
@@ -129,7 +130,7 @@ export const tierHistory = pgTable(
   (t) => [index('tier_history_account_idx').on(t.accountId, t.at)],
 );
 
-export const overrideRequestStatusEnum = pgEnum('override_request_status', ['pending', 'approved', 'rejected']);
+export const overrideRequestStatusEnum = pgEnum('override_request_status', overrideRequestStatuses);
 
 export const tierOverrideRequests = pgTable(
   'tier_override_requests',

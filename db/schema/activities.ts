@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { activityTypes } from './playbooks';
+import { activityStatuses } from '../../lib/vocabulary';
 import { users } from './users';
 
-export const activityStatusEnum = pgEnum('activity_status', ['planned', 'completed', 'cancelled', 'no_show']);
+export const activityStatusEnum = pgEnum('activity_status', activityStatuses);
 
 // A repeating activity ("monthly on the second Tuesday at 10:00"). Its
 // occurrences are ordinary activity rows, created up to `untilDate`, so every

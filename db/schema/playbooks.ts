@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, numeric, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { cadenceUnits, touchModels } from '../../lib/vocabulary';
 import { users } from './users';
 
-export const touchModelEnum = pgEnum('touch_model', ['high', 'low', 'tech']);
-export const cadenceUnitEnum = pgEnum('cadence_unit', ['day', 'week', 'month']);
+export const touchModelEnum = pgEnum('touch_model', touchModels);
+export const cadenceUnitEnum = pgEnum('cadence_unit', cadenceUnits);
 
 export const activityTypes = pgTable(
   'activity_types',

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { roles } from '../../lib/vocabulary';
 
-export const roleEnum = pgEnum('role', ['csm', 'manager', 'admin']);
+export const roleEnum = pgEnum('role', roles);
 
 export const users = pgTable(
   'users',

@@ -7,6 +7,7 @@ import { toScaled } from '@/lib/decimal';
 import type { TierPolicy } from '@/lib/tiering/policy';
 import { tierColumns, type TierColumns } from '@/lib/tiering/tier-columns';
 import { accountFields } from '@/lib/validation/account';
+import type { TierSource } from '@/lib/vocabulary';
 
 // The account CSV import as plain functions: which CSV column fills which
 // account field, each row checked with the same zod rules as the account
@@ -179,7 +180,7 @@ export type ExistingAccount = AccountFieldValues & {
   ltv: string | null;
   computedTier: number;
   tier: number;
-  tierSource: 'computed' | 'override';
+  tierSource: TierSource;
   tierReason: unknown;
   overrideTier: number | null;
   overrideUntil: string | null;

@@ -1,4 +1,4 @@
-import { lifecycleStages } from '@/lib/validation/account';
+import { lifecycleStages, tierSources } from '@/lib/vocabulary';
 import { sortKeys, type AccountFilters, type SortKey } from '@/db/queries/accounts';
 
 // The account list's filters live in the URL, so a view can be shared and
@@ -41,7 +41,7 @@ export function parseAccountFilters(params: SearchParams, user: { id: number; ro
     ownerId: owner === 'all' ? undefined : owner === 'me' ? user.id : owner,
     stage: stage && (lifecycleStages as readonly string[]).includes(stage) ? stage : undefined,
     renewalWithinDays: Number.isInteger(renewal) && renewal > 0 && renewal <= 3650 ? renewal : undefined,
-    tierSource: source === 'computed' || source === 'override' ? source : undefined,
+    tierSource: tierSources.find((s) => s === source),
     sort: sort && (sortKeys as readonly string[]).includes(sort) ? (sort as SortKey) : undefined,
     dir: one(params.dir) === 'desc' ? 'desc' : 'asc',
     page: Math.max(1, Math.min(100_000, Number(one(params.page)) || 1)),

@@ -1,6 +1,7 @@
 import { addDays, addMonths, parts, weekday, type LocalDate } from '@/lib/scheduling/local-date';
 import { occurrences, type Recurrence } from '@/lib/scheduling/recurrence';
 import { overlaps } from '@/lib/scheduling/warnings';
+import type { ActivityStatus } from '@/lib/vocabulary';
 
 // Recurring series: the rule a form describes, how far a series may run, the
 // warnings for all its occurrences at once, and what a whole-series edit does
@@ -82,7 +83,7 @@ export function seriesWarnings(c: { occurrences: readonly { date: LocalDate; sta
 export type ExistingOccurrence = {
   id: number;
   date: LocalDate;
-  status: 'planned' | 'completed' | 'cancelled' | 'no_show';
+  status: ActivityStatus;
   startsAt: Date;
   detached: boolean;
 };

@@ -1,5 +1,6 @@
-export const roles = ['csm', 'manager', 'admin'] as const;
-export type Role = (typeof roles)[number];
+import { roles, type Role } from '@/lib/vocabulary';
+
+export { roles, type Role };
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (roles as readonly string[]).includes(value);

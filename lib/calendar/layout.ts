@@ -1,5 +1,6 @@
 import { addDays, daysBetween, type LocalDate } from '@/lib/scheduling/local-date';
 import { wallClock, zonedToUtc } from '@/lib/scheduling/zoned';
+import type { ActivityStatus } from '@/lib/vocabulary';
 
 // Laying activities into the user's days, and the figures shown beside them.
 
@@ -29,9 +30,9 @@ export function clip<T>(items: readonly T[], max: number, total = items.length):
 }
 
 /** The display status: a planned activity whose start has passed is overdue. */
-export type DisplayStatus = 'planned' | 'overdue' | 'completed' | 'cancelled' | 'no_show';
+export type DisplayStatus = ActivityStatus | 'overdue';
 
-export function displayStatus(a: { status: 'planned' | 'completed' | 'cancelled' | 'no_show'; startsAt: Date }, now: Date): DisplayStatus {
+export function displayStatus(a: { status: ActivityStatus; startsAt: Date }, now: Date): DisplayStatus {
   return a.status === 'planned' && a.startsAt.getTime() < now.getTime() ? 'overdue' : a.status;
 }
 

@@ -1,8 +1,7 @@
+import type { ActivityStatus } from '@/lib/vocabulary';
 import type { IcsEvent } from './calendar';
 
 // How one Touchplan activity reads in someone's calendar.
-
-export type ActivityStatus = 'planned' | 'completed' | 'cancelled' | 'no_show';
 
 export type IcsActivity = {
   id: number;

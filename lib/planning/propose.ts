@@ -1,5 +1,6 @@
 import { addCadence, type Cadence, type CadenceUnit } from '@/lib/scheduling/cadence';
 import { addDays, addMonths, daysBetween, weekday, type LocalDate } from '@/lib/scheduling/local-date';
+import type { ActivityStatus } from '@/lib/vocabulary';
 
 // Plan from playbook: which touches a tier's playbook asks of each account in
 // the coming months that nothing planned or done already covers.
@@ -22,7 +23,7 @@ export type ExistingActivity = {
   date: LocalDate;
   /** The due date it was planned for, when plan-from-playbook created it. */
   plannedDue: LocalDate | null;
-  status: 'planned' | 'completed' | 'cancelled' | 'no_show';
+  status: ActivityStatus;
 };
 
 export type Proposal = {

@@ -1,8 +1,9 @@
+import type { CadenceUnit } from '@/lib/vocabulary';
 import { addDays, addMonths, type LocalDate } from './local-date';
 
 // A playbook cadence: "every N days / weeks / months".
 
-export type CadenceUnit = 'day' | 'week' | 'month';
+export type { CadenceUnit };
 export type Cadence = { every: number; unit: CadenceUnit };
 
 export function addCadence(date: LocalDate, cadence: Cadence, times = 1): LocalDate {

@@ -1,8 +1,9 @@
 import { compareDecimal } from '@/lib/decimal';
 import { computeLtv, type LtvInput, type LtvInputs } from './ltv';
 import type { Tier, TierPolicy } from './policy';
+import type { Level, TierSource } from '@/lib/vocabulary';
 
-export type Level = 'low' | 'medium' | 'high';
+export type { Level };
 
 export type TierInputs = LtvInputs & { growthPotential: Level | null; churnRisk: Level | null };
 
@@ -49,6 +50,6 @@ export function isOverrideActive(override: Override, today: string): boolean {
   return override !== null && (override.until === null || override.until >= today);
 }
 
-export function effectiveTier(computed: Tier, override: Override, today: string): { tier: Tier; source: 'computed' | 'override' } {
+export function effectiveTier(computed: Tier, override: Override, today: string): { tier: Tier; source: TierSource } {
   return isOverrideActive(override, today) ? { tier: override!.tier, source: 'override' } : { tier: computed, source: 'computed' };
 }

@@ -1,11 +1,12 @@
 import { computeTier, effectiveTier, type Override, type TierInputs, type TierReason } from './compute';
 import type { Tier, TierPolicy } from './policy';
+import type { TierSource } from '@/lib/vocabulary';
 
 export type TierColumns = {
   ltv: string | null;
   computedTier: Tier;
   tier: Tier;
-  tierSource: 'computed' | 'override';
+  tierSource: TierSource;
   tierReason: TierReason;
 };
 

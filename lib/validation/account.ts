@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id, version } from '@/lib/actions/validation';
 import { isIsoDate } from '@/lib/dates';
 import { toScaled } from '@/lib/decimal';
+import { levels, lifecycleStages } from '@/lib/vocabulary';
 
 // Account fields as people type them (forms) or as CSV cells: strings in,
 // normalised values out. The import uses the same schema, so a row error
@@ -46,9 +47,8 @@ export const domain = z.preprocess(
     .regex(/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u, 'validation.domain'),
 );
 
-const level = z.preprocess(blankToNull, z.enum(['low', 'medium', 'high'], 'validation.level').nullable().default(null));
+const level = z.preprocess(blankToNull, z.enum(levels, 'validation.level').nullable().default(null));
 
-export const lifecycleStages = ['onboarding', 'adopting', 'mature', 'at_risk'] as const;
 
 export const accountFields = {
   name: z.preprocess(blankToNull, z.string({ error: 'validation.required' }).max(200, 'validation.tooLong')),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { id, version } from '@/lib/actions/validation';
 import { toScaled } from '@/lib/decimal';
+import { cadenceUnits, touchModels } from '@/lib/vocabulary';
 
 const rule = z.object({
   activityTypeId: z.coerce.number({ error: 'validation.required' }).int().positive('validation.required'),
   every: z.coerce.number({ error: 'validation.wholeNumber' }).int('validation.wholeNumber').min(1, 'validation.tooSmall').max(365, 'validation.tooBig'),
-  unit: z.enum(['day', 'week', 'month'], 'validation.invalid'),
+  unit: z.enum(cadenceUnits, 'validation.invalid'),
   hours: z.preprocess(
     (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : v),
     z.string().refine((s) => {
@@ -34,7 +35,7 @@ export const saveActivityTypeInput = z.object({
   id: z.preprocess((v) => (v === '' || v == null ? null : v), id.nullable()),
   version: version.default(0),
   name: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v), z.string().max(80, 'validation.tooLong').nullable()),
-  touchModel: z.enum(['high', 'low', 'tech'], 'validation.invalid'),
+  touchModel: z.enum(touchModels, 'validation.invalid'),
   requiresExecutiveSponsor: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
   active: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
 });

@@ -16,6 +16,7 @@ import {
   rescheduleActivityInput,
   scheduleActivityInput,
 } from '@/lib/validation/activity';
+import type { Cadence } from '@/lib/scheduling/cadence';
 
 async function loadActivity(tx: Tx, user: CurrentUser, id: number) {
   const activity = await findActivityForUpdate(tx, id);
@@ -127,7 +128,7 @@ export type NextBookingOffer = {
   executiveSponsor: string | null;
   customerAttendees: unknown;
   internalAttendees: number[];
-  cadence: { every: number; unit: 'day' | 'week' | 'month' };
+  cadence: Cadence;
 };
 export type CompletionResult = { offer?: NextBookingOffer; nextBookedAt?: Date };
 

@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
+import { lifecycleStages, tierSources } from '@/lib/vocabulary';
 
 type Values = { q: string; tier: string; owner: string; stage: string; renewal: string; source: string; sort: string; dir: string };
 
@@ -44,9 +45,9 @@ export function AccountFilters({ values, csms, showMine }: { values: Values; csm
         [
           ['tier', t('tier'), [['', t('allTiers')], ['1', t('tierN', { tier: 1 })], ['2', t('tierN', { tier: 2 })], ['3', t('tierN', { tier: 3 })]]],
           ['owner', t('owner'), [...(showMine ? [['me', t('ownerMe')]] : []), ['all', t('ownerAll')], ['none', t('ownerNone')], ...csms.map((c) => [String(c.id), c.name])]],
-          ['stage', t('stage'), [['', t('allStages')], ...(['onboarding', 'adopting', 'mature', 'at_risk'] as const).map((s) => [s, t(`stages.${s}`)])]],
+          ['stage', t('stage'), [['', t('allStages')], ...lifecycleStages.map((s) => [s, t(`stages.${s}`)])]],
           ['renewal', t('renewal'), [['', t('anyRenewal')], ...['30', '60', '90', '180'].map((d) => [d, t('renewalWithin', { days: Number(d) })])]],
-          ['source', t('tierSource'), [['', t('anySource')], ['computed', t('sourceComputed')], ['override', t('sourceOverride')]]],
+          ['source', t('tierSource'), [['', t('anySource')], ...tierSources.map((s): [string, string] => [s, t(s === 'computed' ? 'sourceComputed' : 'sourceOverride')])]],
         ] as const
       ).map(([name, label, options]) => (
         <div key={name}>

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from '@/components/action-form';
 import { createAccount, updateAccountDetails } from '../actions';
+import { lifecycleStages } from '@/lib/vocabulary';
 
 export type AccountFormValues = {
   id?: number;
@@ -78,7 +79,7 @@ export function AccountForm({ values, csms, canChooseOwner, currency }: Props) {
           name="lifecycleStage"
           label={t('stage')}
           defaultValue={values.lifecycleStage}
-          options={(['onboarding', 'adopting', 'mature', 'at_risk'] as const).map((s) => ({ value: s, label: t(`stages.${s}`) }))}
+          options={lifecycleStages.map((s) => ({ value: s, label: t(`stages.${s}`) }))}
         />
         <TextField name="renewalDate" label={t('renewalDate')} type="date" defaultValue={values.renewalDate} />
       </fieldset>

@@ -15,10 +15,11 @@ import { NextBookingProvider } from './next-booking';
 import { describeRule, localDateText, type DateOptions } from './recurrence-text';
 import { ScheduleForm, type ScheduleFormProps } from './schedule-form';
 import type { EditableSeries } from './series-forms';
+import type { ActivityStatus } from '@/lib/vocabulary';
 
 type Activity = {
   id: number;
-  status: 'planned' | 'completed' | 'cancelled' | 'no_show';
+  status: ActivityStatus;
   startsAt: Date;
   durationMinutes: number;
   timeZone: string;

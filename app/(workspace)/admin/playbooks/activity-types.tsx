@@ -4,13 +4,14 @@ import { useTranslations } from 'next-intl';
 import { ActionForm, SelectField, SubmitButton, TextField } from '@/components/action-form';
 import { Badge } from '@/components/ui/badge';
 import { saveActivityType } from './actions';
+import { touchModels, type TouchModel } from '@/lib/vocabulary';
 
 type ActivityType = {
   id: number;
   key: string | null;
   name: string | null;
   label: string;
-  touchModel: 'high' | 'low' | 'tech';
+  touchModel: TouchModel;
   requiresExecutiveSponsor: boolean;
   active: boolean;
   version: number;
@@ -31,7 +32,7 @@ function TypeForm({ type }: { type?: ActivityType }) {
         name="touchModel"
         label={t('touchModel')}
         defaultValue={type?.touchModel ?? 'high'}
-        options={(['high', 'low', 'tech'] as const).map((m) => ({ value: m, label: t(`touchModels.${m}`) }))}
+        options={touchModels.map((m) => ({ value: m, label: t(`touchModels.${m}`) }))}
       />
       <SelectField
         name="active"

@@ -8,8 +8,9 @@ import { Input, Select } from '@/components/ui/input';
 import { Td, Th } from '@/components/ui/table';
 import { hoursOwed } from '@/lib/playbooks/hours';
 import { savePlaybook } from './actions';
+import { cadenceUnits, type CadenceUnit } from '@/lib/vocabulary';
 
-type Rule = { activityTypeId: number; every: number; unit: 'day' | 'week' | 'month'; hours: string; bookAheadDays: number };
+type Rule = { activityTypeId: number; every: number; unit: CadenceUnit; hours: string; bookAheadDays: number };
 type Props = {
   tier: number;
   version: number;
@@ -82,7 +83,7 @@ export function PlaybookEditor({ tier, version, rules: saved, types, accounts, c
                       </div>
                       <div className="w-32 shrink-0">
                       <Select aria-label={t('unitN', { n: i + 1 })} value={r.unit} onChange={(e) => set(i, { unit: e.target.value as Rule['unit'] })}>
-                        {(['day', 'week', 'month'] as const).map((u) => (
+                        {cadenceUnits.map((u) => (
                           <option key={u} value={u}>
                             {t(`units.${u}`, { count: r.every })}
                           </option>
