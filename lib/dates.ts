@@ -1,6 +1,8 @@
+import { dateIn } from '@/lib/scheduling/zoned';
+
 /** Today's date (YYYY-MM-DD) in a time zone. */
 export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dateIn(now, timeZone);
 }
 
 /** Whether a YYYY-MM-DD string is a real calendar date. */

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { accounts, activities, activityTypes, users } from '../schema';
+import { accounts, activities, type activitySeries, activityTypes, users } from '../schema';
 import { refreshTouches } from './touches';
 
 export type NewActivity = typeof activities.$inferInsert;
@@ -21,28 +21,33 @@ export async function insertActivities(db: DbOrTx, values: NewActivity[]): Promi
   return rows.map((r) => r.id);
 }
 
+/**
+ * What a change to one activity or to a series reads before it checks who may
+ * make it: the booking's own columns, its account's owner and tier.
+ */
+export function bookingSelection(t: typeof activities | typeof activitySeries) {
+  return {
+    id: t.id,
+    accountId: t.accountId,
+    activityTypeId: t.activityTypeId,
+    ownerId: t.ownerId,
+    durationMinutes: t.durationMinutes,
+    timeZone: t.timeZone,
+    location: t.location,
+    agenda: t.agenda,
+    executiveSponsor: t.executiveSponsor,
+    customerAttendees: t.customerAttendees,
+    internalAttendees: t.internalAttendees,
+    version: t.version,
+    accountOwnerId: accounts.ownerId,
+    accountTier: accounts.tier,
+  };
+}
+
 /** The activity with its account's owner and tier, locked for a change. */
 export async function findActivityForUpdate(db: DbOrTx, id: number) {
   const [row] = await db
-    .select({
-      id: activities.id,
-      accountId: activities.accountId,
-      activityTypeId: activities.activityTypeId,
-      ownerId: activities.ownerId,
-      status: activities.status,
-      startsAt: activities.startsAt,
-      durationMinutes: activities.durationMinutes,
-      timeZone: activities.timeZone,
-      location: activities.location,
-      agenda: activities.agenda,
-      executiveSponsor: activities.executiveSponsor,
-      customerAttendees: activities.customerAttendees,
-      internalAttendees: activities.internalAttendees,
-      seriesId: activities.seriesId,
-      version: activities.version,
-      accountOwnerId: accounts.ownerId,
-      accountTier: accounts.tier,
-    })
+    .select({ ...bookingSelection(activities), status: activities.status, startsAt: activities.startsAt, seriesId: activities.seriesId })
     .from(activities)
     .innerJoin(accounts, eq(accounts.id, activities.accountId))
     .where(eq(activities.id, id))

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, gte, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../client';
 import { accounts, activities, activitySeries, activityTypes, users } from '../schema';
-import { insertActivities, type NewActivity } from './activities';
+import { bookingSelection, insertActivities, type NewActivity } from './activities';
 import { refreshTouches } from './touches';
 
 export type NewSeries = typeof activitySeries.$inferInsert;
@@ -15,24 +15,11 @@ export async function insertSeries(db: DbOrTx, values: NewSeries): Promise<numbe
 export async function findSeriesForUpdate(db: DbOrTx, id: number) {
   const [row] = await db
     .select({
-      id: activitySeries.id,
-      accountId: activitySeries.accountId,
-      activityTypeId: activitySeries.activityTypeId,
-      ownerId: activitySeries.ownerId,
+      ...bookingSelection(activitySeries),
       recurrence: activitySeries.recurrence,
       startDate: activitySeries.startDate,
       untilDate: activitySeries.untilDate,
       time: activitySeries.time,
-      timeZone: activitySeries.timeZone,
-      durationMinutes: activitySeries.durationMinutes,
-      location: activitySeries.location,
-      agenda: activitySeries.agenda,
-      customerAttendees: activitySeries.customerAttendees,
-      internalAttendees: activitySeries.internalAttendees,
-      executiveSponsor: activitySeries.executiveSponsor,
-      version: activitySeries.version,
-      accountOwnerId: accounts.ownerId,
-      accountTier: accounts.tier,
     })
     .from(activitySeries)
     .innerJoin(accounts, eq(accounts.id, activitySeries.accountId))

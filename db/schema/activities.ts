@@ -7,6 +7,31 @@ import { users } from './users';
 
 export const activityStatusEnum = pgEnum('activity_status', activityStatuses);
 
+/** What one activity and a series of them both say: where, who, when in which zone, how long. */
+function bookingColumns() {
+  return {
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    activityTypeId: integer()
+      .notNull()
+      .references(() => activityTypes.id),
+    // The CSM who runs it (whose calendar and capacity it is on).
+    ownerId: integer()
+      .notNull()
+      .references(() => users.id),
+    // The zone the organiser planned in, so a series keeps its wall-clock time.
+    timeZone: text().notNull(),
+    durationMinutes: integer().notNull(),
+    location: text(),
+    customerAttendees: jsonb().notNull().default([]),
+    // User ids of colleagues who join (besides the owner).
+    internalAttendees: jsonb().notNull().default([]),
+    executiveSponsor: text(),
+    agenda: text(),
+  };
+}
+
 // A repeating activity ("monthly on the second Tuesday at 10:00"). Its
 // occurrences are ordinary activity rows, created up to `untilDate`, so every
 // list, calendar and feed reads one table.
@@ -14,28 +39,13 @@ export const activitySeries = pgTable(
   'activity_series',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    accountId: integer()
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
-    activityTypeId: integer()
-      .notNull()
-      .references(() => activityTypes.id),
-    ownerId: integer()
-      .notNull()
-      .references(() => users.id),
+    ...bookingColumns(),
     // lib/scheduling/recurrence.ts `Recurrence`.
     recurrence: jsonb().notNull(),
     startDate: date({ mode: 'string' }).notNull(),
     untilDate: date({ mode: 'string' }).notNull(),
     // Wall-clock 'HH:MM' in `timeZone`, so 10:00 stays 10:00 across DST.
     time: text().notNull(),
-    timeZone: text().notNull(),
-    durationMinutes: integer().notNull(),
-    location: text(),
-    customerAttendees: jsonb().notNull().default([]),
-    internalAttendees: jsonb().notNull().default([]),
-    executiveSponsor: text(),
-    agenda: text(),
     version: integer().notNull().default(1),
     createdBy: integer().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -51,27 +61,9 @@ export const activities = pgTable(
   'activities',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    accountId: integer()
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
-    activityTypeId: integer()
-      .notNull()
-      .references(() => activityTypes.id),
-    // The CSM who runs it (whose calendar and capacity it is on).
-    ownerId: integer()
-      .notNull()
-      .references(() => users.id),
+    ...bookingColumns(),
     status: activityStatusEnum().notNull().default('planned'),
     startsAt: timestamp({ withTimezone: true }).notNull(),
-    durationMinutes: integer().notNull(),
-    // The zone the organiser planned in, so a series keeps its wall-clock time.
-    timeZone: text().notNull(),
-    location: text(),
-    customerAttendees: jsonb().notNull().default([]),
-    // User ids of colleagues who join (besides the owner).
-    internalAttendees: jsonb().notNull().default([]),
-    executiveSponsor: text(),
-    agenda: text(),
     outcome: text(),
     nextSteps: text(),
     cancelReason: text(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byDay, clip, daysOverdue, displayStatus, dueSoonEnd, endsAt, localDateOf, minutesToHours, weeklyCapacityHours } from './layout';
+import { byDay, clip, daysOverdue, displayStatus, dueSoonEnd, endsAt, minutesToHours, weeklyCapacityHours } from './layout';
+import { dateIn } from '@/lib/scheduling/zoned';
 import { visibleRange } from './range';
 
 const at = (iso: string, id = 1) => ({ id, startsAt: new Date(iso) });
@@ -63,9 +64,9 @@ describe('overdue and due soon', () => {
     expect(dueSoonEnd('2026-10-28', 'America/New_York').toISOString()).toBe('2026-11-05T05:00:00.000Z'); // after fall-back
   });
 
-  it('localDateOf', () => {
-    expect(localDateOf(new Date('2026-12-31T15:00:00Z'), 'Asia/Tokyo')).toBe('2027-01-01');
-    expect(localDateOf(new Date('2026-12-31T15:00:00Z'), 'America/New_York')).toBe('2026-12-31');
+  it('dateIn', () => {
+    expect(dateIn(new Date('2026-12-31T15:00:00Z'), 'Asia/Tokyo')).toBe('2027-01-01');
+    expect(dateIn(new Date('2026-12-31T15:00:00Z'), 'America/New_York')).toBe('2026-12-31');
   });
 });
 

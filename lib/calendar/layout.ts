@@ -1,13 +1,9 @@
 import { addDays, daysBetween, type LocalDate } from '@/lib/scheduling/local-date';
-import { wallClock, zonedToUtc } from '@/lib/scheduling/zoned';
+import { dateIn, zonedToUtc } from '@/lib/scheduling/zoned';
 import type { ActivityStatus } from '@/lib/vocabulary';
 
 // Laying activities into the user's days, and the figures shown beside them.
 
-/** The calendar date an instant falls on in `timeZone`. */
-export function localDateOf(instant: Date, timeZone: string): LocalDate {
-  return wallClock(instant, timeZone).date;
-}
 
 /**
  * Each visible day with its activities in start order. An activity belongs to
@@ -16,7 +12,7 @@ export function localDateOf(instant: Date, timeZone: string): LocalDate {
 export function byDay<T extends { startsAt: Date; id: number }>(items: readonly T[], days: readonly LocalDate[], timeZone: string): Map<LocalDate, T[]> {
   const map = new Map<LocalDate, T[]>(days.map((d) => [d, []]));
   const sorted = [...items].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
-  for (const item of sorted) map.get(localDateOf(item.startsAt, timeZone))?.push(item);
+  for (const item of sorted) map.get(dateIn(item.startsAt, timeZone))?.push(item);
   return map;
 }
 
@@ -38,7 +34,7 @@ export function displayStatus(a: { status: ActivityStatus; startsAt: Date }, now
 
 /** Whole calendar days between the activity's date and today, in the user's zone (0: earlier today). */
 export function daysOverdue(startsAt: Date, now: Date, timeZone: string): number {
-  return Math.max(0, daysBetween(localDateOf(startsAt, timeZone), localDateOf(now, timeZone)));
+  return Math.max(0, daysBetween(dateIn(startsAt, timeZone), dateIn(now, timeZone)));
 }
 
 /** "Due soon" means planned from now until the end of the seventh day after today, in the user's zone. */

@@ -1,15 +1,16 @@
 import type { IcsActivityRow } from '@/db/queries/feeds';
 import { activityEvent, type Translate } from '@/lib/ics/activity-event';
 import { writeCalendar } from '@/lib/ics/calendar';
+import { activityTypeLabel } from '@/lib/playbooks/type-label';
 
 // Touchplan's activities as an iCalendar file, in the reader's language:
 // the same writer serves the subscribed feed and one activity's download.
 
 export const prodId = '-//Touchplan//Touchplan Calendar//EN';
 
-/** An activity type's name as the app shows it: the admin's name, else the default name in this language. */
+/** An activity type's name as the app shows it, for a translator of every message. */
 export function typeLabel(row: Pick<IcsActivityRow, 'typeKey' | 'typeName'>, t: Translate): string {
-  return row.typeName ?? (row.typeKey ? t(`playbooks.types.${row.typeKey}`) : '');
+  return activityTypeLabel({ key: row.typeKey, name: row.typeName }, (key) => t(`playbooks.${key}`));
 }
 
 export function renderActivities(

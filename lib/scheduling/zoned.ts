@@ -32,6 +32,11 @@ export function wallClock(instant: Date, timeZone: string) {
   };
 }
 
+/** The calendar date in a zone at an instant: `dateIn(new Date(), zone)` is today there. */
+export function dateIn(instant: Date, timeZone: string): LocalDate {
+  return wallClock(instant, timeZone).date;
+}
+
 /** Minutes the zone is ahead of UTC at an instant (Tokyo: 540). */
 export function offsetMinutes(instant: Date, timeZone: string): number {
   const w = wallClock(instant, timeZone);

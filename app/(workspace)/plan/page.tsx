@@ -21,6 +21,7 @@ import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { PlanForm, type PlanRow } from './_components/plan-form';
 import { PlanScope } from './_components/plan-scope';
+import { activityTypeLabel } from '@/lib/playbooks/type-label';
 
 type Search = { csm?: string; account?: string; horizon?: string; tier?: string };
 
@@ -122,7 +123,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
   const bookAhead = new Map([...plan.rules].flatMap(([ruleTier, rs]) => rs.map((r) => [`${ruleTier}:${r.activityTypeId}`, r.bookAheadDays] as const)));
   const typeLabel = (id: number) => {
     const ty = typeById.get(id);
-    return ty?.name ?? (ty?.key ? tp(`types.${ty.key}` as never) : String(id));
+    return ty ? activityTypeLabel(ty, tp) : String(id);
   };
 
   const timed = assignTimes(

@@ -7,7 +7,8 @@ import { calendarActivities, overdueActivities, teamWeekSummary } from '@/db/que
 import { findUser } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
-import { daysOverdue, localDateOf } from '@/lib/calendar/layout';
+import { daysOverdue } from '@/lib/calendar/layout';
+import { dateIn } from '@/lib/scheduling/zoned';
 import { parseCalendarParams, parseTeamFilters, withParams, type SearchParams } from '@/lib/calendar/params';
 import { rangeInstants, visibleRange } from '@/lib/calendar/range';
 import { todayIn } from '@/lib/dates';
@@ -108,7 +109,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
                         <Td className="tabular-nums">
                           <time dateTime={a.startsAt.toISOString()}>
                             {format.dateTime(a.startsAt, {
-                              year: localDateOf(a.startsAt, timeZone).slice(0, 4) === today.slice(0, 4) ? undefined : 'numeric',
+                              year: dateIn(a.startsAt, timeZone).slice(0, 4) === today.slice(0, 4) ? undefined : 'numeric',
                               month: 'short',
                               day: 'numeric',
                               hour: 'numeric',

@@ -27,6 +27,7 @@ import { AccountTimeline } from '../_components/account-timeline';
 import { ActivitiesCard } from '../_components/activities-card';
 import { ClearOverrideForm, RequestOverrideForm, SetOverrideForm } from '../_components/override-forms';
 import { TierHistory } from '../_components/tier-history';
+import { activityTypeLabel } from '@/lib/playbooks/type-label';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -64,7 +65,7 @@ export default async function AccountPage({ params }: Props) {
     currentPlaybooks(db),
     activeCsms(db),
   ]);
-  const typeLabel = (ty: { key: string | null; name: string | null }) => ty.name ?? (ty.key ? tp(`types.${ty.key}` as never) : '');
+  const typeLabel = (ty: { key: string | null; name: string | null }) => activityTypeLabel(ty, tp);
   const playbookTypeIds = new Set(playbooks.find((p) => p.tier === account.tier)?.rules.map((r) => r.activityTypeId) ?? []);
   // The request's own clock (next-intl keeps one per request), so the page renders consistently.
   const nowMs = (await getNow()).getTime();

@@ -16,6 +16,7 @@ import { describeRule, localDateText, type DateOptions } from './recurrence-text
 import { ScheduleForm, type ScheduleFormProps } from './schedule-form';
 import type { EditableSeries } from './series-forms';
 import type { ActivityStatus } from '@/lib/vocabulary';
+import { activityTypeLabel } from '@/lib/playbooks/type-label';
 
 type Activity = {
   id: number;
@@ -201,7 +202,7 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
             {blocks.map((s) => {
               const es = editable.get(s.id)!;
               const upcoming = ahead.get(s.id)!;
-              const typeLabel = s.typeName ?? (s.typeKey ? tp(`types.${s.typeKey}` as never) : '');
+              const typeLabel = activityTypeLabel({ key: s.typeKey, name: s.typeName }, tp);
               const people = withNames(s.internalAttendees);
               const guests = es.customerAttendees.map((c) => (c.role ? `${c.name} (${c.role})` : c.name));
               return (

@@ -7,6 +7,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { ActivityTypes } from './activity-types';
 import { PlaybookEditor } from './playbook-editor';
+import { activityTypeLabel } from '@/lib/playbooks/type-label';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('playbooks'))('title') };
@@ -23,8 +24,7 @@ export default async function PlaybooksPage() {
     tierLoad(db),
     ...[1, 2, 3].map((tier) => listPlaybookVersions(db, tier)),
   ]);
-  const typeName = (ty: { key: string | null; name: string | null }) => ty.name ?? (ty.key ? t(`types.${ty.key}` as never) : '');
-  const options = types.map((ty) => ({ id: ty.id, label: typeName(ty), active: ty.active }));
+  const options = types.map((ty) => ({ id: ty.id, label: activityTypeLabel(ty, t), active: ty.active }));
   return (
     <div className="space-y-4">
       <PageHeader title={t('title')} description={t('description')} />
@@ -46,7 +46,7 @@ export default async function PlaybooksPage() {
         </Card>
       ))}
       <Card title={t('activityTypes')} description={t('activityTypesDescription')}>
-        <ActivityTypes types={types.map((ty) => ({ ...ty, label: typeName(ty) }))} />
+        <ActivityTypes types={types.map((ty) => ({ ...ty, label: activityTypeLabel(ty, t) }))} />
       </Card>
     </div>
   );

@@ -266,40 +266,26 @@ const ProposalRow = memo(function ProposalRow({ row: r, edit: e, index, today, o
         {day(r.due)}
       </div>
       <div className="col-start-2 flex flex-wrap gap-2 md:contents">
-        <RowInput
-          index={index}
-          field="date"
-          caption={t('date')}
-          type="date"
-          aria-label={t('dateOf', { type: r.typeLabel })}
-          value={e.date}
-          min={today}
-          disabled={!e.keep}
-          onChange={(ev) => set({ date: ev.target.value })}
-          className="w-36 md:w-auto"
-        />
-        <RowInput
-          index={index}
-          field="time"
-          caption={t('time')}
-          type="time"
-          aria-label={t('timeOf', { type: r.typeLabel })}
-          value={e.time}
-          disabled={!e.keep}
-          onChange={(ev) => set({ time: ev.target.value })}
-          className="w-28 md:w-auto"
-        />
-        <RowInput
-          index={index}
-          field="durationMinutes"
-          caption={t('minutes')}
-          inputMode="numeric"
-          aria-label={t('minutesOf', { type: r.typeLabel })}
-          value={e.minutes}
-          disabled={!e.keep}
-          onChange={(ev) => set({ minutes: ev.target.value })}
-          className="w-20 md:w-auto"
-        />
+        {(
+          [
+            ['date', 'date', t('date'), t('dateOf', { type: r.typeLabel }), { type: 'date', min: today }, 'w-36 md:w-auto'],
+            ['time', 'time', t('time'), t('timeOf', { type: r.typeLabel }), { type: 'time' }, 'w-28 md:w-auto'],
+            ['durationMinutes', 'minutes', t('minutes'), t('minutesOf', { type: r.typeLabel }), { inputMode: 'numeric' }, 'w-20 md:w-auto'],
+          ] as const
+        ).map(([field, key, caption, label, attrs, className]) => (
+          <RowInput
+            key={field}
+            index={index}
+            field={field}
+            caption={caption}
+            aria-label={label}
+            {...attrs}
+            value={e[key]}
+            disabled={!e.keep}
+            onChange={(ev) => set({ [key]: ev.target.value })}
+            className={className}
+          />
+        ))}
       </div>
       <div className="hidden pt-1.5 text-right tabular-nums text-zinc-600 md:block">
         {hours(r.hours)}

@@ -1,10 +1,8 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useRef } from 'react';
+import { FilterForm, FilterSelect, type FilterOption } from '@/components/filter-form';
 import { Button } from '@/components/ui/button';
-import { Select } from '@/components/ui/input';
 
 type Props = {
   values: { csm: string; tier: string; view: string; date: string };
@@ -18,56 +16,15 @@ type Props = {
  */
 export function TeamFilters({ values, csms }: Props) {
   const t = useTranslations('calendar');
-  const router = useRouter();
-  const form = useRef<HTMLFormElement>(null);
-
-  function apply() {
-    const params = new URLSearchParams();
-    for (const [k, v] of new FormData(form.current!).entries()) if (typeof v === 'string' && v !== '') params.set(k, v);
-    router.push(`/team${params.size ? `?${params}` : ''}`);
-  }
-
   return (
-    <form
-      ref={form}
-      action="/team"
-      className="mb-4 flex flex-wrap items-end gap-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        apply();
-      }}
-    >
-      <div>
-        <label htmlFor="team-csm" className="mb-1 block text-xs font-medium text-zinc-600">
-          {t('csm')}
-        </label>
-        <Select id="team-csm" name="csm" defaultValue={values.csm} onChange={apply} className="w-auto min-w-40">
-          <option value="">{t('allCsms')}</option>
-          {csms.map((c) => (
-            <option key={c.id} value={String(c.id)}>
-              {c.name}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <div>
-        <label htmlFor="team-tier" className="mb-1 block text-xs font-medium text-zinc-600">
-          {t('tier')}
-        </label>
-        <Select id="team-tier" name="tier" defaultValue={values.tier} onChange={apply} className="w-auto">
-          <option value="">{t('allTiers')}</option>
-          {[1, 2, 3].map((tier) => (
-            <option key={tier} value={String(tier)}>
-              {t('tierN', { tier })}
-            </option>
-          ))}
-        </Select>
-      </div>
+    <FilterForm path="/team">
+      <FilterSelect id="team-csm" name="csm" label={t('csm')} className="w-auto min-w-40" defaultValue={values.csm} options={[['', t('allCsms')], ...csms.map((c): FilterOption => [String(c.id), c.name])]} />
+      <FilterSelect id="team-tier" name="tier" label={t('tier')} defaultValue={values.tier} options={[['', t('allTiers')], ...[1, 2, 3].map((n): FilterOption => [String(n), t('tierN', { tier: n })])]} />
       {values.view && <input type="hidden" name="view" value={values.view} />}
       {values.date && <input type="hidden" name="date" value={values.date} />}
       <Button type="submit" variant="secondary">
         {t('apply')}
       </Button>
-    </form>
+    </FilterForm>
   );
 }

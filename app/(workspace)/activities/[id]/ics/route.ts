@@ -4,7 +4,7 @@ import { renderActivities, typeLabel } from '@/lib/feeds/render';
 import { icsFilename } from '@/lib/ics/activity-event';
 import { translatorFor } from '@/lib/i18n/translator';
 import { RouteError, route } from '@/lib/routes/route';
-import { wallClock } from '@/lib/scheduling/zoned';
+import { dateIn } from '@/lib/scheduling/zoned';
 
 // GET /activities/<id>/ics: one activity as a calendar file to open in
 // Outlook, Apple Calendar or Google. Who may: whoever may open the account
@@ -24,7 +24,7 @@ export const GET = route<{ id: string }>({
 
     const t = await translatorFor(locale);
     const body = renderActivities([row], { t, baseUrl: appUrl() });
-    const filename = icsFilename({ id: row.id, accountName: row.accountName, typeLabel: typeLabel(row, t) }, wallClock(row.startsAt, row.timeZone).date);
+    const filename = icsFilename({ id: row.id, accountName: row.accountName, typeLabel: typeLabel(row, t) }, dateIn(row.startsAt, row.timeZone));
     return new Response(body, {
       headers: {
         'Content-Type': 'text/calendar; charset=utf-8',
