@@ -56,6 +56,8 @@ export function ActionForm<R>({
 
   useEffect(() => {
     if (!state) return;
+    // After a failed submit, the first field that needs attention takes the focus.
+    if (!state.ok && state.fieldErrors) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
     if (state.ok) {
       if (resetOnSuccess) formRef.current?.reset();
       succeeded(state.data);
@@ -116,14 +118,27 @@ export function useNestedFieldError(name: string): Message | undefined {
   return key ? state.fieldErrors[key] : undefined;
 }
 
-function FieldShell({ id, label, hint, error, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: Message; children: ReactNode }) {
+/** The attributes that tie a control to its label, hint and error; what `Field` hands its control. */
+export type ControlProps = { id: string; name: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined };
+
+/**
+ * One labelled field of an ActionForm, whatever its control: the label, the
+ * control, and below it the field's error from the last submit or else its
+ * hint, linked to the control by aria-describedby so a screen reader reads
+ * them with it. On a failed submit the form focuses the first invalid one.
+ */
+export function Field({ name, label, hint, error: ownError, children }: FieldProps & { error?: Message; children: (control: ControlProps) => ReactNode }) {
+  const id = useId();
   const message = useMessage();
+  const fieldError = useFieldError(name);
+  const error = ownError ?? fieldError;
+  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-zinc-800">
         {label}
       </label>
-      {children}
+      {children({ id, name, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
       {error ? (
         <p id={`${id}-error`} className="text-xs text-red-700">
           {message(error)}
@@ -142,36 +157,18 @@ function FieldShell({ id, label, hint, error, children }: { id: string; label: R
 type FieldProps = { name: string; label: ReactNode; hint?: ReactNode };
 
 export function TextField({ name, label, hint, ...props }: FieldProps & Omit<ComponentProps<'input'>, 'name'>) {
-  const id = useId();
-  const error = useFieldError(name);
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error}>
-      <Input
-        id={id}
-        name={name}
-        aria-invalid={Boolean(error)}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        {...props}
-      />
-    </FieldShell>
+    <Field name={name} label={label} hint={hint}>
+      {(control) => <Input {...control} {...props} />}
+    </Field>
   );
 }
 
 export function TextAreaField({ name, label, hint, ...props }: FieldProps & Omit<ComponentProps<'textarea'>, 'name'>) {
-  const id = useId();
-  const error = useFieldError(name);
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error}>
-      <textarea
-        id={id}
-        name={name}
-        aria-invalid={Boolean(error)}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={controlClass}
-        rows={3}
-        {...props}
-      />
-    </FieldShell>
+    <Field name={name} label={label} hint={hint}>
+      {(control) => <textarea {...control} className={controlClass} rows={3} {...props} />}
+    </Field>
   );
 }
 
@@ -182,18 +179,18 @@ export function SelectField({
   options,
   ...props
 }: FieldProps & Omit<ComponentProps<'select'>, 'name'> & { options: { value: string; label: string }[] }) {
-  const id = useId();
-  const error = useFieldError(name);
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error}>
-      <Select id={id} name={name} aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} {...props}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </Select>
-    </FieldShell>
+    <Field name={name} label={label} hint={hint}>
+      {(control) => (
+        <Select {...control} {...props}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
+      )}
+    </Field>
   );
 }
 

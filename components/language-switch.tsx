@@ -2,14 +2,14 @@
 
 import { useRouter } from 'next/navigation';
 import { startTransition } from 'react';
-import { chooseLanguage } from '@/app/(auth)/actions';
 import { cn } from '@/lib/cn';
+import type { LanguageAction } from '@/lib/i18n/language-action';
 import { locales, type Locale } from '@/lib/i18n/locales';
 
 const names: Record<Locale, string> = { en: 'English', ja: '日本語' };
 
 /** EN / 日本語 for pages without a signed-in user (the choice is kept in a cookie). */
-export function LanguageSwitch({ current }: { current: Locale }) {
+export function LanguageSwitch({ current, saveLanguage }: { current: Locale; saveLanguage: LanguageAction }) {
   const router = useRouter();
   return (
     <div className="flex gap-1 text-xs" role="group" aria-label="Language / 言語">
@@ -21,7 +21,7 @@ export function LanguageSwitch({ current }: { current: Locale }) {
           aria-pressed={l === current}
           onClick={() =>
             startTransition(async () => {
-              await chooseLanguage(null, { locale: l });
+              await saveLanguage(null, { locale: l });
               router.refresh();
             })
           }

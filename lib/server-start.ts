@@ -7,7 +7,7 @@ if (process.env.NEXT_PHASE !== 'phase-production-build') {
   try {
     assertProductionConfig();
     if (isEmbedded()) await (await import('@/db/client')).getDb();
-    (await import('./jobs/sweep-overrides')).startOverrideSweep();
+    (await import('./server/sweep-overrides')).startOverrideSweep();
   } catch (e) {
     console.error(`\n${e instanceof Error ? e.message : e}\n`);
     process.exit(1);

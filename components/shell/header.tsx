@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { CurrentUser } from '@/lib/auth/current-user';
+import type { LanguageAction } from '@/lib/i18n/language-action';
 import { isLocale } from '@/lib/i18n/locales';
 import { navFor } from './nav-items';
 import { NavLinks } from './nav-links';
 import { UserMenu } from './user-menu';
 
-export async function Header({ user, workspaceName }: { user: CurrentUser; workspaceName: string }) {
+export async function Header({ user, workspaceName, saveLanguage }: { user: CurrentUser; workspaceName: string; saveLanguage: LanguageAction }) {
   const [t, tRoles, locale] = await Promise.all([getTranslations('nav'), getTranslations('roles'), getLocale()]);
   const items = navFor(user.role).map((item) => ({ href: item.href, label: t(item.label as never) }));
   return (
@@ -29,6 +30,7 @@ export async function Header({ user, workspaceName }: { user: CurrentUser; works
             email={user.email}
             roleLabel={tRoles(user.role)}
             locale={isLocale(locale) ? locale : 'en'}
+            saveLanguage={saveLanguage}
           />
         </div>
       </div>

@@ -6,21 +6,21 @@ import { useRouter } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { startTransition } from 'react';
-import { updateLanguage } from '@/app/(workspace)/settings/actions';
+import type { LanguageAction } from '@/lib/i18n/language-action';
 import { locales, type Locale } from '@/lib/i18n/locales';
 
 const languageNames: Record<Locale, string> = { en: 'English', ja: '日本語' };
 const itemClass =
   'flex cursor-default select-none items-center gap-2 rounded px-2 py-1.5 text-sm text-zinc-700 outline-none data-[highlighted]:bg-zinc-100 data-[highlighted]:text-zinc-900';
 
-export function UserMenu({ name, email, roleLabel, locale }: { name: string; email: string; roleLabel: string; locale: Locale }) {
+export function UserMenu({ name, email, roleLabel, locale, saveLanguage }: { name: string; email: string; roleLabel: string; locale: Locale; saveLanguage: LanguageAction }) {
   const t = useTranslations('nav');
   const tf = useTranslations('feeds');
   const router = useRouter();
 
   function chooseLanguage(next: Locale) {
     startTransition(async () => {
-      await updateLanguage(null, { locale: next });
+      await saveLanguage(null, { locale: next });
       router.refresh();
     });
   }

@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { accounts, users } from '../schema';
-import { accountWhere, type AccountFilters } from './accounts';
+import type { AccountFilters } from '@/lib/accounts/filters';
+import { accountWhere } from './accounts';
 
 // The CSV export reads the filtered list in pages keyed by id: each page is
 // an index range scan, however deep into 100,000 accounts it is, and only

@@ -1,24 +1,8 @@
 import { and, asc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { accountPageSize, type AccountFilters, type SortKey } from '@/lib/accounts/filters';
 import type { DbOrTx } from '../client';
 import { accounts, users } from '../schema';
-
-export const accountPageSize = 50;
-
-export const sortKeys = ['name', 'domain', 'owner', 'arr', 'ltv', 'tier', 'stage', 'renewal', 'nextTouch', 'lastTouch', 'updated'] as const;
-export type SortKey = (typeof sortKeys)[number];
-
-export type AccountFilters = {
-  q?: string;
-  tiers?: number[];
-  ownerId?: number | 'none';
-  stage?: string;
-  renewalWithinDays?: number;
-  tierSource?: 'computed' | 'override';
-  sort?: SortKey;
-  dir?: 'asc' | 'desc';
-  page?: number;
-};
 
 const owner = alias(users, 'owner');
 

@@ -174,3 +174,12 @@ export async function findPasswordHash(db: DbOrTx, id: number): Promise<string |
   const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, id));
   return row?.hash;
 }
+
+/** Whether a user is an active CSM: only they own accounts and run activities. */
+export async function isActiveCsm(db: DbOrTx, id: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.role, 'csm'), eq(users.active, true)));
+  return row !== undefined;
+}

@@ -1,5 +1,5 @@
 import { lifecycleStages, tierSources } from '@/lib/vocabulary';
-import { sortKeys, type AccountFilters, type SortKey } from '@/db/queries/accounts';
+import { sortKeys, type AccountFilters, type SortKey } from './filters';
 
 // The account list's filters live in the URL, so a view can be shared and
 // reloaded; the CSV export reads the same parameters.

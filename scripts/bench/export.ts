@@ -1,7 +1,7 @@
 import { accountCsvStream } from '@/app/(workspace)/accounts/export/account-csv';
 import type { Db } from '@/db/client';
 import { countExportRows } from '@/db/queries/account-export';
-import type { AccountFilters } from '@/db/queries/accounts';
+import type { AccountFilters } from '@/lib/accounts/filters';
 import { writeAudit } from '@/db/queries/audit';
 import { getWorkspace } from '@/db/queries/workspace';
 import { parseAccountFilters } from '@/lib/accounts/list-params';

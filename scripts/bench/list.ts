@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
-import { accountTotals, listAccounts, type AccountFilters } from '@/db/queries/accounts';
+import { accountTotals, listAccounts } from '@/db/queries/accounts';
+import type { AccountFilters } from '@/lib/accounts/filters';
 import { prng } from '@/db/seed-accounts';
 import { ms, percentile, timed, type Result } from './measure';
 

@@ -7,7 +7,7 @@ import { listActivityTypes } from '@/db/queries/playbooks';
 import { dueSoonEnd } from '@/lib/calendar/layout';
 import { rangeInstants, visibleRange } from '@/lib/calendar/range';
 import { todayIn } from '@/lib/dates';
-import { planFor } from '@/lib/planning/plan';
+import { planFor } from '@/lib/server/plan';
 import { planWindow } from '@/lib/planning/propose';
 import { assignTimes, defaultDuration } from '@/lib/planning/times';
 import { addDays } from '@/lib/scheduling/local-date';

@@ -7,6 +7,7 @@ import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { isLocale } from '@/lib/i18n/locales';
 import { LanguageSwitch } from '@/components/language-switch';
+import { chooseLanguage } from '../actions';
 import { LoginForm } from './login-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,7 +31,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LoginForm callbackUrl={callbackUrl} />
         </div>
         <div className="mt-4 flex justify-center">
-          <LanguageSwitch current={isLocale(locale) ? locale : 'en'} />
+          <LanguageSwitch current={isLocale(locale) ? locale : 'en'} saveLanguage={chooseLanguage} />
         </div>
       </div>
     </main>

@@ -6,7 +6,7 @@ import { currentPolicy, lockPoliciesShared } from '@/db/queries/tier-policies';
 import { auditMany } from '@/db/queries/audit';
 import { insertTierHistory, overrideColumnsCleared } from '@/db/queries/tier-history';
 import { tierOverrideRequests } from '@/db/schema';
-import { applyOverride, assertOwnerIsCsm, assertUniqueKeys, workspaceToday } from '@/lib/accounts/write';
+import { applyOverride, assertOwnerIsCsm, assertUniqueKeys, workspaceToday } from '@/lib/server/account-write';
 import { action } from '@/lib/actions/action';
 import { ActionError, conflictError, notFoundError } from '@/lib/actions/result';
 import { changedFields, sameDecimal } from '@/lib/audit-diff';

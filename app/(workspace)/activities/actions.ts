@@ -2,7 +2,7 @@
 
 import { findActivityForUpdate, insertActivity, nextPlannedOfType, updateActivity, type NewActivity } from '@/db/queries/activities';
 import { nextBookingSlot } from '@/lib/activities/next-booking';
-import { confirmWarnings, planningZone, playbookRuleFor, plannedInstant, resolveBooking } from '@/lib/activities/schedule';
+import { confirmWarnings, planningZone, playbookRuleFor, plannedInstant, resolveBooking } from '@/lib/server/booking';
 import { action } from '@/lib/actions/action';
 import { ActionError, conflictError, notFoundError } from '@/lib/actions/result';
 import { assertCanManageActivity, canEditAccount } from '@/lib/auth/access';

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { insertActivities } from '@/db/queries/activities';
 import { findActivityType } from '@/db/queries/playbooks';
 import { applySeriesChanges, cancelOccurrencesFrom, findSeriesForUpdate, insertSeries, seriesOccurrencesForUpdate, updateSeries } from '@/db/queries/series';
-import { activeColleaguesOf, confirmSeriesWarnings, planningZone, resolveBooking } from '@/lib/activities/schedule';
+import { activeColleaguesOf, confirmSeriesWarnings, planningZone, resolveBooking } from '@/lib/server/booking';
 import { maxUntil, parseRule, planSeriesEdit, ruleDefaults, ruleFrom, seriesOccurrences } from '@/lib/activities/series';
 import { action } from '@/lib/actions/action';
 import { ActionError, conflictError, notFoundError } from '@/lib/actions/result';

@@ -8,7 +8,7 @@ import type { PublicUser } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
 import { accounts, activities } from '@/db/schema';
 import { todayIn } from '@/lib/dates';
-import { planFor } from '@/lib/planning/plan';
+import { planFor } from '@/lib/server/plan';
 import type { PlanRule, Proposal } from '@/lib/planning/propose';
 import { addDays, addMonths } from '@/lib/scheduling/local-date';
 import { zonedToUtc } from '@/lib/scheduling/zoned';

@@ -12,7 +12,7 @@ import { canEditAccount, canManageAccounts, ownerFor } from '@/lib/auth/access';
 import { can } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { todayIn } from '@/lib/dates';
-import { planFor } from '@/lib/planning/plan';
+import { planFor } from '@/lib/server/plan';
 import { defaultHorizon, horizons, planWindow, type Horizon } from '@/lib/planning/propose';
 import { assignTimes, defaultDuration } from '@/lib/planning/times';
 import { addDays } from '@/lib/scheduling/local-date';

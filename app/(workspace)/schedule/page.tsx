@@ -14,11 +14,11 @@ import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { CalendarToolbar } from './_components/calendar-toolbar';
-import { CalendarView, perDayLimit } from './_components/calendar-views';
-import { Pager } from './_components/pager';
-import { PlannedList } from './_components/planned-list';
-import { toShown } from './_components/shown';
+import { CalendarToolbar } from '@/components/calendar/calendar-toolbar';
+import { CalendarView, perDayLimit } from '@/components/calendar/calendar-views';
+import { Pager } from '@/components/calendar/pager';
+import { PlannedList } from '@/components/calendar/planned-list';
+import { toShown } from '@/components/calendar/shown';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('calendar'))('scheduleTitle') };

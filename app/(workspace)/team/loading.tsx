@@ -1,4 +1,4 @@
-import { CalendarSkeleton } from '../schedule/_components/calendar-skeleton';
+import { CalendarSkeleton } from '@/components/calendar/calendar-skeleton';
 
 export default function Loading() {
   return <CalendarSkeleton panels={2} />;

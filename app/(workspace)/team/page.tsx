@@ -17,11 +17,11 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
-import { CalendarToolbar } from '../schedule/_components/calendar-toolbar';
-import { CalendarView, perDayLimit } from '../schedule/_components/calendar-views';
-import { Pager } from '../schedule/_components/pager';
-import { PlannedList } from '../schedule/_components/planned-list';
-import { toShown } from '../schedule/_components/shown';
+import { CalendarToolbar } from '@/components/calendar/calendar-toolbar';
+import { CalendarView, perDayLimit } from '@/components/calendar/calendar-views';
+import { Pager } from '@/components/calendar/pager';
+import { PlannedList } from '@/components/calendar/planned-list';
+import { toShown } from '@/components/calendar/shown';
 import { TeamFilters } from './_components/team-filters';
 import { WeekSummary } from './_components/week-summary';
 

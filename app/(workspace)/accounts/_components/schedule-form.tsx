@@ -1,8 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useId, useState } from 'react';
-import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField, useMessage, useNestedFieldError } from '@/components/action-form';
+import { useState } from 'react';
+import { ActionForm, Field, SelectField, SubmitButton, TextAreaField, TextField, useNestedFieldError } from '@/components/action-form';
+import { controlClass } from '@/components/ui/input';
 import { scheduleActivity } from '@/app/(workspace)/activities/actions';
 import { scheduleSeries } from '@/app/(workspace)/activities/series-actions';
 import { defaultUntil, ruleDefaults } from '@/lib/activities/series';
@@ -133,29 +134,13 @@ export function ScheduleForm({ accountId, types, csms, defaultOwnerId, today, co
 
 /** Customer attendees as typed ("name, role" per line); the form sends them parsed, so an error on any one shows here. */
 export function AttendeesField({ label, placeholder, value, onChange }: { label: string; placeholder: string; value: string; onChange: (v: string) => void }) {
-  const message = useMessage();
+  // Sent as one JSON value, so an error on any attendee (`customerAttendees.2.name`) shows here.
   const error = useNestedFieldError('customerAttendees');
-  const id = useId();
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-zinc-800">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        rows={2}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        placeholder={placeholder}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className="block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-brand-500 focus:outline-none aria-[invalid=true]:ring-red-400"
-      />
-      {error && (
-        <p id={`${id}-error`} className="text-xs text-red-700">
-          {message(error)}
-        </p>
+    <Field name="customerAttendees" label={label} error={error}>
+      {(control) => (
+        <textarea {...control} name={undefined} rows={2} value={value} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} className={controlClass} />
       )}
-    </div>
+    </Field>
   );
 }

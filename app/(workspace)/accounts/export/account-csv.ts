@@ -1,7 +1,7 @@
 import { createTranslator } from 'next-intl';
 import type { DbOrTx } from '@/db/client';
 import { exportBatch, exportBatchSize, type ExportRow } from '@/db/queries/account-export';
-import type { AccountFilters } from '@/db/queries/accounts';
+import type { AccountFilters } from '@/lib/accounts/filters';
 import { importColumns } from '@/lib/accounts/import-plan';
 import { csvLine, protectFormula, utf8Bom } from '@/lib/csv/write';
 import type { Locale } from '@/lib/i18n/locales';

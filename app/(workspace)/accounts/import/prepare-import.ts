@@ -15,7 +15,7 @@ import {
   type ImportColumn,
   type RowError,
 } from '@/lib/accounts/import-plan';
-import { workspaceToday } from '@/lib/accounts/write';
+import { workspaceToday } from '@/lib/server/account-write';
 import { ActionError, type Message } from '@/lib/actions/result';
 import { decodeCsv, type CsvEncoding } from '@/lib/csv/decode';
 import { parseCsv, type CsvProblem } from '@/lib/csv/parse';

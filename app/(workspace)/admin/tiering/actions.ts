@@ -3,7 +3,7 @@
 import { applyRetier, previewRetier } from '@/db/queries/retier';
 import { currentPolicy, insertPolicy, lockPolicies } from '@/db/queries/tier-policies';
 import { endExpiredOverrides } from '@/db/queries/tier-history';
-import { workspaceToday } from '@/lib/accounts/write';
+import { workspaceToday } from '@/lib/server/account-write';
 import { action } from '@/lib/actions/action';
 import { conflictError } from '@/lib/actions/result';
 import { tierPolicyInput } from '@/lib/validation/tier-policy';

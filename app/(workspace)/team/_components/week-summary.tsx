@@ -7,7 +7,7 @@ import type { VisibleRange } from '@/lib/calendar/range';
 import { addDays } from '@/lib/scheduling/local-date';
 import { cn } from '@/lib/cn';
 import { Card } from '@/components/ui/card';
-import { dayInstant } from '../../schedule/_components/shown';
+import { dayInstant } from '@/components/calendar/shown';
 
 /**
  * Per CSM, the week's booked hours (planned and completed) against a week's

@@ -5,14 +5,14 @@ import { activeUserIds, plannedAround } from '@/db/queries/activities';
 import { currentPlaybooks, findActivityType, type PlaybookRule } from '@/db/queries/playbooks';
 import { plannedBetween } from '@/db/queries/series';
 import { getWorkspace } from '@/db/queries/workspace';
-import { assertOwnerIsCsm } from '@/lib/accounts/write';
+import { assertOwnerIsCsm } from '@/lib/server/account-write';
 import { ActionError, NeedsConfirmation, notFoundError, type Message } from '@/lib/actions/result';
 import { assertCanEditAccount, canManageAccounts, ownerFor } from '@/lib/auth/access';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { LocalDate } from '@/lib/scheduling/local-date';
 import { scheduleWarnings } from '@/lib/scheduling/warnings';
 import { zonedToUtc } from '@/lib/scheduling/zoned';
-import { seriesWarnings } from './series';
+import { seriesWarnings } from '@/lib/activities/series';
 
 /** The instant a date and time typed by `user` means: their zone, else the workspace's. */
 export async function plannedInstant(tx: Tx, user: { timeZone: string | null }, date: string, time: string) {

@@ -1,10 +1,9 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { findAccountIdByDomain, findAccountIdByExternalId, updateAccount, type AccountRow } from '@/db/queries/accounts';
 import { insertTierHistory } from '@/db/queries/tier-history';
+import { isActiveCsm } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
-import { users } from '@/db/schema';
 import { ActionError, conflictError } from '@/lib/actions/result';
 import { todayIn } from '@/lib/dates';
 import type { Tier } from '@/lib/tiering/policy';
@@ -18,11 +17,7 @@ export async function workspaceToday(tx: Tx): Promise<string> {
 /** An owner must be an active CSM. */
 export async function assertOwnerIsCsm(tx: Tx, ownerId: number | null): Promise<void> {
   if (ownerId === null) return;
-  const [row] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, ownerId), eq(users.role, 'csm'), eq(users.active, true)));
-  if (!row) throw new ActionError({ key: 'accounts.ownerNotCsm' }, 'ownerId');
+  if (!(await isActiveCsm(tx, ownerId))) throw new ActionError({ key: 'accounts.ownerNotCsm' }, 'ownerId');
 }
 
 /** Domain and external id are unique; the error sits beside the field. */

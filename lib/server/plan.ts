@@ -3,7 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { loadPlanData, type PlanScope } from '@/db/queries/plan';
 import { currentPlaybooks } from '@/db/queries/playbooks';
 import type { LocalDate } from '@/lib/scheduling/local-date';
-import { propose, type PlanRule } from './propose';
+import { propose, type PlanRule } from '@/lib/planning/propose';
 
 /** The current playbooks, the accounts in scope with their activities, and what the plan proposes for them. */
 export async function planFor(db: DbOrTx, scope: PlanScope, opts: { today: LocalDate; horizonMonths: number; timeZone: string }) {

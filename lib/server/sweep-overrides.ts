@@ -1,6 +1,6 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { getDb, queryRows } from '@/db/client';
+import { getDb } from '@/db/client';
+import { tryTransactionLock } from '@/db/queries/locks';
 import { endExpiredOverrides } from '@/db/queries/tier-history';
 import { getWorkspace } from '@/db/queries/workspace';
 import { todayIn } from '@/lib/dates';
@@ -18,8 +18,7 @@ export const sweepEveryMs = 15 * 60_000;
 export async function sweepExpiredOverrides(): Promise<number | null> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [lock] = await queryRows<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(hashtext('touchplan:sweep-overrides')) as ok`);
-    if (!lock?.ok) return null;
+    if (!(await tryTransactionLock(tx, 'touchplan:sweep-overrides'))) return null;
     return endExpiredOverrides(tx, todayIn((await getWorkspace(tx)).timeZone));
   });
 }

@@ -1,0 +1,20 @@
+import type { TierSource } from '@/lib/vocabulary';
+
+// What the account list (and its CSV export) can be narrowed and ordered by.
+
+export const accountPageSize = 50;
+
+export const sortKeys = ['name', 'domain', 'owner', 'arr', 'ltv', 'tier', 'stage', 'renewal', 'nextTouch', 'lastTouch', 'updated'] as const;
+export type SortKey = (typeof sortKeys)[number];
+
+export type AccountFilters = {
+  q?: string;
+  tiers?: number[];
+  ownerId?: number | 'none';
+  stage?: string;
+  renewalWithinDays?: number;
+  tierSource?: TierSource;
+  sort?: SortKey;
+  dir?: 'asc' | 'desc';
+  page?: number;
+};
