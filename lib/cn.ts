@@ -1,4 +1,7 @@
-/** Joins class names, skipping falsy ones. */
-export function cn(...classes: (string | false | null | undefined)[]): string {
-  return classes.filter(Boolean).join(' ');
+import { clsx, type ClassValue } from 'clsx';
+import { twMerge } from 'tailwind-merge';
+
+/** Joins class names, skipping falsy ones; a later Tailwind class wins over an earlier one it conflicts with. */
+export function cn(...classes: ClassValue[]): string {
+  return twMerge(clsx(classes));
 }
