@@ -17,13 +17,14 @@ import type { ActionResult, ActionState, Message } from '@/lib/actions/result';
 import { Button, type ButtonVariant } from './ui/button';
 import { Input, Select, controlClass } from './ui/input';
 import { Notice } from './ui/notice';
+import { loose } from '@/lib/i18n/loose';
 
 type FormState = { state: ActionState<unknown>; pending: boolean };
 const FormContext = createContext<FormState>({ state: null, pending: false });
 
 export function useMessage() {
-  const t = useTranslations();
-  return (m: Message) => t(m.key as never, m.values as never);
+  const t = loose(useTranslations());
+  return (m: Message) => t(m.key, m.values);
 }
 
 /**

@@ -9,7 +9,7 @@ import { UserMenu } from './user-menu';
 
 export async function Header({ user, workspaceName, saveLanguage }: { user: CurrentUser; workspaceName: string; saveLanguage: LanguageAction }) {
   const [t, tRoles, locale] = await Promise.all([getTranslations('nav'), getTranslations('roles'), getLocale()]);
-  const items = navFor(user.role).map((item) => ({ href: item.href, label: t(item.label as never) }));
+  const items = navFor(user.role).map((item) => ({ href: item.href, label: t(item.label) }));
   return (
     <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/95 backdrop-blur">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-2 focus:py-1">

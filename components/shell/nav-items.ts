@@ -1,8 +1,9 @@
 import { can, type Permission } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/auth/roles';
+import type { Messages } from 'next-intl';
 
 // Only what works: a link appears here when its page does, for those allowed to open it.
-export type NavItem = { href: string; label: string; permission?: Permission };
+export type NavItem = { href: string; label: keyof Messages['nav']; permission?: Permission };
 
 export const navItems: NavItem[] = [
   { href: '/', label: 'home' },

@@ -1,3 +1,4 @@
+import type { Locale } from '@/lib/i18n/locales';
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import en from '@/lib/i18n/messages/en.series.json';
@@ -11,7 +12,7 @@ function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
 
-const say = (locale: string, messages: object) =>
+const say = (locale: Locale, messages: object) =>
   createTranslator({
     locale,
     messages: { series: messages },

@@ -1,3 +1,4 @@
+import type { Locale } from '@/lib/i18n/locales';
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import en from './messages/en.import.json';
@@ -30,7 +31,7 @@ describe.each([
 
 describe('import messages', () => {
   it('group large numbers in both languages', () => {
-    const say = (messages: object, locale: string) => createTranslator({ locale, messages: { import: messages }, namespace: 'import' });
+    const say = (messages: object, locale: Locale) => createTranslator({ locale, messages: { import: messages }, namespace: 'import' });
     expect(say(en, 'en')('importing' as never, { rows: 10000 } as never)).toBe('Importing 10,000 rows…');
     expect(say(ja, 'ja')('importing' as never, { rows: 10000 } as never)).toBe('10,000 行をインポートしています…');
   });

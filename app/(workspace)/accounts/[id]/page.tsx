@@ -28,6 +28,7 @@ import { ActivitiesCard } from '../_components/activities-card';
 import { ClearOverrideForm, RequestOverrideForm, SetOverrideForm } from '../_components/override-forms';
 import { TierHistory } from '../_components/tier-history';
 import { activityTypeLabel } from '@/lib/playbooks/type-label';
+import { loose } from '@/lib/i18n/loose';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -73,7 +74,7 @@ export default async function AccountPage({ params }: Props) {
   const nextTouch = account.nextTouchAt;
   const lastTouch = account.lastTouchAt;
   const money = (v: string | null) => formatMoney(v, workspace.currency, locale);
-  const reason = describeTierReason(account.tierReason as TierReason, account.computedTier, (k, v) => tr(k as never, v as never), (v) => money(v));
+  const reason = describeTierReason(account.tierReason as TierReason, account.computedTier, loose(tr), (v) => money(v));
   const overridden = account.tierSource === 'override';
   const editable = canEditAccount(user, account);
   const manage = canManageAccounts(user);
@@ -96,7 +97,7 @@ export default async function AccountPage({ params }: Props) {
             <h1 className="text-lg font-semibold text-zinc-900">{account.name}</h1>
             <p className="text-sm text-zinc-500">
               {account.domain}
-              {account.industry ? ` · ${account.industry}` : ''} · {t(`stages.${account.lifecycleStage}` as never)}
+              {account.industry ? ` · ${account.industry}` : ''} · {t(`stages.${account.lifecycleStage}`)}
             </p>
             <p className="text-xs text-zinc-500">
               {t('nextTouch')}:{' '}

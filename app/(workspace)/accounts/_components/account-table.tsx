@@ -12,6 +12,7 @@ import { Notice } from '@/components/ui/notice';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { Message } from '@/lib/actions/result';
 import { reassignAccounts } from '../actions';
+import type { LifecycleStage } from '@/lib/vocabulary';
 
 export type AccountListRow = {
   id: number;
@@ -20,7 +21,7 @@ export type AccountListRow = {
   tier: number;
   override: boolean;
   ownerName: string | null;
-  stage: string;
+  stage: LifecycleStage;
   arr: string;
   ltv: string;
   renewalDate: string | null;
@@ -157,7 +158,7 @@ export function AccountTable({ rows, canReassign, csms, sort, dir, sortHrefs, em
                     <TierBadge tier={r.tier} override={r.override} label={r.override ? t('tierOverridden', { tier: r.tier }) : t('tierN', { tier: r.tier })} />
                   </Td>
                   <Td>{r.ownerName ?? <span className="text-zinc-400">{t('ownerNone')}</span>}</Td>
-                  <Td>{t(`stages.${r.stage}` as never)}</Td>
+                  <Td>{t(`stages.${r.stage}`)}</Td>
                   <Td className="text-right tabular-nums">{r.arr}</Td>
                   <Td className="text-right tabular-nums">{r.ltv}</Td>
                   <Td className="tabular-nums">{r.renewalDate ?? '—'}</Td>

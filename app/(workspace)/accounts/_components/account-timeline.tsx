@@ -1,16 +1,14 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { describeChange } from '@/lib/audit-describe';
 import { Card } from '@/components/ui/card';
+import { loose, looseOr } from '@/lib/i18n/loose';
 
 type Event = { id: number; at: Date; action: string; before: unknown; after: unknown; actorName: string | null };
 
 /** What happened to the account, from the audit trail, newest first. */
 export async function AccountTimeline({ events }: { events: Event[] }) {
   const [t, tAudit, format] = await Promise.all([getTranslations('accounts'), getTranslations('audit'), getFormatter()]);
-  const label = (code: string) => {
-    const key = `actions.${code.replace(/\./g, '_')}`;
-    return tAudit.has(key as never) ? tAudit(key as never) : code;
-  };
+  const label = (code: string) => looseOr(tAudit, () => code)(`actions.${code.replace(/\./g, '_')}`);
   return (
     <Card title={t('timeline')} description={t('timelineDescription')}>
       {events.length === 0 ? (
@@ -31,7 +29,7 @@ export async function AccountTimeline({ events }: { events: Event[] }) {
                 <ul className="mt-0.5 text-xs text-zinc-500">
                   {describeChange(e.before, e.after).map((c) => (
                     <li key={c.field}>
-                      {t(`fields.${c.field}` as never)}: {c.from} → {c.to}
+                      {loose(t)(`fields.${c.field}`)}: {c.from} → {c.to}
                     </li>
                   ))}
                 </ul>

@@ -17,6 +17,7 @@ import { ScheduleForm, type ScheduleFormProps } from './schedule-form';
 import type { EditableSeries } from './series-forms';
 import type { ActivityStatus } from '@/lib/vocabulary';
 import { activityTypeLabel } from '@/lib/playbooks/type-label';
+import { loose } from '@/lib/i18n/loose';
 
 type Activity = {
   id: number;
@@ -110,7 +111,7 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
   );
   const ruleText = (s: EditableSeries) =>
     ts('line', {
-      rule: describeRule(s.rule, (k, v) => ts(k as never, v as never), fmt),
+      rule: describeRule(s.rule, loose(ts), fmt),
       time: s.timeZone === viewerZone ? s.time : `${s.time} (${s.timeZone})`,
       until: localDateText(fmt, s.untilDate),
     });

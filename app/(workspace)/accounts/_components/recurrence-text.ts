@@ -11,7 +11,7 @@ type FormatDate = (date: Date, options: DateOptions) => string;
 // 2027-01-03 is a Sunday: day 0, as Date#getUTCDay counts.
 const sunday = Date.UTC(2027, 0, 3);
 export const weekdayName = (format: FormatDate, wd: number) => format(new Date(sunday + wd * 86_400_000), { weekday: 'long', timeZone: 'UTC' });
-export const nthKey = (nth: number) => (nth === -1 ? 'last' : `n${nth}`);
+export const nthKey = (nth: -1 | 1 | 2 | 3 | 4) => (nth === -1 ? 'last' : (`n${nth}` as const));
 
 export function describeRule(rule: Recurrence, t: Translate, format: FormatDate): string {
   if (rule.freq === 'weekly') return t('rule.weekly', { interval: rule.interval, weekday: weekdayName(format, rule.weekday) });

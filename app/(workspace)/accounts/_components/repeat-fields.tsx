@@ -5,6 +5,7 @@ import { SelectField, TextField } from '@/components/action-form';
 import { maxUntil, ruleFrom, type Nth, type RepeatFreq } from '@/lib/activities/series';
 import { recurrenceDates } from '@/lib/scheduling/recurrence';
 import { describeRule, localDateText, nthKey, weekdayName, type DateOptions } from './recurrence-text';
+import { loose } from '@/lib/i18n/loose';
 
 export type RepeatValue = { repeat: 'none' | RepeatFreq; interval: string; weekday: number; monthDay: string; nth: Nth; until: string };
 
@@ -37,7 +38,7 @@ export function RepeatFields({
   const interval = wholeIn(value.interval, 1, 12);
   const day = wholeIn(value.monthDay, 1, 31);
   const describe = (freq: RepeatFreq) =>
-    describeRule(ruleFrom({ freq, interval: interval ?? 1, weekday: value.weekday, day: day ?? 1, nth: value.nth }), (k, v) => t(k as never, v as never), fmt);
+    describeRule(ruleFrom({ freq, interval: interval ?? 1, weekday: value.weekday, day: day ?? 1, nth: value.nth }), loose(t), fmt);
   const weekdays = Array.from({ length: 7 }, (_, wd) => ({ value: String(wd), label: weekdayName(fmt, wd) }));
 
   let preview: string | null = null;
@@ -80,7 +81,7 @@ export function RepeatFields({
               label={t('which')}
               value={String(value.nth)}
               onChange={(e) => set({ nth: Number(e.target.value) as Nth })}
-              options={([1, 2, 3, 4, -1] as const).map((n) => ({ value: String(n), label: t(`rule.nth.${nthKey(n)}` as never) }))}
+              options={([1, 2, 3, 4, -1] as const).map((n) => ({ value: String(n), label: t(`rule.nth.${nthKey(n)}`) }))}
             />
           )}
           {value.repeat === 'monthly' ? (

@@ -3,11 +3,13 @@ import type { TierReason } from '@/lib/tiering/compute';
 import { describeTierReason } from '@/lib/tiering/reason-text';
 import { TierBadge } from '@/components/tier-badge';
 import { Card } from '@/components/ui/card';
+import { loose } from '@/lib/i18n/loose';
+import type { TierChangeKind } from '@/lib/vocabulary';
 
 type Entry = {
   id: number;
   at: Date;
-  kind: string;
+  kind: TierChangeKind;
   fromTier: number | null;
   toTier: number;
   reason: unknown;
@@ -18,7 +20,7 @@ type Entry = {
 /** Every tier change of the account: who, when, from, to and why. */
 export async function TierHistory({ entries, money }: { entries: Entry[]; money: (v: string) => string }) {
   const [t, tr, format] = await Promise.all([getTranslations('accounts'), getTranslations('tierReason'), getFormatter()]);
-  const say = (k: string, v?: Record<string, string | number>) => tr(k as never, v as never);
+  const say = loose(tr);
   const why = (e: Entry) => {
     if (e.kind === 'override') {
       const r = e.reason as { text: string; until: string | null };
@@ -43,7 +45,7 @@ export async function TierHistory({ entries, money }: { entries: Entry[]; money:
               <div className="min-w-0">
                 <p className="text-zinc-800">{why(e)}</p>
                 <p className="text-xs text-zinc-500">
-                  {t(`historyKinds.${e.kind}` as never)}
+                  {t(`historyKinds.${e.kind}`)}
                   {e.policyVersion && e.kind === 'policy' ? ` · ${t('policyVersion', { version: e.policyVersion })}` : ''} ·{' '}
                   {e.actorName ?? t('system')} · {format.dateTime(e.at, { dateStyle: 'medium', timeStyle: 'short' })}
                 </p>

@@ -8,6 +8,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { loadMessages } from '@/lib/i18n/messages';
 import type { TierReason } from '@/lib/tiering/compute';
 import { describeTierReason } from '@/lib/tiering/reason-text';
+import { loose } from '@/lib/i18n/loose';
 
 // The body of the CSV export (route.ts), apart from the request: the import
 // columns first, so the file can be edited and imported back; ltv and the
@@ -20,10 +21,10 @@ const text = (value: string | null) => (value === null ? null : protectFormula(v
 
 async function reasonWriter(locale: Locale, currency: string) {
   const messages = await loadMessages(locale);
-  const t = createTranslator({ locale, messages: messages as never, namespace: 'tierReason' as never });
+  const t = createTranslator({ locale, messages, namespace: 'tierReason' });
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency });
   return (row: ExportRow) =>
-    describeTierReason(row.tierReason as TierReason, row.tier, (key, values) => t(key as never, values as never), (v) => money.format(v as `${number}`));
+    describeTierReason(row.tierReason as TierReason, row.tier, loose(t), (v) => money.format(v as `${number}`));
 }
 
 function cells(row: ExportRow, reason: (row: ExportRow) => string) {

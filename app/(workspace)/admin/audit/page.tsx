@@ -8,6 +8,7 @@ import { describeChange } from '@/lib/audit-describe';
 import { cn } from '@/lib/cn';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
+import { loose, looseOr } from '@/lib/i18n/loose';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('audit'))('title') };
@@ -28,10 +29,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   ]);
   const pages = Math.max(1, Math.ceil(total / auditPageSize));
   const href = (p: number, a: string = action) => `/admin/audit?${new URLSearchParams({ ...(a ? { action: a } : {}), page: String(p) })}`;
-  const label = (code: string) => {
-    const key = `actions.${code.replace(/\./g, '_')}`;
-    return t.has(key as never) ? t(key as never) : code;
-  };
+  // Audit codes come from the database; one the catalog does not name shows as it is.
+  const label = (code: string) => looseOr(t, () => code)(`actions.${code.replace(/\./g, '_')}`);
   return (
     <>
       <PageHeader title={t('title')} description={t('description', { total })} />
@@ -43,7 +42,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             aria-current={f === action ? 'true' : undefined}
             className={cn('rounded-md px-2 py-1 text-sm', f === action ? 'bg-zinc-900 text-white' : 'bg-white text-zinc-600 ring-1 ring-zinc-200 hover:bg-zinc-50')}
           >
-            {t(`filters.${f ? f.slice(0, -1) : 'all'}` as never)}
+            {loose(t)(`filters.${f ? f.slice(0, -1) : 'all'}`)}
           </Link>
         ))}
       </nav>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { Message } from '@/lib/actions/result';
+import { looseOr } from '@/lib/i18n/loose';
 
 /**
  * A row error or action error in words. Row errors reuse the account form's
@@ -10,5 +11,6 @@ import type { Message } from '@/lib/actions/result';
  */
 export function useReason() {
   const t = useTranslations();
-  return (m: Message) => (t.has(m.key as never) ? t(m.key as never, m.values as never) : t('validation.invalid'));
+  const say = looseOr(t, () => t('validation.invalid'));
+  return (m: Message) => say(m.key, m.values);
 }

@@ -1,0 +1,17 @@
+import type en from './messages/en.json';
+import type enCalendar from './messages/en.calendar.json';
+import type enFeeds from './messages/en.feeds.json';
+import type enImport from './messages/en.import.json';
+import type enPlan from './messages/en.plan.json';
+import type enSeries from './messages/en.series.json';
+import type { Locale } from './locales';
+
+// next-intl checks every translation key against the English catalog (the
+// Japanese one has the same keys, see catalog.test.ts). Feature catalogs are
+// namespaces of their own, as loadMessages merges them.
+declare module 'next-intl' {
+  interface AppConfig {
+    Locale: Locale;
+    Messages: typeof en & { import: typeof enImport; series: typeof enSeries; plan: typeof enPlan; calendar: typeof enCalendar; feeds: typeof enFeeds };
+  }
+}
