@@ -29,3 +29,7 @@ export type TouchModel = (typeof touchModels)[number];
 
 export const cadenceUnits = ['day', 'week', 'month'] as const;
 export type CadenceUnit = (typeof cadenceUnits)[number];
+
+/** Only CSMs own accounts and run activities: a book belongs to a CSM. */
+export const bookOwnerRole = 'csm' satisfies Role;
+export const ownsBook = (role: Role) => role === bookOwnerRole;

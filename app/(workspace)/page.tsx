@@ -11,6 +11,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import { ScheduleTeaser } from '@/components/calendar/schedule-teaser';
+import { ownsBook } from '@/lib/vocabulary';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('home'))('title') };
@@ -28,7 +29,7 @@ export default async function HomePage() {
     getNow(),
   ]);
   const team = users.filter((u) => u.active).sort((a, b) => roles.indexOf(b.role) - roles.indexOf(a.role) || a.name.localeCompare(b.name, locale));
-  const csms = team.filter((u) => u.role === 'csm');
+  const csms = team.filter((u) => ownsBook(u.role));
   const csmHours = csms.reduce((sum, u) => sum + u.capacityHours, 0);
   const fiscalMonth = monthNames(locale).find((m) => m.value === workspace.fiscalYearStartMonth)?.label;
   return (

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { accountPageSize, type AccountFilters, type SortKey } from '@/lib/accounts/filters';
 import type { DbOrTx } from '../client';
 import { accounts, users } from '../schema';
+import { bookOwnerRole } from '@/lib/vocabulary';
 
 const owner = alias(users, 'owner');
 
@@ -179,7 +180,7 @@ export async function activeCsms(db: DbOrTx) {
   return db
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(and(eq(users.role, 'csm'), eq(users.active, true)))
+    .where(and(eq(users.role, bookOwnerRole), eq(users.active, true)))
     .orderBy(asc(users.name));
 }
 

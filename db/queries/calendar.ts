@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../client';
 import { accounts, activities, activityTypes, users } from '../schema';
+import { bookOwnerRole } from '@/lib/vocabulary';
 
 // The schedule and team calendar. Every query is bounded by a time range or
 // by status on an indexed column: activities_owner_starts_idx (owner_id,
@@ -197,7 +198,7 @@ export async function teamWeekSummary(db: DbOrTx, q: CalendarScope & { from: Dat
     from users u
     left join booked b on b.owner_id = u.id
     left join late l on l.owner_id = u.id
-    where u.role = 'csm' and u.active ${ownerOf('u.id')}
+    where u.role = ${bookOwnerRole} and u.active ${ownerOf('u.id')}
     order by u.name, u.id`,
   );
   return rows.map((r) => ({

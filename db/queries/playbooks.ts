@@ -2,6 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { accounts, activityTypes, playbookRules, playbookVersions, users } from '../schema';
 import type { CadenceUnit } from '@/lib/vocabulary';
+import { bookOwnerRole } from '@/lib/vocabulary';
 
 export const activityTypeColumns = {
   id: activityTypes.id,
@@ -88,7 +89,7 @@ export async function tierLoad(db: DbOrTx) {
     db
       .select({ hours: sql<number>`coalesce(sum(${users.capacityHours}), 0)::int` })
       .from(users)
-      .where(and(eq(users.role, 'csm'), eq(users.active, true))),
+      .where(and(eq(users.role, bookOwnerRole), eq(users.active, true))),
   ]);
   return { accounts: Object.fromEntries(counts.map((c) => [c.tier, c.n])) as Record<number, number>, capacityHours: capacity?.hours ?? 0 };
 }

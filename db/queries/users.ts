@@ -2,6 +2,7 @@ import { and, asc, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Role } from '@/lib/auth/roles';
 import type { DbOrTx } from '../client';
 import { revokedSessions, users } from '../schema';
+import { bookOwnerRole } from '@/lib/vocabulary';
 
 // Never select the password hash into anything that may reach a page.
 export const publicUserColumns = {
@@ -180,6 +181,6 @@ export async function isActiveCsm(db: DbOrTx, id: number): Promise<boolean> {
   const [row] = await db
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.id, id), eq(users.role, 'csm'), eq(users.active, true)));
+    .where(and(eq(users.id, id), eq(users.role, bookOwnerRole), eq(users.active, true)));
   return row !== undefined;
 }

@@ -8,6 +8,7 @@ import type { TierPolicy } from '@/lib/tiering/policy';
 import { tierColumns, type TierColumns } from '@/lib/tiering/tier-columns';
 import { accountFields } from '@/lib/validation/account';
 import type { TierSource } from '@/lib/vocabulary';
+import { ownsBook, type Role } from '@/lib/vocabulary';
 
 // The account CSV import as plain functions: which CSV column fills which
 // account field, each row checked with the same zod rules as the account
@@ -186,7 +187,7 @@ export type ExistingAccount = AccountFieldValues & {
   overrideUntil: string | null;
 };
 
-export type Owner = { id: number; email: string; role: string; active: boolean };
+export type Owner = { id: number; email: string; role: Role; active: boolean };
 
 export type PlannedRow = CheckedRow & {
   /** The account this row updates, or null to create one. Meaningful only without errors. */
@@ -263,7 +264,7 @@ export function matchRows(
     if (row.ownerEmail) {
       const owner = ownerByEmail.get(row.ownerEmail);
       if (!owner || !owner.active) fail('owner_email', row.ownerEmail, 'import.errors.ownerUnknown');
-      else if (owner.role !== 'csm') fail('owner_email', row.ownerEmail, 'import.errors.ownerNotCsm');
+      else if (!ownsBook(owner.role)) fail('owner_email', row.ownerEmail, 'import.errors.ownerNotCsm');
       else ownerId = owner.id;
     }
     return { ...row, errors, targetId, ownerId };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseAccountFilters, withParams } from './list-params';
 
-const csm = { id: 7, role: 'csm' };
-const manager = { id: 2, role: 'manager' };
+const csm = { id: 7, role: 'csm' as const };
+const manager = { id: 2, role: 'manager' as const };
 
 describe('parseAccountFilters', () => {
   it('lands a CSM on their own book and a manager on everything', () => {

@@ -1,4 +1,4 @@
-import { lifecycleStages, tierSources } from '@/lib/vocabulary';
+import { lifecycleStages, ownsBook, tierSources, type Role } from '@/lib/vocabulary';
 import { sortKeys, type AccountFilters, type SortKey } from './filters';
 
 // The account list's filters live in the URL, so a view can be shared and
@@ -17,15 +17,15 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?
 
 export type OwnerParam = 'me' | 'all' | 'none' | number;
 
-export function ownerParam(params: SearchParams, role: string): OwnerParam {
+export function ownerParam(params: SearchParams, role: Role): OwnerParam {
   const raw = one(params.owner);
   if (raw === 'me' || raw === 'all' || raw === 'none') return raw;
   const id = Number(raw);
   if (raw && Number.isInteger(id) && id > 0) return id;
-  return role === 'csm' ? 'me' : 'all';
+  return ownsBook(role) ? 'me' : 'all';
 }
 
-export function parseAccountFilters(params: SearchParams, user: { id: number; role: string }): AccountFilters {
+export function parseAccountFilters(params: SearchParams, user: { id: number; role: Role }): AccountFilters {
   const owner = ownerParam(params, user.role);
   const tiers = (one(params.tier) ?? '')
     .split(',')

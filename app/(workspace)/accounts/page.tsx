@@ -14,6 +14,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { AccountTable, type AccountListRow } from './_components/account-table';
 import { AccountFilters } from './_components/account-filters';
 import { Totals } from './_components/totals';
+import { ownsBook } from '@/lib/vocabulary';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('accounts'))('title') };
@@ -92,7 +93,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           dir: filters.dir ?? '',
         }}
         csms={csms}
-        showMine={user.role === 'csm'}
+        showMine={ownsBook(user.role)}
       />
       <Totals totals={totals} currency={workspace.currency} locale={locale} />
       <AccountTable
