@@ -58,7 +58,7 @@ export const scheduleActivityInput = z.object({
 // Absent: left as it is; blank: cleared.
 const keepOrText = (max: number) => z.preprocess(blankToNull, z.string().max(max, 'validation.tooLong').nullable()).optional();
 export const rescheduleActivityInput = z.object({ id, version, ...when, location: keepOrText(500), agenda: keepOrText(5000), executiveSponsor: keepOrText(200) });
-export const completeActivityInput = z.object({ id, version, outcome: requiredText(5000, 'validation.outcomeRequired'), nextSteps: optionalText(5000) });
+export const completeActivityInput = z.object({ id, version, outcome: requiredText(5000, 'validation.outcomeRequired'), nextSteps: optionalText(5000), confirm: checkbox });
 export const cancelActivityInput = z.object({ id, version, reason: requiredText(1000, 'validation.reasonRequired') });
 export const markNoShowInput = z.object({ id, version });
 

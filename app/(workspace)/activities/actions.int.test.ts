@@ -91,8 +91,18 @@ describe('logging an activity', () => {
     expect((await completeActivity(null, { id: a.id, version: a.version, outcome: 'x' })).ok).toBe(false);
     await as('csm');
     expect((await completeActivity(null, { id: a.id, version: a.version, outcome: '' })).ok).toBe(false);
-    expect((await completeActivity(null, { id: a.id, version: a.version, outcome: 'Agreed on the rollout plan', nextSteps: 'Send the deck' })).ok).toBe(true);
-    expect(await stored(a.id)).toMatchObject({ status: 'completed', outcome: 'Agreed on the rollout plan', nextSteps: 'Send the deck' });
+    // It is booked in 2027: completing it now asks first, then moves it to now.
+    const done = { id: a.id, version: a.version, outcome: 'Agreed on the rollout plan', nextSteps: 'Send the deck' };
+    expect(await completeActivity(null, done)).toEqual({ ok: false, warnings: [{ key: 'activities.completeEarly' }] });
+    expect((await stored(a.id)).status).toBe('planned');
+    const before = Date.now();
+    expect((await completeActivity(null, { ...done, confirm: 'true' })).ok).toBe(true);
+    const row = await stored(a.id);
+    expect(row).toMatchObject({ status: 'completed', outcome: 'Agreed on the rollout plan', nextSteps: 'Send the deck' });
+    expect(row.startsAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(row.startsAt.getTime()).toBeLessThanOrEqual(Date.now());
+    const [account] = await (await getDb()).select({ lastTouchAt: accounts.lastTouchAt }).from(accounts).where(eq(accounts.id, tier1.id));
+    expect(account!.lastTouchAt!.getTime()).toBe(row.startsAt.getTime());
     expect(await completeActivity(null, { id: a.id, version: a.version + 1, outcome: 'again' })).toEqual({ ok: false, error: { key: 'activities.notPlanned' } });
   });
 

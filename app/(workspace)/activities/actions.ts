@@ -4,7 +4,8 @@ import { findActivityForUpdate, insertActivity, nextPlannedOfType, updateActivit
 import { nextBookingSlot } from '@/lib/activities/next-booking';
 import { confirmWarnings, planningZone, playbookRuleFor, plannedInstant, resolveBooking } from '@/lib/server/booking';
 import { action } from '@/lib/actions/action';
-import { ActionError, conflictError, notFoundError } from '@/lib/actions/result';
+import { ActionError, NeedsConfirmation, conflictError, notFoundError } from '@/lib/actions/result';
+import { earlyCompletion } from '@/lib/activities/completion';
 import { assertCanManageActivity, canEditAccount } from '@/lib/auth/access';
 import type { z } from 'zod';
 import type { Tx } from '@/db/client';
@@ -95,7 +96,7 @@ type Loaded = NonNullable<Awaited<ReturnType<typeof findActivityForUpdate>>>;
 function closeActivity<S extends typeof completeActivityInput | typeof cancelActivityInput | typeof markNoShowInput, R = undefined>(
   name: string,
   input: S,
-  change: (input: z.output<S>) => { values: Partial<NewActivity>; audited: Record<string, unknown> },
+  change: (input: z.output<S>, activity: Loaded) => { values: Partial<NewActivity>; audited: Record<string, unknown> },
   then?: (tx: Tx, user: CurrentUser, activity: Loaded) => Promise<R>,
 ) {
   return action({
@@ -108,7 +109,7 @@ function closeActivity<S extends typeof completeActivityInput | typeof cancelAct
       const parsed = raw as z.output<S>;
       const activity = await loadActivity(tx, user, parsed.id);
       if (activity.status !== 'planned') throw new ActionError({ key: 'activities.notPlanned' });
-      const { values, audited } = change(parsed);
+      const { values, audited } = change(parsed, activity);
       if (!(await updateActivity(tx, activity.id, parsed.version, values))) throw conflictError();
       await audit({ action: name, entity: 'account', entityId: activity.accountId, after: { activityId: activity.id, ...audited } });
       return (then ? await then(tx, user, activity) : undefined) as R;
@@ -164,10 +165,15 @@ async function nextBooking(tx: Tx, user: CurrentUser, activity: Loaded): Promise
 export const completeActivity = closeActivity(
   'activity.complete',
   completeActivityInput,
-  (i) => ({
-    values: { status: 'completed', outcome: i.outcome, nextSteps: i.nextSteps, completedAt: new Date() },
-    audited: { outcome: i.outcome },
-  }),
+  (i, activity) => {
+    const now = new Date();
+    const early = earlyCompletion(activity.startsAt, now, i.confirm);
+    if ('warning' in early) throw new NeedsConfirmation([early.warning]);
+    return {
+      values: { status: 'completed', outcome: i.outcome, nextSteps: i.nextSteps, completedAt: now, ...early },
+      audited: { outcome: i.outcome, ...(early.startsAt && { movedFrom: activity.startsAt.toISOString(), startsAt: early.startsAt.toISOString() }) },
+    };
+  },
   nextBooking,
 );
 

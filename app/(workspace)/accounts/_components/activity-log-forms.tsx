@@ -20,6 +20,7 @@ export function ActivityLogForms({ id, version, typeLabel }: { id: number; versi
           return result;
         }}
         className="space-y-2"
+        confirmLabel={t('completeNow')}
       >
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="version" value={version} />
