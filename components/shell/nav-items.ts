@@ -1,6 +1,6 @@
+import type { Messages } from 'next-intl';
 import { can, type Permission } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/auth/roles';
-import type { Messages } from 'next-intl';
 
 // Only what works: a link appears here when its page does, for those allowed to open it.
 export type NavItem = { href: string; label: keyof Messages['nav']; permission?: Permission };
@@ -12,13 +12,20 @@ export const navItems: NavItem[] = [
   { href: '/plan', label: 'plan' },
   { href: '/team', label: 'team', permission: 'team.view' },
   { href: '/accounts/requests', label: 'requests', permission: 'overrideRequests.decide' },
-  { href: '/admin/tiering', label: 'tiering', permission: 'tierPolicy.manage' },
-  { href: '/admin/playbooks', label: 'playbooks', permission: 'playbooks.manage' },
-  { href: '/admin/users', label: 'users', permission: 'users.manage' },
-  { href: '/admin/workspace', label: 'workspace', permission: 'workspace.manage' },
-  { href: '/admin/audit', label: 'audit', permission: 'audit.read' },
 ];
 
+/** The admin pages: one "Admin" entry in the main navigation, tabs inside. */
+export const adminItems: (NavItem & { permission: Permission; description: keyof Messages['nav'] })[] = [
+  { href: '/admin/users', label: 'users', permission: 'users.manage', description: 'usersDescription' },
+  { href: '/admin/tiering', label: 'tiering', permission: 'tierPolicy.manage', description: 'tieringDescription' },
+  { href: '/admin/playbooks', label: 'playbooks', permission: 'playbooks.manage', description: 'playbooksDescription' },
+  { href: '/admin/workspace', label: 'workspace', permission: 'workspace.manage', description: 'workspaceDescription' },
+  { href: '/admin/audit', label: 'audit', permission: 'audit.read', description: 'auditDescription' },
+];
+
+export const adminFor = (role: Role) => adminItems.filter((item) => can({ role }, item.permission));
+
 export function navFor(role: Role): NavItem[] {
-  return navItems.filter((item) => !item.permission || can({ role }, item.permission));
+  const items = navItems.filter((item) => !item.permission || can({ role }, item.permission));
+  return adminFor(role).length ? [...items, { href: '/admin', label: 'admin' }] : items;
 }
