@@ -3,12 +3,15 @@ import type { DbOrTx } from '../client';
 import { accounts, users } from '../schema';
 import type { AccountFilters } from '@/lib/accounts/filters';
 import { accountWhere } from './accounts';
+import { alias } from 'drizzle-orm/pg-core';
 
 // The CSV export reads the filtered list in pages keyed by id: each page is
 // an index range scan, however deep into 100,000 accounts it is, and only
 // one page is in memory at a time.
 
 export const exportBatchSize = 2000;
+
+const overrider = alias(users, 'overrider');
 
 export async function countExportRows(db: DbOrTx, filters: AccountFilters): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(accounts).where(accountWhere(filters));
@@ -37,9 +40,14 @@ export async function exportBatch(db: DbOrTx, filters: AccountFilters, afterId: 
       tier: accounts.tier,
       tierSource: accounts.tierSource,
       tierReason: accounts.tierReason,
+      computedTier: accounts.computedTier,
+      overrideReason: accounts.overrideReason,
+      overrideUntil: accounts.overrideUntil,
+      overriderName: overrider.name,
     })
     .from(accounts)
     .leftJoin(users, eq(users.id, accounts.ownerId))
+    .leftJoin(overrider, eq(overrider.id, accounts.overrideBy))
     .where(and(accountWhere(filters), gt(accounts.id, afterId)))
     .orderBy(asc(accounts.id))
     .limit(limit);

@@ -16,9 +16,8 @@ import { canEditAccount, canManageAccounts, canManageActivity } from '@/lib/auth
 import { requirePageUser } from '@/lib/auth/current-user';
 import { todayIn } from '@/lib/dates';
 import { formatMoney, formatPct } from '@/lib/format';
-import type { TierReason } from '@/lib/tiering/compute';
 import { lifetimeYears } from '@/lib/tiering/ltv';
-import { describeTierReason } from '@/lib/tiering/reason-text';
+import { describeTierStanding } from '@/lib/tiering/reason-text';
 import { TierBadge } from '@/components/tier-badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -49,9 +48,9 @@ export default async function AccountPage({ params }: Props) {
   const workspace = await getWorkspace(db);
   const account = await load((await params).id);
   if (!account) notFound();
-  const [t, tr, tp, locale, format, history, events, pending, owner, overrider, policy, activityRows, types, playbooks, csms] = await Promise.all([
+  const [t, tAll, tp, locale, format, history, events, pending, owner, overrider, policy, activityRows, types, playbooks, csms] = await Promise.all([
     getTranslations('accounts'),
-    getTranslations('tierReason'),
+    getTranslations(),
     getTranslations('playbooks'),
     getLocale(),
     getFormatter(),
@@ -74,7 +73,7 @@ export default async function AccountPage({ params }: Props) {
   const nextTouch = account.nextTouchAt;
   const lastTouch = account.lastTouchAt;
   const money = (v: string | null) => formatMoney(v, workspace.currency, locale);
-  const reason = describeTierReason(account.tierReason as TierReason, account.computedTier, loose(tr), (v) => money(v));
+  const standing = describeTierStanding({ ...account, overriderName: overrider?.name ?? null }, loose(tAll), (v) => money(v));
   const overridden = account.tierSource === 'override';
   const editable = canEditAccount(user, account);
   const manage = canManageAccounts(user);
@@ -126,17 +125,15 @@ export default async function AccountPage({ params }: Props) {
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title={t('tierCardTitle')} className="lg:col-span-2">
           <p className="text-base font-medium text-zinc-900">
-            {overridden
-              ? t('overrideSummary', { tier: account.tier, name: overrider?.name ?? t('system'), until: account.overrideUntil ?? 'none' })
-              : reason}
+            {standing.headline}
           </p>
-          {overridden && (
+          {standing.computed !== undefined && (
             <div className="mt-2 space-y-1 text-sm text-zinc-600">
               <p>
-                <span className="text-zinc-500">{t('overrideReason')}:</span> {account.overrideReason}
+                <span className="text-zinc-500">{t('overrideReason')}:</span> {standing.overrideReason}
               </p>
               <p>
-                <span className="text-zinc-500">{t('computedUnderneath')}:</span> {reason}
+                <span className="text-zinc-500">{t('computedUnderneath')}:</span> {standing.computed}
               </p>
             </div>
           )}

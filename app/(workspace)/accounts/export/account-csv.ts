@@ -6,8 +6,8 @@ import { importColumns } from '@/lib/accounts/import-plan';
 import { csvLine, protectFormula, utf8Bom } from '@/lib/csv/write';
 import type { Locale } from '@/lib/i18n/locales';
 import { loadMessages } from '@/lib/i18n/messages';
-import type { TierReason } from '@/lib/tiering/compute';
-import { describeTierReason } from '@/lib/tiering/reason-text';
+import { tierStandingLine } from '@/lib/tiering/reason-text';
+import { plainAmount } from '@/lib/currencies';
 import { loose } from '@/lib/i18n/loose';
 
 // The body of the CSV export (route.ts), apart from the request: the import
@@ -19,22 +19,21 @@ const columns = [...importColumns, 'ltv', 'tier', 'tier_source', 'tier_reason'];
 
 const text = (value: string | null) => (value === null ? null : protectFormula(value));
 
+/** The tier_reason cell: what the account page says, overrides included. */
 async function reasonWriter(locale: Locale, currency: string) {
-  const messages = await loadMessages(locale);
-  const t = createTranslator({ locale, messages, namespace: 'tierReason' });
+  const t = loose(createTranslator({ locale, messages: await loadMessages(locale) }));
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency });
-  return (row: ExportRow) =>
-    describeTierReason(row.tierReason as TierReason, row.tier, loose(t), (v) => money.format(v as `${number}`));
+  return (row: ExportRow) => tierStandingLine(row, t, (v) => money.format(v as `${number}`));
 }
 
-function cells(row: ExportRow, reason: (row: ExportRow) => string) {
+function cells(row: ExportRow, reason: (row: ExportRow) => string, currency: string) {
   return [
     text(row.externalId),
     text(row.name),
     text(row.domain),
     text(row.industry),
     row.employees,
-    row.arr,
+    row.arr === null ? null : plainAmount(row.arr, currency),
     row.grossMarginPct,
     row.annualChurnPct,
     row.growthPotential,
@@ -42,7 +41,7 @@ function cells(row: ExportRow, reason: (row: ExportRow) => string) {
     row.lifecycleStage,
     row.renewalDate,
     text(row.ownerEmail),
-    row.ltv,
+    row.ltv === null ? null : plainAmount(row.ltv, currency),
     row.tier,
     row.tierSource,
     text(reason(row)),
@@ -65,7 +64,7 @@ export async function accountCsvStream(db: DbOrTx, filters: AccountFilters, opts
       const batch = await exportBatch(db, filters, afterId);
       if (batch.length) {
         afterId = batch[batch.length - 1]!.id;
-        controller.enqueue(encoder.encode(batch.map((row) => csvLine(cells(row, reason))).join('')));
+        controller.enqueue(encoder.encode(batch.map((row) => csvLine(cells(row, reason, opts.currency))).join('')));
       }
       if (batch.length < exportBatchSize) controller.close();
     },

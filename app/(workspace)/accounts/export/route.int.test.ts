@@ -8,6 +8,7 @@ import { parseCsv } from '@/lib/csv/parse';
 import { createAccount } from '@/tests/accounts';
 import { lastAudit } from '@/tests/audit';
 import { createUser, signInAs } from '@/tests/factories';
+import { setTierOverride } from '../actions';
 import { runImport } from '../import/actions';
 import { GET } from './route';
 
@@ -76,7 +77,7 @@ describe('account export', () => {
       expect.stringMatching(/\.example\.jp$/),
       'SaaS',
       '120',
-      '1000000.00',
+      '1000000', // yen have no minor units
       '80.00',
       '10.00',
       'medium',
@@ -90,6 +91,19 @@ describe('account export', () => {
       'Tier 2: LTV ¥8,000,000 ≥ ¥5,000,000',
     ]);
     expect(await lastAudit()).toMatchObject({ action: 'account.export', actorId: manager.id, after: { filter: { q: t, tiers: [2] }, rows: 1 } });
+  });
+
+  it('writes what the account page says for an override: who, until when, why, and the computed tier', async () => {
+    const t = tag();
+    const account = await createAccount({ name: `Override ${t}`, arr: '1326000' });
+    await signInAs(manager);
+    expect((await setTierOverride(null, { id: account.id, version: account.version, tier: '1', reason: 'Strategic logo', until: '2099-03-31' })).ok).toBe(true);
+    const { table } = await exportCsv(`?q=${t}`);
+    expect(column(table, 'tier')).toEqual(['1']);
+    expect(column(table, 'tier_source')).toEqual(['override']);
+    expect(column(table, 'tier_reason')).toEqual([
+      `Tier 1: override by ${manager.name} until 2099-03-31. Reason: Strategic logo. Computed: Tier 2: LTV ¥10,608,000 ≥ ¥5,000,000`,
+    ]);
   });
 
   it("gives a CSM their own book by default and everyone's on request", async () => {

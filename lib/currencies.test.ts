@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { minorUnits, plainAmount } from './currencies';
+
+describe('plainAmount', () => {
+  it("writes the currency's own minor units", () => {
+    expect(minorUnits('JPY')).toBe(0);
+    expect(minorUnits('USD')).toBe(2);
+    expect(plainAmount('5040000.00', 'JPY')).toBe('5040000');
+    expect(plainAmount('5040000', 'USD')).toBe('5040000.00');
+    expect(plainAmount('100.5', 'EUR')).toBe('100.50');
+    expect(plainAmount('-3.00', 'KRW')).toBe('-3');
+  });
+
+  it('keeps digits that carry a value', () => {
+    expect(plainAmount('12.50', 'JPY')).toBe('12.5');
+    expect(plainAmount('0.125', 'USD')).toBe('0.125');
+  });
+});
