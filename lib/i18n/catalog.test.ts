@@ -12,3 +12,13 @@ describe('message catalogs', () => {
     expect(Object.keys(en)).toContain('import');
   });
 });
+
+describe('Japanese wording', () => {
+  const texts = (obj: object): string[] => Object.values(obj).flatMap((v) => (typeof v === 'object' && v ? texts(v) : [String(v)]));
+
+  it('calls the renewal date 契約更新日 (更新日 alone reads as "last updated") and the executive sponsor 経営層スポンサー everywhere', async () => {
+    const ja = texts(await loadMessages('ja'));
+    expect(ja.filter((s) => /(^|[^契約])更新日/.test(s))).toEqual([]);
+    expect(ja.filter((s) => /エグゼクティブスポンサー|役員未定|経営層のスポンサー/.test(s))).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ActivityTypes } from './activity-types';
 import { PlaybookEditor } from './playbook-editor';
 import { activityTypeLabel } from '@/lib/playbooks/type-label';
+import { versionNote } from '@/lib/i18n/version-note';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('playbooks'))('title') };
@@ -37,7 +38,7 @@ export default async function PlaybooksPage() {
               ? t('lastSaved', {
                   who: versions[i][0].createdByName ?? t('setup'),
                   when: format.dateTime(versions[i][0].createdAt, { dateStyle: 'medium' }),
-                  note: versions[i][0].note ?? '—',
+                  note: versionNote(versions[i][0].note, t('setupDefaults')) ?? '—',
                 })
               : undefined
           }

@@ -9,6 +9,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import { PolicyEditor } from './policy-editor';
+import { versionNote } from '@/lib/i18n/version-note';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('tiering'))('title') };
@@ -58,8 +59,8 @@ export default async function TieringPage() {
                   <Td className="text-xs">
                     {t('growthShort')}: {on(v.raiseForGrowth)} · {t('churnShort')}: {on(v.raiseForChurnRisk)}
                   </Td>
-                  <Td className="max-w-56 truncate text-xs" title={v.note ?? ''}>
-                    {v.note ?? '—'}
+                  <Td className="max-w-56 truncate text-xs" title={versionNote(v.note, t('setupDefaults')) ?? ''}>
+                    {versionNote(v.note, t('setupDefaults')) ?? '—'}
                   </Td>
                   <Td className="text-xs">
                     {v.createdByName ?? t('setup')} · {format.dateTime(v.createdAt, { dateStyle: 'medium' })}
