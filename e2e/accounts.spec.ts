@@ -64,6 +64,9 @@ test('a manager overrides a tier with a reason and sees it in the history', asyn
   const manager = await browser.newContext({ storageState: storageState('manager') });
   const page = await manager.newPage();
   await page.goto(url);
+  // The override form stays closed until asked for.
+  await expect(page.getByLabel('Reason')).toBeHidden();
+  await page.getByText("Override this account's tier").click();
   await page.getByLabel('Tier', { exact: true }).selectOption('1');
   await page.getByLabel('Reason').fill('Strategic logo for the 2027 launch');
   await page.getByRole('button', { name: 'Override the tier' }).click();

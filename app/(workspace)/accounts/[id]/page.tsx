@@ -147,21 +147,28 @@ export default async function AccountPage({ params }: Props) {
             <span className="text-zinc-500">{t('ltv')}:</span> <span className="font-semibold tabular-nums">{money(account.ltv)}</span>
           </p>
           {manage && (
-            <div className="mt-4 space-y-3 border-t border-zinc-100 pt-4">
-              <h3 className="text-sm font-semibold">{overridden ? t('changeOverride') : t('setOverride')}</h3>
-              <SetOverrideForm id={account.id} version={account.version} defaultTier={account.tier} />
-              {overridden && <ClearOverrideForm id={account.id} version={account.version} computedTier={account.computedTier} />}
-            </div>
+            // Closed until wanted: most visits only read the tier.
+            <details className="mt-4 border-t border-zinc-100 pt-4">
+              <summary className="cursor-pointer text-sm font-semibold text-brand-700 hover:underline">{overridden ? t('changeOverride') : t('overrideToggle')}</summary>
+              <div className="mt-3 space-y-3">
+                <SetOverrideForm id={account.id} version={account.version} defaultTier={account.tier} />
+                {overridden && <ClearOverrideForm id={account.id} version={account.version} computedTier={account.computedTier} />}
+              </div>
+            </details>
           )}
           {!manage && editable && (
-            <div className="mt-4 space-y-3 border-t border-zinc-100 pt-4">
-              <h3 className="text-sm font-semibold">{t('requestOverride')}</h3>
+            <div className="mt-4 border-t border-zinc-100 pt-4">
               {pending ? (
                 <Notice tone="info">
                   {t('requestPendingSince', { tier: pending.requestedTier, when: format.dateTime(pending.createdAt, { dateStyle: 'medium' }) })}
                 </Notice>
               ) : (
-                <RequestOverrideForm id={account.id} defaultTier={Math.max(1, account.tier - 1)} />
+                <details>
+                  <summary className="cursor-pointer text-sm font-semibold text-brand-700 hover:underline">{t('requestToggle')}</summary>
+                  <div className="mt-3">
+                    <RequestOverrideForm id={account.id} defaultTier={Math.max(1, account.tier - 1)} />
+                  </div>
+                </details>
               )}
             </div>
           )}
