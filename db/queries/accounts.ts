@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { accountPageSize, type AccountFilters, type SortKey } from '@/lib/accounts/filters';
 import type { DbOrTx } from '../client';
@@ -184,3 +184,22 @@ export async function activeCsms(db: DbOrTx) {
     .orderBy(asc(users.name));
 }
 
+
+/**
+ * The owners to filter the list by: every active CSM, and a deactivated one
+ * who still owns accounts or is the one chosen, marked inactive, so their
+ * accounts can still be found and handed over.
+ */
+export async function ownerOptions(db: DbOrTx, chosenId?: number) {
+  return db
+    .select({ id: users.id, name: users.name, active: users.active })
+    .from(users)
+    .where(
+      or(
+        and(eq(users.role, bookOwnerRole), eq(users.active, true)),
+        sql`exists (select 1 from ${accounts} where ${accounts.ownerId} = ${users.id})`,
+        chosenId === undefined ? undefined : eq(users.id, chosenId),
+      ),
+    )
+    .orderBy(desc(users.active), asc(users.name));
+}

@@ -47,7 +47,15 @@ export const createUserInput = newPasswordSchema(
 );
 
 export const updateUserInput = z.object({ id, version, name: text(120), role, capacityHours });
-export const setUserActiveInput = z.object({ id, version, active: checkbox });
+/** Deactivating someone who owns work says where it goes: to one CSM, or spread over the team by free hours. */
+export const handovers = ['csm', 'spread'] as const;
+export const setUserActiveInput = z.object({
+  id,
+  version,
+  active: checkbox,
+  handover: z.preprocess((v) => (v === '' ? undefined : v), z.enum(handovers, 'validation.invalid').optional()),
+  toUserId: z.preprocess((v) => (v === '' ? undefined : v), id.optional()),
+});
 export const resetPasswordInput = newPasswordSchema({ id, password });
 
 const optionalLocale = z.union([z.enum(locales), z.literal('')]).transform((v) => v || null);

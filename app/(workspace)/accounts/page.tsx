@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getNow, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { accountTotals, activeCsms, listAccounts } from '@/db/queries/accounts';
+import { accountTotals, listAccounts, ownerOptions } from '@/db/queries/accounts';
 import { accountPageSize, sortKeys } from '@/lib/accounts/filters';
 import { getWorkspace } from '@/db/queries/workspace';
 import { ownerParam, parseAccountFilters, withParams, type SearchParams } from '@/lib/accounts/list-params';
@@ -26,14 +26,14 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const db = await getDb();
   const workspace = await getWorkspace(db);
   const filters = parseAccountFilters(params, user);
-  const [t, locale, format, now, rows, totals, csms] = await Promise.all([
+  const [t, locale, format, now, rows, totals, owners] = await Promise.all([
     getTranslations('accounts'),
     getLocale(),
     getFormatter(),
     getNow(),
     listAccounts(db, filters),
     accountTotals(db, filters),
-    activeCsms(db),
+    ownerOptions(db, typeof filters.ownerId === 'number' ? filters.ownerId : undefined),
   ]);
   const count = totals.reduce((n, r) => n + r.count, 0);
   const page = filters.page ?? 1;
@@ -92,14 +92,14 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           sort: filters.sort ?? '',
           dir: filters.dir ?? '',
         }}
-        csms={csms}
+        csms={owners.map((o) => ({ id: o.id, name: o.active ? o.name : t('inactiveOwner', { name: o.name }) }))}
         showMine={ownsBook(user.role)}
       />
       <Totals totals={totals} currency={workspace.currency} locale={locale} />
       <AccountTable
         rows={tableRows}
         canReassign={manage}
-        csms={csms}
+        csms={owners.filter((o) => o.active)}
         sort={filters.sort ?? 'name'}
         dir={filters.dir ?? 'asc'}
         sortHrefs={Object.fromEntries(

@@ -1,13 +1,17 @@
 'use server';
 
-import { emailTaken, findUser, insertUser, lockActiveAdmins, updateUser, type PublicUser } from '@/db/queries/users';
+import { emailTaken, findUser, insertUser, isActiveCsm, lockActiveAdmins, updateUser, type PublicUser } from '@/db/queries/users';
 import { action } from '@/lib/actions/action';
 import { ActionError, conflictError, notFoundError } from '@/lib/actions/result';
 import { changedFields } from '@/lib/audit-diff';
 import { hashPassword } from '@/lib/auth/password-hash';
 import type { Tx } from '@/db/client';
 import { revokeFeeds } from '@/db/queries/feeds';
-import { assertNotTheEmail, createUserInput, resetPasswordInput, setUserActiveInput, updateUserInput } from '@/lib/validation/user';
+import { assertNotTheEmail, createUserInput, type handovers, resetPasswordInput, setUserActiveInput, updateUserInput } from '@/lib/validation/user';
+import { auditMany } from '@/db/queries/audit';
+import { handAccountsTo, handPlannedWork, ownedWork, spreadAccounts } from '@/db/queries/handover';
+import { currentPlaybooks } from '@/db/queries/playbooks';
+import { hoursPerAccountMonth } from '@/lib/playbooks/hours';
 
 const auditedFields = ['email', 'name', 'role', 'active', 'capacityHours'] as const;
 const snapshot = (u: PublicUser) => Object.fromEntries(auditedFields.map((k) => [k, u[k]]));
@@ -23,6 +27,33 @@ async function loadUser(tx: Tx, id: number) {
   const user = await findUser(tx, id);
   if (!user) throw notFoundError();
   return user;
+}
+
+/**
+ * Before a user is deactivated, their book and planned work go to one CSM or
+ * are spread over the team by free hours; refused with what they own when the
+ * admin has not said where. Each moved account gets its own audit row.
+ */
+async function handOver(tx: Tx, actorId: number, userId: number, input: { handover?: (typeof handovers)[number]; toUserId?: number }) {
+  const owned = await ownedWork(tx, userId);
+  if (owned.accounts + owned.plannedActivities === 0) return null;
+  if (!input.handover) throw new ActionError({ key: 'users.handoverRequired', values: { accounts: owned.accounts, activities: owned.plannedActivities } }, 'handover');
+  let moved: { id: number; ownerId: number }[];
+  if (input.handover === 'csm') {
+    if (!input.toUserId || input.toUserId === userId || !(await isActiveCsm(tx, input.toUserId))) throw new ActionError({ key: 'users.handoverTarget' }, 'toUserId');
+    const to = input.toUserId;
+    moved = (await handAccountsTo(tx, userId, to)).map((id) => ({ id, ownerId: to }));
+  } else {
+    const hours = Object.fromEntries((await currentPlaybooks(tx)).map((p) => [p.tier, hoursPerAccountMonth(p.rules)])) as Record<1 | 2 | 3, number>;
+    moved = await spreadAccounts(tx, userId, { 1: hours[1] ?? 0, 2: hours[2] ?? 0, 3: hours[3] ?? 0 });
+    if (moved.length < owned.accounts) throw new ActionError({ key: 'users.handoverNobody' }, 'handover');
+  }
+  const activities = await handPlannedWork(tx, userId, input.handover === 'csm' ? input.toUserId! : null);
+  await auditMany(
+    tx,
+    moved.map((m) => ({ actorId, action: 'account.reassign', entity: 'account', entityId: m.id, before: { ownerId: userId }, after: { ownerId: m.ownerId } })),
+  );
+  return { accounts: moved.length, activities, to: input.handover === 'csm' ? input.toUserId! : 'spread' };
 }
 
 export const createUser = action({
@@ -68,9 +99,10 @@ export const setUserActive = action({
   permission: 'users.manage',
   input: setUserActiveInput,
   revalidate: ['/admin/users'],
-  async run({ input, tx, audit }) {
+  async run({ user, input, tx, audit }) {
     const before = await loadUser(tx, input.id);
     if (!input.active) await keepAnAdmin(tx, before, false);
+    const handedOver = input.active ? null : await handOver(tx, user.id, before.id, input);
     // Deactivation ends the user's open sessions on their next request.
     const after = await updateUser(tx, input.id, input.version, { active: input.active }, { revokeSessions: !input.active });
     if (!after) throw conflictError();
@@ -81,9 +113,9 @@ export const setUserActive = action({
       entity: 'user',
       entityId: input.id,
       before: { active: before.active },
-      after: { active: after.active },
+      after: { active: after.active, ...(handedOver && { handover: handedOver }) },
     });
-    return { version: after.version };
+    return { version: after.version, handedOver };
   },
 });
 

@@ -12,6 +12,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ResetPasswordForm } from '../_components/reset-password-form';
 import { UserDetailsForm } from '../_components/user-details-form';
 import { UserStatusForm } from '../_components/user-status-form';
+import { ownedWork } from '@/db/queries/handover';
+import { activeCsms } from '@/db/queries/accounts';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('users'))('title') };
@@ -27,9 +29,10 @@ export default async function UserPage({
   const me = await requirePageUser('users.manage');
   const { id } = await params;
   const userId = Number(id);
-  const user = Number.isInteger(userId) && userId > 0 ? await findUser(await getDb(), userId) : undefined;
+  const db = await getDb();
+  const user = Number.isInteger(userId) && userId > 0 && userId < 2 ** 31 ? await findUser(db, userId) : undefined;
   if (!user) notFound();
-  const [t, format, { created }] = await Promise.all([getTranslations('users'), getFormatter(), searchParams]);
+  const [t, format, { created }, owned, csms] = await Promise.all([getTranslations('users'), getFormatter(), searchParams, ownedWork(db, user.id), activeCsms(db)]);
   return (
     <div className="max-w-3xl space-y-4">
       <Link href="/admin/users" className="text-sm text-zinc-500 hover:text-zinc-800">
@@ -55,7 +58,7 @@ export default async function UserPage({
         <UserDetailsForm user={{ id: user.id, version: user.version, name: user.name, role: user.role, capacityHours: user.capacityHours }} />
       </Card>
       <Card title={t('statusTitle')} description={user.active ? t('deactivateDescription') : t('reactivateDescription')}>
-        <UserStatusForm id={user.id} version={user.version} active={user.active} isSelf={user.id === me.id} />
+        <UserStatusForm id={user.id} version={user.version} active={user.active} isSelf={user.id === me.id} owned={owned} csms={csms.filter((c) => c.id !== user.id)} />
       </Card>
       <Card title={t('resetPassword')} description={t('resetPasswordDescription')}>
         <ResetPasswordForm id={user.id} />
