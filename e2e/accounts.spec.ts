@@ -113,3 +113,30 @@ test('the account list keeps its filters in the URL', async ({ browser }) => {
   await expect(page.getByLabel('Tier', { exact: true })).toHaveValue('1');
   await manager.close();
 });
+
+test('a manager selects every matching account, confirms a move, and the bar resets', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageState('manager') });
+  const page = await context.newPage();
+  await page.goto('/accounts?owner=all&tier=3');
+  await page.getByRole('checkbox', { name: 'Select all on this page' }).check();
+  const bar = page.getByRole('region', { name: 'Move the selected accounts' });
+  await expect(bar.getByText('50 selected')).toBeVisible();
+  await bar.getByRole('button', { name: /^Select all \d+ accounts that match$/ }).click();
+  await expect(bar.getByText(/^\d{3} selected$/)).toBeVisible();
+  await bar.getByRole('button', { name: 'Select only the 50 on this page' }).click();
+  await expect(bar.getByText('50 selected')).toBeVisible();
+  await bar.getByRole('button', { name: 'Clear' }).click();
+  await expect(bar).toBeHidden();
+
+  // One account, moved to the owner it already has, so other tests' data stays as it was.
+  const row = page.getByRole('row').nth(1);
+  const owner = (await row.getByRole('cell').nth(3).innerText()).trim();
+  await row.getByRole('checkbox').check();
+  await bar.getByLabel('Move to').selectOption({ label: owner });
+  await bar.getByRole('button', { name: 'Move' }).click();
+  await expect(bar.getByText(`Move 1 account to ${owner}?`)).toBeVisible();
+  await bar.getByRole('button', { name: 'Yes, move them' }).click();
+  await expect(page.getByText('1 account reassigned.')).toBeVisible();
+  await expect(bar).toBeHidden();
+  await context.close();
+});

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { accountPageSize, type AccountFilters, type SortKey } from '@/lib/accounts/filters';
-import type { DbOrTx } from '../client';
+import { queryRows, type DbOrTx } from '../client';
 import { accounts, users } from '../schema';
 import { bookOwnerRole } from '@/lib/vocabulary';
 
@@ -174,6 +174,16 @@ export async function reassignOwners(db: DbOrTx, ids: number[], ownerId: number 
     .set({ ownerId, version: sql`${accounts.version} + 1` })
     .where(inArray(accounts.id, ids));
   return previous;
+}
+
+/** Moves every account matching `filters` to `ownerId` in one statement; returns each with its previous owner. */
+export async function reassignMatching(db: DbOrTx, filters: AccountFilters, ownerId: number | null) {
+  return queryRows<{ id: number; previousOwnerId: number | null }>(
+    db,
+    sql`with old as (select id, owner_id from ${accounts} where ${accountWhere(filters) ?? sql`true`} for update)
+        update ${accounts} a set owner_id = ${ownerId}, version = a.version + 1 from old where a.id = old.id
+        returning a.id, old.owner_id as "previousOwnerId"`,
+  );
 }
 
 export async function activeCsms(db: DbOrTx) {

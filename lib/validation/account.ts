@@ -80,10 +80,15 @@ export type AccountInput = z.output<typeof accountInput>;
 export const createAccountInput = accountInput;
 export const updateAccountInput = accountInput.extend({ id, version });
 
-export const reassignInput = z.object({
-  ids: z.array(z.coerce.number().int().positive()).min(1, 'validation.selectAccounts').max(5000),
-  ownerId,
-});
+/** The chosen accounts (`ids`), or every account the list's filters match (`matching`, its query string, with the count the user saw). */
+export const reassignInput = z
+  .object({
+    ids: z.array(z.coerce.number().int().positive().max(2 ** 31 - 1)).max(5000).default([]),
+    matching: z.string().max(4000).optional(),
+    expected: z.coerce.number().int().min(1).optional(),
+    ownerId,
+  })
+  .refine((v) => v.ids.length > 0 || (v.matching !== undefined && v.expected !== undefined), { path: ['ids'], message: 'validation.selectAccounts' });
 
 const tierValue = z.coerce.number().int().min(1, 'validation.invalid').max(3, 'validation.invalid');
 const until = z.preprocess(blankToNull, z.string().refine(isIsoDate, 'validation.date').nullable().default(null));

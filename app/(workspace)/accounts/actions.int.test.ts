@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { findAccount, type AccountRow } from '@/db/queries/accounts';
@@ -143,6 +143,27 @@ describe('creating and editing accounts', () => {
     const rows = (await auditRows('account.reassign')).filter((r) => [account.id, ...more.map((a) => a.id)].map(String).includes(r.entityId!));
     expect(rows.map((r) => [r.entityId, r.before, r.after])).toContainEqual([String(account.id), { ownerId: people.csm.id }, { ownerId: people.otherCsm.id }]);
     expect(rows.find((r) => r.entityId === String(more[1]!.id))?.before).toEqual({ ownerId: null });
+  });
+
+  it('moves every account the filters match, and nothing when the list changed since it was counted', async () => {
+    const tag = `bulk${Date.now()}`;
+    const matching = [account, await insertTestAccount({ ownerId: people.csm.id, name: `${tag} one` }), await insertTestAccount({ name: `${tag} two` })];
+    await (await getDb()).update(accounts).set({ name: `${tag} zero` }).where(eq(accounts.id, account.id));
+    const other = await insertTestAccount({ ownerId: people.csm.id });
+    await as('manager');
+    const query = `q=${tag}&owner=all`;
+    expect(await reassignAccounts(null, { matching: query, expected: 4, ownerId: people.otherCsm.id })).toEqual({
+      ok: false,
+      error: { key: 'accounts.matchingChanged', values: { count: 3 } },
+    });
+    expect((await fresh()).ownerId).toBe(people.csm.id);
+    expect(await reassignAccounts(null, { matching: query, expected: 3, ownerId: people.otherCsm.id })).toEqual({ ok: true, data: { count: 3 } });
+    const db = await getDb();
+    const owners = await db.select({ id: accounts.id, ownerId: accounts.ownerId }).from(accounts).where(inArray(accounts.id, [...matching.map((a) => a.id), other.id]));
+    expect(owners.filter((o) => o.ownerId === people.otherCsm.id).map((o) => o.id).sort()).toEqual(matching.map((a) => a.id).sort());
+    expect(owners.find((o) => o.id === other.id)?.ownerId).toBe(people.csm.id);
+    // Neither ids nor a filter: refused beside the selection.
+    expect(await reassignAccounts(null, { ownerId: people.otherCsm.id })).toMatchObject({ ok: false, fieldErrors: { ids: { key: 'validation.selectAccounts' } } });
   });
 });
 

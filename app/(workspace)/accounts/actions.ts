@@ -1,7 +1,8 @@
 'use server';
 
 import { and, eq } from 'drizzle-orm';
-import { findAccount, insertAccount, reassignOwners, updateAccount } from '@/db/queries/accounts';
+import { findAccount, insertAccount, reassignMatching, reassignOwners, updateAccount } from '@/db/queries/accounts';
+import { parseAccountFilters } from '@/lib/accounts/list-params';
 import { currentPolicy, lockPoliciesShared } from '@/db/queries/tier-policies';
 import { auditMany } from '@/db/queries/audit';
 import { insertTierHistory, overrideColumnsCleared } from '@/db/queries/tier-history';
@@ -102,8 +103,16 @@ export const reassignAccounts = action({
   revalidate: ['/accounts'],
   async run({ user, input, tx }) {
     await assertOwnerIsCsm(tx, input.ownerId);
-    const moved = await reassignOwners(tx, input.ids, input.ownerId);
-    if (moved.length !== new Set(input.ids).size) throw notFoundError();
+    let moved;
+    if (input.matching !== undefined) {
+      const filters = parseAccountFilters(Object.fromEntries(new URLSearchParams(input.matching)), user);
+      moved = await reassignMatching(tx, filters, input.ownerId);
+      // The list changed since it was shown: move nothing the user did not see counted.
+      if (moved.length !== input.expected) throw new ActionError({ key: 'accounts.matchingChanged', values: { count: moved.length } });
+    } else {
+      moved = await reassignOwners(tx, input.ids, input.ownerId);
+      if (moved.length !== new Set(input.ids).size) throw notFoundError();
+    }
     // One row per account, so each account's timeline shows who moved it from whom.
     await auditMany(
       tx,

@@ -106,6 +106,8 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           sortKeys.map((key) => [key, `/accounts${withParams(params, { sort: key, dir: (filters.sort ?? 'name') === key && filters.dir !== 'desc' ? 'desc' : undefined, page: undefined })}`]),
         )}
         emptyHint={count === 0 && !filters.q && !filters.tiers && !filters.stage ? 'noAccounts' : 'noMatch'}
+        total={count}
+        matchingQuery={withParams(params, { page: undefined, sort: undefined, dir: undefined }).replace(/^\?/, '')}
       />
       {count > 0 && (
         <nav aria-label={t('pagination')} className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm text-zinc-600">

@@ -1,17 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
-import { useMessage } from '@/components/action-form';
+import { useState } from 'react';
 import { TierBadge } from '@/components/tier-badge';
-import { Button } from '@/components/ui/button';
-import { Select } from '@/components/ui/input';
-import { Notice } from '@/components/ui/notice';
 import { Table, Td, Th } from '@/components/ui/table';
-import type { Message } from '@/lib/actions/result';
-import { reassignAccounts } from '../actions';
+import { ReassignBar } from './reassign-bar';
 import type { LifecycleStage } from '@/lib/vocabulary';
 
 export type AccountListRow = {
@@ -38,39 +32,33 @@ type Props = {
   dir: 'asc' | 'desc';
   sortHrefs: Record<string, string>;
   emptyHint: 'noAccounts' | 'noMatch';
+  /** How many accounts the filters match, on every page. */
+  total: number;
+  /** The list's filters as a query string, for moving every matching account. */
+  matchingQuery: string;
 };
 
-export function AccountTable({ rows, canReassign, csms, sort, dir, sortHrefs, emptyHint }: Props) {
+export function AccountTable({ rows, canReassign, csms, sort, dir, sortHrefs, emptyHint, total, matchingQuery }: Props) {
   const t = useTranslations('accounts');
-  const message = useMessage();
-  const router = useRouter();
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [owner, setOwner] = useState('');
-  const [result, setResult] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  // Every account the filters match, not only this page's.
+  const [allMatching, setAllMatching] = useState(false);
 
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
-  const toggle = (id: number) =>
+  const clear = () => {
+    setSelected(new Set());
+    setAllMatching(false);
+  };
+  const toggle = (id: number) => {
+    setAllMatching(false);
     setSelected((s) => {
       const next = new Set(s);
       if (next.has(id)) next.delete(id);
       else next.add(id);
       return next;
     });
-
-  function reassign() {
-    startTransition(async () => {
-      const res = await reassignAccounts(null, { ids: [...selected], ownerId: owner === 'none' ? '' : owner });
-      if (res.ok) {
-        setResult({ tone: 'success', text: t('reassigned', { count: res.data.count }) });
-        setSelected(new Set());
-        router.refresh();
-      } else {
-        const m: Message = res.error ?? Object.values(res.fieldErrors ?? {})[0] ?? { key: 'errors.unexpected' };
-        setResult({ tone: 'error', text: message(m) });
-      }
-    });
-  }
+  };
+  const count = allMatching ? total : selected.size;
 
   const header = (key: string, label: string, className?: string) => (
     <Th className={className} aria-sort={sort === key ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
@@ -85,29 +73,27 @@ export function AccountTable({ rows, canReassign, csms, sort, dir, sortHrefs, em
 
   return (
     <div className="space-y-2">
-      {result && <Notice tone={result.tone}>{result.text}</Notice>}
-      {canReassign && selected.size > 0 && (
-        <div className="flex flex-wrap items-center gap-2 rounded-lg bg-zinc-900 px-3 py-2 text-sm text-white">
-          <span>{t('selected', { count: selected.size })}</span>
-          <label htmlFor="reassign-owner" className="ml-2">
-            {t('reassignTo')}
-          </label>
-          <Select id="reassign-owner" value={owner} onChange={(e) => setOwner(e.target.value)} className="w-auto text-zinc-900">
-            <option value="">{t('chooseOwner')}</option>
-            <option value="none">{t('ownerNone')}</option>
-            {csms.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </Select>
-          <Button variant="secondary" disabled={!owner || pending} onClick={reassign} aria-busy={pending}>
-            {pending ? t('reassigning') : t('reassign')}
-          </Button>
-          <Button variant="ghost" className="text-zinc-300 hover:bg-zinc-800" onClick={() => setSelected(new Set())}>
-            {t('clearSelection')}
-          </Button>
-        </div>
+      {canReassign && count > 0 && (
+        <ReassignBar
+          count={count}
+          csms={csms}
+          target={allMatching ? { matching: matchingQuery, expected: total } : { ids: [...selected] }}
+          onDone={clear}
+          onClear={clear}
+          selectAllMatching={
+            allSelected && total > rows.length ? (
+              allMatching ? (
+                <button type="button" className="underline" onClick={() => setAllMatching(false)}>
+                  {t('selectPageOnly', { count: selected.size })}
+                </button>
+              ) : (
+                <button type="button" className="underline" onClick={() => setAllMatching(true)}>
+                  {t('selectAllMatching', { count: total })}
+                </button>
+              )
+            ) : null
+          }
+        />
       )}
       <div className="rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
         {rows.length === 0 ? (
@@ -125,7 +111,7 @@ export function AccountTable({ rows, canReassign, csms, sort, dir, sortHrefs, em
                       type="checkbox"
                       aria-label={t('selectAll')}
                       checked={allSelected}
-                      onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
+                      onChange={() => (allSelected ? clear() : setSelected(new Set(rows.map((r) => r.id))))}
                     />
                   </Th>
                 )}
