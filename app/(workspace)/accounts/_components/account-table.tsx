@@ -5,7 +5,8 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { TierBadge } from '@/components/tier-badge';
 import { Table, Td, Th } from '@/components/ui/table';
-import { ReassignBar } from './reassign-bar';
+import { Notice } from '@/components/ui/notice';
+import { ReassignBar, type BarNotice } from './reassign-bar';
 import type { LifecycleStage } from '@/lib/vocabulary';
 
 export type AccountListRow = {
@@ -43,6 +44,7 @@ export function AccountTable({ rows, canReassign, csms, sort, dir, sortHrefs, em
   const [selected, setSelected] = useState<Set<number>>(new Set());
   // Every account the filters match, not only this page's.
   const [allMatching, setAllMatching] = useState(false);
+  const [notice, setNotice] = useState<BarNotice | null>(null);
 
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
   const clear = () => {
@@ -73,12 +75,16 @@ export function AccountTable({ rows, canReassign, csms, sort, dir, sortHrefs, em
 
   return (
     <div className="space-y-2">
+      {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
       {canReassign && count > 0 && (
         <ReassignBar
           count={count}
           csms={csms}
           target={allMatching ? { matching: matchingQuery, expected: total } : { ids: [...selected] }}
-          onDone={clear}
+          onDone={(n) => {
+            clear();
+            setNotice(n);
+          }}
           onClear={clear}
           selectAllMatching={
             allSelected && total > rows.length ? (

@@ -11,19 +11,28 @@ import type { Message } from '@/lib/actions/result';
 import { reassignAccounts } from '../actions';
 
 type Target = { ids: number[] } | { matching: string; expected: number };
+export type BarNotice = { tone: 'error' | 'success'; text: string };
 
 /**
  * Moving the selected accounts to another owner: choose the owner, then
  * confirm the move (it says how many and to whom). After a move the selection
  * and the owner are cleared, so a second click cannot move anything again.
  */
-export function ReassignBar({ count, csms, target, onDone, onClear, selectAllMatching }: { count: number; csms: { id: number; name: string }[]; target: Target; onDone: () => void; onClear: () => void; selectAllMatching: ReactNode }) {
+export function ReassignBar({ count, csms, target, onDone, onClear, selectAllMatching }: {
+  count: number;
+  csms: { id: number; name: string }[];
+  target: Target;
+  /** After a move, with what to tell the user (the bar itself goes away with the selection). */
+  onDone: (notice: BarNotice) => void;
+  onClear: () => void;
+  selectAllMatching: ReactNode;
+}) {
   const t = useTranslations('accounts');
   const message = useMessage();
   const router = useRouter();
   const [owner, setOwner] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [result, setResult] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const ownerName = owner === 'none' ? t('ownerNone') : (csms.find((c) => String(c.id) === owner)?.name ?? '');
 
@@ -32,20 +41,20 @@ export function ReassignBar({ count, csms, target, onDone, onClear, selectAllMat
       const res = await reassignAccounts(null, { ...target, ownerId: owner === 'none' ? '' : owner });
       setConfirming(false);
       if (res.ok) {
-        setResult({ tone: 'success', text: t('reassigned', { count: res.data.count }) });
         setOwner('');
-        onDone();
+        setError(null);
+        onDone({ tone: 'success', text: t('reassigned', { count: res.data.count }) });
         router.refresh();
       } else {
         const m: Message = res.error ?? Object.values(res.fieldErrors ?? {})[0] ?? { key: 'errors.unexpected' };
-        setResult({ tone: 'error', text: message(m) });
+        setError(message(m));
       }
     });
   }
 
   return (
     <div className="space-y-2">
-      {result && <Notice tone={result.tone}>{result.text}</Notice>}
+      {error && <Notice tone="error">{error}</Notice>}
       <div role="region" aria-label={t('reassignBar')} className="flex flex-col gap-2 rounded-lg bg-zinc-900 px-3 py-2 text-sm text-white sm:flex-row sm:flex-wrap sm:items-center">
         <span className="font-medium">{t('selected', { count })}</span>
         {selectAllMatching && <span className="text-zinc-300">{selectAllMatching}</span>}
