@@ -88,7 +88,15 @@ async function clearAnonymousWindow() {
     .where(and(isNull(auditLog.actorId), eq(auditLog.action, 'access.denied')));
 }
 
-type Prepared = { people: People; caller: PublicUser | null; auditFrom: number; before: Record<string, string> };
+type Prepared = { people: People; caller: PublicUser | null; auditFrom: number; before: Record<string, string>; others: string | null };
+
+/** Everyone else's user row and calendar feeds, for 'self' actions. */
+async function othersDigest(selfId: number): Promise<string> {
+  const result = await (await getDb()).execute(sql`
+    select md5(coalesce((select string_agg(u::text, '|' order by u.id) from users u where u.id <> ${selfId}), '')
+            || coalesce((select string_agg(f::text, '|' order by f.id) from calendar_feeds f where f.user_id <> ${selfId}), '')) as h`);
+  return rowsOf<{ h: string }>(result)[0]!.h;
+}
 
 async function prepare(callerKind: Caller, setup: (ctx: FixtureContext) => Promise<void>): Promise<Prepared> {
   const people = await freshPeople();
@@ -96,7 +104,7 @@ async function prepare(callerKind: Caller, setup: (ctx: FixtureContext) => Promi
   await setup(contextFor(people, caller));
   await signInAs(caller);
   if (!caller) await clearAnonymousWindow();
-  return { people, caller, auditFrom: await lastAuditId(), before: await snapshot() };
+  return { people, caller, auditFrom: await lastAuditId(), before: await snapshot(), others: caller ? await othersDigest(caller.id) : null };
 }
 
 /** A refusal wrote its one access.denied row and nothing else. */
@@ -147,6 +155,8 @@ describe.each(entriesOf('action'))('action %s', (key, entry, found: Reachable) =
     const result = await (found.handler as unknown as ActionHandler)(null, payload);
     if (expected.allowed) {
       expect(result, `${key} as ${caller}: a valid input from the fixture should succeed`).toMatchObject({ ok: true });
+      // A 'self' action changed the caller's own rows, nobody else's.
+      if (entry.scope === 'self') expect(await othersDigest(p.caller!.id)).toEqual(p.others);
       expect((await auditSince(p.auditFrom)).filter((r) => r.action === 'access.denied')).toEqual([]);
     } else {
       expect(result).toEqual({ ok: false, error: { key: refusalKey[expected.reason] } });
@@ -182,6 +192,26 @@ describe.each(entriesOf('route'))('route %s', (key, entry: RouteEntry, found: Re
     }
   });
   }
+
+  // A write from another site is refused even for a caller who may: the browser sends their cookie along.
+  const allowedCaller = callers.find((c) => verdict(entry, c).allowed);
+  it(`${entry.name} from another site as ${allowedCaller}: refused (origin) unless it only reads`, async () => {
+    let request: RouteCall | undefined;
+    const p = await prepare(allowedCaller!, async (ctx) => {
+      request = await entry.request(ctx);
+    });
+    const { method } = request!.request;
+    const headers = new Headers(request!.request.headers);
+    headers.set('origin', 'https://elsewhere.example');
+    const response = await call(found.handler, { ...request!, request: new Request(request!.request, { headers }) });
+    if (method === 'GET' || method === 'HEAD') {
+      expect(response.status).toBe(200);
+      return;
+    }
+    expect(response.status).toBe(403);
+    if (entry.reply === 'json') expect(await response.json()).toEqual({ ok: false, error: { key: 'errors.forbidden' } });
+    await expectNothingWritten(p, `route:${entry.name}`, 'origin');
+  });
 });
 
 describe.each(entriesOf('token'))('token route %s', (key, entry: TokenRouteEntry, found: Reachable) => {
