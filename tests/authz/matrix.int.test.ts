@@ -15,15 +15,17 @@ import { deactivate, registry, type ActionEntry, type FixtureContext, type Peopl
 // list of roles). A refusal must be the exact refusal, write nothing but its
 // access.denied audit row; an allowed call must succeed.
 
-type Caller = 'anonymous' | keyof People;
-const callers: readonly Caller[] = ['anonymous', 'owner', 'otherCsm', 'manager', 'admin'];
+/** 'deactivated': the owning CSM, deactivated while still holding a session cookie. */
+type Caller = 'anonymous' | 'deactivated' | keyof People;
+const callers: readonly Caller[] = ['anonymous', 'deactivated', 'owner', 'otherCsm', 'manager', 'admin'];
 const roleOf: Record<keyof People, Role> = { owner: 'csm', otherCsm: 'csm', manager: 'manager', admin: 'admin' };
 
 type Verdict = { allowed: true } | { allowed: false; reason: 'signed_out' | 'role' | 'ownership' };
 
 /** What the permission table says `caller` may do with an entry's permission and scope. */
 function verdict(entry: Pick<ActionEntry, 'permission' | 'scope'>, caller: Caller): Verdict {
-  if (caller === 'anonymous') return { allowed: false, reason: 'signed_out' };
+  // The door treats a deactivated user's session as no session.
+  if (caller === 'anonymous' || caller === 'deactivated') return { allowed: false, reason: 'signed_out' };
   const role = roleOf[caller];
   if (!rolesWith(entry.permission).includes(role)) return { allowed: false, reason: 'role' };
   // 'own': who may not manage every account acts only on what they own or run.
@@ -88,7 +90,8 @@ async function clearAnonymousWindow() {
     .where(and(isNull(auditLog.actorId), eq(auditLog.action, 'access.denied')));
 }
 
-type Prepared = { people: People; caller: PublicUser | null; auditFrom: number; before: Record<string, string>; others: string | null };
+/** `actor`: the user the door should see (none for anonymous and deactivated callers). */
+type Prepared = { people: People; actor: PublicUser | null; auditFrom: number; before: Record<string, string>; others: string | null };
 
 /** Everyone else's user row and calendar feeds, for 'self' actions. */
 async function othersDigest(selfId: number): Promise<string> {
@@ -100,17 +103,19 @@ async function othersDigest(selfId: number): Promise<string> {
 
 async function prepare(callerKind: Caller, setup: (ctx: FixtureContext) => Promise<void>): Promise<Prepared> {
   const people = await freshPeople();
-  const caller = callerKind === 'anonymous' ? null : people[callerKind];
-  await setup(contextFor(people, caller));
-  await signInAs(caller);
-  if (!caller) await clearAnonymousWindow();
-  return { people, caller, auditFrom: await lastAuditId(), before: await snapshot(), others: caller ? await othersDigest(caller.id) : null };
+  const holder = callerKind === 'anonymous' ? null : callerKind === 'deactivated' ? people.owner : people[callerKind];
+  await setup(contextFor(people, holder));
+  await signInAs(holder);
+  if (callerKind === 'deactivated') await deactivate(people.owner);
+  const actor = callerKind === 'deactivated' ? null : holder;
+  if (!actor) await clearAnonymousWindow();
+  return { people, actor, auditFrom: await lastAuditId(), before: await snapshot(), others: actor ? await othersDigest(actor.id) : null };
 }
 
 /** A refusal wrote its one access.denied row and nothing else. */
 async function expectNothingWritten(p: Prepared, target: string, reason: string) {
   expect(await snapshot()).toEqual(p.before);
-  expect(await auditSince(p.auditFrom)).toEqual([{ actorId: p.caller?.id ?? null, action: 'access.denied', entity: target, after: { reason } }]);
+  expect(await auditSince(p.auditFrom)).toEqual([{ actorId: p.actor?.id ?? null, action: 'access.denied', entity: target, after: { reason } }]);
 }
 
 const refusalKey = { signed_out: 'errors.signedOut', role: 'errors.forbidden', ownership: 'errors.forbidden' } as const;
@@ -144,25 +149,27 @@ const entriesOf = <K extends 'action' | 'route' | 'token' | 'public'>(kind: K) =
 
 type ActionHandler = (prev: unknown, payload: unknown) => Promise<{ ok: boolean; error?: { key: string } }>;
 
+async function actionCase(key: string, entry: ActionEntry, found: Reachable, caller: Caller, expected: Verdict) {
+  let payload: unknown;
+  const p = await prepare(caller, async (ctx) => {
+    payload = await entry.fixture(ctx);
+  });
+  const result = await (found.handler as unknown as ActionHandler)(null, payload);
+  if (expected.allowed) {
+    expect(result, `${key} as ${caller}: a valid input from the fixture should succeed`).toMatchObject({ ok: true });
+    // A 'self' action changed the caller's own rows, nobody else's.
+    if (entry.scope === 'self') expect(await othersDigest(p.actor!.id)).toEqual(p.others);
+    expect((await auditSince(p.auditFrom)).filter((r) => r.action === 'access.denied')).toEqual([]);
+  } else {
+    expect(result).toEqual({ ok: false, error: { key: refusalKey[expected.reason] } });
+    await expectNothingWritten(p, `action:${entry.name}`, expected.reason);
+  }
+}
+
 describe.each(entriesOf('action'))('action %s', (key, entry, found: Reachable) => {
   for (const caller of callers) {
     const expected = verdict(entry, caller);
-    it(`${entry.name} as ${caller}: ${label(expected)}`, async () => {
-    let payload: unknown;
-    const p = await prepare(caller, async (ctx) => {
-      payload = await entry.fixture(ctx);
-    });
-    const result = await (found.handler as unknown as ActionHandler)(null, payload);
-    if (expected.allowed) {
-      expect(result, `${key} as ${caller}: a valid input from the fixture should succeed`).toMatchObject({ ok: true });
-      // A 'self' action changed the caller's own rows, nobody else's.
-      if (entry.scope === 'self') expect(await othersDigest(p.caller!.id)).toEqual(p.others);
-      expect((await auditSince(p.auditFrom)).filter((r) => r.action === 'access.denied')).toEqual([]);
-    } else {
-      expect(result).toEqual({ ok: false, error: { key: refusalKey[expected.reason] } });
-      await expectNothingWritten(p, `action:${entry.name}`, expected.reason);
-    }
-  });
+    it(`${entry.name} as ${caller}: ${label(expected)}`, () => actionCase(key, entry, found, caller, expected));
   }
 });
 
@@ -170,48 +177,51 @@ type RouteHandler = (request: Request, context?: { params: Promise<unknown> }) =
 const call = (handler: Reachable['handler'], c: RouteCall) =>
   (handler as unknown as RouteHandler)(c.request, c.params ? { params: Promise.resolve(c.params) } : undefined);
 
+async function routeCase(key: string, entry: RouteEntry, found: Reachable, caller: Caller, expected: Verdict) {
+  let request: RouteCall | undefined;
+  const p = await prepare(caller, async (ctx) => {
+    request = await entry.request(ctx);
+  });
+  const response = await call(found.handler, request!);
+  const body = await response.text();
+  if (expected.allowed) {
+    expect([response.status, body.slice(0, 200)], `${key} as ${caller}`).toEqual([200, expect.anything()]);
+    if (entry.reply === 'json') expect(JSON.parse(body)).toMatchObject({ ok: true });
+    expect((await auditSince(p.auditFrom)).filter((r) => r.action === 'access.denied')).toEqual([]);
+  } else {
+    expect(response.status).toBe(refusalStatus[expected.reason]);
+    if (entry.reply === 'json') expect(JSON.parse(body)).toEqual({ ok: false, error: { key: refusalKey[expected.reason] } });
+    else expect(body.trim()).not.toBe('');
+    await expectNothingWritten(p, `route:${entry.name}`, expected.reason);
+  }
+}
+
+/** A write from another site is refused even for a caller who may: the browser sends their cookie along. */
+async function crossSiteCase(entry: RouteEntry, found: Reachable, caller: Caller) {
+  let request: RouteCall | undefined;
+  const p = await prepare(caller, async (ctx) => {
+    request = await entry.request(ctx);
+  });
+  const { method } = request!.request;
+  const headers = new Headers(request!.request.headers);
+  headers.set('origin', 'https://elsewhere.example');
+  const response = await call(found.handler, { ...request!, request: new Request(request!.request, { headers }) });
+  if (method === 'GET' || method === 'HEAD') {
+    expect(response.status).toBe(200);
+    return;
+  }
+  expect(response.status).toBe(403);
+  if (entry.reply === 'json') expect(await response.json()).toEqual({ ok: false, error: { key: 'errors.forbidden' } });
+  await expectNothingWritten(p, `route:${entry.name}`, 'origin');
+}
+
 describe.each(entriesOf('route'))('route %s', (key, entry: RouteEntry, found: Reachable) => {
   for (const caller of callers) {
     const expected = verdict(entry, caller);
-    it(`${entry.name} as ${caller}: ${label(expected)}`, async () => {
-    let request: RouteCall | undefined;
-    const p = await prepare(caller, async (ctx) => {
-      request = await entry.request(ctx);
-    });
-    const response = await call(found.handler, request!);
-    const body = await response.text();
-    if (expected.allowed) {
-      expect([response.status, body.slice(0, 200)], `${key} as ${caller}`).toEqual([200, expect.anything()]);
-      if (entry.reply === 'json') expect(JSON.parse(body)).toMatchObject({ ok: true });
-      expect((await auditSince(p.auditFrom)).filter((r) => r.action === 'access.denied')).toEqual([]);
-    } else {
-      expect(response.status).toBe(refusalStatus[expected.reason]);
-      if (entry.reply === 'json') expect(JSON.parse(body)).toEqual({ ok: false, error: { key: refusalKey[expected.reason] } });
-      else expect(body.trim()).not.toBe('');
-      await expectNothingWritten(p, `route:${entry.name}`, expected.reason);
-    }
-  });
+    it(`${entry.name} as ${caller}: ${label(expected)}`, () => routeCase(key, entry, found, caller, expected));
   }
-
-  // A write from another site is refused even for a caller who may: the browser sends their cookie along.
-  const allowedCaller = callers.find((c) => verdict(entry, c).allowed);
-  it(`${entry.name} from another site as ${allowedCaller}: refused (origin) unless it only reads`, async () => {
-    let request: RouteCall | undefined;
-    const p = await prepare(allowedCaller!, async (ctx) => {
-      request = await entry.request(ctx);
-    });
-    const { method } = request!.request;
-    const headers = new Headers(request!.request.headers);
-    headers.set('origin', 'https://elsewhere.example');
-    const response = await call(found.handler, { ...request!, request: new Request(request!.request, { headers }) });
-    if (method === 'GET' || method === 'HEAD') {
-      expect(response.status).toBe(200);
-      return;
-    }
-    expect(response.status).toBe(403);
-    if (entry.reply === 'json') expect(await response.json()).toEqual({ ok: false, error: { key: 'errors.forbidden' } });
-    await expectNothingWritten(p, `route:${entry.name}`, 'origin');
-  });
+  const allowedCaller = callers.find((c) => verdict(entry, c).allowed)!;
+  it(`${entry.name} from another site as ${allowedCaller}: refused (origin) unless it only reads`, () => crossSiteCase(entry, found, allowedCaller));
 });
 
 describe.each(entriesOf('token'))('token route %s', (key, entry: TokenRouteEntry, found: Reachable) => {

@@ -21,8 +21,9 @@ import { createUser, signInAs, testPassword, uniqueEmail } from '@/tests/factori
 
 // One entry for every server action and route handler the app exports (see
 // discover.ts), keyed "<file under app/>#<export or METHOD>". The matrix test
-// runs each as anonymous, the owning CSM, another CSM, a manager and an
-// admin, and expects what the permission table and the entry's scope say.
+// runs each as anonymous, a deactivated user, the owning CSM, another CSM, a
+// manager and an admin, and expects what the permission table and the
+// entry's scope say.
 // Adding an action or a route: add its entry here, or the matrix fails.
 
 export type People = { owner: PublicUser; otherCsm: PublicUser; manager: PublicUser; admin: PublicUser };
