@@ -1,0 +1,555 @@
+import { eq } from 'drizzle-orm';
+import { scheduleActivity } from '@/app/(workspace)/activities/actions';
+import { scheduleSeries } from '@/app/(workspace)/activities/series-actions';
+import { requestTierOverride, setTierOverride } from '@/app/(workspace)/accounts/actions';
+import { getDb } from '@/db/client';
+import { findAccount } from '@/db/queries/accounts';
+import { replaceFeed, revokeFeeds } from '@/db/queries/feeds';
+import { currentPlaybooks, listActivityTypes } from '@/db/queries/playbooks';
+import { currentPolicy } from '@/db/queries/tier-policies';
+import { findUser, updateUser, type PublicUser } from '@/db/queries/users';
+import { getWorkspace } from '@/db/queries/workspace';
+import { activities, activitySeries } from '@/db/schema';
+import type { Payload } from '@/lib/actions/action';
+import type { Permission } from '@/lib/auth/permissions';
+import { todayIn } from '@/lib/dates';
+import { feedUrl, hashFeedToken, newFeedToken } from '@/lib/feeds/token';
+import { planFor } from '@/lib/planning/plan';
+import { addDays } from '@/lib/scheduling/local-date';
+import { accountValues, createAccount } from '@/tests/accounts';
+import { createUser, signInAs, testPassword, uniqueEmail } from '@/tests/factories';
+
+// One entry for every server action and route handler the app exports (see
+// discover.ts), keyed "<file under app/>#<export or METHOD>". The matrix test
+// runs each as anonymous, a deactivated user, the owning CSM, another CSM, a
+// manager and an admin, and expects what the permission table and the
+// entry's scope say.
+// Adding an action or a route: add its entry here, or the matrix fails.
+
+export type People = { owner: PublicUser; otherCsm: PublicUser; manager: PublicUser; admin: PublicUser };
+
+export type FixtureContext = {
+  /** Fresh users for this case: `owner` is the CSM who owns the objects the fixture creates. */
+  people: People;
+  /** Whom a 'self' action acts on: the caller, or the owner when the caller is anonymous. */
+  self: PublicUser;
+  /** Signs in, for fixtures that set things up through other actions; the matrix signs in the caller afterwards. */
+  as: (user: PublicUser) => Promise<void>;
+};
+
+/**
+ * Who may act, beyond the role: 'any' = the role decides; 'own' = roles that
+ * may not manage all accounts act only on objects they own or run (the
+ * owning CSM yes, another CSM no); 'self' = acts on the caller's own profile.
+ */
+export type Scope = 'any' | 'own' | 'self';
+
+export type ActionEntry = {
+  kind: 'action';
+  /** The name the action audits, e.g. "account.create". */
+  name: string;
+  permission: Permission;
+  scope: Scope;
+  /** Creates fresh objects for one call and returns a VALID input: allowed callers must get ok: true. */
+  fixture: (ctx: FixtureContext) => Promise<Payload>;
+};
+
+export type RouteCall = { request: Request; params?: Record<string, unknown> };
+
+export type RouteEntry = {
+  kind: 'route';
+  name: string;
+  permission: Permission;
+  scope: Scope;
+  reply: 'json' | 'text';
+  request: (ctx: FixtureContext) => Promise<RouteCall>;
+};
+
+/** A route authenticated by a secret in the request rather than a session. */
+export type TokenRouteEntry = {
+  kind: 'token';
+  name: string;
+  /** Issues a live token for `user` and returns the request path segment carrying it. */
+  issue: (user: PublicUser) => Promise<string>;
+  revoke: (user: PublicUser) => Promise<void>;
+  /** A well-formed token nobody was issued. */
+  wrong: () => string;
+  /** Segments that are not tokens at all. */
+  malformed: string[];
+  /** How its tokens expire, or why they do not. */
+  expiry: { expire: (user: PublicUser) => Promise<void> } | { none: string };
+  request: (segment: string) => RouteCall;
+};
+
+/** Reachable without a session on purpose; the reason is the review. */
+export type PublicEntry = { kind: 'public'; reason: string; check?: (handler: (...args: never[]) => Promise<unknown>) => Promise<void> };
+
+export type Entry = ActionEntry | RouteEntry | TokenRouteEntry | PublicEntry;
+
+// ---- helpers for fixtures ----------------------------------------------
+
+const db = () => getDb();
+
+/** A fixture's own setup must succeed: a failure here is a bug in the fixture. */
+function mustOk<T>(result: { ok: boolean; data?: T } & Record<string, unknown>): T {
+  if (!result.ok) throw new Error(`fixture setup failed: ${JSON.stringify(result)}`);
+  return result.data as T;
+}
+
+async function today() {
+  return todayIn((await getWorkspace(await db())).timeZone);
+}
+
+async function typeId(key: string) {
+  const type = (await listActivityTypes(await db())).find((t) => t.key === key);
+  if (!type) throw new Error(`no activity type ${key}`);
+  return type.id;
+}
+
+/** A Tier 1 account (LTV 64,000,000) in the owner's book. */
+const ownedAccount = (owner: PublicUser) => createAccount({ ownerId: owner.id, arr: '8000000' });
+
+async function meeting(accountId: number, daysAhead = 30) {
+  return {
+    accountId,
+    activityTypeId: await typeId('regular_meeting'),
+    date: addDays(await today(), daysAhead),
+    time: '10:00',
+    durationMinutes: 60,
+    confirm: 'true',
+  };
+}
+
+/** A planned activity on the owner's account, run by the owner, booked by the owner. */
+async function ownedActivity({ people, as }: FixtureContext) {
+  const account = await ownedAccount(people.owner);
+  await as(people.owner);
+  const { id } = mustOk(await scheduleActivity(null, await meeting(account.id)));
+  const [row] = await (await db()).select({ id: activities.id, version: activities.version }).from(activities).where(eq(activities.id, id));
+  return row!;
+}
+
+/** A weekly series on the owner's account, booked by the owner. */
+async function ownedSeries({ people, as }: FixtureContext) {
+  const account = await ownedAccount(people.owner);
+  await as(people.owner);
+  const start = addDays(await today(), 14);
+  const { seriesId } = mustOk(
+    await scheduleSeries(null, { ...(await meeting(account.id, 14)), date: start, repeat: 'weekly', interval: 1, until: addDays(start, 56) }),
+  );
+  const [row] = await (await db()).select().from(activitySeries).where(eq(activitySeries.id, seriesId));
+  return row!;
+}
+
+function csvUpload(fields: Record<string, string>): FormData {
+  const tag = Math.random().toString(36).slice(2, 10);
+  const data = new FormData();
+  data.set('file', new File([`name,domain\nMatrix ${tag},matrix-${tag}.example\n`], 'accounts.csv', { type: 'text/csv' }));
+  for (const [k, v] of Object.entries(fields)) data.set(k, v);
+  return data;
+}
+
+/** A multipart POST as a browser sends it: with its length, which the upload route requires. */
+async function multipartRequest(url: string, form: FormData): Promise<Request> {
+  const draft = new Request(url, { method: 'POST', body: form });
+  const body = await draft.arrayBuffer();
+  return new Request(url, { method: 'POST', body, headers: { 'content-type': draft.headers.get('content-type')!, 'content-length': String(body.byteLength) } });
+}
+
+const strongPassword = 'violet-harbor-5831';
+
+// ---- the registry -------------------------------------------------------
+
+export const registry: Record<string, Entry> = {
+  // Public, with reason.
+  '(auth)/actions.ts#chooseLanguage': {
+    kind: 'public',
+    reason: 'The sign-in page’s language switch: it only sets a cookie on the caller’s own browser, there is no user and nothing stored to protect.',
+    async check(handler) {
+      await signInAs(null);
+      const result = await (handler as (p: unknown, d: Payload) => Promise<{ ok: boolean }>)(null, { locale: 'ja' });
+      if (!result.ok) throw new Error(`chooseLanguage refused an anonymous visitor: ${JSON.stringify(result)}`);
+    },
+  },
+  'api/auth/[...nextauth]/route.ts#GET': { kind: 'public', reason: 'next-auth’s own endpoints (sign-in page, CSRF token, session): signing in is how a session is obtained.' },
+  'api/auth/[...nextauth]/route.ts#POST': { kind: 'public', reason: 'next-auth’s credentials sign-in and sign-out; rate limits and lockout live in lib/auth, not in a permission.' },
+
+  // Accounts.
+  '(workspace)/accounts/actions.ts#createAccount': {
+    kind: 'action',
+    name: 'account.create',
+    permission: 'accounts.write',
+    scope: 'any',
+    fixture: async ({ people }) => accountValues({ ownerId: people.owner.id }),
+  },
+  '(workspace)/accounts/actions.ts#updateAccountDetails': {
+    kind: 'action',
+    name: 'account.update',
+    permission: 'accounts.write',
+    scope: 'own',
+    async fixture({ people }) {
+      const values = accountValues({ ownerId: people.owner.id });
+      const account = await createAccount(values);
+      return { ...values, name: `${values.name} renamed`, id: account.id, version: account.version };
+    },
+  },
+  '(workspace)/accounts/actions.ts#reassignAccounts': {
+    kind: 'action',
+    name: 'account.reassign',
+    permission: 'accounts.reassign',
+    scope: 'any',
+    fixture: async ({ people }) => ({ ids: [(await ownedAccount(people.owner)).id], ownerId: people.otherCsm.id }),
+  },
+  '(workspace)/accounts/actions.ts#setTierOverride': {
+    kind: 'action',
+    name: 'account.override',
+    permission: 'tier.override',
+    scope: 'any',
+    async fixture({ people }) {
+      const account = await ownedAccount(people.owner);
+      return { id: account.id, version: account.version, tier: 3, reason: 'Strategic logo', until: addDays(await today(), 90) };
+    },
+  },
+  '(workspace)/accounts/actions.ts#clearTierOverride': {
+    kind: 'action',
+    name: 'account.clear_override',
+    permission: 'tier.override',
+    scope: 'any',
+    async fixture({ people, as }) {
+      const account = await ownedAccount(people.owner);
+      await as(people.manager);
+      mustOk(await setTierOverride(null, { id: account.id, version: account.version, tier: 3, reason: 'Strategic logo', until: '' }));
+      return { id: account.id, version: (await findAccount(await db(), account.id))!.version };
+    },
+  },
+  '(workspace)/accounts/actions.ts#requestTierOverride': {
+    kind: 'action',
+    name: 'account.request_override',
+    permission: 'tier.requestOverride',
+    scope: 'own',
+    fixture: async ({ people }) => ({ id: (await ownedAccount(people.owner)).id, tier: 3, reason: 'Pilot ends', until: addDays(await today(), 60) }),
+  },
+  '(workspace)/accounts/actions.ts#decideOverrideRequest': {
+    kind: 'action',
+    name: 'account.decide_override',
+    permission: 'overrideRequests.decide',
+    scope: 'any',
+    async fixture({ people, as }) {
+      const account = await ownedAccount(people.owner);
+      await as(people.owner);
+      const { requestId } = mustOk(await requestTierOverride(null, { id: account.id, tier: 3, reason: 'Pilot ends', until: '' }));
+      return { requestId, decision: 'approve', note: 'Agreed' };
+    },
+  },
+
+  // Account import (the upload route below calls the same actions).
+  '(workspace)/accounts/import/actions.ts#previewImport': {
+    kind: 'action',
+    name: 'account.import_preview',
+    permission: 'accounts.import',
+    scope: 'any',
+    fixture: async () => csvUpload({}),
+  },
+  '(workspace)/accounts/import/actions.ts#runImport': {
+    kind: 'action',
+    name: 'account.import',
+    permission: 'accounts.import',
+    scope: 'any',
+    fixture: async () => csvUpload({ mode: 'all' }),
+  },
+
+  // Activities.
+  '(workspace)/activities/actions.ts#scheduleActivity': {
+    kind: 'action',
+    name: 'activity.schedule',
+    permission: 'activities.schedule',
+    scope: 'own',
+    fixture: async ({ people }) => meeting((await ownedAccount(people.owner)).id),
+  },
+  '(workspace)/activities/actions.ts#rescheduleActivity': {
+    kind: 'action',
+    name: 'activity.reschedule',
+    permission: 'activities.schedule',
+    scope: 'own',
+    async fixture(ctx) {
+      const a = await ownedActivity(ctx);
+      return { id: a.id, version: a.version, date: addDays(await today(), 31), time: '11:00', durationMinutes: 45, confirm: 'true' };
+    },
+  },
+  '(workspace)/activities/actions.ts#completeActivity': {
+    kind: 'action',
+    name: 'activity.complete',
+    permission: 'activities.schedule',
+    scope: 'own',
+    fixture: async (ctx) => ({ ...(await ownedActivity(ctx)), outcome: 'Walked through adoption' }),
+  },
+  '(workspace)/activities/actions.ts#cancelActivity': {
+    kind: 'action',
+    name: 'activity.cancel',
+    permission: 'activities.schedule',
+    scope: 'own',
+    fixture: async (ctx) => ({ ...(await ownedActivity(ctx)), reason: 'Customer asked to move it' }),
+  },
+  '(workspace)/activities/actions.ts#markNoShow': {
+    kind: 'action',
+    name: 'activity.no_show',
+    permission: 'activities.schedule',
+    scope: 'own',
+    fixture: async (ctx) => ownedActivity(ctx),
+  },
+  '(workspace)/activities/series-actions.ts#scheduleSeries': {
+    kind: 'action',
+    name: 'series.schedule',
+    permission: 'activities.schedule',
+    scope: 'own',
+    async fixture({ people }) {
+      const start = addDays(await today(), 21);
+      return { ...(await meeting((await ownedAccount(people.owner)).id)), date: start, repeat: 'weekly', interval: 1, until: addDays(start, 28) };
+    },
+  },
+  '(workspace)/activities/series-actions.ts#editSeries': {
+    kind: 'action',
+    name: 'series.edit',
+    permission: 'activities.schedule',
+    scope: 'own',
+    async fixture(ctx) {
+      const s = await ownedSeries(ctx);
+      const rule = s.recurrence as { freq: string; interval: number; weekday?: number; day?: number; nth?: number };
+      return {
+        id: s.id,
+        version: s.version,
+        time: '15:00',
+        durationMinutes: 30,
+        location: 'Zoom',
+        agenda: '',
+        repeat: rule.freq,
+        interval: rule.interval,
+        weekday: rule.weekday,
+        monthDay: rule.day,
+        nth: rule.nth,
+        until: s.untilDate,
+        confirm: 'true',
+      };
+    },
+  },
+  '(workspace)/activities/series-actions.ts#cancelSeriesRest': {
+    kind: 'action',
+    name: 'series.cancel_rest',
+    permission: 'activities.schedule',
+    scope: 'own',
+    async fixture(ctx) {
+      const s = await ownedSeries(ctx);
+      return { id: s.id, version: s.version, reason: 'Project paused' };
+    },
+  },
+
+  // Planning.
+  '(workspace)/plan/actions.ts#createPlannedActivities': {
+    kind: 'action',
+    name: 'activity.plan',
+    permission: 'activities.plan',
+    scope: 'own',
+    async fixture({ people }) {
+      const account = await ownedAccount(people.owner);
+      const workspace = await getWorkspace(await db());
+      const day = todayIn(workspace.timeZone);
+      const { proposals } = await planFor(await db(), { accountIds: [account.id] }, { today: day, horizonMonths: 3, timeZone: workspace.timeZone });
+      if (!proposals.length) throw new Error('fixture: a Tier 1 account with no activities should have proposals');
+      const rows = proposals.map((p) => ({ accountId: p.accountId, activityTypeId: p.activityTypeId, due: p.due, date: p.date, time: '10:00', durationMinutes: 60 }));
+      return { today: day, horizon: '3', rows: JSON.stringify(rows) };
+    },
+  },
+
+  // Administration.
+  '(workspace)/admin/playbooks/actions.ts#savePlaybook': {
+    kind: 'action',
+    name: 'playbook.save',
+    permission: 'playbooks.manage',
+    scope: 'any',
+    async fixture() {
+      const current = (await currentPlaybooks(await db())).find((p) => p.tier === 3)!;
+      const rules = current.rules.map((r) => ({ activityTypeId: r.activityTypeId, every: r.every, unit: r.unit, hours: String(r.hours), bookAheadDays: r.bookAheadDays }));
+      return { tier: 3, baseVersion: current.version, note: 'matrix', rules: JSON.stringify(rules) };
+    },
+  },
+  '(workspace)/admin/playbooks/actions.ts#saveActivityType': {
+    kind: 'action',
+    name: 'activity_type.save',
+    permission: 'playbooks.manage',
+    scope: 'any',
+    fixture: async () => ({ id: '', name: `Workshop ${Math.random().toString(36).slice(2, 8)}`, touchModel: 'high', requiresExecutiveSponsor: '', active: 'true' }),
+  },
+  '(workspace)/admin/tiering/actions.ts#previewTierPolicy': {
+    kind: 'action',
+    name: 'tier_policy.preview',
+    permission: 'tierPolicy.manage',
+    scope: 'any',
+    fixture: async () => policyInput(),
+  },
+  '(workspace)/admin/tiering/actions.ts#applyTierPolicy': {
+    kind: 'action',
+    name: 'tier_policy.apply',
+    permission: 'tierPolicy.manage',
+    scope: 'any',
+    fixture: async () => policyInput(),
+  },
+  '(workspace)/admin/users/actions.ts#createUser': {
+    kind: 'action',
+    name: 'user.create',
+    permission: 'users.manage',
+    scope: 'any',
+    fixture: async () => ({ email: uniqueEmail('new'), name: 'New Colleague', role: 'csm', password: strongPassword, capacityHours: 120 }),
+  },
+  '(workspace)/admin/users/actions.ts#updateUserDetails': {
+    kind: 'action',
+    name: 'user.update',
+    permission: 'users.manage',
+    scope: 'any',
+    async fixture() {
+      const target = await createUser('csm');
+      return { id: target.id, version: target.version, name: 'Renamed Colleague', role: 'manager', capacityHours: 100 };
+    },
+  },
+  '(workspace)/admin/users/actions.ts#setUserActive': {
+    kind: 'action',
+    name: 'user.set_active',
+    permission: 'users.manage',
+    scope: 'any',
+    async fixture() {
+      const target = await createUser('csm');
+      return { id: target.id, version: target.version, active: '' };
+    },
+  },
+  '(workspace)/admin/users/actions.ts#resetUserPassword': {
+    kind: 'action',
+    name: 'user.reset_password',
+    permission: 'users.manage',
+    scope: 'any',
+    fixture: async () => ({ id: (await createUser('csm')).id, password: strongPassword }),
+  },
+  '(workspace)/admin/workspace/actions.ts#updateWorkspace': {
+    kind: 'action',
+    name: 'workspace.update',
+    permission: 'workspace.manage',
+    scope: 'any',
+    async fixture() {
+      const w = await getWorkspace(await db());
+      return { version: w.version, name: `Workspace ${Math.random().toString(36).slice(2, 8)}`, currency: w.currency, timeZone: w.timeZone, fiscalYearStartMonth: w.fiscalYearStartMonth };
+    },
+  },
+
+  // The caller's own settings.
+  '(workspace)/settings/actions.ts#updateProfile': {
+    kind: 'action',
+    name: 'profile.update',
+    permission: 'profile.edit',
+    scope: 'self',
+    fixture: async ({ self }) => ({ version: (await findUser(await db(), self.id))!.version, name: 'Renamed Self', locale: 'ja', timeZone: 'Europe/Berlin' }),
+  },
+  '(workspace)/settings/actions.ts#updateLanguage': {
+    kind: 'action',
+    name: 'profile.language',
+    permission: 'profile.edit',
+    scope: 'self',
+    fixture: async () => ({ locale: 'ja' }),
+  },
+  '(workspace)/settings/actions.ts#changePassword': {
+    kind: 'action',
+    name: 'profile.password',
+    permission: 'profile.edit',
+    scope: 'self',
+    fixture: async () => ({ currentPassword: testPassword, password: strongPassword, confirmPassword: strongPassword }),
+  },
+  '(workspace)/settings/calendar-feed/actions.ts#createCalendarFeed': {
+    kind: 'action',
+    name: 'calendar_feed.create',
+    permission: 'calendarFeed.manage',
+    scope: 'self',
+    fixture: async () => ({ confirm: 'true' }),
+  },
+  '(workspace)/settings/calendar-feed/actions.ts#revokeCalendarFeed': {
+    kind: 'action',
+    name: 'calendar_feed.revoke',
+    permission: 'calendarFeed.manage',
+    scope: 'self',
+    async fixture({ self }) {
+      await replaceFeed(await db(), self.id, hashFeedToken(newFeedToken()));
+      return {};
+    },
+  },
+
+  // Session routes.
+  '(workspace)/accounts/export/route.ts#GET': {
+    kind: 'route',
+    name: 'account.export',
+    permission: 'accounts.export',
+    scope: 'any',
+    reply: 'text',
+    async request({ people }) {
+      await ownedAccount(people.owner);
+      return { request: new Request('http://localhost/accounts/export') };
+    },
+  },
+  '(workspace)/accounts/import/template/route.ts#GET': {
+    kind: 'route',
+    name: 'account.import_template',
+    permission: 'accounts.import',
+    scope: 'any',
+    reply: 'text',
+    request: async () => ({ request: new Request('http://localhost/accounts/import/template') }),
+  },
+  '(workspace)/accounts/import/upload/route.ts#POST': {
+    kind: 'route',
+    name: 'account.import',
+    permission: 'accounts.import',
+    scope: 'any',
+    reply: 'json',
+    request: async () => ({ request: await multipartRequest('http://localhost/accounts/import/upload', csvUpload({ intent: 'run', mode: 'all' })) }),
+  },
+  '(workspace)/activities/[id]/ics/route.ts#GET': {
+    kind: 'route',
+    name: 'activity.ics',
+    permission: 'accounts.read',
+    scope: 'any',
+    reply: 'text',
+    async request(ctx) {
+      const { id } = await ownedActivity(ctx);
+      return { request: new Request(`http://localhost/activities/${id}/ics`), params: { id: String(id) } };
+    },
+  },
+
+  // Token routes.
+  'feeds/[token]/route.ts#GET': {
+    kind: 'token',
+    name: 'calendar_feed.read',
+    async issue(user) {
+      const token = newFeedToken();
+      await replaceFeed(await db(), user.id, hashFeedToken(token));
+      return new URL(feedUrl('http://localhost', token)).pathname.split('/').pop()!;
+    },
+    revoke: async (user) => void (await revokeFeeds(await db(), user.id)),
+    wrong: () => new URL(feedUrl('http://localhost', newFeedToken())).pathname.split('/').pop()!,
+    malformed: ['', 'x', 'not-a-token.ics', '..%2F..%2Fetc%2Fpasswd', `${'a'.repeat(4096)}.ics`],
+    expiry: { none: 'A feed address lasts until its owner replaces or revokes it, an admin resets their password, or they are deactivated.' },
+    request: (segment) => ({ request: new Request(`http://localhost/feeds/${segment}`), params: { token: segment } }),
+  },
+};
+
+async function policyInput() {
+  const p = await currentPolicy(await db());
+  return {
+    version: p.version,
+    tier1Threshold: String(p.tier1Threshold),
+    tier2Threshold: String(p.tier2Threshold),
+    lifetimeCapYears: String(p.lifetimeCapYears),
+    raiseForGrowth: p.raiseForGrowth,
+    raiseForChurnRisk: p.raiseForChurnRisk,
+    note: 'matrix',
+  };
+}
+
+/** Deactivates a user without touching anything else of theirs (unlike the admin action, which also revokes feeds). */
+export async function deactivate(user: PublicUser) {
+  const current = (await findUser(await db(), user.id))!;
+  await updateUser(await db(), user.id, current.version, { active: false });
+}
