@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, vi } from 'vitest';
-import { closeDb } from '@/db/client';
+import { closeDb, getDb } from '@/db/client';
 import { withDatabase } from './global-setup-integration';
 import { cookieJar } from './request-context';
 
@@ -30,6 +30,8 @@ beforeAll(async () => {
   } else {
     process.env.DATA_DIR = 'memory://';
   }
+  // Opened (and, for PGlite, migrated) here under the hook's longer timeout, not inside a file's first test.
+  await getDb();
 });
 
 afterAll(async () => {

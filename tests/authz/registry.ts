@@ -14,7 +14,7 @@ import type { Payload } from '@/lib/actions/action';
 import type { Permission } from '@/lib/auth/permissions';
 import { todayIn } from '@/lib/dates';
 import { feedUrl, hashFeedToken, newFeedToken } from '@/lib/feeds/token';
-import { planFor } from '@/lib/planning/plan';
+import { planFor } from '@/lib/server/plan';
 import { addDays } from '@/lib/scheduling/local-date';
 import { accountValues, createAccount } from '@/tests/accounts';
 import { createUser, signInAs, testPassword, uniqueEmail } from '@/tests/factories';
@@ -281,7 +281,7 @@ export const registry: Record<string, Entry> = {
     name: 'activity.complete',
     permission: 'activities.schedule',
     scope: 'own',
-    fixture: async (ctx) => ({ ...(await ownedActivity(ctx)), outcome: 'Walked through adoption' }),
+    fixture: async (ctx) => ({ ...(await ownedActivity(ctx)), outcome: 'Walked through adoption', confirm: 'true' }),
   },
   '(workspace)/activities/actions.ts#cancelActivity': {
     kind: 'action',
