@@ -1,9 +1,10 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../client';
 import { accounts, tierOverrideRequests, users } from '../schema';
 
 const requester = alias(users, 'requester');
+const decider = alias(users, 'decider');
 
 const columns = {
   id: tierOverrideRequests.id,
@@ -17,9 +18,17 @@ const columns = {
   requesterName: requester.name,
 };
 
+/** What a manager weighs a request against: the account's value and its computed tier with the reason. */
+const accountColumns = {
+  arr: accounts.arr,
+  ltv: accounts.ltv,
+  computedTier: accounts.computedTier,
+  tierReason: accounts.tierReason,
+};
+
 export async function listPendingRequests(db: DbOrTx) {
   return db
-    .select(columns)
+    .select({ ...columns, ...accountColumns })
     .from(tierOverrideRequests)
     .innerJoin(accounts, eq(accounts.id, tierOverrideRequests.accountId))
     .innerJoin(requester, eq(requester.id, tierOverrideRequests.requestedBy))
@@ -35,4 +44,17 @@ export async function pendingRequestFor(db: DbOrTx, accountId: number) {
     .innerJoin(requester, eq(requester.id, tierOverrideRequests.requestedBy))
     .where(and(eq(tierOverrideRequests.accountId, accountId), eq(tierOverrideRequests.status, 'pending')));
   return row;
+}
+
+/** The latest decisions, newest first: who decided what, when and why. */
+export async function listDecidedRequests(db: DbOrTx, limit = 30) {
+  return db
+    .select({ ...columns, status: tierOverrideRequests.status, decidedAt: tierOverrideRequests.decidedAt, decisionNote: tierOverrideRequests.decisionNote, deciderName: decider.name })
+    .from(tierOverrideRequests)
+    .innerJoin(accounts, eq(accounts.id, tierOverrideRequests.accountId))
+    .innerJoin(requester, eq(requester.id, tierOverrideRequests.requestedBy))
+    .leftJoin(decider, eq(decider.id, tierOverrideRequests.decidedBy))
+    .where(ne(tierOverrideRequests.status, 'pending'))
+    .orderBy(desc(tierOverrideRequests.decidedAt), desc(tierOverrideRequests.id))
+    .limit(limit);
 }

@@ -12,17 +12,7 @@ import TeamPage from './page';
 
 // The pages run as they would in a request: real session, real queries;
 // next-intl's request helpers are given the real English catalog.
-vi.mock('next-intl/server', async () => {
-  const { createFormatter, createTranslator } = await import('next-intl');
-  const { loadMessages } = await import('@/lib/i18n/messages');
-  const messages = await loadMessages('en');
-  return {
-    getTranslations: async (namespace?: string) => createTranslator({ locale: 'en', messages, namespace: namespace as never }),
-    getFormatter: async () => createFormatter({ locale: 'en', timeZone: 'Asia/Tokyo' }),
-    getNow: async () => new Date(),
-    getLocale: async () => 'en',
-  };
-});
+vi.mock('next-intl/server', () => import('@/tests/intl-server'));
 
 // Client components read the router; rendering to HTML needs none.
 vi.mock('next/navigation', async (original) => ({
