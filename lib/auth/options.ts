@@ -5,7 +5,8 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { writeAudit } from '@/db/queries/audit';
 import { isSessionRevoked, revokeSession } from '@/db/queries/users';
-import { authSecret, secureCookies } from '@/lib/env';
+import { authSecret, secureCookies, trustedProxyHops } from '@/lib/env';
+import { clientAddress } from './client-address';
 import { sessionIdOf } from './session-id';
 import { checkCredentials } from './sign-in';
 
@@ -16,6 +17,7 @@ const revocationKeptMs = (sessionMaxAgeSeconds + 60 * 60) * 1000;
 
 // Error codes the sign-in form turns into messages.
 export const throttledPrefix = 'THROTTLED:';
+export const addressThrottledPrefix = 'THROTTLED_ADDRESS:';
 export const unavailableCode = 'UNAVAILABLE';
 
 export function authOptions(): AuthOptions {
@@ -27,17 +29,19 @@ export function authOptions(): AuthOptions {
     providers: [
       CredentialsProvider({
         credentials: { email: { type: 'email' }, password: { type: 'password' } },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           let result;
           try {
-            result = await checkCredentials(credentials?.email ?? '', credentials?.password ?? '');
+            const address = clientAddress(req?.headers, trustedProxyHops());
+            result = await checkCredentials(credentials?.email ?? '', credentials?.password ?? '', { address });
           } catch (e) {
             // next-auth would put the message in the redirect URL: log it here, send a fixed code.
             console.error('[sign-in]', e);
             throw new Error(unavailableCode);
           }
           if (result.ok) return { id: String(result.userId), sessionVersion: result.sessionVersion };
-          if (result.reason === 'throttled') throw new Error(`${throttledPrefix}${result.retryAfterMinutes}`);
+          if (result.reason === 'throttled')
+            throw new Error(`${result.scope === 'address' ? addressThrottledPrefix : throttledPrefix}${result.retryAfterMinutes}`);
           if (result.reason === 'busy') throw new Error(unavailableCode);
           return null;
         },
