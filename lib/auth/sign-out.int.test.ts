@@ -1,5 +1,6 @@
 import { decode } from 'next-auth/jwt';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
 import { authSecret } from '@/lib/env';
 import { lastAudit } from '@/tests/audit';
 import { createUser, signInAs, testPassword } from '@/tests/factories';
@@ -8,6 +9,10 @@ import { cookieJar } from '@/tests/request-context';
 import { sessionCookieName } from './cookie';
 import { getCurrentUser } from './current-user';
 import { authOptions } from './options';
+import { writeSessionToken } from './session';
+
+// Opening (and migrating) the database is not part of any test's time.
+beforeAll(async () => void (await getDb()));
 
 const cookie = () => cookieJar.get(sessionCookieName())?.value;
 
@@ -70,6 +75,18 @@ describe('signing out', () => {
     const renewed = (await renew(old))!;
     await signOutWith(old);
     cookieJar.set(sessionCookieName(), renewed);
+    expect(await getCurrentUser()).toBeNull();
+  });
+
+  it('ends the renewals of the token a password change issues, too', async () => {
+    const user = await createUser('csm');
+    await writeSessionToken({ userId: user.id, sessionVersion: 1 });
+    const issued = cookie()!;
+    expect(typeof (await decode({ token: issued, secret: authSecret() }))!.sid).toBe('string');
+    const renewed = (await renew(issued))!;
+    cookieJar.set(sessionCookieName(), renewed);
+    expect((await getCurrentUser())?.id).toBe(user.id);
+    await signOutWith(issued);
     expect(await getCurrentUser()).toBeNull();
   });
 });
