@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { assertProductionConfig, secureCookies } from './env';
+import { assertProductionConfig, secureCookies, trustedProxyHops } from './env';
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -30,5 +30,22 @@ describe('assertProductionConfig', () => {
     vi.stubEnv('NEXTAUTH_URL', 'https://touchplan.example');
     expect(() => assertProductionConfig()).not.toThrow();
     expect(secureCookies()).toBe(true);
+  });
+});
+
+describe('trustedProxyHops', () => {
+  it('trusts X-Forwarded-For only when TRUST_PROXY says how many proxies append to it', () => {
+    for (const [value, hops] of [['', 0], ['0', 0], ['1', 1], ['true', 1], ['2', 2], ['yes please', 0]] as const) {
+      vi.stubEnv('TRUST_PROXY', value);
+      expect(trustedProxyHops()).toBe(hops);
+    }
+  });
+
+  it('refuses to start production with a TRUST_PROXY it does not understand', () => {
+    vi.stubEnv('DATABASE_URL', 'postgres://db.internal/touchplan');
+    vi.stubEnv('NEXTAUTH_SECRET', 'x'.repeat(40));
+    vi.stubEnv('NEXTAUTH_URL', 'https://touchplan.example');
+    vi.stubEnv('TRUST_PROXY', 'yes please');
+    expect(() => assertProductionConfig()).toThrow(/TRUST_PROXY must be the number of proxies/);
   });
 });

@@ -51,6 +51,17 @@ export function secureCookies(): boolean {
   return appUrl().startsWith('https://');
 }
 
+/**
+ * TRUST_PROXY: how many proxies in front of the app append the client's
+ * address to X-Forwarded-For (1 for one load balancer). 0 or unset: the
+ * header is not trusted (see lib/auth/client-address.ts).
+ */
+export function trustedProxyHops(): number {
+  const v = (process.env.TRUST_PROXY ?? '').trim().toLowerCase();
+  if (v === 'true') return 1;
+  return /^\d{1,2}$/.test(v) ? Number(v) : 0;
+}
+
 export class ConfigError extends Error {}
 
 const missingSecretMessage =
@@ -69,5 +80,7 @@ export function assertProductionConfig(): void {
   } else if (!url.startsWith('https://') && !/^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(url)) {
     problems.push('NEXTAUTH_URL must be an https:// URL (plain http is allowed only for localhost).');
   }
+  const trust = (process.env.TRUST_PROXY ?? '').trim();
+  if (trust && !/^(\d{1,2}|true)$/i.test(trust)) problems.push('TRUST_PROXY must be the number of proxies in front of the app (e.g. 1), or unset.');
   if (problems.length) throw new ConfigError(`Touchplan cannot start:\n- ${problems.join('\n- ')}`);
 }

@@ -51,9 +51,9 @@ export async function findUserForSignIn(db: DbOrTx, email: string) {
 
 /**
  * What every request needs to trust a session: is the user still there,
- * active, same session version, and this token (`jti`) not signed out.
+ * active, same session version, and this session (`sessionId`) not signed out.
  */
-export async function findSessionUser(db: DbOrTx, id: number, jti?: string) {
+export async function findSessionUser(db: DbOrTx, id: number, sessionId?: string) {
   const [row] = await db
     .select({
       id: users.id,
@@ -65,17 +65,27 @@ export async function findSessionUser(db: DbOrTx, id: number, jti?: string) {
       timeZone: users.timeZone,
       sessionVersion: users.sessionVersion,
       version: users.version,
-      revoked: jti ? sql<boolean>`exists (select 1 from ${revokedSessions} where ${revokedSessions.jti} = ${jti})` : sql<boolean>`false`,
+      revoked: sessionId
+        ? sql<boolean>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sessionId} = ${sessionId})`
+        : sql<boolean>`false`,
     })
     .from(users)
     .where(eq(users.id, id));
   return row;
 }
 
-/** Marks one session token as signed out until it would have expired; drops entries already past expiry. */
-export async function revokeSession(db: DbOrTx, s: { jti: string; userId: number; expiresAt: Date }) {
+/** Marks a session as signed out until its last token would have expired; drops entries already past expiry. */
+export async function revokeSession(db: DbOrTx, s: { sid: string; userId: number; expiresAt: Date }) {
   await db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, new Date()));
-  await db.insert(revokedSessions).values(s).onConflictDoNothing();
+  await db
+    .insert(revokedSessions)
+    .values({ sessionId: s.sid, userId: s.userId, expiresAt: s.expiresAt })
+    .onConflictDoUpdate({ target: revokedSessions.sessionId, set: { expiresAt: sql`greatest(${revokedSessions.expiresAt}, excluded.expires_at)` } });
+}
+
+export async function isSessionRevoked(db: DbOrTx, sessionId: string): Promise<boolean> {
+  const [row] = await db.select({ id: revokedSessions.sessionId }).from(revokedSessions).where(eq(revokedSessions.sessionId, sessionId));
+  return Boolean(row);
 }
 
 export async function findUser(db: DbOrTx, id: number): Promise<PublicUser | undefined> {

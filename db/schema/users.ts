@@ -35,12 +35,15 @@ export const users = pgTable(
   ],
 );
 
-// Sessions signed out before they expired: a copied cookie stops working at
-// sign-out, not only when it expires. Rows are dropped once past expiry.
+// Sessions signed out before they expired: a copied cookie, and every token
+// renewed from it, stops working at sign-out, not only when it expires. Rows
+// are dropped once past expiry. Keyed by the session id (the token's `sid`
+// claim, or the `jti` of a token from before sids; the column keeps its
+// first name, `jti`).
 export const revokedSessions = pgTable(
   'revoked_sessions',
   {
-    jti: text().primaryKey(),
+    sessionId: text('jti').primaryKey(),
     userId: integer()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),

@@ -27,7 +27,7 @@ export type CurrentUser = {
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const token = await readSessionToken();
   if (!token) return null;
-  const row = await findSessionUser(await getDb(), token.userId, token.jti);
+  const row = await findSessionUser(await getDb(), token.userId, token.sessionId);
   if (!row || !row.active || row.revoked || row.sessionVersion !== token.sessionVersion) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role, locale: row.locale, timeZone: row.timeZone };
 });

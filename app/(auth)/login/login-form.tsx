@@ -7,7 +7,9 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 
+// Codes from lib/auth/options.ts (a client component cannot import it).
 const throttledPrefix = 'THROTTLED:';
+const addressThrottledPrefix = 'THROTTLED_ADDRESS:';
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('login');
@@ -34,9 +36,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       setError(
         code.startsWith(throttledPrefix)
           ? t('throttled', { minutes: Number(code.slice(throttledPrefix.length)) })
-          : code === 'UNAVAILABLE'
-            ? t('unavailable')
-            : t('invalid'),
+          : code.startsWith(addressThrottledPrefix)
+            ? t('throttledAddress', { minutes: Number(code.slice(addressThrottledPrefix.length)) })
+            : code === 'UNAVAILABLE'
+              ? t('unavailable')
+              : t('invalid'),
       );
     } catch {
       setError(t('unavailable'));
