@@ -1,5 +1,6 @@
 import { auditDenied, getCurrentUser } from '@/lib/auth/current-user';
 import type { ActionResult } from '@/lib/actions/result';
+import { readBody } from '@/lib/http/read-body';
 import { previewImport, runImport } from '../actions';
 import { maxImportMegabytes } from '../prepare-import';
 
@@ -27,13 +28,15 @@ export async function POST(request: Request): Promise<Response> {
   const origin = request.headers.get('origin');
   if (origin && new URL(origin).host !== new URL(request.url).host && origin !== process.env.NEXTAUTH_URL?.replace(/\/$/, ''))
     return reply({ ok: false, error: { key: 'errors.forbidden' } }, 403);
-  const length = Number(request.headers.get('content-length'));
-  if (!Number.isFinite(length) || length <= 0) return reply({ ok: false, error: { key: 'import.errors.empty' } }, 411);
-  if (length > maxBodyBytes) return reply({ ok: false, error: { key: 'import.errors.fileTooLarge', values: { max: maxImportMegabytes } } }, 413);
+  // Counted, not trusted: a body cut short on the way must not read as a short file.
+  const body = await readBody(request, maxBodyBytes);
+  if (!body.ok && body.reason === 'tooLarge') return reply({ ok: false, error: { key: 'import.errors.fileTooLarge', values: { max: maxImportMegabytes } } }, 413);
+  if (!body.ok) return reply({ ok: false, error: { key: 'import.errors.incomplete' } }, 400);
+  if (body.bytes.byteLength === 0) return reply({ ok: false, error: { key: 'import.errors.empty' } }, 400);
 
   let form: FormData;
   try {
-    form = await request.formData();
+    form = await new Response(body.bytes, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();
   } catch {
     return reply({ ok: false, error: { key: 'import.errors.empty' } }, 400);
   }
