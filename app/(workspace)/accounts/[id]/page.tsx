@@ -27,13 +27,13 @@ import { AccountTimeline } from '../_components/account-timeline';
 import { ActivitiesCard } from '../_components/activities-card';
 import { ClearOverrideForm, RequestOverrideForm, SetOverrideForm } from '../_components/override-forms';
 import { TierHistory } from '../_components/tier-history';
+import { parseId } from '@/lib/validation/input';
 
 type Props = { params: Promise<{ id: string }> };
 
 async function load(idParam: string) {
-  const id = Number(idParam);
-  if (!Number.isInteger(id) || id <= 0) return undefined;
-  return findAccount(await getDb(), id);
+  const id = parseId(idParam);
+  return id === null ? undefined : findAccount(await getDb(), id);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -71,6 +71,9 @@ describe('POST /accounts/import/upload', () => {
     const tooBig = String(maxImportMegabytes * 1024 * 1024 + 512 * 1024);
     expect((await post({ intent: 'preview' }, csv(), { 'content-length': tooBig })).status).toBe(413);
     expect((await post({ intent: 'preview' }, csv(), { origin: 'https://evil.example' })).status).toBe(403);
+    // A sandboxed page sends "null"; anything that is not a URL is not our origin either.
+    expect(await post({ intent: 'preview' }, csv(), { origin: 'null' })).toEqual({ status: 403, json: { ok: false, error: { key: 'errors.forbidden' } } });
+    expect((await post({ intent: 'preview' }, csv(), { origin: 'garbage' })).status).toBe(403);
   });
 
   it('previews, then imports, as the import actions do', async () => {

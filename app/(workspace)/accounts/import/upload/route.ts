@@ -25,8 +25,9 @@ export async function POST(request: Request): Promise<Response> {
     return reply({ ok: false, error: { key: 'errors.forbidden' } }, 403);
   }
   // Cookies are SameSite=Lax, so other sites cannot post with them; an Origin from elsewhere is refused all the same.
+  // An Origin that is not a URL ("null" from a sandboxed page, garbage) is not ours either.
   const origin = request.headers.get('origin');
-  if (origin && new URL(origin).host !== new URL(request.url).host && origin !== process.env.NEXTAUTH_URL?.replace(/\/$/, ''))
+  if (origin && URL.parse(origin)?.host !== new URL(request.url).host && origin !== process.env.NEXTAUTH_URL?.replace(/\/$/, ''))
     return reply({ ok: false, error: { key: 'errors.forbidden' } }, 403);
   // Counted, not trusted: a body cut short on the way must not read as a short file.
   const body = await readBody(request, maxBodyBytes);

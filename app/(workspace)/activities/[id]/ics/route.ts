@@ -7,6 +7,7 @@ import { renderActivities, translatorFor, typeLabel } from '@/lib/feeds/render';
 import { icsFilename } from '@/lib/ics/activity-event';
 import { localeCookie, resolveLocale } from '@/lib/i18n/locales';
 import { wallClock } from '@/lib/scheduling/zoned';
+import { parseId } from '@/lib/validation/input';
 
 // GET /activities/<id>/ics: one activity as a calendar file to open in
 // Outlook, Apple Calendar or Google. Who may: whoever may open the account
@@ -21,8 +22,8 @@ const text = (status: number, message: string) =>
 export async function GET(request: Request, { params }: Params): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return text(401, 'Sign in to download this activity.');
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) return text(404, 'Not found.');
+  const id = parseId((await params).id);
+  if (id === null) return text(404, 'Not found.');
   const row = await findActivityForIcs(await getDb(), id);
   if (!row) return text(404, 'Not found.');
 

@@ -12,6 +12,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ResetPasswordForm } from '../_components/reset-password-form';
 import { UserDetailsForm } from '../_components/user-details-form';
 import { UserStatusForm } from '../_components/user-status-form';
+import { parseId } from '@/lib/validation/input';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('users'))('title') };
@@ -26,8 +27,8 @@ export default async function UserPage({
 }) {
   const me = await requirePageUser(['admin']);
   const { id } = await params;
-  const userId = Number(id);
-  const user = Number.isInteger(userId) && userId > 0 ? await findUser(await getDb(), userId) : undefined;
+  const userId = parseId(id);
+  const user = userId === null ? undefined : await findUser(await getDb(), userId);
   if (!user) notFound();
   const [t, format, { created }] = await Promise.all([getTranslations('users'), getFormatter(), searchParams]);
   return (
