@@ -1,0 +1,15 @@
+import type { ReactNode } from 'react';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { Header } from './header';
+
+/** The workspace frame: header with navigation and user menu, then the page. */
+export function AppShell({ user, workspaceName, children }: { user: CurrentUser; workspaceName: string; children: ReactNode }) {
+  return (
+    <div className="min-h-dvh">
+      <Header user={user} workspaceName={workspaceName} />
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
+        {children}
+      </main>
+    </div>
+  );
+}
