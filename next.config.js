@@ -20,7 +20,11 @@ const nextConfig = {
   // Server actions take forms and small JSON (a plan of 5,000 rows is under
   // 1 MB); CSV files go to /accounts/import/upload, which checks the session
   // and the size before reading the body.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '2mb' } },
+  // The proxy (proxy.ts) buffers the body of every path it covers and
+  // silently cuts it at proxyClientMaxBodySize (10 MiB by default). It must
+  // exceed the upload limit (20 MiB plus the multipart wrapping), so that the
+  // upload route counts a too-large body rather than receiving a cut one.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '2mb' }, proxyClientMaxBodySize: '21mb' },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -1,17 +1,6 @@
-import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
-import { buttonClass } from '@/components/ui/button';
+import { FallbackPage } from '@/components/shell/fallback-page';
+import { updateLanguage } from './(workspace)/settings/actions';
 
-export default async function Forbidden() {
-  const t = await getTranslations('errors');
-  return (
-    <main className="mx-auto max-w-md px-4 py-20 text-center">
-      <p className="text-sm font-semibold text-brand-600">403</p>
-      <h1 className="mt-1 text-xl font-semibold">{t('forbiddenTitle')}</h1>
-      <p className="mt-2 text-sm text-zinc-600">{t('forbiddenBody')}</p>
-      <Link href="/" className={buttonClass('secondary', 'mt-6')}>
-        {t('goHome')}
-      </Link>
-    </main>
-  );
+export default function Forbidden() {
+  return <FallbackPage status={403} saveLanguage={updateLanguage} />;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { dataDir, databaseUrl, isInMemory } from '@/lib/env';
+import { restrictDataDir } from './data-dir-modes';
 import { lockDataDir } from './pglite-lock';
 import * as schema from './schema';
 
@@ -28,22 +29,27 @@ async function openPglite(): Promise<Handle> {
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   let release = () => {};
+  let restrict = () => {};
   let client;
   if (isInMemory()) {
     client = new PGlite();
   } else {
     const dir = path.resolve(/*turbopackIgnore: true*/ dataDir());
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     release = lockDataDir(dir);
+    restrict = () => restrictDataDir(dir);
+    restrict();
     client = new PGlite(path.join(dir, 'pg'));
   }
   const db = drizzle(client, { schema, casing: 'snake_case' });
   // The embedded database migrates itself; a server is migrated by `npm run db:migrate`.
   await migrate(db, { migrationsFolder });
+  restrict(); // what initdb and the migrations just wrote
   return {
     db,
     close: async () => {
       await client.close();
+      restrict();
       release();
     },
   };

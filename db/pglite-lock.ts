@@ -16,8 +16,33 @@ function isAlive(pid: number): boolean {
 
 export class DatabaseLockedError extends Error {}
 
+const lockFile = (dir: string) => path.join(dir, 'touchplan.lock');
+
+/** The pid of another live process holding `dir`, else null (no lock, a stale one, or ours). */
+export function dataDirHolder(dir: string): number | null {
+  let owner: number;
+  try {
+    owner = Number(readFileSync(lockFile(dir), 'utf8'));
+  } catch {
+    return null;
+  }
+  return owner && owner !== process.pid && isAlive(owner) ? owner : null;
+}
+
+const inUse = (dir: string, owner: number) =>
+  new DatabaseLockedError(
+    `The embedded database in ${dir} is in use by another process (pid ${owner}). ` +
+      'Stop that process first, or point DATA_DIR at another folder, or set DATABASE_URL to use a PostgreSQL server.',
+  );
+
+/** Throws the lock refusal when another live process holds `dir`, without taking the lock (for checks before long work). */
+export function assertDataDirFree(dir: string): void {
+  const owner = dataDirHolder(dir);
+  if (owner !== null) throw inUse(dir, owner);
+}
+
 export function lockDataDir(dir: string): () => void {
-  const file = path.join(dir, 'touchplan.lock');
+  const file = lockFile(dir);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
@@ -34,13 +59,8 @@ export function lockDataDir(dir: string): () => void {
       return release;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const owner = Number(readFileSync(file, 'utf8'));
-      if (owner && owner !== process.pid && isAlive(owner)) {
-        throw new DatabaseLockedError(
-          `The embedded database in ${dir} is in use by another process (pid ${owner}). ` +
-            'Stop that process first, or point DATA_DIR at another folder, or set DATABASE_URL to use a PostgreSQL server.',
-        );
-      }
+      const owner = dataDirHolder(dir);
+      if (owner !== null) throw inUse(dir, owner);
       unlinkSync(file); // stale: its owner is gone
     }
   }

@@ -1,4 +1,5 @@
 // npm run db:migrate | db:seed | user:create-admin
+import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { closeDb, getDb, migrationsFolder } from '@/db/client';
@@ -7,7 +8,8 @@ import { writeAudit } from '@/db/queries/audit';
 import { demoPassword, demoUsers, seedDemo } from '@/db/seed';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { passwordProblem } from '@/lib/auth/password-policy';
-import { databaseUrl, dataDir } from '@/lib/env';
+import { assertDataDirFree } from '@/db/pglite-lock';
+import { databaseUrl, dataDir, isInMemory } from '@/lib/env';
 
 async function migrate() {
   const url = databaseUrl();
@@ -55,7 +57,18 @@ async function createAdmin() {
   console.log(`Admin ${user.email} created.`);
 }
 
-const commands: Record<string, () => Promise<void>> = { migrate, seed, 'create-admin': createAdmin };
+/** Refuses, with the lock's message, when another process (a running demo) has the embedded database: checked before a build would replace `.next` under it. */
+async function checkLock() {
+  if (databaseUrl() || isInMemory()) return;
+  try {
+    assertDataDirFree(path.resolve(dataDir()));
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exitCode = 1;
+  }
+}
+
+const commands: Record<string, () => Promise<void>> = { migrate, seed, 'create-admin': createAdmin, 'check-lock': checkLock };
 const command = commands[process.argv[2] ?? ''];
 if (!command) {
   console.error(`Unknown command. Use one of: ${Object.keys(commands).join(', ')}`);

@@ -16,6 +16,10 @@ function step(title, cmd, args) {
   }
 }
 
+// A demo already running on this database would have its .next rebuilt under it before the seed noticed the lock.
+const lock = spawnSync(bin('tsx'), ['scripts/db.ts', 'check-lock'], { stdio: 'inherit', env });
+if (lock.status !== 0) process.exit(lock.status ?? 1);
+
 if (process.env.SKIP_BUILD !== '1') step('Building the app (about two minutes the first time)', 'next', ['build']);
 const seed = spawnSync(bin('tsx'), ['scripts/db.ts', 'seed'], { env, encoding: 'utf8' });
 process.stdout.write(seed.stdout);

@@ -78,6 +78,12 @@ describe('mappingErrors', () => {
 });
 
 describe('checkRows', () => {
+  it('gives a cell holding U+0000 a row error with its line, rather than passing it to the database', () => {
+    const { rows } = check('Name,Domain\nGood,good.example\nBad\u0000Co,bad.example\n');
+    expect(rows[0]!.errors).toEqual([]);
+    expect(rows[1]!.errors).toEqual([{ line: 3, column: 'Name', value: 'Bad\u0000Co', message: { key: 'validation.unstorable', values: {} } }]);
+  });
+
   it('reads a good row with the account rules', () => {
     const { rows } = check(`${header}\nCRM-9,Acme,https://www.ACME.jp/,SaaS,"1,200","8,000,000",80,10,High,low,At risk,2027/3/1,misaki@example.jp\n`);
     expect(rows[0]).toMatchObject({

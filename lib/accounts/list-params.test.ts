@@ -13,6 +13,13 @@ describe('parseAccountFilters', () => {
     expect(parseAccountFilters({ owner: '12' }, manager).ownerId).toBe(12);
   });
 
+  it('never passes on an id, page or search the database cannot take', () => {
+    expect(parseAccountFilters({ owner: '99999999999' }, manager).ownerId).toBeUndefined();
+    expect(parseAccountFilters({ page: '1e300' }, manager).page).toBe(1);
+    expect(parseAccountFilters({ page: 'Infinity' }, manager).page).toBe(1);
+    expect(parseAccountFilters({ q: 'ac\u0000me' }, manager).q).toBe('acme');
+  });
+
   it('reads tiers, stage, renewal window, source, sort and page, ignoring junk', () => {
     expect(
       parseAccountFilters({ tier: '2,1,9,1', stage: 'at_risk', renewal: '90', source: 'override', sort: 'ltv', dir: 'desc', page: '3', q: ' acme ' }, manager),

@@ -1,3 +1,4 @@
+import { parseId, parsePage, searchTerm } from '@/lib/validation/input';
 import { lifecycleStages, ownsBook, tierSources, type Role } from '@/lib/vocabulary';
 import { sortKeys, type AccountFilters, type SortKey } from './filters';
 
@@ -20,8 +21,8 @@ export type OwnerParam = 'me' | 'all' | 'none' | number;
 export function ownerParam(params: SearchParams, role: Role): OwnerParam {
   const raw = one(params.owner);
   if (raw === 'me' || raw === 'all' || raw === 'none') return raw;
-  const id = Number(raw);
-  if (raw && Number.isInteger(id) && id > 0) return id;
+  const id = parseId(raw);
+  if (id !== null) return id;
   return ownsBook(role) ? 'me' : 'all';
 }
 
@@ -36,7 +37,7 @@ export function parseAccountFilters(params: SearchParams, user: { id: number; ro
   const source = one(params.source);
   const sort = one(params.sort);
   return {
-    q: one(params.q)?.slice(0, 200),
+    q: searchTerm(one(params.q)),
     tiers: tiers.length ? [...new Set(tiers)] : undefined,
     ownerId: owner === 'all' ? undefined : owner === 'me' ? user.id : owner,
     stage: stage && (lifecycleStages as readonly string[]).includes(stage) ? stage : undefined,
@@ -44,7 +45,7 @@ export function parseAccountFilters(params: SearchParams, user: { id: number; ro
     tierSource: tierSources.find((s) => s === source),
     sort: sort && (sortKeys as readonly string[]).includes(sort) ? (sort as SortKey) : undefined,
     dir: one(params.dir) === 'desc' ? 'desc' : 'asc',
-    page: Math.max(1, Math.min(100_000, Number(one(params.page)) || 1)),
+    page: parsePage(one(params.page)),
   };
 }
 

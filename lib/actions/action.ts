@@ -7,7 +7,7 @@ import { writeAudit, type AuditEntry } from '@/db/queries/audit';
 import { auditDenied, getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { ActionError, NeedsConfirmation, type ActionResult } from './result';
-import { fieldErrorsFrom, formDataToObject } from './validation';
+import { formDataToObject, invalidInput } from './validation';
 
 export type ActionContext<I> = {
   user: CurrentUser;
@@ -56,7 +56,7 @@ export function action<S extends z.ZodType, R = undefined>(spec: Spec<S, R>) {
       return { ok: false, error: { key: 'errors.forbidden' } };
     }
     const parsed = spec.input.safeParse(payload instanceof FormData ? formDataToObject(payload) : payload);
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error) };
+    if (!parsed.success) return invalidInput(parsed.error);
     try {
       const db = await getDb();
       const data = await db.transaction((tx) =>

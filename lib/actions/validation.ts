@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Message } from './result';
+import { id, maxId, str } from '@/lib/validation/input';
+import type { ActionResult, Message } from './result';
 
 // zod messages are catalog keys ("validation.required"); built-in checks
 // without our key fall back to a key per issue code.
@@ -20,6 +21,12 @@ export function issueMessage(issue: z.core.$ZodIssue): Message {
     default:
       return { key: 'validation.invalid' };
   }
+}
+
+/** Input that failed its schema: an id that can name no record is "not found" for the whole form, the rest are field errors. */
+export function invalidInput(error: z.ZodError): ActionResult<never> {
+  if (error.issues.some((i) => i.message === 'errors.notFound')) return { ok: false, error: { key: 'errors.notFound' } };
+  return { ok: false, fieldErrors: fieldErrorsFrom(error) };
 }
 
 export function fieldErrorsFrom(error: z.ZodError): Record<string, Message> {
@@ -43,8 +50,7 @@ export function formDataToObject(data: FormData): Record<string, unknown> {
 
 // Field helpers for forms: trimmed text, whole numbers, checkboxes.
 export const text = (max = 200) =>
-  z
-    .string({ error: 'validation.required' })
+  str({ error: 'validation.required' })
     .trim()
     .min(1, 'validation.required')
     .max(max, 'validation.tooLong');
@@ -54,6 +60,6 @@ export const wholeNumber = (min: number, max: number) =>
     .int('validation.wholeNumber')
     .min(min, 'validation.tooSmall')
     .max(max, 'validation.tooBig');
-export const id = z.coerce.number().int().positive();
-export const version = z.coerce.number().int().min(0);
+export { id };
+export const version = z.coerce.number().int().min(0).max(maxId);
 export const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());

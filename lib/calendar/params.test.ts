@@ -22,6 +22,7 @@ describe('parseTeamFilters', () => {
     expect(parseTeamFilters({ csm: 'all', tier: '4', page: '-2' })).toEqual({ csmId: undefined, tier: undefined, page: 1 });
     expect(parseTeamFilters({ csm: '1.5', tier: '', page: 'x' })).toEqual({ csmId: undefined, tier: undefined, page: 1 });
     expect(parseTeamFilters({ csm: '99999999999' }).csmId).toBeUndefined();
+    expect(parseTeamFilters({ page: '1e300' }).page).toBe(1);
   });
 });
 

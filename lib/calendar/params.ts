@@ -1,4 +1,5 @@
 import type { LocalDate } from '@/lib/scheduling/local-date';
+import { parseId, parsePage } from '@/lib/validation/input';
 import { isCalendarView, parseAnchor, type CalendarView } from './range';
 
 // The calendars keep their state in the URL, so a view can be shared and reloaded:
@@ -26,13 +27,11 @@ export function parseCalendarParams(params: SearchParams, today: LocalDate): Cal
 export type TeamFilters = { csmId?: number; tier?: 1 | 2 | 3; page: number };
 
 export function parseTeamFilters(params: SearchParams): TeamFilters {
-  const csm = Number(one(params.csm));
   const tier = Number(one(params.tier));
-  const page = Number(one(params.page));
   return {
-    csmId: Number.isInteger(csm) && csm > 0 && csm < 2 ** 31 ? csm : undefined,
+    csmId: parseId(one(params.csm)) ?? undefined,
     tier: tier === 1 || tier === 2 || tier === 3 ? tier : undefined,
-    page: Number.isInteger(page) && page > 1 ? Math.min(page, 100_000) : 1,
+    page: parsePage(one(params.page)),
   };
 }
 

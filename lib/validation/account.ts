@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { str } from '@/lib/validation/input';
 import { id, version } from '@/lib/actions/validation';
 import { isIsoDate } from '@/lib/dates';
 import { toScaled } from '@/lib/decimal';
@@ -9,7 +10,7 @@ import { levels, lifecycleStages } from '@/lib/vocabulary';
 // names the same rule a form would.
 
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v);
-const optionalText = (max: number) => z.preprocess(blankToNull, z.string().max(max, 'validation.tooLong').nullable().default(null));
+const optionalText = (max: number) => z.preprocess(blankToNull, str().max(max, 'validation.tooLong').nullable().default(null));
 
 /** "1,200,000" or "１２００" → "1200000"; null when blank; must have at most `scale` decimals and fit `max`. */
 const decimal = (scale: number, max: number, key: string) =>
@@ -22,8 +23,7 @@ const decimal = (scale: number, max: number, key: string) =>
       if (clean.includes(',') && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(clean)) return 'invalid';
       return clean.replace(/,/g, '');
     },
-    z
-      .string()
+    str()
       .nullable()
       .default(null)
       .refine((s) => s === null || (toScaled(s, scale) !== null && Number(s) <= max), key),
@@ -40,8 +40,7 @@ export const domain = z.preprocess(
           .replace(/^www\./, '')
           .replace(/\/.*$/, '')
       : v,
-  z
-    .string({ error: 'validation.required' })
+  str({ error: 'validation.required' })
     .min(1, 'validation.required')
     .max(253, 'validation.tooLong')
     .regex(/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u, 'validation.domain'),
@@ -51,7 +50,7 @@ const level = z.preprocess(blankToNull, z.enum(levels, 'validation.level').nulla
 
 
 export const accountFields = {
-  name: z.preprocess(blankToNull, z.string({ error: 'validation.required' }).max(200, 'validation.tooLong')),
+  name: z.preprocess(blankToNull, str({ error: 'validation.required' }).max(200, 'validation.tooLong')),
   domain,
   externalId: optionalText(100),
   industry: optionalText(100),
@@ -68,11 +67,11 @@ export const accountFields = {
   growthPotential: level,
   churnRisk: level,
   lifecycleStage: z.preprocess((v) => blankToNull(v) ?? 'onboarding', z.enum(lifecycleStages, 'validation.stage')),
-  renewalDate: z.preprocess(blankToNull, z.string().refine(isIsoDate, 'validation.date').nullable().default(null)),
+  renewalDate: z.preprocess(blankToNull, str().refine(isIsoDate, 'validation.date').nullable().default(null)),
   notes: optionalText(5000),
 };
 
-const ownerId = z.preprocess(blankToNull, z.coerce.number().int().positive().nullable().default(null));
+const ownerId = z.preprocess(blankToNull, id.nullable().default(null));
 
 export const accountInput = z.object({ ...accountFields, ownerId });
 export type AccountInput = z.output<typeof accountInput>;
@@ -83,16 +82,16 @@ export const updateAccountInput = accountInput.extend({ id, version });
 /** The chosen accounts (`ids`), or every account the list's filters match (`matching`, its query string, with the count the user saw). */
 export const reassignInput = z
   .object({
-    ids: z.array(z.coerce.number().int().positive().max(2 ** 31 - 1)).max(5000).default([]),
-    matching: z.string().max(4000).optional(),
+    ids: z.array(id).max(5000).default([]),
+    matching: str().max(4000).optional(),
     expected: z.coerce.number().int().min(1).optional(),
     ownerId,
   })
   .refine((v) => v.ids.length > 0 || (v.matching !== undefined && v.expected !== undefined), { path: ['ids'], message: 'validation.selectAccounts' });
 
 const tierValue = z.coerce.number().int().min(1, 'validation.invalid').max(3, 'validation.invalid');
-const until = z.preprocess(blankToNull, z.string().refine(isIsoDate, 'validation.date').nullable().default(null));
-const reason = z.preprocess(blankToNull, z.string({ error: 'validation.reasonRequired' }).max(1000, 'validation.tooLong'));
+const until = z.preprocess(blankToNull, str().refine(isIsoDate, 'validation.date').nullable().default(null));
+const reason = z.preprocess(blankToNull, str({ error: 'validation.reasonRequired' }).max(1000, 'validation.tooLong'));
 
 export const setOverrideInput = z.object({ id, version, tier: tierValue, reason, until });
 export const clearOverrideInput = z.object({ id, version });

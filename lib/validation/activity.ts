@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { str } from '@/lib/validation/input';
 import { checkbox, id, version } from '@/lib/actions/validation';
 import { isIsoDate } from '@/lib/dates';
 
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v);
-const optionalText = (max: number) => z.preprocess(blankToNull, z.string().max(max, 'validation.tooLong').nullable().default(null));
-const requiredText = (max: number, key = 'validation.required') => z.preprocess(blankToNull, z.string({ error: key }).max(max, 'validation.tooLong'));
+const optionalText = (max: number) => z.preprocess(blankToNull, str().max(max, 'validation.tooLong').nullable().default(null));
+const requiredText = (max: number, key = 'validation.required') => z.preprocess(blankToNull, str({ error: key }).max(max, 'validation.tooLong'));
 
 const when = {
-  date: z.string({ error: 'validation.required' }).refine(isIsoDate, 'validation.date'),
-  time: z.string({ error: 'validation.required' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time'),
+  date: str({ error: 'validation.required' }).refine(isIsoDate, 'validation.date'),
+  time: str({ error: 'validation.required' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time'),
   durationMinutes: z.coerce.number({ error: 'validation.wholeNumber' }).int('validation.wholeNumber').min(5, 'validation.tooSmall').max(1440, 'validation.tooBig'),
   confirm: checkbox,
 };
@@ -23,7 +24,7 @@ const attendees = z.preprocess(
       return v;
     }
   },
-  z.array(z.object({ name: z.string().trim().min(1, 'validation.required').max(120, 'validation.tooLong'), role: z.string().trim().max(120, 'validation.tooLong').default('') })).max(30, 'validation.tooBig'),
+  z.array(z.object({ name: str().trim().min(1, 'validation.required').max(120, 'validation.tooLong'), role: str().trim().max(120, 'validation.tooLong').default('') })).max(30, 'validation.tooBig'),
 );
 
 // Colleagues who join: user ids as a JSON list (one form field), each once.
@@ -56,7 +57,7 @@ export const scheduleActivityInput = z.object({
 });
 
 // Absent: left as it is; blank: cleared.
-const keepOrText = (max: number) => z.preprocess(blankToNull, z.string().max(max, 'validation.tooLong').nullable()).optional();
+const keepOrText = (max: number) => z.preprocess(blankToNull, str().max(max, 'validation.tooLong').nullable()).optional();
 export const rescheduleActivityInput = z.object({ id, version, ...when, location: keepOrText(500), agenda: keepOrText(5000), executiveSponsor: keepOrText(200) });
 export const completeActivityInput = z.object({ id, version, outcome: requiredText(5000, 'validation.outcomeRequired'), nextSteps: optionalText(5000), confirm: checkbox });
 export const cancelActivityInput = z.object({ id, version, reason: requiredText(1000, 'validation.reasonRequired') });
@@ -74,7 +75,7 @@ const repeat = {
     .refine((n) => [1, 2, 3, 4, -1].includes(n), 'validation.invalid')
     .transform((n) => n as 1 | 2 | 3 | 4 | -1)
     .optional(),
-  until: z.string({ error: 'validation.required' }).refine(isIsoDate, 'validation.date'),
+  until: str({ error: 'validation.required' }).refine(isIsoDate, 'validation.date'),
 };
 
 export const scheduleSeriesInput = scheduleActivityInput.extend(repeat);

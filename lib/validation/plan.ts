@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { str } from '@/lib/validation/input';
 import { id } from '@/lib/actions/validation';
 import { isIsoDate } from '@/lib/dates';
 import { horizons } from '@/lib/planning/propose';
 
-const isoDate = z.string({ error: 'validation.date' }).trim().refine(isIsoDate, 'validation.date');
+const isoDate = str({ error: 'validation.date' }).trim().refine(isIsoDate, 'validation.date');
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v);
 
 // One kept proposal, as the CSM left it: the due date it fulfils and when to hold it.
@@ -12,9 +13,9 @@ const plannedRow = z.object({
   activityTypeId: id,
   due: isoDate,
   date: isoDate,
-  time: z.string({ error: 'validation.time' }).trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time'),
+  time: str({ error: 'validation.time' }).trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time'),
   durationMinutes: z.coerce.number({ error: 'validation.wholeNumber' }).int('validation.wholeNumber').min(5, 'validation.tooSmall').max(1440, 'validation.tooBig'),
-  executiveSponsor: z.preprocess(blankToNull, z.string().max(200, 'validation.tooLong').nullable().default(null)),
+  executiveSponsor: z.preprocess(blankToNull, str().max(200, 'validation.tooLong').nullable().default(null)),
 });
 
 export const createPlannedActivitiesInput = z.object({

@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { maxId, str } from '@/lib/validation/input';
 import { id, version } from '@/lib/actions/validation';
 import { toScaled } from '@/lib/decimal';
 import { cadenceUnits, touchModels } from '@/lib/vocabulary';
 
 const rule = z.object({
-  activityTypeId: z.coerce.number({ error: 'validation.required' }).int().positive('validation.required'),
+  activityTypeId: z.coerce.number({ error: 'validation.required' }).int().positive('validation.required').max(maxId, 'errors.notFound'),
   every: z.coerce.number({ error: 'validation.wholeNumber' }).int('validation.wholeNumber').min(1, 'validation.tooSmall').max(365, 'validation.tooBig'),
   unit: z.enum(cadenceUnits, 'validation.invalid'),
   hours: z.preprocess(
     (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : v),
-    z.string().refine((s) => {
+    str().refine((s) => {
       const scaled = toScaled(s, 2);
       return scaled !== null && scaled > 0n && scaled <= 10_000n;
     }, 'validation.hours'),
@@ -20,7 +21,7 @@ const rule = z.object({
 export const savePlaybookInput = z.object({
   tier: z.coerce.number().int().min(1).max(3),
   baseVersion: version,
-  note: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().max(500, 'validation.tooLong').nullable().default(null)),
+  note: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), str().max(500, 'validation.tooLong').nullable().default(null)),
   rules: z.preprocess((v) => {
     if (typeof v !== 'string') return v;
     try {
@@ -34,7 +35,7 @@ export const savePlaybookInput = z.object({
 export const saveActivityTypeInput = z.object({
   id: z.preprocess((v) => (v === '' || v == null ? null : v), id.nullable()),
   version: version.default(0),
-  name: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v), z.string().max(80, 'validation.tooLong').nullable()),
+  name: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v), str().max(80, 'validation.tooLong').nullable()),
   touchModel: z.enum(touchModels, 'validation.invalid'),
   requiresExecutiveSponsor: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
   active: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),

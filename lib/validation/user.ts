@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { str } from '@/lib/validation/input';
 import { checkbox, id, text, version, wholeNumber } from '@/lib/actions/validation';
 import { ActionError } from '@/lib/actions/result';
 import { passwordProblem } from '@/lib/auth/password-policy';
@@ -6,8 +7,7 @@ import { roles } from '@/lib/auth/roles';
 import { locales } from '@/lib/i18n/locales';
 import { isTimeZone } from '@/lib/time-zones';
 
-export const email = z
-  .string({ error: 'validation.required' })
+export const email = str({ error: 'validation.required' })
   .trim()
   .min(1, 'validation.required')
   .max(320, 'validation.tooLong')
@@ -36,7 +36,7 @@ export function assertNotTheEmail(password: string, email: string): void {
   if (passwordProblem(password, email) === 'sameAsEmail') throw new ActionError({ key: problemKeys.sameAsEmail }, 'password');
 }
 
-const password = z.string({ error: 'validation.required' }).min(1, 'validation.required');
+const password = str({ error: 'validation.required' }).min(1, 'validation.required');
 export const capacityHours = wholeNumber(0, 744);
 export const role = z.enum(roles, 'validation.invalid');
 
@@ -59,8 +59,7 @@ export const setUserActiveInput = z.object({
 export const resetPasswordInput = newPasswordSchema({ id, password });
 
 const optionalLocale = z.union([z.enum(locales), z.literal('')]).transform((v) => v || null);
-const optionalTimeZone = z
-  .string()
+const optionalTimeZone = str()
   .refine((v) => v === '' || isTimeZone(v), 'validation.timeZone')
   .transform((v) => v || null);
 
@@ -70,5 +69,5 @@ export const updateLanguageInput = z.object({ locale: z.enum(locales) });
 export const changePasswordInput = newPasswordSchema({
   currentPassword: password,
   password,
-  confirmPassword: z.string(),
+  confirmPassword: str(),
 }).refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'validation.passwordMismatch' });

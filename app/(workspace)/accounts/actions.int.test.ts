@@ -244,4 +244,25 @@ describe('money input', () => {
     expect(!result.ok && result.fieldErrors?.arr?.key).toBe('validation.money');
     expect((await createAccount(null, accountValues({ arr: '1,234,567.50' }))).ok).toBe(true);
   });
+
+  it('refuses U+0000 in a text field beside the field, writing nothing', async () => {
+    await as('manager');
+    const values = accountValues({ name: 'Null\u0000 Co', notes: 'ok' });
+    const result = await createAccount(null, values);
+    expect(!result.ok && result.fieldErrors?.name?.key).toBe('validation.unstorable');
+    const notes = await updateAccountDetails(null, await editPayload({ notes: 'a\u0000b' }));
+    expect(!notes.ok && notes.fieldErrors?.notes?.key).toBe('validation.unstorable');
+    const db = await getDb();
+    expect(await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.domain, values.domain))).toEqual([]);
+    expect((await fresh()).notes).toBe(account.notes);
+  });
+
+  it('answers an id beyond the integer range as not found, without reaching the database', async () => {
+    await as('manager');
+    const tooBig = 99_999_999_999;
+    expect(errorKey(await updateAccountDetails(null, await editPayload({ id: tooBig })))).toBe('errors.notFound');
+    expect(errorKey(await reassignAccounts(null, { ids: [account.id, tooBig], ownerId: people.otherCsm.id }))).toBe('errors.notFound');
+    expect(errorKey(await setTierOverride(null, { id: String(tooBig), version: 0, tier: 1, reason: 'x', until: '' }))).toBe('errors.notFound');
+    expect((await fresh()).ownerId).toBe(people.csm.id);
+  });
 });

@@ -22,14 +22,13 @@ import { PageHeader } from '@/components/ui/page-header';
 import { PlanForm, type PlanRow } from './_components/plan-form';
 import { PlanScope } from './_components/plan-scope';
 import { activityTypeLabel } from '@/lib/playbooks/type-label';
+import { parseId } from '@/lib/validation/input';
 
 type Search = { csm?: string; account?: string; horizon?: string; tier?: string };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('plan'))('title') };
 }
-
-const positiveInt = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null);
 
 function EmptyState({ title, body, hint, action }: { title: string; body: string; hint?: string; action?: React.ReactNode }) {
   return (
@@ -60,10 +59,10 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
     listActivityTypes(db),
   ]);
 
-  const accountId = positiveInt(params.account);
+  const accountId = parseId(params.account);
   const account = accountId ? await findAccount(db, accountId) : undefined;
   if (params.account && !account) notFound();
-  const csmId = positiveInt(params.csm);
+  const csmId = parseId(params.csm);
   const ownerId = account ? account.ownerId : ownerFor(user, csms.some((c) => c.id === csmId) ? csmId : null);
 
   const header = (

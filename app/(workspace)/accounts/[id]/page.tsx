@@ -28,13 +28,13 @@ import { ClearOverrideForm, RequestOverrideForm, SetOverrideForm } from '../_com
 import { TierHistory } from '../_components/tier-history';
 import { activityTypeLabel } from '@/lib/playbooks/type-label';
 import { loose } from '@/lib/i18n/loose';
+import { parseId } from '@/lib/validation/input';
 
 type Props = { params: Promise<{ id: string }> };
 
 async function load(idParam: string) {
-  const id = Number(idParam);
-  if (!Number.isInteger(id) || id <= 0) return undefined;
-  return findAccount(await getDb(), id);
+  const id = parseId(idParam);
+  return id === null ? undefined : findAccount(await getDb(), id);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

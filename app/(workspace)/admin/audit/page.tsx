@@ -9,6 +9,7 @@ import { cn } from '@/lib/cn';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import { loose, looseOr } from '@/lib/i18n/loose';
+import { parsePage } from '@/lib/validation/input';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('audit'))('title') };
@@ -20,7 +21,7 @@ const filters = ['', 'auth.', 'user.', 'account.', 'tier_policy.', 'playbook.', 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string; action?: string }> }) {
   await requirePageUser('audit.read');
   const params = await searchParams;
-  const page = Math.max(1, Number(params.page) || 1);
+  const page = parsePage(params.page);
   const action = filters.find((f) => f === params.action) ?? '';
   const [t, format, { rows, total }] = await Promise.all([
     getTranslations('audit'),

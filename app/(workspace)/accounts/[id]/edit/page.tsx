@@ -10,6 +10,7 @@ import { auditDenied, requirePageUser } from '@/lib/auth/current-user';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { AccountForm } from '../../_components/account-form';
+import { parseId } from '@/lib/validation/input';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('accounts'))('editAccount') };
@@ -17,9 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditAccountPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser();
-  const id = Number((await params).id);
+  const id = parseId((await params).id);
   const db = await getDb();
-  const account = Number.isInteger(id) && id > 0 ? await findAccount(db, id) : undefined;
+  const account = id === null ? undefined : await findAccount(db, id);
   if (!account) notFound();
   if (!canEditAccount(user, account)) {
     await auditDenied(user.id, `page:/accounts/${id}/edit`, 'ownership');

@@ -1,3 +1,4 @@
+import { readBody } from '@/lib/http/read-body';
 import { route, RouteError } from '@/lib/routes/route';
 import { previewImport, runImport } from '../actions';
 import { maxImportMegabytes } from '../prepare-import';
@@ -17,13 +18,15 @@ export const POST = route({
   permission: 'accounts.import',
   reply: 'json',
   async handle({ request }) {
-    const length = Number(request.headers.get('content-length'));
-    if (!Number.isFinite(length) || length <= 0) throw new RouteError(411, { key: 'import.errors.empty' });
-    if (length > maxBodyBytes) throw new RouteError(413, { key: 'import.errors.fileTooLarge', values: { max: maxImportMegabytes } });
+    // Counted, not trusted: a body cut short on the way must not read as a short file.
+    const body = await readBody(request, maxBodyBytes);
+    if (!body.ok && body.reason === 'tooLarge') throw new RouteError(413, { key: 'import.errors.fileTooLarge', values: { max: maxImportMegabytes } });
+    if (!body.ok) throw new RouteError(400, { key: 'import.errors.incomplete' });
+    if (body.bytes.byteLength === 0) throw new RouteError(400, { key: 'import.errors.empty' });
 
     let form: FormData;
     try {
-      form = await request.formData();
+      form = await new Response(body.bytes, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();
     } catch {
       throw new RouteError(400, { key: 'import.errors.empty' });
     }

@@ -5,20 +5,19 @@ import { icsFilename } from '@/lib/ics/activity-event';
 import { translatorFor } from '@/lib/i18n/translator';
 import { RouteError, route } from '@/lib/routes/route';
 import { dateIn } from '@/lib/scheduling/zoned';
+import { parseId } from '@/lib/validation/input';
 
 // GET /activities/<id>/ics: one activity as a calendar file to open in
 // Outlook, Apple Calendar or Google. Who may: whoever may open the account
 // page, which is every signed-in user (everyone reads every account).
-
-const maxId = 2 ** 31 - 1;
 
 export const GET = route<{ id: string }>({
   name: 'activity.ics',
   permission: 'accounts.read',
   reply: 'text',
   async handle({ params, db, locale }) {
-    const id = Number(params.id);
-    if (!Number.isInteger(id) || id <= 0 || id > maxId) throw new RouteError(404, { key: 'errors.notFound' });
+    const id = parseId(params.id);
+    if (id === null) throw new RouteError(404, { key: 'errors.notFound' });
     const row = await findActivityForIcs(db, id);
     if (!row) throw new RouteError(404, { key: 'errors.notFound' });
 

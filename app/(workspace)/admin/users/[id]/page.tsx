@@ -14,6 +14,7 @@ import { UserDetailsForm } from '../_components/user-details-form';
 import { UserStatusForm } from '../_components/user-status-form';
 import { ownedWork } from '@/db/queries/handover';
 import { activeCsms } from '@/db/queries/accounts';
+import { parseId } from '@/lib/validation/input';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('users'))('title') };
@@ -28,9 +29,9 @@ export default async function UserPage({
 }) {
   const me = await requirePageUser('users.manage');
   const { id } = await params;
-  const userId = Number(id);
+  const userId = parseId(id);
   const db = await getDb();
-  const user = Number.isInteger(userId) && userId > 0 && userId < 2 ** 31 ? await findUser(db, userId) : undefined;
+  const user = userId === null ? undefined : await findUser(db, userId);
   if (!user) notFound();
   const [t, format, { created }, owned, csms] = await Promise.all([getTranslations('users'), getFormatter(), searchParams, ownedWork(db, user.id), activeCsms(db)]);
   return (

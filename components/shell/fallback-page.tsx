@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { getWorkspace } from '@/db/queries/workspace';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import type { LanguageAction } from '@/lib/i18n/language-action';
+import { buttonClass } from '@/components/ui/button';
+import { AppShell } from './app-shell';
+
+/**
+ * The 403 and 404 pages. A refusal thrown by the workspace layout (before
+ * anything streams, so the status is real) is rendered by the root's
+ * boundary, outside that layout: a signed-in user still gets the app's
+ * header and navigation from here.
+ */
+export async function FallbackPage({ status, saveLanguage }: { status: 403 | 404; saveLanguage: LanguageAction }) {
+  const [t, user] = await Promise.all([getTranslations('errors'), getCurrentUser()]);
+  const body = (
+    <div className="mx-auto max-w-md px-4 py-14 text-center">
+      <p className="text-sm font-semibold text-brand-600">{status}</p>
+      <h1 className="mt-1 text-xl font-semibold">{status === 403 ? t('forbiddenTitle') : t('notFoundTitle')}</h1>
+      <p className="mt-2 text-sm text-zinc-600">{status === 403 ? t('forbiddenBody') : t('notFoundBody')}</p>
+      <Link href="/" className={buttonClass('secondary', 'mt-6')}>
+        {t('goHome')}
+      </Link>
+    </div>
+  );
+  if (!user) return <main className="py-6">{body}</main>;
+  const workspace = await getWorkspace(await getDb());
+  return (
+    <AppShell user={user} workspaceName={workspace.name} saveLanguage={saveLanguage}>
+      {body}
+    </AppShell>
+  );
+}
