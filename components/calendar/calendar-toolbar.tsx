@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { withParams, type SearchParams } from '@/lib/calendar/params';
+import { withParams, type SearchParams } from '@/lib/url-params';
 import { calendarViews, shiftAnchor, type VisibleRange } from '@/lib/calendar/range';
 import { addDays } from '@/lib/scheduling/local-date';
 import { cn } from '@/lib/cn';

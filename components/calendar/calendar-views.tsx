@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { byDay, clip, endsAt } from '@/lib/calendar/layout';
-import { withParams, type SearchParams } from '@/lib/calendar/params';
+import { withParams, type SearchParams } from '@/lib/url-params';
 import { inShownMonth, weeksOf, type VisibleRange } from '@/lib/calendar/range';
 import type { LocalDate } from '@/lib/scheduling/local-date';
 import { cn } from '@/lib/cn';

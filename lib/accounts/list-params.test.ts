@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAccountFilters, withParams } from './list-params';
+import { withParams } from '@/lib/url-params';
+import { parseAccountFilters } from './list-params';
 
 const csm = { id: 7, role: 'csm' as const };
 const manager = { id: 2, role: 'manager' as const };

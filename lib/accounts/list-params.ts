@@ -1,3 +1,4 @@
+import { one, type SearchParams } from '@/lib/url-params';
 import { parseId, parsePage, searchTerm } from '@/lib/validation/input';
 import { lifecycleStages, ownsBook, tierSources, type Role } from '@/lib/vocabulary';
 import { sortKeys, type AccountFilters, type SortKey } from './filters';
@@ -12,9 +13,7 @@ import { sortKeys, type AccountFilters, type SortKey } from './filters';
 //   source  "computed" | "override"
 //   sort, dir, page
 
-export type SearchParams = Record<string, string | string[] | undefined>;
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
 
 export type OwnerParam = 'me' | 'all' | 'none' | number;
 
@@ -47,19 +46,4 @@ export function parseAccountFilters(params: SearchParams, user: { id: number; ro
     dir: one(params.dir) === 'desc' ? 'desc' : 'asc',
     page: parsePage(one(params.page)),
   };
-}
-
-/** The query string for `params` with `changes` applied (undefined removes a key). */
-export function withParams(params: SearchParams, changes: Record<string, string | number | undefined>): string {
-  const out = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) {
-    const value = one(v);
-    if (value !== undefined) out.set(k, value);
-  }
-  for (const [k, v] of Object.entries(changes)) {
-    if (v === undefined || v === '') out.delete(k);
-    else out.set(k, String(v));
-  }
-  const s = out.toString();
-  return s ? `?${s}` : '';
 }

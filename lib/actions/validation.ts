@@ -63,3 +63,6 @@ export const wholeNumber = (min: number, max: number) =>
 export { id };
 export const version = z.coerce.number().int().min(0).max(maxId);
 export const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
+
+/** A form's blank text as null and other text trimmed, before an optional field's schema reads it. */
+export const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v);

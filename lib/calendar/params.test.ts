@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCalendarParams, parseTeamFilters, withParams } from './params';
+import { withParams } from '@/lib/url-params';
+import { parseCalendarParams, parseTeamFilters } from './params';
 
 describe('parseCalendarParams', () => {
   it('defaults to this week', () => {

@@ -1,3 +1,4 @@
+import { one, type SearchParams } from '@/lib/url-params';
 import type { LocalDate } from '@/lib/scheduling/local-date';
 import { parseId, parsePage } from '@/lib/validation/input';
 import { isCalendarView, parseAnchor, type CalendarView } from './range';
@@ -10,9 +11,7 @@ import { isCalendarView, parseAnchor, type CalendarView } from './range';
 //   tier  1 | 2 | 3                     (default: every tier)
 //   page  page of the team overdue list (default 1)
 
-export type SearchParams = Record<string, string | string[] | undefined>;
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
 
 export const defaultView: CalendarView = 'week';
 
@@ -33,19 +32,4 @@ export function parseTeamFilters(params: SearchParams): TeamFilters {
     tier: tier === 1 || tier === 2 || tier === 3 ? tier : undefined,
     page: parsePage(one(params.page)),
   };
-}
-
-/** A query string from the current parameters with `changes` applied (undefined or '' removes a key). */
-export function withParams(params: SearchParams, changes: Record<string, string | number | undefined>): string {
-  const out = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) {
-    const value = one(v);
-    if (value !== undefined) out.set(k, value);
-  }
-  for (const [k, v] of Object.entries(changes)) {
-    if (v === undefined || v === '') out.delete(k);
-    else out.set(k, String(v));
-  }
-  const s = out.toString();
-  return s ? `?${s}` : '';
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { str } from '@/lib/validation/input';
-import { id, version } from '@/lib/actions/validation';
+import { blankToNull, id, version } from '@/lib/actions/validation';
 import { isIsoDate } from '@/lib/dates';
 import { toScaled } from '@/lib/decimal';
 import { levels, lifecycleStages } from '@/lib/vocabulary';
@@ -9,7 +9,6 @@ import { levels, lifecycleStages } from '@/lib/vocabulary';
 // normalised values out. The import uses the same schema, so a row error
 // names the same rule a form would.
 
-const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v);
 const optionalText = (max: number) => z.preprocess(blankToNull, str().max(max, 'validation.tooLong').nullable().default(null));
 
 /** "1,200,000" or "１２００" → "1200000"; null when blank; must have at most `scale` decimals and fit `max`. */

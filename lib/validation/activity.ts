@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { str } from '@/lib/validation/input';
-import { checkbox, id, version } from '@/lib/actions/validation';
+import { blankToNull, checkbox, id, version } from '@/lib/actions/validation';
 import { isIsoDate } from '@/lib/dates';
 
-const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v);
 const optionalText = (max: number) => z.preprocess(blankToNull, str().max(max, 'validation.tooLong').nullable().default(null));
 const requiredText = (max: number, key = 'validation.required') => z.preprocess(blankToNull, str({ error: key }).max(max, 'validation.tooLong'));
 

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { str } from '@/lib/validation/input';
-import { id } from '@/lib/actions/validation';
+import { blankToNull, id } from '@/lib/actions/validation';
 import { isIsoDate } from '@/lib/dates';
 import { horizons } from '@/lib/planning/propose';
 
 const isoDate = str({ error: 'validation.date' }).trim().refine(isIsoDate, 'validation.date');
-const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v);
 
 // One kept proposal, as the CSM left it: the due date it fulfils and when to hold it.
 const plannedRow = z.object({

@@ -1,6 +1,7 @@
 import { countExportRows } from '@/db/queries/account-export';
 import { getWorkspace } from '@/db/queries/workspace';
-import { parseAccountFilters, type SearchParams } from '@/lib/accounts/list-params';
+import { parseAccountFilters } from '@/lib/accounts/list-params';
+import type { SearchParams } from '@/lib/url-params';
 import { todayIn } from '@/lib/dates';
 import { route } from '@/lib/routes/route';
 import { accountCsvStream } from './account-csv';

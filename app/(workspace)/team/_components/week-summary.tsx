@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { CsmWeek } from '@/db/queries/calendar';
 import { minutesToHours, weeklyCapacityHours } from '@/lib/calendar/layout';
-import { withParams, type SearchParams } from '@/lib/calendar/params';
+import { withParams, type SearchParams } from '@/lib/url-params';
 import type { VisibleRange } from '@/lib/calendar/range';
 import { addDays } from '@/lib/scheduling/local-date';
 import { cn } from '@/lib/cn';
