@@ -39,13 +39,9 @@ test.describe('as a CSM', () => {
     });
     await page.goto('/accounts');
     await openUserMenu(page); // the app's own scripts ran and hydrated the page
-    await page.evaluate(() => {
-      const script = document.createElement('script');
-      script.textContent = 'window.__injected = "appended"';
-      document.body.append(script);
-    });
+    // (A script added through page.evaluate would run: DevTools' code bypasses the page's CSP, so it proves nothing.)
     expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
-    await expect.poll(() => cspViolations.filter((v) => /script-src-(elem|attr)/.test(v)).length).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => cspViolations.filter((v) => /script-src-(elem|attr)/.test(v)).length).toBe(2);
     cspViolations.length = 0; // provoked on purpose
   });
 });
