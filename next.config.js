@@ -1,12 +1,14 @@
 import createNextIntlPlugin from 'next-intl/plugin';
+import { pathsWithoutProxy, staticPolicy } from './lib/security/static-policy.js';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
-// Sent on every response. frame-ancestors (and X-Frame-Options for old
-// browsers) stop click-jacking; the rest keep browsers from guessing types
-// and from leaking our URLs to other sites.
+// Sent on every response. X-Frame-Options stops click-jacking in old
+// browsers (frame-ancestors in the CSP does in new ones); the rest keep
+// browsers from guessing types and from leaking our URLs to other sites.
+// The Content-Security-Policy of pages comes from proxy.ts (it needs a nonce
+// per request); here only the paths the proxy skips get one.
 const securityHeaders = [
-  { key: 'Content-Security-Policy', value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
@@ -26,7 +28,10 @@ const nextConfig = {
   // upload route counts a too-large body rather than receiving a cut one.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '2mb' }, proxyClientMaxBodySize: '21mb' },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      ...pathsWithoutProxy.map((source) => ({ source, headers: [{ key: 'Content-Security-Policy', value: staticPolicy }] })),
+    ];
   },
 };
 

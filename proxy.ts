@@ -1,29 +1,41 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { sessionCookieName } from '@/lib/auth/cookie';
+import { secureCookies } from '@/lib/env';
+import { newNonce, pagePolicy } from '@/lib/security/csp';
 
 // Reachable without a session cookie. /feeds/<token>.ics is fetched by
 // calendar servers, which have none: its handler checks the secret token.
 const publicPaths = ['/login', '/feeds'];
 
 /**
- * Only a convenience: visitors with no session cookie go to sign-in and come
- * back after. It is not an access check: every page, action and route
- * handler checks the session itself (lib/auth/current-user.ts).
+ * Sets each page's Content-Security-Policy with a fresh nonce: on the
+ * response, and on the request, where Next reads the nonce to put it on its
+ * own scripts. Visitors with no session cookie go to sign-in and come back
+ * after; that is only a convenience, not an access check: every page, action
+ * and route handler checks the session itself (lib/auth/current-user.ts).
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const headers = new Headers(request.headers);
-  headers.set('x-touchplan-path', pathname + search);
+  const policy = pagePolicy({ nonce: newNonce(), dev: process.env.NODE_ENV === 'development', https: secureCookies() });
   const isPublic = publicPaths.some((p) => pathname === p || pathname.startsWith(p + '/'));
+  let response: NextResponse;
   if (!isPublic && !request.cookies.has(sessionCookieName())) {
     const url = request.nextUrl.clone();
     url.pathname = '/login';
     url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
-    return NextResponse.redirect(url);
+    response = NextResponse.redirect(url);
+  } else {
+    const headers = new Headers(request.headers);
+    headers.set('x-touchplan-path', pathname + search);
+    headers.set('Content-Security-Policy', policy);
+    response = NextResponse.next({ request: { headers } });
   }
-  return NextResponse.next({ request: { headers } });
+  response.headers.set('Content-Security-Policy', policy);
+  return response;
 }
 
+// Skips route handlers under api/ and static files; next.config.js gives
+// exactly these paths their policy (lib/security/static-policy.js).
 export const config = {
   matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)'],
 };

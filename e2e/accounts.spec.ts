@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { storageState } from './helpers';
 
 const unique = () => Math.random().toString(36).slice(2, 8);

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { storageState } from './helpers';
 
 test('a CSM schedules a QBR on their Tier 1 account, confirms a warning, and logs the outcome', async ({ browser }) => {

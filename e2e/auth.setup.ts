@@ -1,4 +1,4 @@
-import { test as setup } from '@playwright/test';
+import { test as setup } from './test';
 import { demo, expectSignedInAs, signIn, storageState, type DemoRole } from './helpers';
 
 for (const role of Object.keys(demo) as DemoRole[]) {

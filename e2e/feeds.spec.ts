@@ -1,4 +1,5 @@
-import { expect, request, test } from '@playwright/test';
+import { request } from '@playwright/test';
+import { expect, test } from './test';
 import ICAL from 'ical.js';
 import { openUserMenu, storageState } from './helpers';
 

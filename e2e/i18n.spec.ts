@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { demo, openUserMenu, signIn, storageState } from './helpers';
 
 test('a Japanese browser gets the Japanese sign-in page', async ({ browser }) => {

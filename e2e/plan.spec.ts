@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { storageState } from './helpers';
 
 test('a CSM plans their book from the playbook, leaves one out, and only that one is proposed again', async ({ browser }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { storageState } from './helpers';
 
 test('an admin edits the Tier 1 playbook, sees the hours it costs, and saves a new version', async ({ browser }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './test';
 import { storageState } from './helpers';
 
 const tag = () => Math.random().toString(36).slice(2, 8);

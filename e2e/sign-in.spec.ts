@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { demo, expectSignedInAs, formAlert, openUserMenu, signIn, storageState, uniqueEmail } from './helpers';
 
 test.describe('signing in', () => {

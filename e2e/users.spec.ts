@@ -1,4 +1,5 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { type Browser } from '@playwright/test';
+import { expect, test } from './test';
 import { expectSignedInAs, formAlert, signIn, storageState, uniqueEmail } from './helpers';
 
 async function createCsm(browser: Browser, name: string, email: string, password: string) {
