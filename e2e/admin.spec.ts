@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { storageState } from './helpers';
 
 test('an admin reaches every admin page from one Admin entry, with the sections as tabs', async ({ browser }) => {

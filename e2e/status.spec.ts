@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './test';
 import { storageState } from './helpers';
 
 // Refusals and misses answer with their real HTTP status (checked before the
