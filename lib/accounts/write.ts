@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import { findAccountIdByDomain, findAccountIdByExternalId, updateAccount, type AccountRow } from '@/db/queries/accounts';
 import { insertTierHistory } from '@/db/queries/tier-history';
 import { getWorkspace } from '@/db/queries/workspace';
@@ -11,8 +11,8 @@ import type { Tier } from '@/lib/tiering/policy';
 
 // Steps shared by the account actions and the import.
 
-export async function workspaceToday(tx: Tx): Promise<string> {
-  return todayIn((await getWorkspace(tx)).timeZone);
+export async function workspaceToday(db: DbOrTx): Promise<string> {
+  return todayIn((await getWorkspace(db)).timeZone);
 }
 
 /** An owner must be an active CSM. */
