@@ -38,7 +38,7 @@ function existingAccount(overrides: Partial<ExistingAccount> = {}): ExistingAcco
     ...overrides,
   };
   const cols = tierColumns(inputs, null, tiering.policy, tiering.today);
-  return { id: 1, ownerId: null, overrideTier: null, overrideUntil: null, ...cols, ...inputs, ...overrides };
+  return { id: 1, version: 1, ownerId: null, overrideTier: null, overrideUntil: null, ...cols, ...inputs, ...overrides };
 }
 
 const header = 'external_id,name,domain,industry,employees,arr,gross_margin_pct,annual_churn_pct,growth_potential,churn_risk,lifecycle_stage,renewal_date,owner_email';

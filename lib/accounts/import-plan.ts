@@ -185,6 +185,8 @@ export type ExistingAccount = AccountFieldValues & {
   tierReason: unknown;
   overrideTier: number | null;
   overrideUntil: string | null;
+  /** Written back with the update, which applies only if nobody changed the account since it was read. */
+  version: number;
 };
 
 export type Owner = { id: number; email: string; role: Role; active: boolean };
@@ -223,13 +225,23 @@ export function matchRows(
   existing: readonly ExistingAccount[],
   owners: readonly Owner[],
 ): PlannedRow[] {
+  return rows.map(rowMatcher(headers, mapping, existing, owners));
+}
+
+/** matchRows one row at a time, in file order, so a long file can be matched in slices. */
+export function rowMatcher(
+  headers: readonly string[],
+  mapping: Mapping,
+  existing: readonly ExistingAccount[],
+  owners: readonly Owner[],
+): (row: CheckedRow) => PlannedRow {
   const byExternalId = new Map(existing.filter((a) => a.externalId).map((a) => [a.externalId!, a]));
   const byDomain = new Map(existing.map((a) => [a.domain.toLowerCase(), a]));
   const ownerByEmail = new Map(owners.map((o) => [o.email.toLowerCase(), o]));
   const firstLine = { externalId: new Map<string, number>(), domain: new Map<string, number>(), target: new Map<number, number>() };
   const header = (column: ImportColumn) => headerOf(headers, mapping, column);
 
-  return rows.map((row) => {
+  return (row) => {
     const errors = [...row.errors];
     const fail = (column: ImportColumn, value: string, key: string, values?: Message['values']) =>
       errors.push({ line: row.line, column: header(column), value: shown(value), message: { key, values } });
@@ -268,12 +280,12 @@ export function matchRows(
       else ownerId = owner.id;
     }
     return { ...row, errors, targetId, ownerId };
-  });
+  };
 }
 
 export type NewAccount = AccountFieldValues & TierColumns & { line: number; ownerId: number | null; notes: null };
 export type AccountUpdate = AccountFieldValues &
-  TierColumns & { id: number; ownerId: number | null; fromTier: number; tierChanged: boolean };
+  TierColumns & { id: number; version: number; ownerId: number | null; fromTier: number; tierChanged: boolean };
 
 export type Tiering = { policy: TierPolicy; today: string };
 
@@ -283,30 +295,35 @@ export type Tiering = { policy: TierPolicy; today: string };
  * nothing and writes nothing). Tiers are computed as the account form does;
  * an account's active override stays on top.
  */
-export function planWrites(rows: readonly PlannedRow[], existing: readonly ExistingAccount[], { policy, today }: Tiering) {
+export function planWrites(rows: readonly PlannedRow[], existing: readonly ExistingAccount[], tiering: Tiering) {
+  const planner = writePlanner(existing, tiering);
+  for (const row of rows) planner.add(row);
+  return planner.writes;
+}
+
+/** planWrites one row at a time, so a long file can be planned in slices. */
+export function writePlanner(existing: readonly ExistingAccount[], { policy, today }: Tiering) {
   const byId = new Map(existing.map((a) => [a.id, a]));
-  const creates: NewAccount[] = [];
-  const updates: AccountUpdate[] = [];
-  let unchanged = 0;
-  for (const row of rows) {
-    if (row.errors.length) continue;
+  const writes = { creates: [] as NewAccount[], updates: [] as AccountUpdate[], unchanged: 0 };
+  const add = (row: PlannedRow): void => {
+    if (row.errors.length) return;
     const before = row.targetId === null ? undefined : byId.get(row.targetId);
     if (!before) {
       const values = { ...newAccountDefaults, ...row.values } as AccountFieldValues;
-      creates.push({ ...values, ...tierColumns(values, null, policy, today), line: row.line, ownerId: row.ownerId, notes: null });
-      continue;
+      writes.creates.push({ ...values, ...tierColumns(values, null, policy, today), line: row.line, ownerId: row.ownerId, notes: null });
+      return;
     }
     const values = mergedValues(before, row);
     const override = before.overrideTier ? { tier: before.overrideTier as 1 | 2 | 3, until: before.overrideUntil } : null;
     const cols = tierColumns(values, override, policy, today);
     if (sameInputs(before, values) && sameTier(before, cols)) {
-      unchanged += 1;
-      continue;
+      writes.unchanged += 1;
+      return;
     }
     const tierChanged = cols.tier !== before.tier || cols.computedTier !== before.computedTier;
-    updates.push({ ...values, ...cols, id: before.id, fromTier: before.tier, tierChanged });
-  }
-  return { creates, updates, unchanged };
+    writes.updates.push({ ...values, ...cols, id: before.id, version: before.version, fromTier: before.tier, tierChanged });
+  };
+  return { add, writes };
 }
 
 /** The account after the row: unmapped columns keep their value; a blank owner or external id is left as it is. */

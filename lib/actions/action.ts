@@ -9,21 +9,29 @@ import { can, type Permission } from '@/lib/auth/permissions';
 import { ActionError, NeedsConfirmation, type ActionResult } from './result';
 import { formDataToObject, invalidInput } from './validation';
 
-export type ActionContext<I> = {
+export type ActionContext<I, P = undefined> = {
   user: CurrentUser;
   input: I;
   tx: Tx;
+  /** What `prepare` returned. */
+  prepared: P;
   /** Writes an audit row as this user, in this transaction. */
   audit: (entry: Omit<AuditEntry, 'actorId'>) => Promise<void>;
 };
 
-type Spec<S extends z.ZodType, R> = {
+type Spec<S extends z.ZodType, R, P> = {
   /** Names the action in audit rows, e.g. "user.create". */
   name: string;
   /** Who may call it, from the permission table; ownership of one object is checked in `run`. */
   permission: Permission;
   input: S;
-  run: (ctx: ActionContext<z.output<S>>) => Promise<R>;
+  /**
+   * Long read-only work (seconds of parsing and checking) done after the
+   * checks but before the transaction: on the embedded database a
+   * transaction holds the only connection, so every other request would wait.
+   */
+  prepare?: (ctx: { user: CurrentUser; input: z.output<S> }) => Promise<P>;
+  run: (ctx: ActionContext<z.output<S>, P>) => Promise<R>;
   revalidate?: readonly string[];
 };
 
@@ -44,7 +52,7 @@ function pgErrorCode(e: unknown): string | undefined {
  * a stable result for useActionState. Ownership of a particular object is
  * checked inside `run`, which throws ActionError to refuse and roll back.
  */
-export function action<S extends z.ZodType, R = undefined>(spec: Spec<S, R>) {
+export function action<S extends z.ZodType, R = undefined, P = undefined>(spec: Spec<S, R, P>) {
   return async function serverAction(_prev: unknown, payload: Payload): Promise<ActionResult<R>> {
     const user = await getCurrentUser();
     if (!user) {
@@ -59,11 +67,13 @@ export function action<S extends z.ZodType, R = undefined>(spec: Spec<S, R>) {
     if (!parsed.success) return invalidInput(parsed.error);
     try {
       const db = await getDb();
+      const prepared = (spec.prepare ? await spec.prepare({ user, input: parsed.data }) : undefined) as P;
       const data = await db.transaction((tx) =>
         spec.run({
           user,
           input: parsed.data,
           tx,
+          prepared,
           audit: (entry) => writeAudit(tx, { ...entry, actorId: user.id }),
         }),
       );

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Tx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import { findAccountIdByDomain, findAccountIdByExternalId, updateAccount, type AccountRow } from '@/db/queries/accounts';
 import { insertTierHistory } from '@/db/queries/tier-history';
 import { isActiveCsm } from '@/db/queries/users';
@@ -10,8 +10,8 @@ import type { Tier } from '@/lib/tiering/policy';
 
 // Steps shared by the account actions and the import.
 
-export async function workspaceToday(tx: Tx): Promise<string> {
-  return todayIn((await getWorkspace(tx)).timeZone);
+export async function workspaceToday(db: DbOrTx): Promise<string> {
+  return todayIn((await getWorkspace(db)).timeZone);
 }
 
 /** An owner must be an active CSM. */

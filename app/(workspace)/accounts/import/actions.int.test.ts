@@ -1,7 +1,8 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
+import { ImportConflict, writeImport } from '@/db/queries/account-import';
 import { findAccount } from '@/db/queries/accounts';
 import { listTierHistory } from '@/db/queries/tier-history';
 import type { PublicUser } from '@/db/queries/users';
@@ -10,7 +11,7 @@ import { createAccount } from '@/tests/accounts';
 import { auditRows, lastAudit } from '@/tests/audit';
 import { createUser, signInAs } from '@/tests/factories';
 import { previewImport, runImport } from './actions';
-import type { ImportPreview, ImportResult } from './prepare-import';
+import { prepareImport, previewImportInput, type ImportPreview, type ImportResult } from './prepare-import';
 import { GET as template } from './template/route';
 
 type Caller = 'anonymous' | 'csm' | 'manager' | 'admin';
@@ -210,5 +211,46 @@ describe('import', () => {
     const changed = csv.replace(/,70,12,/g, ',71,12,');
     expect(await runImport(null, upload(changed, { mode: 'all' }))).toEqual({ ok: true, data: { created: 0, updated: 2500, unchanged: 0, skipped: 0 } });
     expect((await byDomain(`bulk-2499-${t}.example`))?.grossMarginPct).toBe('71.00');
+  });
+
+  it('lets other requests reach the database while it checks a long file', async () => {
+    const t = tag();
+    const lines = Array.from({ length: 10_000 }, (_, i) => `Long ${i},long-${i}-${t}.example,${1000 * i},70,12`);
+    const csv = `name,domain,arr,gross_margin_pct,annual_churn_pct\n${lines.join('\n')}\n`;
+    await as('manager');
+    const db = await getDb();
+    let done = false;
+    const started = performance.now();
+    const checking = previewImport(null, upload(csv)).finally(() => (done = true));
+    // Another user's request every 5 ms: the longest one waited, for the event loop or the database.
+    let longestWait = 0;
+    let last = performance.now();
+    while (!done) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await db.execute(sql`select 1`);
+      longestWait = Math.max(longestWait, performance.now() - last);
+      last = performance.now();
+    }
+    const result = await checking;
+    const total = performance.now() - started;
+    expect(result.ok && result.data.toCreate).toBe(10_000);
+    // Checked in one transaction, a request waited for nearly all of it; in slices, for one slice.
+    expect(longestWait).toBeLessThan(total / 3);
+  }, 120_000);
+
+  it('refuses to write over an account saved after the file was checked, and writes nothing', async () => {
+    const t = tag();
+    const account = await createAccount({ arr: '1000000' });
+    const csv = `name,domain,arr\n${account.name},${account.domain},2000000\nFresh,fresh-${t}.example,100\n`;
+    const db = await getDb();
+    const { writes, policy } = await prepareImport(db, previewImportInput.parse({ file: new File([csv], 'a.csv') }));
+    expect(writes.updates).toHaveLength(1);
+    // Someone saves the account in between.
+    await db.update(accounts).set({ arr: '3000000', version: account.version + 1 }).where(eq(accounts.id, account.id));
+
+    const write = db.transaction((tx) => writeImport(tx, writes, { actorId: people.manager.id, policyVersion: policy.version }));
+    await expect(write).rejects.toBeInstanceOf(ImportConflict);
+    expect((await findAccount(db, account.id))?.arr).toBe('3000000.00');
+    expect(await byDomain(`fresh-${t}.example`)).toBeUndefined();
   });
 });

@@ -1,18 +1,25 @@
 'use server';
 
-import { lockImports, writeImport } from '@/db/queries/account-import';
+import { getDb } from '@/db/client';
+import { ImportConflict, lockImports, writeImport } from '@/db/queries/account-import';
+import { currentPolicy, lockPoliciesShared } from '@/db/queries/tier-policies';
 import { action } from '@/lib/actions/action';
 import { ActionError } from '@/lib/actions/result';
 import { prepareImport, previewImportInput, runImportInput, type ImportPreview, type ImportResult } from './prepare-import';
 
+
+// Reading and checking a file runs in `prepare`, before the transaction and
+// in slices: on the embedded database a transaction holds the only
+// connection, and a 100,000-row file takes seconds to check.
 
 /** Reads and checks a file, writing nothing: the mapping, the counts and the row errors. */
 export const previewImport = action({
   name: 'account.import_preview',
   permission: 'accounts.import',
   input: previewImportInput,
-  async run({ tx, input }): Promise<ImportPreview> {
-    return (await prepareImport(tx, input)).preview;
+  prepare: async ({ input }) => (await prepareImport(await getDb(), input)).preview,
+  async run({ prepared }): Promise<ImportPreview> {
+    return prepared;
   },
 });
 
@@ -23,28 +30,35 @@ function isUniqueViolation(e: unknown): boolean {
   return false;
 }
 
+const changedMeanwhile = () => new ActionError({ key: 'import.errors.changedMeanwhile' });
+
 /**
  * Imports a file in one transaction. Mode "all" writes nothing when any row
  * has an error; "validOnly" writes the rows without errors. The file is
- * checked again here: the preview the user saw may be stale.
+ * checked again here: the preview the user saw may be stale. It is checked
+ * before the transaction, so the writes refuse to apply (and roll back) if
+ * the tier policy or any account they update changed in between.
  */
 export const runImport = action({
   name: 'account.import',
   permission: 'accounts.import',
   input: runImportInput,
   revalidate: ['/accounts'],
-  async run({ user, tx, input, audit }): Promise<ImportResult> {
-    await lockImports(tx);
-    const { preview, writes, policy } = await prepareImport(tx, input, { forUpdate: true });
+  prepare: async ({ input }) => prepareImport(await getDb(), input),
+  async run({ user, tx, input, prepared, audit }): Promise<ImportResult> {
+    const { preview, writes, policy } = prepared;
     const [mappingError] = preview.mappingErrors;
     if (mappingError) throw new ActionError(mappingError);
     if (input.mode === 'all' && preview.invalidRows > 0) throw new ActionError({ key: 'import.errors.rowsHaveErrors', values: { rows: preview.invalidRows } });
     if (preview.invalidRows === preview.totalRows) throw new ActionError({ key: 'import.errors.noValidRows' });
+    await lockImports(tx);
+    await lockPoliciesShared(tx);
+    if ((await currentPolicy(tx)).version !== policy.version) throw changedMeanwhile();
     try {
       await writeImport(tx, writes, { actorId: user.id, policyVersion: policy.version });
     } catch (e) {
-      // Someone saved an account with one of these domains or external ids after we checked.
-      if (isUniqueViolation(e)) throw new ActionError({ key: 'import.errors.changedMeanwhile' });
+      // Someone saved one of these accounts, or an account with one of these domains or external ids, after we checked.
+      if (e instanceof ImportConflict || isUniqueViolation(e)) throw changedMeanwhile();
       throw e;
     }
     const result: ImportResult = {

@@ -1,18 +1,19 @@
 import 'server-only';
 import { z } from 'zod';
-import type { Tx } from '@/db/client';
+import type { DbOrTx } from '@/db/client';
 import { loadMatchingAccounts, loadOwners } from '@/db/queries/account-import';
-import { currentPolicy, lockPoliciesShared } from '@/db/queries/tier-policies';
+import { currentPolicy } from '@/db/queries/tier-policies';
 import {
   autoMapping,
   checkRows,
   importColumns,
   mappingErrors,
   matchKeys,
-  matchRows,
-  planWrites,
+  rowMatcher,
+  writePlanner,
   type CheckedRow,
   type ImportColumn,
+  type PlannedRow,
   type RowError,
 } from '@/lib/accounts/import-plan';
 import { workspaceToday } from '@/lib/server/account-write';
@@ -22,7 +23,10 @@ import { parseCsv, type CsvProblem } from '@/lib/csv/parse';
 
 // The steps preview and import share: read the file, map its columns, check
 // every row and plan the writes. The import runs them again on the server
-// rather than trusting what the preview showed.
+// rather than trusting what the preview showed. Checking 100,000 rows is
+// seconds of JavaScript, so it goes in slices with a pause between them in
+// which other requests run; the reads are short queries outside any
+// transaction (see the import's `prepare`).
 
 export const maxImportMegabytes = 20;
 export const maxImportRows = 100_000;
@@ -68,12 +72,26 @@ function addProblems(rows: CheckedRow[], problems: CsvProblem[]): void {
   for (const p of problems) byLine.get(p.line)?.errors.push({ line: p.line, column: '', value: '', message: { key: problemKeys[p.code] } });
 }
 
-export async function prepareImport(tx: Tx, input: z.output<typeof previewImportInput>, opts: { forUpdate?: boolean } = {}) {
+/** Rows per slice of checking and planning: a few tens of milliseconds each. */
+const sliceRows = 2000;
+
+/** Lets the event loop serve other requests. */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function inSlices<T, U>(items: readonly T[], work: (slice: readonly T[]) => U[]): Promise<U[]> {
+  const out: U[] = [];
+  for (let i = 0; i < items.length; i += sliceRows) {
+    if (i > 0) await pause();
+    out.push(...work(items.slice(i, i + sliceRows)));
+  }
+  return out;
+}
+
+export async function prepareImport(db: DbOrTx, input: z.output<typeof previewImportInput>) {
   if (input.file.size > maxImportMegabytes * 1024 * 1024) throw new ActionError({ key: 'import.errors.fileTooLarge', values: { max: maxImportMegabytes } });
   const decoded = decodeCsv(new Uint8Array(await input.file.arrayBuffer()));
   if (!decoded) throw new ActionError({ key: 'import.errors.encoding' });
   const { text, encoding } = decoded;
-  await lockPoliciesShared(tx);
   const table = parseCsv(text);
   if (!table.headers.some((h) => h !== '')) throw new ActionError({ key: 'import.errors.empty' });
   if (table.rows.length > maxImportRows) throw new ActionError({ key: 'import.errors.tooManyRows', values: { max: maxImportRows } });
@@ -81,15 +99,20 @@ export async function prepareImport(tx: Tx, input: z.output<typeof previewImport
   if (columnMap.length !== table.headers.length) throw new ActionError({ key: 'import.errors.mappingMismatch' });
 
   const problems = mappingErrors(columnMap);
+  await pause();
   // Without a name and a domain column no row can be checked; the mapping is the first thing to fix.
-  const checked = problems.length ? [] : checkRows(table.headers, table.rows, columnMap);
+  const checked = problems.length ? [] : await inSlices(table.rows, (slice) => checkRows(table.headers, slice, columnMap));
   addProblems(checked, table.problems);
   const keys = matchKeys(checked);
-  const existing = await loadMatchingAccounts(tx, keys, opts);
-  const owners = await loadOwners(tx, keys.ownerEmails);
-  const rows = matchRows(table.headers, columnMap, checked, existing, owners);
-  const policy = await currentPolicy(tx);
-  const writes = planWrites(rows, existing, { policy, today: await workspaceToday(tx) });
+  const existing = await loadMatchingAccounts(db, keys);
+  const owners = await loadOwners(db, keys.ownerEmails);
+  const match = rowMatcher(table.headers, columnMap, existing, owners);
+  const rows: PlannedRow[] = await inSlices(checked, (slice) => slice.map(match));
+  // The policy the tiers are computed with; the import checks it is still the current one when it writes.
+  const policy = await currentPolicy(db);
+  const planner = writePlanner(existing, { policy, today: await workspaceToday(db) });
+  await inSlices(rows, (slice) => (slice.forEach(planner.add), []));
+  const writes = planner.writes;
 
   const errors = rows.flatMap((r) => r.errors);
   const first = table.rows[0]?.cells ?? [];
