@@ -5,3 +5,4 @@ export * from './sign-in-attempts';
 export * from './accounts';
 export * from './playbooks';
 export * from './activities';
+export * from './imports';
