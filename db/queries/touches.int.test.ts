@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { accounts, activities } from '@/db/schema';
+import { accounts, activities, touches as ledger } from '@/db/schema';
 import { createAccount } from '@/tests/accounts';
 import { createUser } from '@/tests/factories';
 import { insertActivities, updateActivity } from './activities';
@@ -41,6 +41,36 @@ describe('next and last touch on accounts', () => {
     expect(await touches(a.id)).toMatchObject({ next: null, last: '2027-02-01T01:00:00.000Z', version: a.version });
     expect(done).toBeGreaterThan(0);
     await db.delete(activities).where(eq(activities.accountId, a.id));
+  });
+
+  it('keep one ledger row per completed activity, at its start, following completion, retiming and cancellation', async () => {
+    const db = await getDb();
+    const csm = await createUser('csm');
+    const a = await createAccount({ ownerId: csm.id });
+    const [type] = await listActivityTypes(db);
+    const base = { accountId: a.id, activityTypeId: type!.id, ownerId: csm.id, durationMinutes: 60, timeZone: 'Asia/Tokyo' };
+    const rows = async () =>
+      (await db.select({ activityId: ledger.activityId, at: ledger.occurredAt, kind: ledger.kind, model: ledger.touchModel }).from(ledger).where(eq(ledger.accountId, a.id))).map(
+        (r) => ({ ...r, at: r.at.toISOString() }),
+      );
+    const [done, planned] = await insertActivities(db, [
+      { ...base, startsAt: at('2026-01-10T01:00:00Z'), status: 'completed' },
+      { ...base, startsAt: at('2026-02-10T01:00:00Z') },
+    ]);
+    expect(await rows()).toEqual([{ activityId: done, at: '2026-01-10T01:00:00.000Z', kind: 'activity_completed', model: type!.touchModel }]);
+
+    expect(await updateActivity(db, planned!, 1, { status: 'completed' })).toBe(true);
+    expect(await updateActivity(db, done!, 1, { startsAt: at('2026-01-12T01:00:00Z') })).toBe(true);
+    expect((await rows()).sort((x, y) => x.at.localeCompare(y.at))).toEqual([
+      { activityId: done, at: '2026-01-12T01:00:00.000Z', kind: 'activity_completed', model: type!.touchModel },
+      { activityId: planned, at: '2026-02-10T01:00:00.000Z', kind: 'activity_completed', model: type!.touchModel },
+    ]);
+
+    // Undone (cancelled) activities leave the ledger; running the sync again changes nothing.
+    expect(await updateActivity(db, planned!, 2, { status: 'cancelled' })).toBe(true);
+    expect(await rows()).toEqual([{ activityId: done, at: '2026-01-12T01:00:00.000Z', kind: 'activity_completed', model: type!.touchModel }]);
+    await db.delete(activities).where(eq(activities.accountId, a.id));
+    expect(await rows()).toEqual([]);
   });
 
   it('sort the account list, empty ones last either way', async () => {
