@@ -5,6 +5,7 @@ import { getFormatter, getLocale, getNow, getTranslations } from 'next-intl/serv
 import { getDb } from '@/db/client';
 import { activeCsms, findAccount } from '@/db/queries/accounts';
 import { listAccountActivities } from '@/db/queries/activities';
+import { listAccountContacts } from '@/db/queries/contacts';
 import { currentPlaybooks, listActivityTypes } from '@/db/queries/playbooks';
 import { listAuditForEntity } from '@/db/queries/audit';
 import { pendingRequestFor } from '@/db/queries/override-requests';
@@ -24,6 +25,7 @@ import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { AccountTimeline } from '../_components/account-timeline';
 import { ActivitiesCard } from '../_components/activities-card';
+import { ContactsCard } from '../_components/contacts-card';
 import { ClearOverrideForm, RequestOverrideForm, SetOverrideForm } from '../_components/override-forms';
 import { TierHistory } from '../_components/tier-history';
 import { activityTypeLabel } from '@/lib/playbooks/type-label';
@@ -48,7 +50,7 @@ export default async function AccountPage({ params }: Props) {
   const workspace = await getWorkspace(db);
   const account = await load((await params).id);
   if (!account) notFound();
-  const [t, tAll, tp, locale, format, history, events, pending, owner, overrider, policy, activityRows, types, playbooks, csms] = await Promise.all([
+  const [t, tAll, tp, locale, format, history, events, pending, owner, overrider, policy, activityRows, types, playbooks, csms, contactRows] = await Promise.all([
     getTranslations('accounts'),
     getTranslations(),
     getTranslations('playbooks'),
@@ -64,6 +66,7 @@ export default async function AccountPage({ params }: Props) {
     listActivityTypes(db),
     currentPlaybooks(db),
     activeCsms(db),
+    listAccountContacts(db, account.id),
   ]);
   const typeLabel = (ty: { key: string | null; name: string | null }) => activityTypeLabel(ty, tp);
   const playbookTypeIds = new Set(playbooks.find((p) => p.tier === account.tier)?.rules.map((r) => r.activityTypeId) ?? []);
@@ -197,6 +200,7 @@ export default async function AccountPage({ params }: Props) {
           today: todayIn(user.timeZone ?? workspace.timeZone),
         }}
       />
+      <ContactsCard accountId={account.id} contacts={contactRows} canEdit={editable} />
       {pending && manage && (
         <Notice tone="info">
           {t('pendingForManager', { name: pending.requesterName, tier: pending.requestedTier })}{' '}
