@@ -199,6 +199,7 @@ export default async function AccountPage({ params }: Props) {
           defaultOwnerId: account.ownerId,
           today: todayIn(user.timeZone ?? workspace.timeZone),
         }}
+        contacts={contactRows.filter((c) => c.active).map((c) => ({ name: c.name, title: c.title, roles: c.roles }))}
       />
       <ContactsCard accountId={account.id} contacts={contactRows} canEdit={editable} />
       {pending && manage && (
