@@ -7,6 +7,7 @@ import { createUser } from '@/tests/factories';
 import { insertActivities, updateActivity } from './activities';
 import { listAccounts } from './accounts';
 import { listActivityTypes } from './playbooks';
+import { countAccountTouches, listAccountTouches, touchPageSize } from './touches';
 
 const at = (iso: string) => new Date(iso);
 
@@ -86,5 +87,25 @@ describe('next and last touch on accounts', () => {
     const ids = async (dir: 'asc' | 'desc') => (await listAccounts(db, { ownerId: csm.id, sort: 'nextTouch', dir })).map((r) => r.id);
     expect(await ids('asc')).toEqual([early.id, late.id, none.id]);
     expect(await ids('desc')).toEqual([late.id, early.id, none.id]);
+  });
+
+  it('list an account’s touches newest first, a page at a time, filtered by model, with counts per model', async () => {
+    const db = await getDb();
+    const csm = await createUser('csm');
+    const a = await createAccount({ ownerId: csm.id });
+    const [type] = await listActivityTypes(db);
+    const base = { accountId: a.id, activityTypeId: type!.id, ownerId: csm.id, durationMinutes: 30, timeZone: 'Asia/Tokyo', status: 'completed' as const };
+    const n = touchPageSize + 5;
+    await insertActivities(db, Array.from({ length: n }, (_, i) => ({ ...base, startsAt: new Date(Date.UTC(2026, 0, 1 + i)) })));
+    expect(await countAccountTouches(db, a.id)).toEqual({ [type!.touchModel]: n });
+    const first = await listAccountTouches(db, a.id, { page: 1 });
+    const second = await listAccountTouches(db, a.id, { page: 2 });
+    expect(first).toHaveLength(touchPageSize);
+    expect(second).toHaveLength(5);
+    expect(first[0]!.occurredAt.toISOString()).toBe(new Date(Date.UTC(2026, 0, n)).toISOString());
+    expect(first[0]).toMatchObject({ kind: 'activity_completed', typeKey: type!.key });
+    expect(second.at(-1)!.occurredAt.toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    const other = type!.touchModel === 'tech' ? 'low' : 'tech';
+    expect(await listAccountTouches(db, a.id, { model: other, page: 1 })).toEqual([]);
   });
 });

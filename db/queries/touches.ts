@@ -1,4 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
+import type { TouchModel } from '../../lib/vocabulary';
+import { activityTypes, contacts, touches } from '../schema';
 import type { DbOrTx } from '../client';
 
 /**
@@ -54,4 +56,37 @@ export async function refreshTouches(db: DbOrTx, accountIds: readonly number[]):
     where a.id = t.id
       and (a.next_touch_at is distinct from t.next_touch or a.last_touch_at is distinct from t.last_touch)`);
   await syncActivityTouches(db, idArray);
+}
+
+export const touchPageSize = 20;
+
+/** One page of an account's touches, newest first, optionally of one touch model. */
+export async function listAccountTouches(db: DbOrTx, accountId: number, { model, page }: { model?: TouchModel; page: number }) {
+  return db
+    .select({
+      id: touches.id,
+      kind: touches.kind,
+      touchModel: touches.touchModel,
+      occurredAt: touches.occurredAt,
+      typeKey: activityTypes.key,
+      typeName: activityTypes.name,
+      contactName: contacts.name,
+    })
+    .from(touches)
+    .leftJoin(activityTypes, eq(activityTypes.id, touches.activityTypeId))
+    .leftJoin(contacts, eq(contacts.id, touches.contactId))
+    .where(and(eq(touches.accountId, accountId), model ? eq(touches.touchModel, model) : undefined))
+    .orderBy(desc(touches.occurredAt), desc(touches.id))
+    .limit(touchPageSize)
+    .offset((page - 1) * touchPageSize);
+}
+
+/** How many touches the account has of each model, for the timeline's filter. */
+export async function countAccountTouches(db: DbOrTx, accountId: number): Promise<Partial<Record<TouchModel, number>>> {
+  const rows = await db
+    .select({ model: touches.touchModel, n: count() })
+    .from(touches)
+    .where(eq(touches.accountId, accountId))
+    .groupBy(touches.touchModel);
+  return Object.fromEntries(rows.map((r) => [r.model, r.n]));
 }

@@ -30,9 +30,13 @@ import { ClearOverrideForm, RequestOverrideForm, SetOverrideForm } from '../_com
 import { TierHistory } from '../_components/tier-history';
 import { activityTypeLabel } from '@/lib/playbooks/type-label';
 import { loose } from '@/lib/i18n/loose';
-import { parseId } from '@/lib/validation/input';
+import { parseId, parsePage } from '@/lib/validation/input';
+import { one, type SearchParams } from '@/lib/url-params';
+import { touchModels, type TouchModel } from '@/lib/vocabulary';
+import { countAccountTouches, listAccountTouches, touchPageSize } from '@/db/queries/touches';
+import { TouchesCard } from '../_components/touches-card';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 async function load(idParam: string) {
   const id = parseId(idParam);
@@ -44,13 +48,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: account?.name ?? (await getTranslations('accounts'))('title') };
 }
 
-export default async function AccountPage({ params }: Props) {
+const isTouchModel = (v: string | undefined): v is TouchModel => (touchModels as readonly string[]).includes(v ?? '');
+
+export default async function AccountPage({ params, searchParams }: Props) {
   const user = await requirePageUser();
   const db = await getDb();
   const workspace = await getWorkspace(db);
   const account = await load((await params).id);
   if (!account) notFound();
-  const [t, tAll, tp, locale, format, history, events, pending, owner, overrider, policy, activityRows, types, playbooks, csms, contactRows] = await Promise.all([
+  const query = await searchParams;
+  const touchModel = one(query.touches);
+  const touchFilter = { model: isTouchModel(touchModel) ? touchModel : undefined, page: parsePage(one(query.touchesPage)) };
+  const [t, tAll, tp, locale, format, history, events, pending, owner, overrider, policy, activityRows, types, playbooks, csms, contactRows, touchRows, touchCounts] = await Promise.all([
     getTranslations('accounts'),
     getTranslations(),
     getTranslations('playbooks'),
@@ -67,6 +76,8 @@ export default async function AccountPage({ params }: Props) {
     currentPlaybooks(db),
     activeCsms(db),
     listAccountContacts(db, account.id),
+    listAccountTouches(db, account.id, touchFilter),
+    countAccountTouches(db, account.id),
   ]);
   const typeLabel = (ty: { key: string | null; name: string | null }) => activityTypeLabel(ty, tp);
   const playbookTypeIds = new Set(playbooks.find((p) => p.tier === account.tier)?.rules.map((r) => r.activityTypeId) ?? []);
@@ -210,7 +221,8 @@ export default async function AccountPage({ params }: Props) {
           </Link>
         </Notice>
       )}
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid gap-4 lg:grid-cols-2 xl:grid-cols-3">
+        <TouchesCard accountId={account.id} touches={touchRows} counts={touchCounts} {...touchFilter} pageSize={touchPageSize} params={query} />
         <TierHistory entries={history} money={(v) => money(v)} />
         <AccountTimeline events={events} />
       </div>

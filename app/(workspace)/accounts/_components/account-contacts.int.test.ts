@@ -7,7 +7,7 @@ const people: ContactChoice[] = [
   { name: '山田 花子', title: '情報システム部 課長', roles: ['champion'] },
   { name: '佐藤 誠', title: 'CIO', roles: ['executive_sponsor'] },
 ];
-const inForm = (child: ReturnType<typeof h>) => renderToHtml(h(AccountContactsProvider, { contacts: people }, child));
+const inForm = (child: ReturnType<typeof h>) => renderToHtml(h(AccountContactsProvider, { contacts: people, children: child }));
 
 describe('booking forms offer the account’s contacts', () => {
   it('quick-add offers only the contacts not already listed as attendees', async () => {
@@ -17,9 +17,7 @@ describe('booking forms offer the account’s contacts', () => {
   });
 
   it('the sponsor field suggests every contact, executive sponsors first, and stays free text', async () => {
-    const html = await renderToHtml(
-      h('form', null, h(AccountContactsProvider, { contacts: people }, h(SponsorField, { label: 'Executive sponsor' }))),
-    );
+    const html = await renderToHtml(h('form', null, h(AccountContactsProvider, { contacts: people, children: h(SponsorField, { label: 'Executive sponsor' }) })));
     const input = html.match(/<input[^>]*name="executiveSponsor"[^>]*>/)?.[0] ?? '';
     const listId = input.match(/list="([^"]+)"/)?.[1];
     expect(listId).toBeTruthy();
