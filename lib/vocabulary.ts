@@ -56,6 +56,14 @@ export const touchKinds = [
 ] as const;
 export type TouchKind = (typeof touchKinds)[number];
 
+/**
+ * Where a shared item's email to one contact stands: not sent (no SMTP, the
+ * links went out by mail merge), queued, sent, failed, or skipped because
+ * the contact opted out of program emails.
+ */
+export const contentEmailStatuses = ['not_sent', 'queued', 'sent', 'failed', 'opted_out'] as const;
+export type ContentEmailStatus = (typeof contentEmailStatuses)[number];
+
 export const cadenceUnits = ['day', 'week', 'month'] as const;
 export type CadenceUnit = (typeof cadenceUnits)[number];
 

@@ -6,4 +6,5 @@ export * from './accounts';
 export * from './playbooks';
 export * from './activities';
 export * from './contacts';
+export * from './content';
 export * from './touches';

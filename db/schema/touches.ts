@@ -4,6 +4,7 @@ import { touchKinds } from '../../lib/vocabulary';
 import { accounts } from './accounts';
 import { activities } from './activities';
 import { contacts } from './contacts';
+import { contentRecipients, contentShares } from './content';
 import { activityTypes, touchModelEnum } from './playbooks';
 
 export const touchKindEnum = pgEnum('touch_kind', touchKinds);
@@ -27,6 +28,9 @@ export const touches = pgTable(
     activityTypeId: integer().references(() => activityTypes.id),
     activityId: integer().references(() => activities.id, { onDelete: 'cascade' }),
     contactId: integer().references(() => contacts.id, { onDelete: 'set null' }),
+    // For content touches: the share (content_shared) or the recipient (content_opened).
+    contentShareId: integer().references(() => contentShares.id, { onDelete: 'cascade' }),
+    contentRecipientId: integer().references(() => contentRecipients.id, { onDelete: 'cascade' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -34,5 +38,8 @@ export const touches = pgTable(
     index('touches_kind_occurred_idx').on(t.kind, t.occurredAt),
     // One ledger row per completed activity.
     uniqueIndex('touches_activity_key').on(t.activityId).where(sql`${t.activityId} is not null`),
+    // One shared touch per share, one opened touch per recipient (the first open).
+    uniqueIndex('touches_content_share_key').on(t.contentShareId).where(sql`${t.contentShareId} is not null`),
+    uniqueIndex('touches_content_recipient_key').on(t.contentRecipientId).where(sql`${t.contentRecipientId} is not null`),
   ],
 );
