@@ -1,0 +1,284 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { AccountFilters } from '@/lib/accounts/filters';
+import type { ContentEmailStatus } from '@/lib/vocabulary';
+import { queryRows, type DbOrTx } from '../client';
+import { accounts, contacts, contentFiles, contentItems, contentKinds, contentRecipients, contentShares, contentVersions, users } from '../schema';
+import { accountWhere } from './accounts';
+
+export type NewContentItem = typeof contentItems.$inferInsert;
+export type NewContentVersion = Omit<typeof contentVersions.$inferInsert, 'number'>;
+
+export async function listContentKinds(db: DbOrTx) {
+  return db.select({ id: contentKinds.id, key: contentKinds.key, name: contentKinds.name, active: contentKinds.active, version: contentKinds.version }).from(contentKinds).orderBy(asc(contentKinds.id));
+}
+
+const latestVersion = sql`(select max(v.number) from ${contentVersions} v where v.item_id = ${contentItems.id})`;
+
+/** The library: each item with its kind, latest version and how it has been shared and opened. */
+export async function listContentItems(db: DbOrTx, f: { q?: string; kindId?: number; archived?: boolean } = {}) {
+  const stats = sql`(
+    select json_build_object(
+      'accounts', count(distinct s.account_id),
+      'recipients', count(r.id),
+      'opened', count(r.id) filter (where r.first_opened_at is not null))
+    from ${contentShares} s left join ${contentRecipients} r on r.share_id = s.id
+    where s.item_id = ${contentItems.id})`;
+  return db
+    .select({
+      id: contentItems.id,
+      title: contentItems.title,
+      description: contentItems.description,
+      language: contentItems.language,
+      tiers: contentItems.tiers,
+      archived: contentItems.archived,
+      updatedAt: contentItems.updatedAt,
+      kindKey: contentKinds.key,
+      kindName: contentKinds.name,
+      latest: sql<number>`${latestVersion}`.mapWith(Number),
+      stats: sql<{ accounts: number; recipients: number; opened: number }>`${stats}`,
+    })
+    .from(contentItems)
+    .innerJoin(contentKinds, eq(contentKinds.id, contentItems.kindId))
+    .where(
+      and(
+        eq(contentItems.archived, f.archived ?? false),
+        f.kindId ? eq(contentItems.kindId, f.kindId) : undefined,
+        f.q ? sql`lower(${contentItems.title}) like ${`%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined,
+      ),
+    )
+    .orderBy(desc(contentItems.updatedAt), desc(contentItems.id));
+}
+
+export async function findContentItem(db: DbOrTx, id: number, opts: { forUpdate?: boolean } = {}) {
+  const q = db
+    .select({
+      id: contentItems.id,
+      kindId: contentItems.kindId,
+      title: contentItems.title,
+      description: contentItems.description,
+      language: contentItems.language,
+      tiers: contentItems.tiers,
+      archived: contentItems.archived,
+      version: contentItems.version,
+      createdBy: contentItems.createdBy,
+      createdAt: contentItems.createdAt,
+    })
+    .from(contentItems)
+    .where(eq(contentItems.id, id));
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  return row;
+}
+
+export async function listContentVersions(db: DbOrTx, itemId: number) {
+  return db
+    .select({
+      id: contentVersions.id,
+      number: contentVersions.number,
+      url: contentVersions.url,
+      fileName: contentVersions.fileName,
+      fileType: contentVersions.fileType,
+      fileSize: contentVersions.fileSize,
+      note: contentVersions.note,
+      createdAt: contentVersions.createdAt,
+      createdByName: users.name,
+    })
+    .from(contentVersions)
+    .leftJoin(users, eq(users.id, contentVersions.createdBy))
+    .where(eq(contentVersions.itemId, itemId))
+    .orderBy(desc(contentVersions.number));
+}
+
+export async function insertContentItem(db: DbOrTx, values: NewContentItem): Promise<number> {
+  const [row] = await db.insert(contentItems).values(values).returning({ id: contentItems.id });
+  return row!.id;
+}
+
+export async function updateContentItem(db: DbOrTx, id: number, version: number, values: Partial<NewContentItem>): Promise<boolean> {
+  const rows = await db
+    .update(contentItems)
+    .set({ ...values, version: sql`${contentItems.version} + 1` })
+    .where(and(eq(contentItems.id, id), eq(contentItems.version, version)))
+    .returning({ id: contentItems.id });
+  return rows.length === 1;
+}
+
+export async function insertContentFile(db: DbOrTx, bytes: Uint8Array, sha256: string): Promise<number> {
+  const [row] = await db.insert(contentFiles).values({ bytes, sha256 }).returning({ id: contentFiles.id });
+  return row!.id;
+}
+
+/** Adds the next version (numbered after the last) and touches the item's updated time. */
+export async function insertContentVersion(db: DbOrTx, values: NewContentVersion): Promise<number> {
+  const [row] = await queryRows<{ id: number; number: number }>(
+    db,
+    sql`insert into ${contentVersions} (item_id, number, url, file_id, file_name, file_type, file_size, note, created_by)
+        select ${values.itemId}, coalesce(max(number), 0) + 1, ${values.url ?? null}, ${values.fileId ?? null}, ${values.fileName ?? null},
+               ${values.fileType ?? null}, ${values.fileSize ?? null}, ${values.note ?? null}, ${values.createdBy ?? null}
+        from ${contentVersions} where item_id = ${values.itemId}
+        returning id, number`,
+  );
+  await db.update(contentItems).set({ updatedAt: new Date() }).where(eq(contentItems.id, values.itemId));
+  return row!.id;
+}
+
+/** The current (highest-numbered) version of an item. */
+export async function currentContentVersion(db: DbOrTx, itemId: number) {
+  const [row] = await db.select({ id: contentVersions.id, number: contentVersions.number }).from(contentVersions).where(eq(contentVersions.itemId, itemId)).orderBy(desc(contentVersions.number)).limit(1);
+  return row;
+}
+
+/** How many accounts an audience is, and how many active contacts they have (and how many may be emailed). */
+export async function countAudience(db: DbOrTx, filters: AccountFilters) {
+  const [row] = await queryRows<{ accounts: number; contacts: number; emailable: number }>(
+    db,
+    sql`select count(distinct a.id)::int as accounts, count(c.id)::int as contacts,
+               (count(c.id) filter (where not c.no_program_emails))::int as emailable
+        from ${accounts} a left join ${contacts} c on c.account_id = a.id and c.active
+        where ${accountWhere(filters) ?? sql`true`}`,
+  );
+  return row!;
+}
+
+/**
+ * Shares a version with every account the filter matches, in three set-based
+ * statements: a share row per account, a tracked link per active contact
+ * (those who opted out of program emails get their link but no email), and
+ * a content_shared touch per account.
+ */
+export async function shareContent(
+  db: DbOrTx,
+  share: { itemId: number; versionId: number; batchId: string; sharedBy: number; filters: AccountFilters; emailStatus: ContentEmailStatus },
+) {
+  const [row] = await queryRows<{ accounts: number; recipients: number; optedOut: number }>(
+    db,
+    sql`with s as (
+          insert into ${contentShares} (item_id, version_id, account_id, batch_id, shared_by)
+          select ${share.itemId}, ${share.versionId}, a.id, ${share.batchId}, ${share.sharedBy}
+          from ${accounts} a where ${accountWhere(share.filters) ?? sql`true`}
+          returning id, account_id, shared_at),
+        r as (
+          insert into ${contentRecipients} (share_id, contact_id, token, email_status)
+          select s.id, c.id, replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''),
+                 (case when c.no_program_emails then 'opted_out' else ${share.emailStatus} end)::content_email_status
+          from s join ${contacts} c on c.account_id = s.account_id and c.active
+          returning id, email_status),
+        t as (
+          insert into touches (account_id, kind, touch_model, occurred_at, content_share_id)
+          select s.account_id, 'content_shared', 'low', s.shared_at, s.id from s
+          returning id)
+        select (select count(*) from s)::int as accounts, (select count(*) from r)::int as recipients,
+               (select count(*) from r where email_status = 'opted_out')::int as "optedOut"`,
+  );
+  return row!;
+}
+
+/** A batch's tracked links, for the mail-merge file: one row per recipient. */
+export async function listBatchLinks(db: DbOrTx, batchId: string) {
+  return db
+    .select({
+      token: contentRecipients.token,
+      contactName: contacts.name,
+      email: contacts.email,
+      language: contacts.language,
+      optedOut: sql<boolean>`${contentRecipients.emailStatus} = 'opted_out'`,
+      accountName: accounts.name,
+      itemId: contentShares.itemId,
+      sharedBy: contentShares.sharedBy,
+    })
+    .from(contentRecipients)
+    .innerJoin(contentShares, eq(contentShares.id, contentRecipients.shareId))
+    .innerJoin(contacts, eq(contacts.id, contentRecipients.contactId))
+    .innerJoin(accounts, eq(accounts.id, contentShares.accountId))
+    .where(eq(contentShares.batchId, batchId))
+    .orderBy(asc(accounts.name), asc(contacts.name));
+}
+
+/**
+ * Counts one open of a tracked link and returns where it leads. The first
+ * open also records a content_opened touch (once per recipient, whatever
+ * the races: the ledger's unique key decides).
+ */
+export async function recordOpen(db: DbOrTx, token: string) {
+  const [row] = await queryRows<{ recipientId: number; firstOpen: boolean; versionId: number }>(
+    db,
+    sql`update ${contentRecipients} r set
+          open_count = r.open_count + 1,
+          first_opened_at = coalesce(r.first_opened_at, now()),
+          last_opened_at = now()
+        from ${contentShares} s
+        where r.token = ${token} and s.id = r.share_id
+        returning r.id as "recipientId", r.open_count = 1 as "firstOpen", s.version_id as "versionId"`,
+  );
+  if (!row) return undefined;
+  if (row.firstOpen) {
+    await db.execute(sql`
+      insert into touches (account_id, kind, touch_model, occurred_at, contact_id, content_recipient_id)
+      select s.account_id, 'content_opened', 'low', r.first_opened_at, r.contact_id, r.id
+      from ${contentRecipients} r join ${contentShares} s on s.id = r.share_id
+      where r.id = ${row.recipientId}
+      on conflict (content_recipient_id) where content_recipient_id is not null do nothing`);
+  }
+  return findVersionTarget(db, row.versionId);
+}
+
+/** Where a tracked link leads, without counting an open (HEAD, scanners). */
+export async function recipientTarget(db: DbOrTx, token: string) {
+  const [row] = await db
+    .select({ versionId: contentShares.versionId })
+    .from(contentRecipients)
+    .innerJoin(contentShares, eq(contentShares.id, contentRecipients.shareId))
+    .where(eq(contentRecipients.token, token));
+  return row ? findVersionTarget(db, row.versionId) : undefined;
+}
+
+/** Where a version leads: its link, or its file (name, type, bytes). */
+export async function findVersionTarget(db: DbOrTx, versionId: number) {
+  const [row] = await db
+    .select({ url: contentVersions.url, fileName: contentVersions.fileName, fileType: contentVersions.fileType, bytes: contentFiles.bytes, itemId: contentVersions.itemId })
+    .from(contentVersions)
+    .leftJoin(contentFiles, eq(contentFiles.id, contentVersions.fileId))
+    .where(eq(contentVersions.id, versionId));
+  return row;
+}
+
+/** An item's reach by the accounts' current tier: accounts shared with, recipients, recipients who opened. */
+export async function contentStatsByTier(db: DbOrTx, itemId: number) {
+  return queryRows<{ tier: number; accounts: number; recipients: number; opened: number }>(
+    db,
+    sql`select a.tier, count(distinct s.account_id)::int as accounts, count(r.id)::int as recipients,
+               (count(r.id) filter (where r.first_opened_at is not null))::int as opened
+        from ${contentShares} s join ${accounts} a on a.id = s.account_id
+        left join ${contentRecipients} r on r.share_id = s.id
+        where s.item_id = ${itemId}
+        group by a.tier order by a.tier`,
+  );
+}
+
+export const recipientPageSize = 50;
+
+/** An item's recipients, most recently shared first. */
+export async function listContentRecipients(db: DbOrTx, itemId: number, page: number) {
+  return db
+    .select({
+      id: contentRecipients.id,
+      contactName: contacts.name,
+      email: contacts.email,
+      accountId: accounts.id,
+      accountName: accounts.name,
+      sharedAt: contentShares.sharedAt,
+      versionNumber: contentVersions.number,
+      emailStatus: contentRecipients.emailStatus,
+      openCount: contentRecipients.openCount,
+      firstOpenedAt: contentRecipients.firstOpenedAt,
+      lastOpenedAt: contentRecipients.lastOpenedAt,
+    })
+    .from(contentRecipients)
+    .innerJoin(contentShares, eq(contentShares.id, contentRecipients.shareId))
+    .innerJoin(contentVersions, eq(contentVersions.id, contentShares.versionId))
+    .innerJoin(contacts, eq(contacts.id, contentRecipients.contactId))
+    .innerJoin(accounts, eq(accounts.id, contentShares.accountId))
+    .where(eq(contentShares.itemId, itemId))
+    .orderBy(desc(contentShares.sharedAt), asc(accounts.name), asc(contacts.name))
+    .limit(recipientPageSize)
+    .offset((page - 1) * recipientPageSize);
+}
