@@ -1,4 +1,4 @@
-import { findVersionTarget, recordOpen, recipientTarget } from '@/db/queries/content';
+import { type findVersionTarget, recordOpen, recipientTarget } from '@/db/queries/content';
 import { fileHeaders, isCountedOpen } from '@/lib/content/opens';
 import { RouteError, tokenRoute } from '@/lib/routes/route';
 
