@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { AccountFilters } from '@/lib/accounts/filters';
 import type { ContentEmailStatus } from '@/lib/vocabulary';
 import { queryRows, type DbOrTx } from '../client';
@@ -131,9 +131,9 @@ export async function currentContentVersion(db: DbOrTx, itemId: number) {
 export async function countAudience(db: DbOrTx, filters: AccountFilters) {
   const [row] = await queryRows<{ accounts: number; contacts: number; emailable: number }>(
     db,
-    sql`select count(distinct a.id)::int as accounts, count(c.id)::int as contacts,
+    sql`select count(distinct ${accounts.id})::int as accounts, count(c.id)::int as contacts,
                (count(c.id) filter (where not c.no_program_emails))::int as emailable
-        from ${accounts} a left join ${contacts} c on c.account_id = a.id and c.active
+        from ${accounts} left join ${contacts} c on c.account_id = ${accounts.id} and c.active
         where ${accountWhere(filters) ?? sql`true`}`,
   );
   return row!;
@@ -153,8 +153,8 @@ export async function shareContent(
     db,
     sql`with s as (
           insert into ${contentShares} (item_id, version_id, account_id, batch_id, shared_by)
-          select ${share.itemId}, ${share.versionId}, a.id, ${share.batchId}, ${share.sharedBy}
-          from ${accounts} a where ${accountWhere(share.filters) ?? sql`true`}
+          select ${share.itemId}, ${share.versionId}, ${accounts.id}, ${share.batchId}, ${share.sharedBy}
+          from ${accounts} where ${accountWhere(share.filters) ?? sql`true`}
           returning id, account_id, shared_at),
         r as (
           insert into ${contentRecipients} (share_id, contact_id, token, email_status)
@@ -193,6 +193,11 @@ export async function listBatchLinks(db: DbOrTx, batchId: string) {
     .orderBy(asc(accounts.name), asc(contacts.name));
 }
 
+/** A link works while its contact is active and its item not archived. */
+const liveLink = (r: SQL | typeof contentRecipients, s: SQL | typeof contentShares) =>
+  sql`exists (select 1 from ${contacts} c where c.id = ${r}.contact_id and c.active)
+      and exists (select 1 from ${contentItems} i where i.id = ${s}.item_id and not i.archived)`;
+
 /**
  * Counts one open of a tracked link and returns where it leads. The first
  * open also records a content_opened touch (once per recipient, whatever
@@ -206,7 +211,7 @@ export async function recordOpen(db: DbOrTx, token: string) {
           first_opened_at = coalesce(r.first_opened_at, now()),
           last_opened_at = now()
         from ${contentShares} s
-        where r.token = ${token} and s.id = r.share_id
+        where r.token = ${token} and s.id = r.share_id and ${liveLink(sql`r`, sql`s`)}
         returning r.id as "recipientId", r.open_count = 1 as "firstOpen", s.version_id as "versionId"`,
   );
   if (!row) return undefined;
@@ -227,7 +232,7 @@ export async function recipientTarget(db: DbOrTx, token: string) {
     .select({ versionId: contentShares.versionId })
     .from(contentRecipients)
     .innerJoin(contentShares, eq(contentShares.id, contentRecipients.shareId))
-    .where(eq(contentRecipients.token, token));
+    .where(and(eq(contentRecipients.token, token), liveLink(contentRecipients, contentShares)));
   return row ? findVersionTarget(db, row.versionId) : undefined;
 }
 

@@ -1,4 +1,5 @@
 import { listBatchLinks } from '@/db/queries/content';
+import { ActionError } from '@/lib/actions/result';
 import { canManageAccounts } from '@/lib/auth/access';
 import { csvLine, protectFormula, utf8Bom } from '@/lib/csv/write';
 import { appUrl } from '@/lib/env';
@@ -20,7 +21,8 @@ export const GET = route<{ batch: string }>({
   async handle({ params, user, db, locale }) {
     const rows = uuidShape.test(params.batch) ? await listBatchLinks(db, params.batch) : [];
     if (!rows.length) throw new RouteError(404, { key: 'errors.notFound' });
-    if (!canManageAccounts(user) && rows[0]!.sharedBy !== user.id) throw new RouteError(403, { key: 'errors.forbidden' });
+    // Refused as an ownership denial, which the door audits.
+    if (!canManageAccounts(user) && rows[0]!.sharedBy !== user.id) throw new ActionError({ key: 'errors.forbidden' });
     const t = await translatorFor(locale);
     const head = ['name', 'email', 'account', 'language', 'opted_out', 'link'].map((c) => t(`content.mailMerge.${c}`));
     const base = appUrl().replace(/\/$/, '');
