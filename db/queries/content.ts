@@ -49,6 +49,11 @@ export async function listContentItems(db: DbOrTx, f: { q?: string; kindId?: num
     .orderBy(desc(contentItems.updatedAt), desc(contentItems.id));
 }
 
+/** Items that can be shared now (not archived), by title, for the account page's share form. */
+export async function listShareableItems(db: DbOrTx) {
+  return db.select({ id: contentItems.id, title: contentItems.title }).from(contentItems).where(eq(contentItems.archived, false)).orderBy(asc(contentItems.title));
+}
+
 export async function findContentItem(db: DbOrTx, id: number, opts: { forUpdate?: boolean } = {}) {
   const q = db
     .select({
