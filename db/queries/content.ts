@@ -152,13 +152,13 @@ export async function countAudience(db: DbOrTx, filters: AccountFilters) {
  */
 export async function shareContent(
   db: DbOrTx,
-  share: { itemId: number; versionId: number; batchId: string; sharedBy: number; filters: AccountFilters; emailStatus: ContentEmailStatus },
+  share: { itemId: number; versionId: number; batchId: string; sharedBy: number; filters: AccountFilters; emailStatus: ContentEmailStatus; at?: Date },
 ) {
   const [row] = await queryRows<{ accounts: number; recipients: number; optedOut: number }>(
     db,
     sql`with s as (
-          insert into ${contentShares} (item_id, version_id, account_id, batch_id, shared_by)
-          select ${share.itemId}, ${share.versionId}, ${accounts.id}, ${share.batchId}, ${share.sharedBy}
+          insert into ${contentShares} (item_id, version_id, account_id, batch_id, shared_by, shared_at)
+          select ${share.itemId}, ${share.versionId}, ${accounts.id}, ${share.batchId}, ${share.sharedBy}, ${share.at ?? new Date()}
           from ${accounts} where ${accountWhere(share.filters) ?? sql`true`}
           returning id, account_id, shared_at),
         r as (
@@ -204,31 +204,37 @@ const liveLink = (r: SQL | typeof contentRecipients, s: SQL | typeof contentShar
       and exists (select 1 from ${contentItems} i where i.id = ${s}.item_id and not i.archived)`;
 
 /**
- * Counts one open of a tracked link and returns where it leads. The first
- * open also records a content_opened touch (once per recipient, whatever
- * the races: the ledger's unique key decides).
+ * Counts opens of tracked links (each token at most once per call), in one
+ * statement: open count, first and last open; a recipient's first open also
+ * lands in the touch ledger as content_opened (once, whatever the races: the
+ * ledger's unique key decides). Returns the version each opened link leads
+ * to. The link route counts one open; the demo seed a year of them.
  */
-export async function recordOpen(db: DbOrTx, token: string) {
-  const [row] = await queryRows<{ recipientId: number; firstOpen: boolean; versionId: number }>(
+export async function recordOpens(db: DbOrTx, opens: { token: string; at: Date }[]) {
+  if (!opens.length) return [];
+  return queryRows<{ token: string; versionId: number }>(
     db,
-    sql`update ${contentRecipients} r set
-          open_count = r.open_count + 1,
-          first_opened_at = coalesce(r.first_opened_at, now()),
-          last_opened_at = now()
-        from ${contentShares} s
-        where r.token = ${token} and s.id = r.share_id and ${liveLink(sql`r`, sql`s`)}
-        returning r.id as "recipientId", r.open_count = 1 as "firstOpen", s.version_id as "versionId"`,
+    sql`with o as (select * from unnest(${`{${opens.map((o) => o.token).join(',')}}`}::text[], ${`{${opens.map((o) => o.at.toISOString()).join(',')}}`}::timestamptz[]) as o(token, at)),
+        opened as (
+          update ${contentRecipients} r set
+            open_count = r.open_count + 1,
+            first_opened_at = coalesce(r.first_opened_at, o.at),
+            last_opened_at = greatest(r.last_opened_at, o.at)
+          from o, ${contentShares} s
+          where r.token = o.token and s.id = r.share_id and ${liveLink(sql`r`, sql`s`)}
+          returning r.id, r.token, r.contact_id, r.first_opened_at, r.open_count, s.account_id, s.version_id),
+        ledger as (
+          insert into touches (account_id, kind, touch_model, occurred_at, contact_id, content_recipient_id)
+          select account_id, 'content_opened', 'low', first_opened_at, contact_id, id from opened where open_count = 1
+          on conflict (content_recipient_id) where content_recipient_id is not null do nothing)
+        select token, version_id as "versionId" from opened`,
   );
-  if (!row) return undefined;
-  if (row.firstOpen) {
-    await db.execute(sql`
-      insert into touches (account_id, kind, touch_model, occurred_at, contact_id, content_recipient_id)
-      select s.account_id, 'content_opened', 'low', r.first_opened_at, r.contact_id, r.id
-      from ${contentRecipients} r join ${contentShares} s on s.id = r.share_id
-      where r.id = ${row.recipientId}
-      on conflict (content_recipient_id) where content_recipient_id is not null do nothing`);
-  }
-  return findVersionTarget(db, row.versionId);
+}
+
+/** Counts one person opening a tracked link; where it leads, or undefined for a dead link. */
+export async function recordOpen(db: DbOrTx, token: string) {
+  const [row] = await recordOpens(db, [{ token, at: new Date() }]);
+  return row ? findVersionTarget(db, row.versionId) : undefined;
 }
 
 /** Where a tracked link leads, without counting an open (HEAD, scanners). */
