@@ -145,7 +145,8 @@ describe('the demo accounts', () => {
 
   it('gives every account people, and a library shared and opened over the past year, every touch in the ledger', async () => {
     const db = await getDb();
-    const [facts] = await queryRows<Record<string, number>>(
+    type Facts = Record<'without_contacts' | 'items' | 'shared_items' | 'recipients' | 'opened' | 'opened_quickly' | 'old_shares' | 'shared_touches' | 'shares' | 'opened_touches' | 'activity_touches' | 'completed', number>;
+    const [facts] = await queryRows<Facts>(
       db,
       sql`select
         (select count(*)::int from accounts a where not exists (select 1 from contacts c where c.account_id = a.id)) as without_contacts,
