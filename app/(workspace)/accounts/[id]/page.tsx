@@ -223,8 +223,8 @@ export default async function AccountPage({ params, searchParams }: Props) {
           </Link>
         </Notice>
       )}
-      <div className="grid gap-4 lg:grid-cols-2 xl:grid-cols-3">
-        <TouchesCard accountId={account.id} touches={touchRows} counts={touchCounts} {...touchFilter} pageSize={touchPageSize} params={query} />
+      <TouchesCard accountId={account.id} touches={touchRows} counts={touchCounts} {...touchFilter} pageSize={touchPageSize} params={query} />
+      <div className="grid gap-4 lg:grid-cols-2">
         <TierHistory entries={history} money={(v) => money(v)} />
         <AccountTimeline events={events} />
       </div>

@@ -38,7 +38,7 @@ export function ContactsCard({
           <div className="flex gap-2">
             {shareItems.length > 0 && (
               <Button variant="secondary" onClick={() => setSharing((v) => !v)} aria-expanded={sharing}>
-                {sharing ? t('close') : tc('share')}
+                {sharing ? t('close') : tc('shareContent')}
               </Button>
             )}
             <Button variant="secondary" onClick={() => setAdding((v) => !v)} aria-expanded={adding}>
