@@ -1,6 +1,6 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { TouchModel } from '../../lib/vocabulary';
-import { activityTypes, contacts, touches } from '../schema';
+import { activityTypes, contacts, contentItems, contentRecipients, contentShares, touches } from '../schema';
 import type { DbOrTx } from '../client';
 
 /**
@@ -71,10 +71,16 @@ export async function listAccountTouches(db: DbOrTx, accountId: number, { model,
       typeKey: activityTypes.key,
       typeName: activityTypes.name,
       contactName: contacts.name,
+      contentTitle: contentItems.title,
+      contentId: contentItems.id,
     })
     .from(touches)
     .leftJoin(activityTypes, eq(activityTypes.id, touches.activityTypeId))
     .leftJoin(contacts, eq(contacts.id, touches.contactId))
+    // A content touch names its item: through its share, or its recipient's share.
+    .leftJoin(contentRecipients, eq(contentRecipients.id, touches.contentRecipientId))
+    .leftJoin(contentShares, eq(contentShares.id, sql`coalesce(${touches.contentShareId}, ${contentRecipients.shareId})`))
+    .leftJoin(contentItems, eq(contentItems.id, contentShares.itemId))
     .where(and(eq(touches.accountId, accountId), model ? eq(touches.touchModel, model) : undefined))
     .orderBy(desc(touches.occurredAt), desc(touches.id))
     .limit(touchPageSize)

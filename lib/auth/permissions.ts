@@ -18,6 +18,11 @@ export const permissions = {
   'activities.schedule': everyone,
   /** CSMs on the accounts they own; managers and admins on any (access.ts). */
   'contacts.write': everyone,
+  'content.read': everyone,
+  /** Add items and versions; edit and archive the items one added (managers and admins any, access.ts). */
+  'content.write': everyone,
+  /** CSMs with their own accounts; managers and admins with any. */
+  'content.share': everyone,
   'activities.plan': everyone,
   'profile.edit': everyone,
   'calendarFeed.manage': everyone,
@@ -35,6 +40,7 @@ export const permissions = {
   'workspace.manage': admins,
   'tierPolicy.manage': admins,
   'playbooks.manage': admins,
+  'contentKinds.manage': admins,
   'audit.read': admins,
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { activeCsms, findAccount } from '@/db/queries/accounts';
 import { listAccountActivities } from '@/db/queries/activities';
 import { listAccountContacts } from '@/db/queries/contacts';
+import { listShareableItems } from '@/db/queries/content';
 import { currentPlaybooks, listActivityTypes } from '@/db/queries/playbooks';
 import { listAuditForEntity } from '@/db/queries/audit';
 import { pendingRequestFor } from '@/db/queries/override-requests';
@@ -59,7 +60,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const touchModel = one(query.touches);
   const touchFilter = { model: isTouchModel(touchModel) ? touchModel : undefined, page: parsePage(one(query.touchesPage)) };
-  const [t, tAll, tp, locale, format, history, events, pending, owner, overrider, policy, activityRows, types, playbooks, csms, contactRows, touchRows, touchCounts] = await Promise.all([
+  const [t, tAll, tp, locale, format, history, events, pending, owner, overrider, policy, activityRows, types, playbooks, csms, contactRows, touchRows, touchCounts, shareItems] = await Promise.all([
     getTranslations('accounts'),
     getTranslations(),
     getTranslations('playbooks'),
@@ -78,6 +79,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
     listAccountContacts(db, account.id),
     listAccountTouches(db, account.id, touchFilter),
     countAccountTouches(db, account.id),
+    listShareableItems(db),
   ]);
   const typeLabel = (ty: { key: string | null; name: string | null }) => activityTypeLabel(ty, tp);
   const playbookTypeIds = new Set(playbooks.find((p) => p.tier === account.tier)?.rules.map((r) => r.activityTypeId) ?? []);
@@ -212,7 +214,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
         }}
         contacts={contactRows.filter((c) => c.active).map((c) => ({ name: c.name, title: c.title, roles: c.roles }))}
       />
-      <ContactsCard accountId={account.id} contacts={contactRows} canEdit={editable} />
+      <ContactsCard accountId={account.id} contacts={contactRows} canEdit={editable} shareItems={shareItems} />
       {pending && manage && (
         <Notice tone="info">
           {t('pendingForManager', { name: pending.requesterName, tier: pending.requestedTier })}{' '}
@@ -221,8 +223,8 @@ export default async function AccountPage({ params, searchParams }: Props) {
           </Link>
         </Notice>
       )}
-      <div className="grid gap-4 lg:grid-cols-2 xl:grid-cols-3">
-        <TouchesCard accountId={account.id} touches={touchRows} counts={touchCounts} {...touchFilter} pageSize={touchPageSize} params={query} />
+      <TouchesCard accountId={account.id} touches={touchRows} counts={touchCounts} {...touchFilter} pageSize={touchPageSize} params={query} />
+      <div className="grid gap-4 lg:grid-cols-2">
         <TierHistory entries={history} money={(v) => money(v)} />
         <AccountTimeline events={events} />
       </div>

@@ -8,10 +8,25 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { ContactForm } from './contact-form';
+import { ShareContentForm } from './share-content-form';
 
 /** The people at the account: a table that scans, with add and edit in place for those who may. */
-export function ContactsCard({ accountId, contacts, canEdit }: { accountId: number; contacts: ContactRow[]; canEdit: boolean }) {
+export function ContactsCard({
+  accountId,
+  contacts,
+  canEdit,
+  shareItems,
+}: {
+  accountId: number;
+  contacts: ContactRow[];
+  canEdit: boolean;
+  /** Library items this user may share with the account. */
+  shareItems: { id: number; title: string }[];
+}) {
   const t = useTranslations('contacts');
+  const tc = useTranslations('content');
+  const [sharing, setSharing] = useState(false);
+  const reachable = contacts.some((c) => c.active);
   const [editing, setEditing] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
   return (
@@ -20,12 +35,24 @@ export function ContactsCard({ accountId, contacts, canEdit }: { accountId: numb
       description={t('description')}
       actions={
         canEdit && (
-          <Button variant="secondary" onClick={() => setAdding((v) => !v)} aria-expanded={adding}>
-            {adding ? t('close') : t('add')}
-          </Button>
+          <div className="flex gap-2">
+            {shareItems.length > 0 && (
+              <Button variant="secondary" onClick={() => setSharing((v) => !v)} aria-expanded={sharing}>
+                {sharing ? t('close') : tc('shareContent')}
+              </Button>
+            )}
+            <Button variant="secondary" onClick={() => setAdding((v) => !v)} aria-expanded={adding}>
+              {adding ? t('close') : t('add')}
+            </Button>
+          </div>
         )
       }
     >
+      {sharing && (
+        <div className="mb-4 rounded-md bg-zinc-50 p-3 ring-1 ring-inset ring-zinc-200">
+          {reachable ? <ShareContentForm accountId={accountId} items={shareItems} /> : <p className="text-sm text-zinc-600">{tc('noContacts')}</p>}
+        </div>
+      )}
       {adding && (
         <div className="mb-4 rounded-md bg-zinc-50 p-3 ring-1 ring-inset ring-zinc-200">
           <ContactForm accountId={accountId} />

@@ -15,6 +15,8 @@ type Touch = {
   typeKey: string | null;
   typeName: string | null;
   contactName: string | null;
+  contentTitle: string | null;
+  contentId: number | null;
 };
 
 const tones = { high: 'brand', low: 'indigo', tech: 'neutral', community: 'amber' } as const;
@@ -59,8 +61,19 @@ export async function TouchesCard({
       {label} <span className="tabular-nums text-zinc-400">{n}</span>
     </Link>
   );
-  const what = (touch: Touch) =>
-    touch.kind === 'activity_completed' ? t('kinds.activity_completed', { type: activityTypeLabel({ key: touch.typeKey, name: touch.typeName }, tp) }) : t(`kinds.${touch.kind}`);
+  const what = (touch: Touch) => {
+    if (touch.kind === 'activity_completed') return t('kinds.activity_completed', { type: activityTypeLabel({ key: touch.typeKey, name: touch.typeName }, tp) });
+    if ((touch.kind === 'content_shared' || touch.kind === 'content_opened') && touch.contentId !== null)
+      return (
+        <>
+          {t(`kinds.${touch.kind}`)}:{' '}
+          <Link href={`/content/${touch.contentId}`} className="text-brand-700 hover:underline">
+            {touch.contentTitle}
+          </Link>
+        </>
+      );
+    return t(`kinds.${touch.kind}`);
+  };
 
   return (
     <Card title={t('title')} description={t('description')}>
@@ -73,13 +86,17 @@ export async function TouchesCard({
       ) : (
         <ol className="divide-y divide-zinc-100">
           {touches.map((touch) => (
-            <li key={touch.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 py-1.5 text-sm">
+            <li key={touch.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 py-1.5 text-sm sm:flex-nowrap">
               <time dateTime={touch.occurredAt.toISOString()} className="w-28 shrink-0 tabular-nums text-zinc-500">
                 {format.dateTime(touch.occurredAt, { dateStyle: 'medium' })}
               </time>
-              <Badge tone={tones[touch.touchModel]}>{tm(touch.touchModel)}</Badge>
-              <span className="text-zinc-800">{what(touch)}</span>
-              {touch.contactName && <span className="text-zinc-500">· {touch.contactName}</span>}
+              <span className="w-24 shrink-0">
+                <Badge tone={tones[touch.touchModel]}>{tm(touch.touchModel)}</Badge>
+              </span>
+              <span className="min-w-0 text-zinc-800">
+                {what(touch)}
+                {touch.contactName && <span className="text-zinc-500"> · {touch.contactName}</span>}
+              </span>
             </li>
           ))}
         </ol>
