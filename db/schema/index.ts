@@ -5,4 +5,7 @@ export * from './sign-in-attempts';
 export * from './accounts';
 export * from './playbooks';
 export * from './activities';
+export * from './contacts';
+export * from './content';
+export * from './touches';
 export * from './imports';
