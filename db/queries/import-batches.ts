@@ -149,9 +149,9 @@ export async function applyStagedRows(db: DbOrTx, batch: Pick<Batch, 'id' | 'act
       returning a.id, s.from_tier, s.tier_changed, a.tier, a.tier_reason
     ), history as (
       insert into ${tierHistory} (account_id, actor_id, kind, from_tier, to_tier, reason, policy_version)
-      select id, ${batch.actorId}, 'import', null, tier, tier_reason, ${batch.policyVersion} from created
+      select id, ${batch.actorId}::int, 'import'::tier_change_kind, null::smallint, tier, tier_reason, ${batch.policyVersion}::int from created
       union all
-      select id, ${batch.actorId}, 'import', from_tier, tier, tier_reason, ${batch.policyVersion} from updated where tier_changed
+      select id, ${batch.actorId}::int, 'import'::tier_change_kind, from_tier, tier, tier_reason, ${batch.policyVersion}::int from updated where tier_changed
     ), consumed as (
       delete from ${importRows} where batch_id = ${batch.id} and seq >= ${from} and seq < ${to}
     ), counts as (
