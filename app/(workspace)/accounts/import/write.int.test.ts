@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import type { PublicUser } from '@/db/queries/users';
 import { accounts, auditLog, importBatches, importRows, tierHistory } from '@/db/schema';
 import { ActionError } from '@/lib/actions/result';
+import { databaseUrl } from '@/lib/env';
 import { finishImport, importAccounts, recoverImports, type ImportChunking } from '@/lib/server/account-import';
 import { createAccount } from '@/tests/accounts';
 import { createUser, signInAs } from '@/tests/factories';
@@ -62,7 +63,7 @@ async function endState(t: string) {
   const strip = (s: string) => s.replaceAll(t, 'T');
   return {
     accounts: rows.map((r) => ({ ...r, id: 0, name: strip(r.name), domain: strip(r.domain), domainLower: strip(r.domainLower), nameLower: strip(r.nameLower), createdAt: 0, updatedAt: 0 })),
-    history: history.map((h) => ({ ...h, id: 0, at: 0, accountId: rows.findIndex((r) => r.id === h.accountId) })),
+    history: history.map((h) => ({ ...h, id: 0, at: 0, accountId: rows.findIndex((r) => r.id === h.accountId) })).sort((x, y) => x.accountId - y.accountId),
   };
 }
 
@@ -160,7 +161,10 @@ describe('an import in short transactions', () => {
     expect(await accountsLike(`%-${t2}.example`)).toHaveLength(0);
   });
 
-  it('lets other queries run while it writes a long file', async () => {
+  // The embedded database runs SQL on Node's main thread. On PostgreSQL the apply is one statement
+  // on a server that does not block readers; what can wait there is the event loop, while the file is
+  // checked (the test of checking a long file in actions.int.test.ts).
+  it.runIf(!databaseUrl())('lets other queries run while it writes a long file', async () => {
     const t = tag();
     const content = csv(t, 4000);
     await signInAs(manager);
