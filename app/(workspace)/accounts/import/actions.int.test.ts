@@ -10,7 +10,7 @@ import { createAccount } from '@/tests/accounts';
 import { auditRows, lastAudit } from '@/tests/audit';
 import { createUser, signInAs } from '@/tests/factories';
 import { previewImport, runImport } from './actions';
-import { prepareImport, previewImportInput, type ImportPreview, type ImportResult } from './prepare-import';
+import type { ImportPreview, ImportResult } from './prepare-import';
 import { GET as template } from './template/route';
 
 type Caller = 'anonymous' | 'csm' | 'manager' | 'admin';
