@@ -126,7 +126,7 @@ describe('the job queue', () => {
   it('runs each of 200 jobs once when two queue instances work them side by side', async () => {
     // Two pg-boss instances, as two app servers would run (on PGlite: two in one process, one database).
     const a = await open({ record: recordEffect('a') });
-    const b = await open({ record: recordEffect('b') });
+    await open({ record: recordEffect('b') });
     await a.boss.insert(
       'record',
       Array.from({ length: 200 }, (_, i) => ({ data: { key: `pair-${i}` } })),

@@ -152,8 +152,9 @@ function inTransaction(tx: Tx) {
 async function ensureQueue(boss: PgBoss, name: string, settings: Omit<Queue, 'name'>): Promise<void> {
   if (await boss.getQueue(name)) {
     // A queue's policy is fixed at creation; the rest follows the registry.
-    const { policy: _policy, ...changeable } = settings;
-    await boss.updateQueue(name, changeable);
+    const { retryLimit, retryDelay, retryBackoff, retryDelayMax, expireInSeconds, deleteAfterSeconds, retentionSeconds, deadLetter } = settings;
+    const changeable = { retryLimit, retryDelay, retryBackoff, retryDelayMax, expireInSeconds, deleteAfterSeconds, retentionSeconds, deadLetter };
+    await boss.updateQueue(name, Object.fromEntries(Object.entries(changeable).filter(([, v]) => v !== undefined)));
   } else {
     await boss.createQueue(name, settings);
   }
