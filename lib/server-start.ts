@@ -18,7 +18,11 @@ if (process.env.NEXT_PHASE !== 'phase-production-build') {
   // jobs get up to 20 s to finish before the process exits. Without it, a job
   // cut off is retried once it expires (at-least-once delivery).
   if (process.env.NEXT_MANUAL_SIG_HANDLE) {
+    let stopping = false;
+    // Repeats are ignored (Ctrl+C reaches both the demo script and the server, which also gets it forwarded).
     const shutdown = async (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
       console.log(`[server] ${signal}: stopping the job queue`);
       try {
         await (await import('./server/jobs')).stopJobs();
@@ -28,7 +32,7 @@ if (process.env.NEXT_PHASE !== 'phase-production-build') {
       }
       process.exit(0);
     };
-    process.once('SIGTERM', (s) => void shutdown(s));
-    process.once('SIGINT', (s) => void shutdown(s));
+    process.on('SIGTERM', (s) => void shutdown(s));
+    process.on('SIGINT', (s) => void shutdown(s));
   }
 }
