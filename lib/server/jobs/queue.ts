@@ -1,4 +1,4 @@
-import 'server-only';
+// No `server-only` here: `npm run db:migrate` (a plain Node script) installs the schema through it.
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { PgBoss, fromDrizzle, fromPglite, type ConstructorOptions, type DrizzleTransactionLike, type Queue } from 'pg-boss';
