@@ -270,7 +270,7 @@ export async function contentStatsByTier(db: DbOrTx, itemId: number) {
   );
 }
 
-export const recipientPageSize = 50;
+export const recipientPageSize = 25;
 
 /** An item's recipients, most recently shared first. */
 export async function listContentRecipients(db: DbOrTx, itemId: number, page: number) {
