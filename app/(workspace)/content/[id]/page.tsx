@@ -152,7 +152,7 @@ export default async function ContentItemPage({ params, searchParams }: Props) {
                 <Th>{t('contact')}</Th>
                 <Th className="hidden sm:table-cell">{t('account')}</Th>
                 <Th className="hidden md:table-cell">{t('sharedAt')}</Th>
-                <Th>{t('email')}</Th>
+                <Th>{t('emailColumn')}</Th>
                 <Th className="text-right">{t('opens')}</Th>
                 <Th className="hidden md:table-cell">{t('lastOpened')}</Th>
               </tr>
