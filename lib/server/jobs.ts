@@ -54,6 +54,16 @@ export async function stopJobs(timeoutMs?: number): Promise<void> {
   if (started) await (await started).stop({ timeoutMs });
 }
 
+/**
+ * Opens this process's queue if it is not open yet. An action that enqueues
+ * inside its transaction calls this first (in its `prepare`): on the embedded
+ * database, opening the queue inside the transaction would wait for the very
+ * connection the transaction holds.
+ */
+export async function openJobs(): Promise<void> {
+  await queue();
+}
+
 /** Queues a job (opening the queue in this process if needed); null when `singletonKey` found one already waiting. */
 export async function enqueue<N extends JobName>(name: N, data: JobData<typeof jobRegistry, N>, options?: EnqueueOptions): Promise<string | null> {
   return (await queue()).enqueue(name, data, options);

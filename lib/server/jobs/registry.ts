@@ -1,4 +1,5 @@
 import 'server-only';
+import { sendShareEmails } from '../content-email';
 import { sweepExpiredOverrides } from '../sweep-overrides';
 import { defineJob } from './queue';
 
@@ -15,6 +16,13 @@ export const jobRegistry = {
     policy: 'stately',
     retry: { limit: 3, delaySeconds: 60, maxDelaySeconds: 600 },
     expireInSeconds: 5 * 60,
+  }),
+  // Emails one content share's tracked links (lib/server/content-email.ts).
+  // Enqueued in the share's own transaction; a retry sends only what is still queued.
+  'content-email': defineJob<{ batchId: string }>({
+    run: ({ batchId }) => sendShareEmails(batchId),
+    retry: { limit: 5, delaySeconds: 60, maxDelaySeconds: 3600 },
+    expireInSeconds: 15 * 60,
   }),
 };
 

@@ -150,11 +150,11 @@ export default async function ContentItemPage({ params, searchParams }: Props) {
             <thead>
               <tr>
                 <Th>{t('contact')}</Th>
-                <Th>{t('account')}</Th>
-                <Th>{t('sharedAt')}</Th>
-                <Th>{t('email')}</Th>
+                <Th className="hidden sm:table-cell">{t('account')}</Th>
+                <Th className="hidden md:table-cell">{t('sharedAt')}</Th>
+                <Th>{t('emailColumn')}</Th>
                 <Th className="text-right">{t('opens')}</Th>
-                <Th>{t('lastOpened')}</Th>
+                <Th className="hidden md:table-cell">{t('lastOpened')}</Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100">
@@ -163,20 +163,21 @@ export default async function ContentItemPage({ params, searchParams }: Props) {
                   <Td>
                     <span className="font-medium text-zinc-900">{r.contactName}</span>
                     <span className="block text-xs text-zinc-500">{r.email}</span>
+                    <span className="block text-xs text-zinc-500 sm:hidden">{r.accountName}</span>
                   </Td>
-                  <Td>
+                  <Td className="hidden sm:table-cell">
                     <Link href={`/accounts/${r.accountId}`} className="hover:text-brand-700 hover:underline">
                       {r.accountName}
                     </Link>
                   </Td>
-                  <Td className="tabular-nums">
+                  <Td className="hidden tabular-nums md:table-cell">
                     {date(r.sharedAt)} <span className="text-xs text-zinc-500">{t('versionN', { number: r.versionNumber })}</span>
                   </Td>
                   <Td>
                     <Badge tone={statusTone[r.emailStatus]}>{t(`emailStatuses.${r.emailStatus}`)}</Badge>
                   </Td>
                   <Td className="text-right tabular-nums">{r.openCount}</Td>
-                  <Td className="tabular-nums">{date(r.lastOpenedAt)}</Td>
+                  <Td className="hidden tabular-nums md:table-cell">{date(r.lastOpenedAt)}</Td>
                 </tr>
               ))}
             </tbody>
