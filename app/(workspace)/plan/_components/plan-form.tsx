@@ -300,7 +300,7 @@ const ProposalRow = memo(function ProposalRow({ row: r, edit: e, index, today, o
           [
             ['date', 'date', t('date'), t('dateOf', { type: r.typeLabel }), { type: 'date', min: today }, 'w-36 md:w-auto'],
             ['time', 'time', t('time'), t('timeOf', { type: r.typeLabel }), { type: 'time' }, 'w-28 md:w-auto'],
-            ['durationMinutes', 'minutes', t('minutes'), t('minutesOf', { type: r.typeLabel }), { inputMode: 'numeric' }, 'w-20 md:w-auto'],
+            ['durationMinutes', 'minutes', t('minutes'), t('minutesOf', { type: r.typeLabel }), { inputMode: 'numeric' }, 'w-28 md:w-auto'],
           ] as const
         ).map(([field, key, caption, label, attrs, className]) => (
           <RowInput
@@ -320,6 +320,7 @@ const ProposalRow = memo(function ProposalRow({ row: r, edit: e, index, today, o
       <div className="hidden pt-1.5 text-right tabular-nums text-zinc-600 md:block">
         {hours(r.hours)}
       </div>
+      <div className="col-start-2 text-xs text-zinc-500 md:hidden">{t('hoursIncl', { hours: hours(r.hours) })}</div>
     </div>
   );
 });
