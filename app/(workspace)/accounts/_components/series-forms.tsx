@@ -10,6 +10,7 @@ import type { Recurrence } from '@/lib/scheduling/recurrence';
 import type { ClosedDayChoice } from '@/lib/vocabulary';
 import { AttendeePicker } from './attendee-picker';
 import { RepeatFields, type RepeatValue } from './repeat-fields';
+import { SponsorField } from './account-contacts';
 import { AttendeesField, formatAttendees, parseAttendees } from './schedule-form';
 
 export type EditableSeries = {
@@ -80,11 +81,7 @@ export function SeriesEditForm({ series, viewerZone, onDone }: { series: Editabl
         </div>
       </div>
       {(series.needsSponsor || series.executiveSponsor) && (
-        <TextField
-          name="executiveSponsor"
-          label={series.needsSponsor ? ta('sponsorLabelRequired') : ta('sponsor')}
-          defaultValue={series.executiveSponsor ?? ''}
-        />
+        <SponsorField label={series.needsSponsor ? ta('sponsorLabelRequired') : ta('sponsor')} defaultValue={series.executiveSponsor ?? ''} />
       )}
       <input type="hidden" name="customerAttendees" value={JSON.stringify(parseAttendees(attendees))} />
       <div className="grid gap-3 sm:grid-cols-2">
