@@ -2,6 +2,8 @@ import { expect, test } from './test';
 import { storageState } from './helpers';
 
 test('an admin finds a time zone by typing, and keeps the holiday country and closed days', async ({ browser }) => {
+  // Two saves and a reload.
+  test.setTimeout(60_000);
   const admin = await browser.newContext({ storageState: storageState('admin') });
   const page = await admin.newPage();
   await page.goto('/admin/workspace');
@@ -56,7 +58,7 @@ test('the profile time zone is searchable too, and offers the workspace zone fir
   await page.goto('/settings');
   const zone = page.getByRole('combobox', { name: 'Time zone' });
   await zone.click();
-  await expect(page.getByRole('listbox').getByRole('option').first()).toHaveText('Workspace time zone (Asia/Tokyo)');
+  await expect(page.getByRole('listbox').getByRole('option').first()).toHaveText(/^Workspace time zone \(.+\)$/);
   await zone.fill('london');
   await expect(page.getByRole('option', { name: /Europe\/London/ })).toBeVisible();
   await zone.press('Escape');
