@@ -52,6 +52,8 @@ export async function seedDemo(db: Db): Promise<SeedOutcome> {
       currency: 'JPY',
       timeZone: demoTimeZone,
       fiscalYearStartMonth: 4,
+      // Japanese public holidays; closed days stay the country's default (the year-end closure).
+      holidayCountry: 'JP',
       isDemo: true,
     });
     const ids = new Map<string, number>();

@@ -73,6 +73,39 @@ test('a CSM schedules a monthly second-Tuesday series, edits one occurrence, the
   await csm.close();
 });
 
+test('the series preview flags Japanese holidays and weekends, and moving them is what gets booked', async ({ browser }) => {
+  const csm = await browser.newContext({ storageState: storageState('csm') });
+  const page = await csm.newPage();
+  await tier1Account(page, 'Holiday series account');
+
+  await page.getByText('Schedule an activity').click();
+  await page.getByLabel('Activity', { exact: true }).selectOption({ label: 'Regular meeting ★' });
+  await page.getByLabel('Date').fill('2027-05-03');
+  await page.getByLabel('Time').fill('15:00');
+  await page.getByLabel('Repeat').selectOption({ value: 'monthly' });
+  await page.getByLabel('Until', { exact: true }).fill('2027-11-30');
+  // Monthly on the 3rd: 5/3 Constitution Day, 7/3 a Saturday, 10/3 a Sunday, 11/3 Culture Day.
+  const flagged = page.getByRole('group', { name: '4 dates fall on a weekend, holiday or closed day:' });
+  await expect(flagged.getByText('Mon, May 3, 2027: Constitution Day')).toBeVisible();
+  await expect(flagged.getByText('Sat, Jul 3, 2027: weekend')).toBeVisible();
+  await expect(flagged.getByText('Wed, Nov 3, 2027: Culture Day')).toBeVisible();
+  await expect(flagged.getByLabel('Keep them on those days')).toBeChecked();
+  await flagged.getByLabel('Move each to the next working day').check();
+  await expect(flagged.getByText('Mon, May 3, 2027: Constitution Day, moves to Thu, May 6, 2027')).toBeVisible();
+  await expect(page.getByText('7 dates: May 6, Jun 3, Jul 5, Aug 3, …')).toBeVisible();
+  await flagged.getByLabel('Skip them').check();
+  await expect(page.getByText('3 dates: Jun 3, Aug 3, Sep 3')).toBeVisible();
+  await flagged.getByLabel('Move each to the next working day').check();
+  await page.getByRole('button', { name: 'Schedule series' }).click();
+  await confirmIfAsked(page, 'Schedule anyway', 'Series scheduled: 7 occurrences.');
+
+  // Booked as previewed: the holiday occurrence on the next working day, at the same time.
+  const block = page.getByRole('region', { name: 'Series: Regular meeting' });
+  await expect(block.getByText('May 6, 2027, 3:00 PM')).toBeVisible();
+  await expect(block.getByText('May 3, 2027, 3:00 PM')).toHaveCount(0);
+  await csm.close();
+});
+
 test('a CSM completes a QBR and books the next one from the offer', async ({ browser }) => {
   const csm = await browser.newContext({ storageState: storageState('csm') });
   const page = await csm.newPage();

@@ -1,4 +1,4 @@
-import { getFormatter, getNow, getTimeZone, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { activeColleagues, userNames } from '@/db/queries/activities';
 import { listAccountSeries } from '@/db/queries/series';
@@ -7,6 +7,9 @@ import { canManageAccounts } from '@/lib/auth/access';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { todayIn } from '@/lib/dates';
 import { wallClock } from '@/lib/scheduling/zoned';
+import { addMonths } from '@/lib/scheduling/local-date';
+import { workspaceCalendar } from '@/lib/server/working-calendar';
+import { WorkingCalendarProvider } from '@/components/working-calendar';
 import { IcsDownloadLink } from '@/components/ics-download-link';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
@@ -75,6 +78,9 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
     listAccountSeries(db, accountId),
     canSchedule ? activeColleagues(db) : Promise.resolve([]),
   ]);
+  // The working days a series preview flags closed dates with: as far as a series may run (two years after its start).
+  const today = todayIn(viewerZone, nowDate);
+  const calendar = canSchedule ? await workspaceCalendar(db, { from: addMonths(today, -12), to: addMonths(today, 36), language: await getLocale() }) : null;
   const names = await userNames(db, [...activities.flatMap((a) => ids(a.internalAttendees)), ...seriesRows.flatMap((s) => ids(s.internalAttendees))]);
   const now = nowDate.getTime();
   const fmt = (d: Date, o: DateOptions) => format.dateTime(d, o);
@@ -99,6 +105,7 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
         untilDate: s.untilDate,
         time: s.time,
         timeZone: s.timeZone,
+        onClosedDay: s.onClosedDay,
         durationMinutes: s.durationMinutes,
         location: s.location,
         agenda: s.agenda,
@@ -192,6 +199,7 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
 
   return (
     <Card title={t('title')} description={t('description')}>
+      <WorkingCalendarProvider calendar={calendar ?? { weekend: [], closed: {} }}>
       <AccountContactsProvider contacts={contacts}>
       <NextBookingProvider>
         {canSchedule && user && (
@@ -254,6 +262,7 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
         )}
       </NextBookingProvider>
       </AccountContactsProvider>
+      </WorkingCalendarProvider>
     </Card>
   );
 }

@@ -6,6 +6,7 @@ import { ActionForm, SubmitButton, TextField, useNestedFieldError, useMessage } 
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { scheduleActivity, type CompletionResult } from '@/app/(workspace)/activities/actions';
+import { closedReasonText } from '@/components/closed-reason';
 import { localDateText, type DateOptions } from './recurrence-text';
 
 type Shown = CompletionResult & { typeLabel: string };
@@ -40,6 +41,7 @@ function CarriedFieldError({ name }: { name: string }) {
 
 function NextBookingPanel({ shown, onClose }: { shown: Shown; onClose: () => void }) {
   const t = useTranslations('series.offer');
+  const tw = useTranslations('workingDays');
   const format = useFormatter();
   const fmt = (d: Date, o: DateOptions) => format.dateTime(d, o);
   const headingId = useId();
@@ -88,6 +90,9 @@ function NextBookingPanel({ shown, onClose }: { shown: Shown; onClose: () => voi
           {t('title', { type: shown.typeLabel, date: localDateText(fmt, slot.date && /^\d{4}-\d{2}-\d{2}$/.test(slot.date) ? slot.date : offer.date, { dateStyle: 'long' }) })}
         </h3>
         <p className="text-xs text-zinc-600">{t(`why.${offer.cadence.unit}`, { every: offer.cadence.every })}</p>
+        {offer.moved && (
+          <p className="text-xs text-amber-800">{tw('movedFrom', { date: localDateText(fmt, offer.moved.from, { dateStyle: 'medium' }), reason: closedReasonText(tw, offer.moved.reason) })}</p>
+        )}
         {carried.length > 0 && <p className="mt-1 text-xs text-zinc-600">{t('carried', { what: carried.join(' · ') })}</p>}
       </div>
       {booked ? (
