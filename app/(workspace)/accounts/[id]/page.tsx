@@ -207,7 +207,7 @@ export default async function AccountPage({ params }: Props) {
       )}
       <div className="grid gap-4 lg:grid-cols-2">
         <TierHistory entries={history} money={(v) => money(v)} />
-        <AccountTimeline events={events} />
+        <AccountTimeline events={events} currency={workspace.currency} />
       </div>
     </div>
   );

@@ -6,7 +6,7 @@ import { ActionForm, SubmitButton, TextField, useNestedFieldError, useMessage } 
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { scheduleActivity, type CompletionResult } from '@/app/(workspace)/activities/actions';
-import { localDateText, type DateOptions } from './recurrence-text';
+import { localDateText, type DateOptions } from '@/lib/scheduling/recurrence-text';
 
 type Shown = CompletionResult & { typeLabel: string };
 const NextBookingContext = createContext<(shown: Shown) => void>(() => {});

@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { SelectField, TextField } from '@/components/action-form';
 import { maxUntil, ruleFrom, type Nth, type RepeatFreq } from '@/lib/activities/series';
 import { recurrenceDates } from '@/lib/scheduling/recurrence';
-import { describeRule, localDateText, nthKey, weekdayName, type DateOptions } from './recurrence-text';
+import { describeRule, localDateText, nthKey, weekdayName, type DateOptions } from '@/lib/scheduling/recurrence-text';
 import { loose } from '@/lib/i18n/loose';
 
 export type RepeatValue = { repeat: 'none' | RepeatFreq; interval: string; weekday: number; monthDay: string; nth: Nth; until: string };
