@@ -81,8 +81,8 @@ test.describe('signing in', () => {
     const admin = await browser.newContext({ storageState: storageState('admin') });
     const audit = await admin.newPage();
     await audit.goto('/admin/audit?action=auth.');
-    const latestSignOut = audit.getByRole('row').filter({ hasText: 'Signed out' }).first();
-    await expect(latestSignOut).toContainText(demo.csm.name);
+    const latestSignOut = audit.getByRole('listitem').filter({ hasText: 'signed out' }).first();
+    await expect(latestSignOut).toContainText(`${demo.csm.name} signed out`);
     await admin.close();
   });
 
