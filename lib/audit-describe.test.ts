@@ -69,10 +69,10 @@ describe('describeAuditRow', () => {
   it('says who changed which account, then only what changed, with names, the app formats and translated words', () => {
     expect(read(update)).toEqual([
       '佐藤 遥 changed the account [Sora Robotics]',
-      'Owner: 田中 美咲 → 高橋 翔',
-      'Renewal date: Mar 31, 2027 → Apr 30, 2027',
-      'Lifecycle stage: Adopting → At risk',
       'Gross margin: 70 % → 72.5 %',
+      'Lifecycle stage: Adopting → At risk',
+      'Renewal date: Mar 31, 2027 → Apr 30, 2027',
+      'Owner: 田中 美咲 → 高橋 翔',
     ]);
     expect(describeAuditRow(update, en, names).record).toEqual({ name: 'Sora Robotics', href: '/accounts/12' });
   });
@@ -80,10 +80,10 @@ describe('describeAuditRow', () => {
   it('reads in Japanese with Japanese labels and values', () => {
     expect(read(update, ja)).toEqual([
       '佐藤 遥 がアカウント [Sora Robotics] を変更しました',
-      '担当者: 田中 美咲 → 高橋 翔',
-      '契約更新日: 2027/03/31 → 2027/04/30',
-      'ライフサイクル: 定着中 → リスクあり',
       '粗利率: 70 % → 72.5 %',
+      'ライフサイクル: 定着中 → リスクあり',
+      '契約更新日: 2027/03/31 → 2027/04/30',
+      '担当者: 田中 美咲 → 高橋 翔',
     ]);
   });
 
@@ -99,8 +99,8 @@ describe('describeAuditRow', () => {
       '佐藤 遥 applied [tier policy version 3]',
       'Tier 1 from: ¥30,000,000 → ¥25,000,000',
       'High growth potential raises one tier: Yes → No',
-      'Note: FY27 plan',
       'Accounts that changed tier: 41',
+      'Note: FY27 plan',
     ]);
     expect(read(row({ action: 'user.update', entity: 'user', entityId: '5', before: { role: 'csm', capacityHours: 110 }, after: { role: 'manager', capacityHours: 60 } }), ja)).toEqual([
       '佐藤 遥 がユーザー [田中 美咲] を変更しました',
@@ -147,7 +147,7 @@ describe('describeAuditRow', () => {
 
   it('reads sign-in failures and refusals without an actor', () => {
     const failed = row({ action: 'auth.sign_in_failed', entity: 'session', entityId: null, actorId: null, actorName: null, after: { email: 'x@y.example', address: 'unknown', reason: 'wrong_password', count: 3 } });
-    expect(read(failed)).toEqual(['A sign-in as x@y.example failed', 'From address: unknown', 'Reason: Wrong password', 'Attempts: 3']);
+    expect(read(failed)).toEqual(['A sign-in as x@y.example failed', 'Reason: Wrong password', 'From address: Not known (no trusted proxy)', 'Attempts: 3']);
     expect(read(failed, ja)[0]).toBe('x@y.example でのログインに失敗しました');
     const denied = row({ action: 'access.denied', entity: 'action:account.update', entityId: null, actorName: '田中 美咲', after: { reason: 'ownership' } });
     expect(read(denied)).toEqual(['田中 美咲 was refused “Account changed”', 'Reason: Not theirs to change']);

@@ -74,6 +74,7 @@ const specs: Record<string, Spec> = {
     kinds: { reason: 'deniedReason' },
     sentence: (row, { f }) => ({ values: { target: deniedTarget(row.entity, f) } }),
   },
+  'user.create': { omit: ['name'] },
   'user.deactivate': { omit: ['active'] },
   'user.reactivate': { omit: ['active'] },
   'account.create': { omit: ['name', 'count'], sentence: bulkOr() },
@@ -192,6 +193,12 @@ function expand(field: string, value: unknown, ctx: Ctx, spec: Spec): ChangeLine
 /** A plan can create dozens of activities on one account: the first few are listed, then how many more. */
 const shownActivities = 5;
 
+const tableOrder = Object.keys(fieldKinds);
+const fieldOrder = (field: string) => {
+  const i = tableOrder.indexOf(field);
+  return i === -1 ? tableOrder.length : i;
+};
+
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
 /**
@@ -212,7 +219,8 @@ export function describeAuditRow(row: AuditRow, f: AuditFormat, names: AuditName
   const after = obj(row.after);
   const omit = new Set(['source', ...(spec.omit ?? [])]);
   const changes: ChangeLine[] = [];
-  const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((k) => !omit.has(k));
+  // In the order of the field table (an account's fields as its form lists them), whatever order the row kept.
+  const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((k) => !omit.has(k)).sort((a, b) => fieldOrder(a) - fieldOrder(b));
   for (const field of fields) {
     const inBefore = before !== null && field in before;
     const inAfter = after !== null && field in after;

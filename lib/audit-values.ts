@@ -1,3 +1,4 @@
+import { unknownAddress } from '@/lib/auth/client-address';
 import { formatMoney, formatPct } from '@/lib/format';
 import { activityTypeLabel } from '@/lib/playbooks/type-label';
 import { describeRule, localDateText, type DateOptions } from '@/lib/scheduling/recurrence-text';
@@ -58,7 +59,8 @@ export type Kind =
   | 'signInReason'
   | 'deniedReason'
   | 'scope'
-  | 'importMode';
+  | 'importMode'
+  | 'address';
 
 /**
  * Every field an audited action writes that people read, and how its value
@@ -67,6 +69,8 @@ export type Kind =
  * here: they show only in the raw details.
  */
 export const fieldKinds: Record<string, Kind> = {
+  // an activity's time first: it is what a reader looks for
+  startsAt: 'dateTime',
   // accounts
   name: 'text',
   domain: 'text',
@@ -85,7 +89,6 @@ export const fieldKinds: Record<string, Kind> = {
   tier: 'tier',
   reason: 'text',
   until: 'date',
-  note: 'text',
   // users and profiles
   email: 'text',
   role: 'role',
@@ -97,7 +100,7 @@ export const fieldKinds: Record<string, Kind> = {
   currency: 'text',
   fiscalYearStartMonth: 'month',
   // sign-in
-  address: 'text',
+  address: 'address',
   count: 'number',
   lastAt: 'dateTime',
   scope: 'scope',
@@ -121,7 +124,6 @@ export const fieldKinds: Record<string, Kind> = {
   requiresExecutiveSponsor: 'boolean',
   // activities and series
   type: 'activityType',
-  startsAt: 'dateTime',
   durationMinutes: 'minutes',
   location: 'text',
   agenda: 'text',
@@ -139,6 +141,8 @@ export const fieldKinds: Record<string, Kind> = {
   cancelled: 'number',
   // calendar feeds
   revokedFeedIds: 'count',
+  // last, as lines are listed in this order: why a change was made reads after the change
+  note: 'text',
 };
 
 /** Labels that are not a field of their own: parts of a nested value, or a field read more specifically by one action. */
@@ -273,6 +277,9 @@ export function formatValue(kind: Kind, value: unknown, { f, names }: { f: Audit
     case 'importMode':
     case 'locale':
       return translated(enumLabels[kind](String(value)));
+    case 'address':
+      // Without a trusted proxy every client counts as one address (lib/auth/client-address.ts).
+      return value === unknownAddress ? f.t('auditLog.values.unknownAddress') : String(value);
     case 'text':
       return typeof value === 'string' ? value : JSON.stringify(value);
   }

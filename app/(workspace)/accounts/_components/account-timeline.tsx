@@ -12,9 +12,10 @@ type Event = AuditRow & { id: number; at: Date };
 
 /** What happened to the account, from the audit trail, newest first, with what changed as the audit log shows it. */
 export async function AccountTimeline({ events, currency }: { events: Event[]; currency: string }) {
-  const [t, tAudit, f, names] = await Promise.all([
+  const [t, tAudit, tLog, f, names] = await Promise.all([
     getTranslations('accounts'),
     getTranslations('audit'),
+    getTranslations('auditLog'),
     getAuditFormat(currency),
     auditNames(await getDb(), auditReferences(events)),
   ]);
@@ -38,7 +39,8 @@ export async function AccountTimeline({ events, currency }: { events: Event[]; c
               <ul className="mt-0.5 text-xs text-zinc-500">
                 {describeAuditRow(e, f, names).changes.map((c, i) => (
                   <li key={i}>
-                    {c.label}: {c.from !== undefined && c.to !== undefined ? `${c.from} → ${c.to}` : (c.to ?? c.from)}
+                    {tLog('labelled', { label: c.label })}
+                    {c.from !== undefined && c.to !== undefined ? `${c.from} → ${c.to}` : (c.to ?? c.from)}
                   </li>
                 ))}
               </ul>

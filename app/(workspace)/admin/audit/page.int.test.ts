@@ -43,9 +43,9 @@ describe('/admin/audit', () => {
     expect(html).toMatch(/<details[^>]*><summary[^>]*>Raw details<\/summary><pre[^>]*>[^<]*&quot;ownerId&quot;: \d+/);
 
     const ja = await render({ actor: String(admin.id) }, 'ja');
-    expect(ja.text).toMatch(/Haruka Sato がユーザー Kei Ono を変更しました \d{4}\/\d{2}\/\d{2} \d{1,2}:\d{2} 月間の稼働可能時間 ?: 月 110 時間 → 月 90 時間/);
+    expect(ja.text).toMatch(/Haruka Sato がユーザー Kei Ono を変更しました \d{4}\/\d{2}\/\d{2} \d{1,2}:\d{2} 月間の稼働可能時間：\s?月 110 時間 → 月 90 時間/);
     expect(ja.text).toContain('Haruka Sato が Sora Robotics の担当者を変更しました');
-    expect(ja.text).toMatch(/担当者 ?: Rin Asano → Kei Ono/);
+    expect(ja.text).toMatch(/担当者：\s?Rin Asano → Kei Ono/);
     expect(ja.text).not.toMatch(/Owner|changed|ownerId/);
   });
 

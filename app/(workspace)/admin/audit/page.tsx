@@ -140,7 +140,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <ul className="mt-1 space-y-0.5 text-sm text-zinc-700">
                     {d.changes.map((c, i) => (
                       <li key={i} className="break-words">
-                        <span className="text-zinc-500">{c.label}:</span>{' '}
+                        <span className="whitespace-pre-wrap text-zinc-500">{tLog('labelled', { label: c.label })}</span>
                         {c.from !== undefined && c.to !== undefined ? (
                           <>
                             <span className="text-zinc-500">{c.from}</span> → <span className="text-zinc-900">{c.to}</span>
