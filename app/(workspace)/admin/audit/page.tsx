@@ -158,7 +158,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       {tLog('filters.onlyThis')}
                     </Link>
                   )}
-                  <details className="min-w-0 grow">
+                  <details className="min-w-0 grow open:basis-full">
                     <summary className="cursor-pointer select-none hover:text-zinc-800">{tLog('raw')}</summary>
                     <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-zinc-50 p-2 font-mono text-[11px] text-zinc-700">
                       {JSON.stringify({ action: r.action, entity: r.entity, entityId: r.entityId, actorId: r.actorId, before: r.before, after: r.after }, null, 2)}
