@@ -8,6 +8,8 @@ import { writeAudit } from './queries/audit';
 import { currentPolicy } from './queries/tier-policies';
 import { insertTierHistory, type TierHistoryEntry } from './queries/tier-history';
 import { insertActivities } from './queries/activities';
+import { insertContacts } from './queries/contacts';
+import { generateDemoContacts } from './seed-contacts';
 import { listActivityTypes } from './queries/playbooks';
 import { countUsers, insertUser } from './queries/users';
 import { getWorkspace } from './queries/workspace';
@@ -107,6 +109,9 @@ async function seedDemoAccounts(tx: Tx, { csmIds, managerId, today }: { csmIds: 
     entity: 'account',
     after: { count: rows.length, overrides: overridden.length, requests: requests.length, source: 'demo seed' },
   });
+  const people = generateDemoContacts(rows.map((r) => ({ id: idOf(r.domain), domain: r.domain })));
+  for (let i = 0; i < people.length; i += batchSize) await insertContacts(tx, people.slice(i, i + batchSize));
+  await writeAudit(tx, { actorId: null, action: 'contact.create', entity: 'account', after: { count: people.length, source: 'demo seed' } });
   await seedDemoActivities(
     tx,
     rows.flatMap((r) => (r.tier === 1 && r.ownerId ? [{ id: idOf(r.domain), ownerId: r.ownerId }] : [])),

@@ -42,6 +42,8 @@ export const auditActions = [
   'series.cancel_rest',
   'calendar_feed.create',
   'calendar_feed.revoke',
+  'contact.create',
+  'contact.update',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -7,7 +7,7 @@ import { describeAuditRow, type AuditNames, type AuditRow } from './audit-descri
 import { enumLabels, extraLabels, fieldKinds, type AuditFormat } from './audit-values';
 import { loose } from './i18n/loose';
 import { loadMessages } from './i18n/messages';
-import { levels, lifecycleStages, roles, touchModels } from './vocabulary';
+import { contactLanguages, contactRoles, levels, lifecycleStages, roles, touchModels } from './vocabulary';
 
 const catalogs = { en: await loadMessages('en'), ja: await loadMessages('ja') };
 
@@ -41,6 +41,7 @@ const names: AuditNames = {
     [3, { key: 'regular_meeting', name: 'Monthly sync' }],
   ]),
   activityTypeOf: new Map([[900, 2]]),
+  contacts: new Map([[31, '山田 太郎']]),
 };
 
 const row = (r: Partial<AuditRow> & { action: string }): AuditRow => ({
@@ -168,6 +169,18 @@ describe('describeAuditRow', () => {
     ]);
   });
 
+  it('names the contact a change is about, with its roles and language in words', () => {
+    expect(
+      read(row({ action: 'contact.update', before: { contactId: 31, roles: ['champion'], language: null }, after: { contactId: 31, roles: ['champion', 'executive_sponsor'], language: 'ja' } })),
+    ).toEqual(['佐藤 遥 changed the contact 山田 太郎 on [Sora Robotics]', 'Roles: Champion → Champion, Executive sponsor', 'Preferred language: Workspace language → Japanese']);
+    expect(read(row({ action: 'contact.create', after: { contactId: 32, name: 'Ann Lee', email: 'ann@sora.example', title: 'CTO', roles: [], active: true } }), ja)).toEqual([
+      '佐藤 遥 が [Sora Robotics] の顧客担当者に Ann Lee を追加しました',
+      'メールアドレス: ann@sora.example',
+      '有効: はい',
+      '役職: CTO',
+    ]);
+  });
+
   it('lists a playbook’s rules in words with the type names', () => {
     const saved = row({
       action: 'playbook.save',
@@ -184,7 +197,7 @@ describe('audit vocabulary', () => {
   const has = (locale: 'en' | 'ja', key: string) => (createTranslator({ locale, messages: catalogs[locale] }).has as unknown as (k: string) => boolean)(key);
 
   it('has a sentence for every audit action in both languages, and for the seed’s summary rows', () => {
-    const keys = [...auditActions.map(auditActionKey), 'account_create_many', 'activity_schedule_many'];
+    const keys = [...auditActions.map(auditActionKey), 'account_create_many', 'activity_schedule_many', 'contact_create_many'];
     for (const locale of ['en', 'ja'] as const) expect(keys.filter((k) => !has(locale, `auditLog.sentences.${k}`)), locale).toEqual([]);
   });
 
@@ -198,6 +211,8 @@ describe('audit vocabulary', () => {
       ...['unknown_email', 'wrong_password', 'deactivated'].map(enumLabels.signInReason),
       ...['signed_out', 'role', 'ownership', 'origin'].map(enumLabels.deniedReason),
       ...['demo seed', 'cli'].map(enumLabels.source),
+      ...contactRoles.map((r) => `contacts.roleNames.${r}`),
+      ...contactLanguages.map(enumLabels.contactLanguage),
     ];
     for (const locale of ['en', 'ja'] as const) {
       expect(labels.filter((k) => !has(locale, `auditLog.fields.${k}`)), locale).toEqual([]);

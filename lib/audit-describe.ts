@@ -60,6 +60,13 @@ const activityType = (row: AuditRow, { f, names }: Ctx) => {
   return { values: { type: type ? activityTypeLabel(type, (k) => f.t(`playbooks.${k}`)) : f.t('auditLog.values.activity') } };
 };
 
+/** The contact a row is about, by its name now (or as written, if it is gone). */
+const contactName = (row: AuditRow, { f, names }: Ctx) => {
+  const a = { ...obj(row.before), ...obj(row.after) };
+  const id = num(a.contactId);
+  return { values: { contact: (id !== null ? names.contacts.get(id) : undefined) ?? (typeof a.name === 'string' ? a.name : f.t('auditLog.values.contact')) } };
+};
+
 /** The seed writes one summary row for many records: it has a count and no record. */
 const bulkOr = (single?: Spec['sentence']): Spec['sentence'] => (row, ctx) => {
   const count = num(obj(row.after)?.count);
@@ -106,6 +113,8 @@ const specs: Record<string, Spec> = {
   'series.schedule': { omit: ['type'], labels: { time: 'seriesTime' }, sentence: activityType },
   'series.edit': { labels: { deleted: 'occurrencesDeleted', updated: 'occurrencesUpdated', inserted: 'occurrencesInserted', time: 'seriesTime' } },
   'series.cancel_rest': { labels: { cancelled: 'occurrencesCancelled' } },
+  'contact.create': { omit: ['name', 'accountId', 'count'], labels: { active: 'contactActive' }, sentence: bulkOr(contactName) },
+  'contact.update': { labels: { active: 'contactActive' }, sentence: contactName },
   'calendar_feed.create': { labels: { revokedFeedIds: 'feedsRevoked' } },
   'calendar_feed.revoke': { labels: { revokedFeedIds: 'feedsRevoked' } },
 };

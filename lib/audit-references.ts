@@ -1,5 +1,5 @@
 /** The ids of the records a page of audit rows mentions, to read their names in one query. */
-export type AuditReferences = { users: number[]; accounts: number[]; activityTypes: number[]; activities: number[] };
+export type AuditReferences = { users: number[]; accounts: number[]; activityTypes: number[]; activities: number[]; contacts: number[] };
 
 type Row = { entity: string; entityId: string | null; before: unknown; after: unknown };
 
@@ -11,6 +11,7 @@ export function auditReferences(rows: readonly Row[]): AuditReferences {
   const accounts = new Set<number>();
   const activityTypes = new Set<number>();
   const activities = new Set<number>();
+  const contacts = new Set<number>();
   const add = (set: Set<number>, v: unknown) => {
     const n = id(v);
     if (n !== null) set.add(n);
@@ -24,6 +25,7 @@ export function auditReferences(rows: readonly Row[]): AuditReferences {
     add(users, (o.filter as { ownerId?: unknown } | undefined)?.ownerId);
     add(activityTypes, o.type);
     add(activities, o.activityId);
+    add(contacts, o.contactId);
     if (Array.isArray(o.rules)) o.rules.forEach((r) => add(activityTypes, (r as { activityTypeId?: unknown } | null)?.activityTypeId));
     if (Array.isArray(o.activities)) o.activities.forEach((a) => add(activityTypes, (a as { type?: unknown } | null)?.type));
   };
@@ -34,5 +36,5 @@ export function auditReferences(rows: readonly Row[]): AuditReferences {
     visit(row.before);
     visit(row.after);
   }
-  return { users: [...users], accounts: [...accounts], activityTypes: [...activityTypes], activities: [...activities] };
+  return { users: [...users], accounts: [...accounts], activityTypes: [...activityTypes], activities: [...activities], contacts: [...contacts] };
 }

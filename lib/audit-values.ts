@@ -25,6 +25,7 @@ export type AuditNames = {
   activityTypes: ReadonlyMap<number, { key: string | null; name: string | null }>;
   /** An activity's type, for rows that name only the activity. */
   activityTypeOf: ReadonlyMap<number, number>;
+  contacts: ReadonlyMap<number, string>;
 };
 
 export type Kind =
@@ -60,7 +61,9 @@ export type Kind =
   | 'deniedReason'
   | 'scope'
   | 'importMode'
-  | 'address';
+  | 'address'
+  | 'contactRoles'
+  | 'contactLanguage';
 
 /**
  * Every field an audited action writes that people read, and how its value
@@ -141,6 +144,11 @@ export const fieldKinds: Record<string, Kind> = {
   cancelled: 'number',
   // calendar feeds
   revokedFeedIds: 'count',
+  // contacts
+  title: 'text',
+  roles: 'contactRoles',
+  language: 'contactLanguage',
+  noProgramEmails: 'boolean',
   // last, as lines are listed in this order: why a change was made reads after the change
   note: 'text',
 };
@@ -168,6 +176,7 @@ export const extraLabels = [
   'occurrencesInserted',
   'occurrencesCancelled',
   'feedsRevoked',
+  'contactActive',
 ] as const;
 
 /** The enum values each kind translates, with where their words live in the catalogs. */
@@ -183,6 +192,7 @@ export const enumLabels = {
   scope: (v: string) => `auditLog.values.scopes.${v}`,
   importMode: (v: string) => `auditLog.values.importModes.${v}`,
   locale: (v: string) => `auditLog.values.locales.${v}`,
+  contactLanguage: (v: string) => `contacts.languages.${v}`,
 } as const;
 
 const languageless = '—';
@@ -198,6 +208,7 @@ export function formatValue(kind: Kind, value: unknown, { f, names }: { f: Audit
   if (value === null || value === undefined || value === '') {
     if (kind === 'typeName') return f.t('auditLog.values.defaultName');
     if (kind === 'locale') return f.t('auditLog.values.locales.auto');
+    if (kind === 'contactLanguage') return f.t('contacts.languageDefault');
     return languageless;
   }
   const n = asNumber(value);
@@ -261,6 +272,10 @@ export function formatValue(kind: Kind, value: unknown, { f, names }: { f: Audit
             })
             .join('; ')
         : f.t('auditLog.values.noRules');
+    case 'contactRoles':
+      return Array.isArray(value) && value.length
+        ? value.map((r) => (f.has(`contacts.roleNames.${String(r)}`) ? f.t(`contacts.roleNames.${String(r)}`) : String(r))).join(', ')
+        : f.t('auditLog.values.nobody');
     case 'attendees':
       return Array.isArray(value) && value.length
         ? value.map((a) => (typeof a === 'object' && a ? [(a as { name?: string }).name, (a as { role?: string }).role].filter(Boolean).join(', ') : String(a))).join('; ')
@@ -276,6 +291,7 @@ export function formatValue(kind: Kind, value: unknown, { f, names }: { f: Audit
     case 'scope':
     case 'importMode':
     case 'locale':
+    case 'contactLanguage':
       return translated(enumLabels[kind](String(value)));
     case 'address':
       // Without a trusted proxy every client counts as one address (lib/auth/client-address.ts).

@@ -111,10 +111,10 @@ const intArray = (ids: readonly number[]) => `{${ids.filter((n) => Number.isSafe
 
 /**
  * The names of every record a page of audit rows mentions (users, accounts,
- * activity types, and the type of each activity), in one statement.
+ * activity types, the type of each activity, contacts), in one statement.
  */
 export async function auditNames(db: DbOrTx, refs: AuditReferences): Promise<AuditNames> {
-  const rows = await queryRows<{ kind: 'user' | 'account' | 'type' | 'activity'; id: number; name: string | null; key: string | null; type_id: number | null }>(
+  const rows = await queryRows<{ kind: 'user' | 'account' | 'type' | 'activity' | 'contact'; id: number; name: string | null; key: string | null; type_id: number | null }>(
     db,
     sql`
     select 'user' as kind, id, name, null::text as key, null::int as type_id from users where id = any(${intArray(refs.users)}::int[])
@@ -125,19 +125,23 @@ export async function auditNames(db: DbOrTx, refs: AuditReferences): Promise<Aud
       where id = any(${intArray(refs.activityTypes)}::int[])
          or id in (select activity_type_id from activities where id = any(${intArray(refs.activities)}::int[]))
     union all
-    select 'activity', id, null, null, activity_type_id from activities where id = any(${intArray(refs.activities)}::int[])`,
+    select 'activity', id, null, null, activity_type_id from activities where id = any(${intArray(refs.activities)}::int[])
+    union all
+    select 'contact', id, name, null, null from contacts where id = any(${intArray(refs.contacts)}::int[])`,
   );
   const users = new Map<number, string>();
   const accounts = new Map<number, string>();
   const activityTypes = new Map<number, { key: string | null; name: string | null }>();
   const activityTypeOf = new Map<number, number>();
+  const contacts = new Map<number, string>();
   for (const r of rows) {
     if (r.kind === 'user') users.set(r.id, r.name ?? '');
     else if (r.kind === 'account') accounts.set(r.id, r.name ?? '');
     else if (r.kind === 'type') activityTypes.set(r.id, { key: r.key, name: r.name });
+    else if (r.kind === 'contact') contacts.set(r.id, r.name ?? '');
     else if (r.type_id !== null) activityTypeOf.set(r.id, r.type_id);
   }
-  return { users, accounts, activityTypes, activityTypeOf };
+  return { users, accounts, activityTypes, activityTypeOf, contacts };
 }
 
 /** Every user, active or not, for the actor filter (a workspace has tens of users, not thousands). */

@@ -16,6 +16,8 @@ export const permissions = {
   /** CSMs create into their own book and edit the accounts they own. */
   'accounts.write': everyone,
   'activities.schedule': everyone,
+  /** CSMs on the accounts they own; managers and admins on any (access.ts). */
+  'contacts.write': everyone,
   'activities.plan': everyone,
   'profile.edit': everyone,
   'calendarFeed.manage': everyone,

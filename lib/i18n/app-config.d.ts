@@ -1,5 +1,7 @@
 import type en from './messages/en.json';
 import type enAuditLog from './messages/en.auditLog.json';
+import type enContacts from './messages/en.contacts.json';
+import type enTouches from './messages/en.touches.json';
 import type enCalendar from './messages/en.calendar.json';
 import type enFeeds from './messages/en.feeds.json';
 import type enImport from './messages/en.import.json';
@@ -13,6 +15,15 @@ import type { Locale } from './locales';
 declare module 'next-intl' {
   interface AppConfig {
     Locale: Locale;
-    Messages: typeof en & { import: typeof enImport; series: typeof enSeries; plan: typeof enPlan; calendar: typeof enCalendar; feeds: typeof enFeeds; auditLog: typeof enAuditLog };
+    Messages: typeof en & {
+      import: typeof enImport;
+      series: typeof enSeries;
+      plan: typeof enPlan;
+      calendar: typeof enCalendar;
+      feeds: typeof enFeeds;
+      contacts: typeof enContacts;
+      touches: typeof enTouches;
+      auditLog: typeof enAuditLog;
+    };
   }
 }

@@ -4,6 +4,7 @@ import { scheduleSeries } from '@/app/(workspace)/activities/series-actions';
 import { requestTierOverride, setTierOverride } from '@/app/(workspace)/accounts/actions';
 import { getDb } from '@/db/client';
 import { findAccount } from '@/db/queries/accounts';
+import { insertContact } from '@/db/queries/contacts';
 import { replaceFeed, revokeFeeds } from '@/db/queries/feeds';
 import { currentPlaybooks, listActivityTypes } from '@/db/queries/playbooks';
 import { currentPolicy } from '@/db/queries/tier-policies';
@@ -191,6 +192,28 @@ export const registry: Record<string, Entry> = {
       const values = accountValues({ ownerId: people.owner.id });
       const account = await createAccount(values);
       return { ...values, name: `${values.name} renamed`, id: account.id, version: account.version };
+    },
+  },
+  '(workspace)/accounts/contact-actions.ts#createContact': {
+    kind: 'action',
+    name: 'contact.create',
+    permission: 'contacts.write',
+    scope: 'own',
+    async fixture({ people }) {
+      const account = await createAccount({ ownerId: people.owner.id });
+      return { accountId: account.id, name: '山田 花子', email: uniqueEmail('contact'), roles: ['champion'] };
+    },
+  },
+  '(workspace)/accounts/contact-actions.ts#updateContactDetails': {
+    kind: 'action',
+    name: 'contact.update',
+    permission: 'contacts.write',
+    scope: 'own',
+    async fixture({ people }) {
+      const account = await createAccount({ ownerId: people.owner.id });
+      const email = uniqueEmail('contact');
+      const id = await insertContact(await getDb(), { accountId: account.id, name: '山田 花子', email });
+      return { id, version: 1, name: '山田 花子', email, title: 'CTO', roles: ['executive_sponsor'], active: true };
     },
   },
   '(workspace)/accounts/actions.ts#reassignAccounts': {
