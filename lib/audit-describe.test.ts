@@ -201,6 +201,10 @@ describe('audit vocabulary', () => {
     for (const locale of ['en', 'ja'] as const) expect(keys.filter((k) => !has(locale, `auditLog.sentences.${k}`)), locale).toEqual([]);
   });
 
+  it('has a short name for every audit action in both languages, for the event filter and the account timeline', () => {
+    for (const locale of ['en', 'ja'] as const) expect(auditActions.map(auditActionKey).filter((k) => !has(locale, `audit.actions.${k}`)), locale).toEqual([]);
+  });
+
   it('has a label for every field it lists, and words for every value of the vocabularies it shows', () => {
     const labels = [...Object.keys(fieldKinds), ...extraLabels];
     const values = [
