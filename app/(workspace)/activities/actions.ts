@@ -22,6 +22,7 @@ import {
   scheduleActivityInput,
 } from '@/lib/validation/activity';
 import { addCadence, type Cadence } from '@/lib/scheduling/cadence';
+import type { AuditAction } from '@/lib/audit-actions';
 
 async function loadActivity(tx: Tx, user: CurrentUser, id: number) {
   const activity = await findActivityForUpdate(tx, id);
@@ -98,7 +99,7 @@ type Loaded = NonNullable<Awaited<ReturnType<typeof findActivityForUpdate>>>;
 
 /** Closes a planned activity (completed, cancelled or no-show), checked and audited the same way. */
 function closeActivity<S extends typeof completeActivityInput | typeof cancelActivityInput | typeof markNoShowInput, R = undefined>(
-  name: string,
+  name: AuditAction,
   input: S,
   change: (input: z.output<S>, activity: Loaded) => { values: Partial<NewActivity>; audited: Record<string, unknown> },
   then?: (tx: Tx, user: CurrentUser, activity: Loaded) => Promise<R>,

@@ -226,7 +226,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
       <TouchesCard accountId={account.id} touches={touchRows} counts={touchCounts} {...touchFilter} pageSize={touchPageSize} params={query} />
       <div className="grid gap-4 lg:grid-cols-2">
         <TierHistory entries={history} money={(v) => money(v)} />
-        <AccountTimeline events={events} />
+        <AccountTimeline events={events} currency={workspace.currency} />
       </div>
     </div>
   );

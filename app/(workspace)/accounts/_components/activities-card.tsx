@@ -16,7 +16,7 @@ import { Card } from '@/components/ui/card';
 import { AccountContactsProvider, type ContactChoice } from './account-contacts';
 import { ActivityActions, SeriesActions } from './activity-actions';
 import { NextBookingProvider } from './next-booking';
-import { describeRule, localDateText, type DateOptions } from './recurrence-text';
+import { describeRule, localDateText, type DateOptions } from '@/lib/scheduling/recurrence-text';
 import { ScheduleForm, type ScheduleFormProps } from './schedule-form';
 import type { EditableSeries } from './series-forms';
 import type { ActivityStatus } from '@/lib/vocabulary';

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { scheduleActivity, type CompletionResult } from '@/app/(workspace)/activities/actions';
 import { closedReasonText } from '@/components/closed-reason';
-import { localDateText, type DateOptions } from './recurrence-text';
+import { localDateText, type DateOptions } from '@/lib/scheduling/recurrence-text';
 
 type Shown = CompletionResult & { typeLabel: string };
 const NextBookingContext = createContext<(shown: Shown) => void>(() => {});

@@ -8,7 +8,7 @@ import { useWorkingCalendar } from '@/components/working-calendar';
 import { closedOccurrences, maxUntil, ruleFrom, type ClosedOccurrence, type Nth, type RepeatFreq } from '@/lib/activities/series';
 import { closedDayChoices, type ClosedDayChoice } from '@/lib/vocabulary';
 import { recurrenceDates } from '@/lib/scheduling/recurrence';
-import { describeRule, localDateText, nthKey, weekdayName, type DateOptions } from './recurrence-text';
+import { describeRule, localDateText, nthKey, weekdayName, type DateOptions } from '@/lib/scheduling/recurrence-text';
 import { loose } from '@/lib/i18n/loose';
 
 export type RepeatValue = {
