@@ -44,6 +44,10 @@ export const auditActions = [
   'calendar_feed.revoke',
   'contact.create',
   'contact.update',
+  'content.create',
+  'content.update',
+  'content.add_version',
+  'content.share',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -42,6 +42,7 @@ const names: AuditNames = {
   ]),
   activityTypeOf: new Map([[900, 2]]),
   contacts: new Map([[31, '山田 太郎']]),
+  content: new Map([[7, '稟議書テンプレート']]),
 };
 
 const row = (r: Partial<AuditRow> & { action: string }): AuditRow => ({
@@ -181,6 +182,20 @@ describe('describeAuditRow', () => {
     ]);
   });
 
+  it('names the library item a content row is about, and says a share’s reach in words', () => {
+    expect(read(row({ action: 'content.update', entity: 'content', entityId: '7', before: { tiers: [], archived: false }, after: { tiers: [2, 3], archived: true } }))).toEqual([
+      '佐藤 遥 changed [稟議書テンプレート] in the content library',
+      'Meant for tiers: Any tier → Tier 2, Tier 3',
+      'Archived: No → Yes',
+    ]);
+    expect(read(row({ action: 'content.share', entity: 'content', entityId: '7', after: { version: 1, batchId: 'x', audience: 'tier=3', accounts: 12, recipients: 30, optedOut: 2 } }), ja)).toEqual([
+      '佐藤 遥 が [稟議書テンプレート] を共有しました',
+      'アカウント数: 12',
+      'トラッキングリンク数: 30',
+      'メール停止中: 2',
+    ]);
+  });
+
   it('lists a playbook’s rules in words with the type names', () => {
     const saved = row({
       action: 'playbook.save',
@@ -197,7 +212,7 @@ describe('audit vocabulary', () => {
   const has = (locale: 'en' | 'ja', key: string) => (createTranslator({ locale, messages: catalogs[locale] }).has as unknown as (k: string) => boolean)(key);
 
   it('has a sentence for every audit action in both languages, and for the seed’s summary rows', () => {
-    const keys = [...auditActions.map(auditActionKey), 'account_create_many', 'activity_schedule_many', 'contact_create_many'];
+    const keys = [...auditActions.map(auditActionKey), 'account_create_many', 'activity_schedule_many', 'contact_create_many', 'content_share_many'];
     for (const locale of ['en', 'ja'] as const) expect(keys.filter((k) => !has(locale, `auditLog.sentences.${k}`)), locale).toEqual([]);
   });
 

@@ -115,6 +115,10 @@ const specs: Record<string, Spec> = {
   'series.cancel_rest': { labels: { cancelled: 'occurrencesCancelled' } },
   'contact.create': { omit: ['name', 'accountId', 'count'], labels: { active: 'contactActive' }, sentence: bulkOr(contactName) },
   'contact.update': { labels: { active: 'contactActive' }, sentence: contactName },
+  'content.create': { omit: ['title', 'kindId'] },
+  'content.update': { omit: ['kindId'] },
+  'content.add_version': { omit: ['versionId'] },
+  'content.share': { omit: ['batchId', 'audience', 'accountId', 'version', 'emailing', 'count'], sentence: bulkOr() },
   'calendar_feed.create': { labels: { revokedFeedIds: 'feedsRevoked' } },
   'calendar_feed.revoke': { labels: { revokedFeedIds: 'feedsRevoked' } },
 };
@@ -145,6 +149,8 @@ function recordOf(row: AuditRow, { f, names }: Ctx): AuditDescription['record'] 
       return { name: f.t('auditLog.records.playbook', { tier: id }), href: '/admin/playbooks' };
     case 'tier_policy':
       return { name: f.t('auditLog.records.tierPolicy', { version: id }), href: '/admin/tiering' };
+    case 'content':
+      return { name: names.content.get(id) ?? f.t('auditLog.records.missing', { id }), href: `/content/${id}` };
     case 'workspace':
       return { name: f.t('auditLog.records.workspace'), href: '/admin/workspace' };
     default:

@@ -1,5 +1,5 @@
 /** The ids of the records a page of audit rows mentions, to read their names in one query. */
-export type AuditReferences = { users: number[]; accounts: number[]; activityTypes: number[]; activities: number[]; contacts: number[] };
+export type AuditReferences = { users: number[]; accounts: number[]; activityTypes: number[]; activities: number[]; contacts: number[]; content: number[] };
 
 type Row = { entity: string; entityId: string | null; before: unknown; after: unknown };
 
@@ -12,6 +12,7 @@ export function auditReferences(rows: readonly Row[]): AuditReferences {
   const activityTypes = new Set<number>();
   const activities = new Set<number>();
   const contacts = new Set<number>();
+  const content = new Set<number>();
   const add = (set: Set<number>, v: unknown) => {
     const n = id(v);
     if (n !== null) set.add(n);
@@ -33,8 +34,9 @@ export function auditReferences(rows: readonly Row[]): AuditReferences {
     if (row.entity === 'account') add(accounts, row.entityId);
     if (row.entity === 'user') add(users, row.entityId);
     if (row.entity === 'activity_type') add(activityTypes, row.entityId);
+    if (row.entity === 'content') add(content, row.entityId);
     visit(row.before);
     visit(row.after);
   }
-  return { users: [...users], accounts: [...accounts], activityTypes: [...activityTypes], activities: [...activities], contacts: [...contacts] };
+  return { users: [...users], accounts: [...accounts], activityTypes: [...activityTypes], activities: [...activities], contacts: [...contacts], content: [...content] };
 }

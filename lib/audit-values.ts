@@ -26,6 +26,8 @@ export type AuditNames = {
   /** An activity's type, for rows that name only the activity. */
   activityTypeOf: ReadonlyMap<number, number>;
   contacts: ReadonlyMap<number, string>;
+  /** Content library items by id: their titles. */
+  content: ReadonlyMap<number, string>;
 };
 
 export type Kind =
@@ -63,7 +65,8 @@ export type Kind =
   | 'importMode'
   | 'address'
   | 'contactRoles'
-  | 'contactLanguage';
+  | 'contactLanguage'
+  | 'tiers';
 
 /**
  * Every field an audited action writes that people read, and how its value
@@ -149,6 +152,15 @@ export const fieldKinds: Record<string, Kind> = {
   roles: 'contactRoles',
   language: 'contactLanguage',
   noProgramEmails: 'boolean',
+  // content library
+  description: 'text',
+  tiers: 'tiers',
+  url: 'text',
+  file: 'text',
+  archived: 'boolean',
+  accounts: 'number',
+  recipients: 'number',
+  optedOut: 'number',
   // last, as lines are listed in this order: why a change was made reads after the change
   note: 'text',
 };
@@ -251,6 +263,8 @@ export function formatValue(kind: Kind, value: unknown, { f, names }: { f: Audit
       const m = /^(\d{1,2}):(\d{2})/.exec(String(value));
       return m ? f.formatDate(new Date(Date.UTC(2027, 0, 4, Number(m[1]), Number(m[2]))), { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }) : String(value);
     }
+    case 'tiers':
+      return Array.isArray(value) && value.length ? value.map((t) => formatValue('tier', t, { f, names })).join(', ') : f.t('content.tiersAny');
     case 'boolean':
       return f.t(value === true || value === 'true' ? 'auditLog.values.yes' : 'auditLog.values.no');
     case 'month':
