@@ -76,6 +76,7 @@ describe('times', () => {
   it('writes a day and time', () => {
     expect(plain(formatDateTime(at, 'en', tokyo))).toBe('Dec 3, 2026, 3:00 PM');
     expect(formatDateTime(at, 'ja', tokyo)).toBe('2026/12/03 15:00');
+    expect(formatDateTime(at, 'ja', { ...tokyo, style: 'seconds' })).toBe('2026/12/03 15:00:00');
     expect(plain(formatDateTime(at, 'en', { ...tokyo, style: 'weekdayMonthDay' }))).toBe('Thu, Dec 3, 3:00 PM');
     expect(formatDateTime(at, 'ja', { ...tokyo, style: 'weekdayMonthDay' })).toBe('12月3日(木) 15:00');
   });

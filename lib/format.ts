@@ -102,8 +102,8 @@ export function formatTimeRange(start: Date, end: Date, locale: string, opts: Zo
 const dateTimeStyles = {
   /** Dec 3, 2026, 3:00 PM · 2026/12/03 15:00 */
   medium: { dateStyle: 'medium', timeStyle: 'short' },
-  /** 12/3/26, 3:00:05 PM · 2026/12/03 15:00:05 (logs, where seconds matter) */
-  seconds: { dateStyle: 'short', timeStyle: 'medium' },
+  /** Dec 3, 2026, 3:00:05 PM · 2026/12/03 15:00:05 (logs, where seconds matter) */
+  seconds: { dateStyle: 'medium', timeStyle: 'medium' },
   /** Thu, Dec 3, 3:00 PM · 12月3日(木) 15:00 */
   weekdayMonthDay: { weekday: 'short', month: 'short', day: 'numeric', ...timeOptions },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;

@@ -3,6 +3,7 @@ import type { Message } from '@/lib/actions/result';
 import { issueMessage } from '@/lib/actions/validation';
 import type { CsvRow } from '@/lib/csv/parse';
 import { unprotectFormula } from '@/lib/csv/write';
+import { moneyRuleError } from '@/lib/currencies';
 import { toScaled } from '@/lib/decimal';
 import type { TierPolicy } from '@/lib/tiering/policy';
 import { tierColumns, type TierColumns } from '@/lib/tiering/tier-columns';
@@ -145,8 +146,12 @@ export function headerOf(headers: readonly string[], mapping: Mapping, column: I
   return i < 0 ? column : headers[i] || column;
 }
 
-/** Every row through the account rules, cell by cell, so each error names its column. */
-export function checkRows(headers: readonly string[], rows: readonly CsvRow[], mapping: Mapping): CheckedRow[] {
+/**
+ * Every row through the account rules, cell by cell, so each error names its
+ * column. With the workspace `currency`, ARR is held to its minor units too
+ * (whole yen), as the account form is.
+ */
+export function checkRows(headers: readonly string[], rows: readonly CsvRow[], mapping: Mapping, opts: { currency?: string } = {}): CheckedRow[] {
   return rows.map(({ line, cells }) => {
     const values: Partial<Record<Field, unknown>> = {};
     const errors: RowError[] = [];
@@ -163,7 +168,9 @@ export function checkRows(headers: readonly string[], rows: readonly CsvRow[], m
         return;
       }
       const result = accountFields[fieldOf[column]].safeParse(cell);
-      if (result.success) values[fieldOf[column]] = result.data;
+      const currencyError = result.success && column === 'arr' && opts.currency ? moneyRuleError(result.data as string | null, opts.currency) : null;
+      if (currencyError) fail(currencyError);
+      else if (result.success) values[fieldOf[column]] = result.data;
       else fail(issueMessage(result.error.issues[0]!));
     });
     const extra = cells.slice(headers.length).filter((c) => c.trim() !== '');

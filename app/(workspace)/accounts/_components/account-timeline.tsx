@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { describeChange } from '@/lib/audit-describe';
 import { Card } from '@/components/ui/card';
 import { loose, looseOr } from '@/lib/i18n/loose';
@@ -7,7 +8,7 @@ type Event = { id: number; at: Date; action: string; before: unknown; after: unk
 
 /** What happened to the account, from the audit trail, newest first. */
 export async function AccountTimeline({ events }: { events: Event[] }) {
-  const [t, tAudit, format] = await Promise.all([getTranslations('accounts'), getTranslations('audit'), getFormatter()]);
+  const [t, tAudit, format] = await Promise.all([getTranslations('accounts'), getTranslations('audit'), getFormat()]);
   const label = (code: string) => looseOr(tAudit, () => code)(`actions.${code.replace(/\./g, '_')}`);
   return (
     <Card title={t('timeline')} description={t('timelineDescription')}>
@@ -22,7 +23,7 @@ export async function AccountTimeline({ events }: { events: Event[] }) {
                 <span className="font-medium">{label(e.action)}</span>
                 <span className="text-zinc-500">
                   {' '}
-                  · {e.actorName ?? t('system')} · {format.dateTime(e.at, { dateStyle: 'medium', timeStyle: 'short' })}
+                  · {e.actorName ?? t('system')} · {format.dateTime(e.at)}
                 </span>
               </p>
               {e.action === 'account.update' && (

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
 import { auditPageSize, listAudit } from '@/db/queries/audit';
 import { requirePageUser } from '@/lib/auth/current-user';
@@ -25,7 +26,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const action = filters.find((f) => f === params.action) ?? '';
   const [t, format, { rows, total }] = await Promise.all([
     getTranslations('audit'),
-    getFormatter(),
+    getFormat(),
     listAudit(await getDb(), { page, action: action || undefined }),
   ]);
   const pages = Math.max(1, Math.ceil(total / auditPageSize));
@@ -64,7 +65,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <tbody className="divide-y divide-zinc-100">
               {rows.map((r) => (
                 <tr key={r.id}>
-                  <Td className="text-xs tabular-nums">{format.dateTime(r.at, { dateStyle: 'short', timeStyle: 'medium' })}</Td>
+                  <Td className="text-xs tabular-nums">{format.dateTime(r.at, 'seconds')}</Td>
                   <Td>{r.actorName ?? <span className="text-zinc-400">{t('anonymous')}</span>}</Td>
                   <Td>
                     <span title={r.action}>{label(r.action)}</span>
