@@ -6,6 +6,7 @@ import {
   formatDateTime,
   formatFor,
   formatHours,
+  formatList,
   formatMoney,
   formatNumber,
   formatPct,
@@ -55,6 +56,8 @@ describe('formatDateRange', () => {
   it('writes a week once', () => {
     expect(plain(formatDateRange('2026-11-30', '2026-12-06', 'en'))).toBe('Nov 30 – Dec 6, 2026');
     expect(formatDateRange('2026-11-30', '2026-12-06', 'ja')).toBe('2026/11/30～2026/12/06');
+    expect(formatDateRange('2026-11-30', '2026-12-06', 'ja', { style: 'monthDayYear' })).toBe('2026/11/30～2026/12/06');
+    expect(plain(formatDateRange('2026-11-30', '2026-12-06', 'en', { style: 'monthDay' }))).toBe('Nov 30 – Dec 6');
   });
 });
 
@@ -149,5 +152,12 @@ describe('monthNames', () => {
   it('names the months in the locale', () => {
     expect(monthNames('en')[3]).toEqual({ value: 4, label: 'April' });
     expect(monthNames('ja')[3]).toEqual({ value: 4, label: '4月' });
+  });
+});
+
+describe('formatList', () => {
+  it('joins names as the language does', () => {
+    expect(formatList(['Tier 1', 'Tier 2', 'Tier 3'], 'en')).toBe('Tier 1, Tier 2, and Tier 3');
+    expect(formatList(['Tier 1', 'Tier 2'], 'ja')).toBe('Tier 1、Tier 2');
   });
 });

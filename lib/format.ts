@@ -45,6 +45,8 @@ const dateStyles = {
   monthYearShort: { year: 'numeric', month: 'short' },
   /** Dec 3 · 12月3日 */
   monthDay: { month: 'short', day: 'numeric' },
+  /** Dec 3, 2026 · 2026年12月3日 (for ranges: "Nov 30 – Dec 6, 2026" · "2026年11月30日～12月6日") */
+  monthDayYear: { year: 'numeric', month: 'short', day: 'numeric' },
   /** 12/3 · 12/3 */
   numericMonthDay: { month: 'numeric', day: 'numeric' },
   /** Thu, Dec 3 · 12月3日(木) */
@@ -104,6 +106,8 @@ const dateTimeStyles = {
   medium: { dateStyle: 'medium', timeStyle: 'short' },
   /** Dec 3, 2026, 3:00:05 PM · 2026/12/03 15:00:05 (logs, where seconds matter) */
   seconds: { dateStyle: 'medium', timeStyle: 'medium' },
+  /** Dec 3, 3:00 PM · 12月3日 15:00 */
+  monthDay: { month: 'short', day: 'numeric', ...timeOptions },
   /** Thu, Dec 3, 3:00 PM · 12月3日(木) 15:00 */
   weekdayMonthDay: { weekday: 'short', month: 'short', day: 'numeric', ...timeOptions },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
@@ -166,6 +170,11 @@ export function formatYears(value: string | number | null | undefined, locale: s
   return formatNumber(value, locale, { maximumFractionDigits: 1 });
 }
 
+/** Names as a sentence's list: "Tier 1, Tier 2, and Tier 3" · 「Tier 1、Tier 2、Tier 3」. */
+export function formatList(items: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+}
+
 /** Month names 1..12, for pickers: January… · 1月… */
 export function monthNames(locale: string): { value: number; label: string }[] {
   const format = dateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
@@ -194,6 +203,7 @@ export function formatFor(locale: string, timeZone: string, currency?: string) {
     percent: (v: string | number | null | undefined) => formatPercent(v, locale),
     hours: (v: string | number | null | undefined) => formatHours(v, locale),
     years: (v: string | number | null | undefined) => formatYears(v, locale),
+    list: (items: readonly string[]) => formatList(items, locale),
   };
 }
 export type Format = ReturnType<typeof formatFor>;

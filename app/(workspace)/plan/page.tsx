@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
 import { activeCsms, findAccount } from '@/db/queries/accounts';
 import { plannedBusy } from '@/db/queries/plan';
@@ -54,7 +55,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
   const [t, tp, format, csms, types] = await Promise.all([
     getTranslations('plan'),
     getTranslations('playbooks'),
-    getFormatter(),
+    getFormat(),
     manage ? activeCsms(db) : Promise.resolve([]),
     listActivityTypes(db),
   ]);
@@ -169,7 +170,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
         title={t('coveredTitle')}
         body={t('coveredBody', {
           tiers: format.list(tiers.map((n) => t('tierN', { tier: n }))),
-          date: format.dateTime(new Date(`${lastDay}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }),
+          date: format.date(lastDay),
         })}
         hint={horizon < 12 ? t('coveredHint') : undefined}
       />

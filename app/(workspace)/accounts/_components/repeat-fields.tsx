@@ -1,10 +1,11 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/lib/i18n/use-format';
 import { SelectField, TextField } from '@/components/action-form';
 import { maxUntil, ruleFrom, type Nth, type RepeatFreq } from '@/lib/activities/series';
 import { recurrenceDates } from '@/lib/scheduling/recurrence';
-import { describeRule, localDateText, nthKey, weekdayName, type DateOptions } from './recurrence-text';
+import { describeRule, localDateText, nthKey, weekdayName } from './recurrence-text';
 import { loose } from '@/lib/i18n/loose';
 
 export type RepeatValue = { repeat: 'none' | RepeatFreq; interval: string; weekday: number; monthDay: string; nth: Nth; until: string };
@@ -32,21 +33,20 @@ export function RepeatFields({
   allowNone?: boolean;
 }) {
   const t = useTranslations('series');
-  const format = useFormatter();
-  const fmt = (d: Date, o: DateOptions) => format.dateTime(d, o);
+  const format = useFormat();
   const set = (patch: Partial<RepeatValue>) => onChange({ ...value, ...patch });
   const interval = wholeIn(value.interval, 1, 12);
   const day = wholeIn(value.monthDay, 1, 31);
   const describe = (freq: RepeatFreq) =>
-    describeRule(ruleFrom({ freq, interval: interval ?? 1, weekday: value.weekday, day: day ?? 1, nth: value.nth }), loose(t), fmt);
-  const weekdays = Array.from({ length: 7 }, (_, wd) => ({ value: String(wd), label: weekdayName(fmt, wd) }));
+    describeRule(ruleFrom({ freq, interval: interval ?? 1, weekday: value.weekday, day: day ?? 1, nth: value.nth }), loose(t), format);
+  const weekdays = Array.from({ length: 7 }, (_, wd) => ({ value: String(wd), label: weekdayName(format, wd) }));
 
   let preview: string | null = null;
   if (value.repeat !== 'none' && interval && day && /^\d{4}-\d{2}-\d{2}$/.test(value.until) && /^\d{4}-\d{2}-\d{2}$/.test(start)) {
     const rule = ruleFrom({ freq: value.repeat, interval, weekday: value.weekday, day, nth: value.nth });
     const dates = recurrenceDates(rule, start, { until: value.until }).filter((d) => !from || d >= from);
     preview = dates.length
-      ? t('preview', { count: dates.length, dates: dates.slice(0, 4).map((d) => localDateText(fmt, d, { month: 'short', day: 'numeric' })).join(', ') + (dates.length > 4 ? ', …' : '') })
+      ? t('preview', { count: dates.length, dates: dates.slice(0, 4).map((d) => localDateText(format, d, 'monthDay')).join(', ') + (dates.length > 4 ? ', …' : '') })
       : t('noOccurrences');
   }
 
