@@ -14,6 +14,7 @@ import {
   formatRelativeDay,
   formatTime,
   formatTimeRange,
+  localizeMessageValues,
   monthNames,
 } from './format';
 
@@ -159,5 +160,17 @@ describe('formatList', () => {
   it('joins names as the language does', () => {
     expect(formatList(['Tier 1', 'Tier 2', 'Tier 3'], 'en')).toBe('Tier 1, Tier 2, and Tier 3');
     expect(formatList(['Tier 1', 'Tier 2'], 'ja')).toBe('Tier 1、Tier 2');
+  });
+});
+
+describe('localizeMessageValues', () => {
+  it('shows the calendar dates a server message carries in the reader’s format', () => {
+    expect(localizeMessageValues({ count: 3, dates: '2027-04-15, 2027-05-20, …' }, 'en')).toEqual({ count: 3, dates: 'Apr 15, 2027; May 20, 2027; …' });
+    expect(localizeMessageValues({ dates: '2027-04-15, 2027-05-20' }, 'ja')).toEqual({ dates: '2027/04/15、2027/05/20' });
+    expect(localizeMessageValues({ until: '2027-04-15' }, 'en')).toEqual({ until: 'Apr 15, 2027' });
+  });
+  it('leaves other values alone', () => {
+    expect(localizeMessageValues({ name: 'Acme, Inc.', column: 'arr', max: 5 }, 'en')).toEqual({ name: 'Acme, Inc.', column: 'arr', max: 5 });
+    expect(localizeMessageValues(undefined, 'en')).toBeUndefined();
   });
 });

@@ -175,6 +175,23 @@ export function formatList(items: readonly string[], locale: string): string {
   return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
 }
 
+/**
+ * Values of a server message for display: a server writes calendar dates as
+ * YYYY-MM-DD (alone or as a list, "2027-04-15, 2027-05-20, …"), and the
+ * reader sees them in their own format. Everything else is left as it is.
+ */
+export function localizeMessageValues<V extends Record<string, string | number>>(values: V | undefined, locale: string): V | undefined {
+  if (!values) return values;
+  // English dates have commas of their own, so a list of them takes semicolons.
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const parts = typeof value === 'string' ? value.split(', ') : [];
+    const dates = parts.filter((p) => p !== '…');
+    out[key] = dates.length > 0 && dates.every((p) => dayPattern.test(p)) ? parts.map((p) => (p === '…' ? p : formatDate(p, locale))).join(locale.startsWith('ja') ? '、' : '; ') : value;
+  }
+  return out as V;
+}
+
 /** Month names 1..12, for pickers: January… · 1月… */
 export function monthNames(locale: string): { value: number; label: string }[] {
   const format = dateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
