@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minorUnits, moneyRuleError, plainAmount } from './currencies';
+import { minorUnits, moneyRuleError, plainAmount, typedAmount } from './currencies';
 
 describe('plainAmount', () => {
   it("writes the currency's own minor units", () => {
@@ -26,5 +26,17 @@ describe('moneyRuleError', () => {
     expect(moneyRuleError('10.25', 'USD')).toBeNull();
     expect(moneyRuleError('10.255', 'USD')).toEqual({ key: 'validation.moneyDecimals', values: { currency: 'USD', digits: 2 } });
     expect(moneyRuleError(null, 'JPY')).toBeNull();
+  });
+});
+
+describe('typedAmount', () => {
+  it('reads an amount as people type it', () => {
+    expect(typedAmount('30000000')).toBe('30000000');
+    expect(typedAmount('30,000,000')).toBe('30000000');
+    expect(typedAmount('¥ 30,000,000')).toBe('30000000');
+    expect(typedAmount('３０００００')).toBe('300000');
+    expect(typedAmount('12.5')).toBe('12.5');
+    expect(typedAmount('abc')).toBeNull();
+    expect(typedAmount('')).toBeNull();
   });
 });

@@ -33,3 +33,9 @@ export function moneyRuleError(value: string | null | undefined, currency: strin
   if (fraction.replace(/0+$/, '').length <= digits) return null;
   return digits === 0 ? { key: 'validation.moneyWhole', values: { currency } } : { key: 'validation.moneyDecimals', values: { currency, digits } };
 }
+
+/** What a person typed in a money input ("30000000", "30,000,000", "¥ 30,000,000", full-width digits) as a plain amount, or null when it is not one. */
+export function typedAmount(value: string): string | null {
+  const clean = value.normalize('NFKC').replace(/[\s,¥$€£₩]/g, '');
+  return /^\d+(\.\d+)?$/.test(clean) ? clean : null;
+}
