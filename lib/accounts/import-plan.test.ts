@@ -119,6 +119,15 @@ describe('checkRows', () => {
     expect(check('name,domain,arr\nAcme,acme.jp,abc\n').rows[0]?.errors.map((e) => e.message.key)).toEqual(['validation.money']);
   });
 
+  it('reads the dates Japanese Excel writes', () => {
+    const { rows } = check('会社名,ドメイン,契約更新日\nA,a.jp,2027/3/31\nB,b.jp,2027年3月31日\nC,c.jp,２０２７年３月３１日\n');
+    expect(rows.map((r) => [r.values.renewalDate, r.errors])).toEqual([
+      ['2027-03-31', []],
+      ['2027-03-31', []],
+      ['2027-03-31', []],
+    ]);
+  });
+
   it('needs a name and refuses cells beyond the header', () => {
     const { rows } = check('name,domain\n,acme.jp\nBeta,beta.jp,extra\n');
     expect(rows[0]?.errors.map((e) => [e.column, e.message.key])).toEqual([['name', 'validation.required']]);
