@@ -74,7 +74,7 @@ describe('times', () => {
   });
   it('writes a time range once', () => {
     const end = new Date(at.getTime() + 90 * 60_000);
-    expect(plain(formatTimeRange(at, end, 'en', tokyo))).toBe('3:00 PM – 4:30 PM');
+    expect(plain(formatTimeRange(at, end, 'en', tokyo))).toBe('3:00 PM–4:30 PM');
     expect(formatTimeRange(at, end, 'ja', tokyo)).toBe('15:00～16:30');
   });
   it('writes a day and time', () => {

@@ -95,10 +95,10 @@ export function formatClock(time: string, locale: string): string {
   return dateTimeFormat(locale, { ...timeOptions, timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, Number(m[1]), Number(m[2]))));
 }
 
-/** Start to end: "3:00 PM – 4:30 PM" · "15:00～16:30". */
+/** Start to end: "3:00 PM–4:30 PM" · "15:00～16:30". */
 export function formatTimeRange(start: Date, end: Date, locale: string, opts: Zone = {}): string {
   // Both ends written in full: ICU's own time ranges switch Japanese to "15時00分～16時30分".
-  return `${formatTime(start, locale, opts)}${locale.startsWith('ja') ? '～' : ' – '}${formatTime(end, locale, opts)}`;
+  return `${formatTime(start, locale, opts)}${locale.startsWith('ja') ? '～' : '–'}${formatTime(end, locale, opts)}`;
 }
 
 const dateTimeStyles = {

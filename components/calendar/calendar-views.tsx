@@ -42,7 +42,6 @@ async function AgendaView({ range, items, timeZone, today, showOwner }: ViewProp
   const days = byDay(items, range.days, timeZone);
   const totals = dayTotals(days);
   const withItems = range.days.filter((d) => days.get(d)!.length > 0);
-  const time = (d: Date) => format.time(d);
   return (
     <ol className="divide-y divide-zinc-100 rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
       {withItems.map((day) => {
@@ -57,7 +56,7 @@ async function AgendaView({ range, items, timeZone, today, showOwner }: ViewProp
               {shown.map((a) => (
                 <li key={a.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
                   <span className="min-w-36 shrink-0 whitespace-nowrap tabular-nums text-zinc-700">
-                    {time(a.startsAt)}–{time(endsAt(a))}
+                    {format.timeRange(a.startsAt, endsAt(a))}
                   </span>
                   <span className={cn('font-medium text-zinc-900', a.status === 'cancelled' && 'text-zinc-400 line-through')}>{a.typeLabel}</span>
                   <span className="flex min-w-0 items-center gap-1.5">
