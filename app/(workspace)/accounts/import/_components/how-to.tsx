@@ -3,14 +3,16 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { importHeaders } from '@/lib/accounts/import-headers';
+import { headerKey, importHeaders } from '@/lib/accounts/import-headers';
 import type { ImportColumn } from '@/lib/accounts/import-plan';
 
 /** The headers a reader of this language would write for a field: theirs first, then the column's own name. */
 function headersFor(column: ImportColumn, locale: string): string[] {
   const { en, ja } = importHeaders[column];
-  const shown = locale === 'ja' ? [...ja, column] : [column, ...en.filter((h) => h !== column)];
-  return [...new Set(shown)];
+  const shown = locale === 'ja' ? [...ja, column] : [column, ...en];
+  // Headers that read the same (external_id, external id) are shown once.
+  const keys = new Set<string>();
+  return shown.filter((h) => !keys.has(headerKey(h)) && keys.add(headerKey(h)));
 }
 
 /** The empty state: what a file needs, the headers read for each field, and a template to start from. */
