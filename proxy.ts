@@ -4,8 +4,9 @@ import { secureCookies } from '@/lib/env';
 import { newNonce, pagePolicy } from '@/lib/security/csp';
 
 // Reachable without a session cookie. /feeds/<token>.ics is fetched by
-// calendar servers, which have none: its handler checks the secret token.
-const publicPaths = ['/login', '/feeds'];
+// calendar servers, and /c/<token> opened by customers' contacts, who have
+// none: their handlers check the secret token.
+const publicPaths = ['/login', '/feeds', '/c'];
 
 /**
  * Sets each page's Content-Security-Policy with a fresh nonce: on the

@@ -142,6 +142,35 @@ describe('the demo accounts', () => {
     );
     expect(history!.created).toBe(history!.accounts);
   });
+
+  it('gives every account people, and a library shared and opened over the past year, every touch in the ledger', async () => {
+    const db = await getDb();
+    type Facts = Record<'without_contacts' | 'items' | 'shared_items' | 'recipients' | 'opened' | 'opened_quickly' | 'old_shares' | 'shared_touches' | 'shares' | 'opened_touches' | 'activity_touches' | 'completed', number>;
+    const [facts] = await queryRows<Facts>(
+      db,
+      sql`select
+        (select count(*)::int from accounts a where not exists (select 1 from contacts c where c.account_id = a.id)) as without_contacts,
+        (select count(*)::int from content_items) as items,
+        (select count(distinct item_id)::int from content_shares) as shared_items,
+        (select count(*)::int from content_recipients) as recipients,
+        (select count(*)::int from content_recipients where first_opened_at is not null) as opened,
+        (select count(*)::int from content_recipients r join content_shares s on s.id = r.share_id
+           where r.first_opened_at <= s.shared_at + interval '2 days') as opened_quickly,
+        (select count(*)::int from content_shares where shared_at < now() - interval '180 days') as old_shares,
+        (select count(*)::int from touches where kind = 'content_shared') as shared_touches,
+        (select count(*)::int from content_shares) as shares,
+        (select count(*)::int from touches where kind = 'content_opened') as opened_touches,
+        (select count(*)::int from touches where kind = 'activity_completed') as activity_touches,
+        (select count(*)::int from activities where status = 'completed') as completed`,
+    );
+    expect(facts).toMatchObject({ without_contacts: 0, items: 20, shared_items: 20 });
+    expect(facts!.opened / facts!.recipients).toBeGreaterThan(0.35);
+    expect(facts!.opened_quickly / facts!.opened).toBeGreaterThan(0.6);
+    expect(facts!.old_shares).toBeGreaterThan(0);
+    expect(facts!.shared_touches).toBe(facts!.shares);
+    expect(facts!.opened_touches).toBe(facts!.opened);
+    expect(facts!.activity_touches).toBe(facts!.completed);
+  });
 });
 
 describe('generateDemoAccounts', () => {

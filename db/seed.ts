@@ -8,6 +8,11 @@ import { writeAudit } from './queries/audit';
 import { currentPolicy } from './queries/tier-policies';
 import { insertTierHistory, type TierHistoryEntry } from './queries/tier-history';
 import { insertActivities } from './queries/activities';
+import { insertContacts } from './queries/contacts';
+import { generateDemoContacts } from './seed-contacts';
+import { demoOpens, generateDemoContent } from './seed-content';
+import { prng } from './seed-accounts';
+import { insertContentItem, insertContentVersion, listBatchLinks, listContentKinds, recordOpens, shareContent } from './queries/content';
 import { listActivityTypes } from './queries/playbooks';
 import { countUsers, insertUser } from './queries/users';
 import { getWorkspace } from './queries/workspace';
@@ -107,6 +112,14 @@ async function seedDemoAccounts(tx: Tx, { csmIds, managerId, today }: { csmIds: 
     entity: 'account',
     after: { count: rows.length, overrides: overridden.length, requests: requests.length, source: 'demo seed' },
   });
+  const people = generateDemoContacts(rows.map((r) => ({ id: idOf(r.domain), domain: r.domain })));
+  for (let i = 0; i < people.length; i += batchSize) await insertContacts(tx, people.slice(i, i + batchSize));
+  await writeAudit(tx, { actorId: null, action: 'contact.create', entity: 'account', after: { count: people.length, source: 'demo seed' } });
+  await seedDemoContent(
+    tx,
+    rows.map((r) => ({ id: idOf(r.domain), tier: r.tier })),
+    managerId,
+  );
   await seedDemoActivities(
     tx,
     rows.flatMap((r) => (r.tier === 1 && r.ownerId ? [{ id: idOf(r.domain), ownerId: r.ownerId }] : [])),
@@ -124,4 +137,23 @@ async function seedDemoActivities(tx: Tx, tier1: { id: number; ownerId: number }
   });
   await insertActivities(tx, activities);
   await writeAudit(tx, { actorId: null, action: 'activity.schedule', entity: 'account', after: { count: activities.length, source: 'demo seed' } });
+}
+
+/** The content library, shared over the past year and opened, through the same queries the actions and the link use. */
+async function seedDemoContent(tx: Tx, accountTiers: { id: number; tier: number }[], managerId: number) {
+  const kindIds = Object.fromEntries((await listContentKinds(tx)).map((k) => [k.key, k.id]));
+  const now = new Date();
+  const rand = prng(20261130);
+  for (const item of generateDemoContent({ accounts: accountTiers })) {
+    const itemId = await insertContentItem(tx, { kindId: kindIds[item.kind]!, title: item.title, description: item.description, language: item.language, tiers: item.tiers, createdBy: managerId });
+    const versionId = await insertContentVersion(tx, { itemId, url: item.url, createdBy: managerId });
+    for (const share of item.shares) {
+      const at = new Date(now.getTime() - share.daysAgo * 86_400_000);
+      const batchId = crypto.randomUUID();
+      await shareContent(tx, { itemId, versionId, batchId, sharedBy: managerId, filters: { ids: share.accountIds }, emailStatus: 'not_sent', at });
+      const tokens = (await listBatchLinks(tx, batchId)).map((l) => l.token);
+      await recordOpens(tx, demoOpens(tokens, at, now, rand));
+    }
+  }
+  await writeAudit(tx, { actorId: managerId, action: 'content.share', entity: 'content', after: { source: 'demo seed' } });
 }

@@ -13,6 +13,11 @@ export function dataDir(): string {
   return process.env.DATA_DIR || '.data';
 }
 
+/** Where program and content emails go (smtp://user:pass@host:port); unset: nothing is emailed, links go out by mail merge. */
+export function smtpUrl(): string | undefined {
+  return process.env.SMTP_URL || undefined;
+}
+
 export function isEmbedded(): boolean {
   return !databaseUrl();
 }

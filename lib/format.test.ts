@@ -11,6 +11,7 @@ import {
   formatNumber,
   formatPct,
   formatPercent,
+  formatRatio,
   formatRelativeDay,
   formatTime,
   formatTimeRange,
@@ -129,6 +130,11 @@ describe('numbers', () => {
     expect(formatPercent('12.345', 'ja')).toBe('12.35%');
     expect(formatPercent('100', 'en')).toBe('100%');
     expect(formatPct('80', 'ja')).toBe('80%');
+  });
+  it('shows a fraction as a whole percentage', () => {
+    expect(formatRatio(0.456, 'en')).toBe('46%');
+    expect(formatRatio(1, 'ja')).toBe('100%');
+    expect(formatRatio(null, 'en')).toBe('—');
   });
   it('shows hours with one decimal at most', () => {
     expect(formatHours(1.5, 'en')).toBe('1.5');

@@ -157,6 +157,12 @@ export function formatPercent(value: string | number | null | undefined, locale:
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(`${value}E-2` as Intl.StringNumericLiteral);
 }
 
+/** A fraction as a whole percentage: 0.456 → "46%" (open rates, shares). */
+export function formatRatio(value: number | null | undefined, locale: string): string {
+  if (value == null || Number.isNaN(value)) return '—';
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+}
+
 /** @deprecated Use formatPercent; kept for callers written before it. */
 export const formatPct = formatPercent;
 
@@ -218,6 +224,7 @@ export function formatFor(locale: string, timeZone: string, currency?: string) {
     money: (v: string | number | null | undefined, opts?: { compact?: boolean; currency?: string }) => formatMoney(v, opts?.currency ?? currency ?? 'JPY', locale, opts),
     number: (v: string | number | null | undefined, opts?: { maximumFractionDigits?: number }) => formatNumber(v, locale, opts),
     percent: (v: string | number | null | undefined) => formatPercent(v, locale),
+    ratio: (v: number | null | undefined) => formatRatio(v, locale),
     hours: (v: string | number | null | undefined) => formatHours(v, locale),
     years: (v: string | number | null | undefined) => formatYears(v, locale),
     list: (items: readonly string[]) => formatList(items, locale),

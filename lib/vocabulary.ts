@@ -23,9 +23,46 @@ export type OverrideRequestStatus = (typeof overrideRequestStatuses)[number];
 export const activityStatuses = ['planned', 'completed', 'cancelled', 'no_show'] as const;
 export type ActivityStatus = (typeof activityStatuses)[number];
 
-/** High-touch (people's time), low-touch (one-to-many), tech-touch (automation). */
-export const touchModels = ['high', 'low', 'tech'] as const;
+/**
+ * High-touch (people's time), low-touch (one-to-many), tech-touch
+ * (automation); community touch (user groups, meetups) runs across every tier.
+ */
+export const touchModels = ['high', 'low', 'tech', 'community'] as const;
 export type TouchModel = (typeof touchModels)[number];
+
+/** What a contact is to their account; a contact may be several. */
+export const contactRoles = ['champion', 'executive_sponsor', 'admin', 'end_user', 'billing'] as const;
+export type ContactRole = (typeof contactRoles)[number];
+
+/**
+ * The languages a contact can be written to in: the ones the product's own
+ * messages (invitations, shared-content emails) exist in.
+ */
+export const contactLanguages = ['ja', 'en'] as const;
+export type ContactLanguage = (typeof contactLanguages)[number];
+
+/**
+ * Every kind of touch the ledger (db/schema/touches.ts) records. Coverage
+ * counts them; each comes from one source (an activity, a program, a share…).
+ */
+export const touchKinds = [
+  'activity_completed',
+  'program_invited',
+  'program_registered',
+  'program_attended',
+  'content_shared',
+  'content_opened',
+  'campaign_delivered',
+] as const;
+export type TouchKind = (typeof touchKinds)[number];
+
+/**
+ * Where a shared item's email to one contact stands: not sent (no SMTP, the
+ * links went out by mail merge), queued, sent, failed, or skipped because
+ * the contact opted out of program emails.
+ */
+export const contentEmailStatuses = ['not_sent', 'queued', 'sent', 'failed', 'opted_out'] as const;
+export type ContentEmailStatus = (typeof contentEmailStatuses)[number];
 
 export const cadenceUnits = ['day', 'week', 'month'] as const;
 export type CadenceUnit = (typeof cadenceUnits)[number];

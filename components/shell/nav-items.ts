@@ -10,6 +10,7 @@ export const navItems: NavItem[] = [
   { href: '/accounts', label: 'accounts' },
   { href: '/schedule', label: 'schedule' },
   { href: '/plan', label: 'plan' },
+  { href: '/content', label: 'content', permission: 'content.read' },
   { href: '/team', label: 'team', permission: 'team.view' },
   { href: '/accounts/requests', label: 'requests', permission: 'overrideRequests.decide' },
 ];

@@ -25,6 +25,8 @@ export function accountWhere(f: AccountFilters): SQL | undefined {
   if (f.renewalWithinDays !== undefined)
     parts.push(sql`${accounts.renewalDate} between current_date and current_date + ${f.renewalWithinDays}::int`);
   if (f.tierSource) parts.push(eq(accounts.tierSource, f.tierSource));
+  if (f.industry) parts.push(sql`lower(${accounts.industry}) = lower(${f.industry})`);
+  if (f.ids) parts.push(f.ids.length ? inArray(accounts.id, f.ids) : sql`false`);
   return parts.length ? and(...parts) : undefined;
 }
 

@@ -1,11 +1,37 @@
-import { sql } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
+import type { TouchModel } from '../../lib/vocabulary';
+import { activityTypes, contacts, contentItems, contentRecipients, contentShares, touches } from '../schema';
 import type { DbOrTx } from '../client';
+
+/**
+ * Keeps the touch ledger's activity rows in step with these accounts'
+ * activities: one row per completed activity, at its start time, with its
+ * type's touch model. Two set-based statements; idempotent.
+ */
+async function syncActivityTouches(db: DbOrTx, idArray: string): Promise<void> {
+  // Rows whose activity is no longer completed, or moved, retimed or retyped.
+  await db.execute(sql`
+    delete from touches t
+    where t.kind = 'activity_completed'
+      and (t.account_id = any(${idArray}::int[]) or t.activity_id in (select id from activities where account_id = any(${idArray}::int[])))
+      and not exists (
+        select 1 from activities a
+        where a.id = t.activity_id and a.status = 'completed' and a.account_id = t.account_id
+          and a.starts_at = t.occurred_at and a.activity_type_id = t.activity_type_id)`);
+  await db.execute(sql`
+    insert into touches (account_id, kind, touch_model, occurred_at, activity_type_id, activity_id)
+    select a.account_id, 'activity_completed', ty.touch_model, a.starts_at, a.activity_type_id, a.id
+    from activities a join activity_types ty on ty.id = a.activity_type_id
+    where a.account_id = any(${idArray}::int[]) and a.status = 'completed'
+    on conflict (activity_id) where activity_id is not null do nothing`);
+}
 
 /**
  * Recomputes next touch (earliest planned activity) and last touch (latest
  * completed one) for these accounts, in one statement. Every activity write
  * calls it in its own transaction, so the account list can sort on them.
- * Neither depends on the clock, so nothing goes stale as time passes.
+ * Neither depends on the clock, so nothing goes stale as time passes. The
+ * touch ledger's activity rows follow in the same call.
  */
 export async function refreshTouches(db: DbOrTx, accountIds: readonly number[]): Promise<void> {
   const ids = [...new Set(accountIds)].sort((a, b) => a - b);
@@ -29,4 +55,44 @@ export async function refreshTouches(db: DbOrTx, accountIds: readonly number[]):
     ) t
     where a.id = t.id
       and (a.next_touch_at is distinct from t.next_touch or a.last_touch_at is distinct from t.last_touch)`);
+  await syncActivityTouches(db, idArray);
+}
+
+export const touchPageSize = 20;
+
+/** One page of an account's touches, newest first, optionally of one touch model. */
+export async function listAccountTouches(db: DbOrTx, accountId: number, { model, page }: { model?: TouchModel; page: number }) {
+  return db
+    .select({
+      id: touches.id,
+      kind: touches.kind,
+      touchModel: touches.touchModel,
+      occurredAt: touches.occurredAt,
+      typeKey: activityTypes.key,
+      typeName: activityTypes.name,
+      contactName: contacts.name,
+      contentTitle: contentItems.title,
+      contentId: contentItems.id,
+    })
+    .from(touches)
+    .leftJoin(activityTypes, eq(activityTypes.id, touches.activityTypeId))
+    .leftJoin(contacts, eq(contacts.id, touches.contactId))
+    // A content touch names its item: through its share, or its recipient's share.
+    .leftJoin(contentRecipients, eq(contentRecipients.id, touches.contentRecipientId))
+    .leftJoin(contentShares, eq(contentShares.id, sql`coalesce(${touches.contentShareId}, ${contentRecipients.shareId})`))
+    .leftJoin(contentItems, eq(contentItems.id, contentShares.itemId))
+    .where(and(eq(touches.accountId, accountId), model ? eq(touches.touchModel, model) : undefined))
+    .orderBy(desc(touches.occurredAt), desc(touches.id))
+    .limit(touchPageSize)
+    .offset((page - 1) * touchPageSize);
+}
+
+/** How many touches the account has of each model, for the timeline's filter. */
+export async function countAccountTouches(db: DbOrTx, accountId: number): Promise<Partial<Record<TouchModel, number>>> {
+  const rows = await db
+    .select({ model: touches.touchModel, n: count() })
+    .from(touches)
+    .where(eq(touches.accountId, accountId))
+    .groupBy(touches.touchModel);
+  return Object.fromEntries(rows.map((r) => [r.model, r.n]));
 }

@@ -5,3 +5,6 @@ export * from './sign-in-attempts';
 export * from './accounts';
 export * from './playbooks';
 export * from './activities';
+export * from './contacts';
+export * from './content';
+export * from './touches';

@@ -12,6 +12,10 @@ export type AccountFilters = {
   tiers?: number[];
   ownerId?: number | 'none';
   stage?: string;
+  /** Exact industry, compared case-insensitively. */
+  industry?: string;
+  /** Only these accounts (sharing with one account). */
+  ids?: number[];
   renewalWithinDays?: number;
   tierSource?: TierSource;
   sort?: SortKey;

@@ -11,6 +11,7 @@ import { sortKeys, type AccountFilters, type SortKey } from './filters';
 //   stage   a lifecycle stage
 //   renewal days ahead: renewal date within N days
 //   source  "computed" | "override"
+//   industry exact industry (content audiences)
 //   sort, dir, page
 
 
@@ -42,6 +43,7 @@ export function parseAccountFilters(params: SearchParams, user: { id: number; ro
     stage: stage && (lifecycleStages as readonly string[]).includes(stage) ? stage : undefined,
     renewalWithinDays: Number.isInteger(renewal) && renewal > 0 && renewal <= 3650 ? renewal : undefined,
     tierSource: tierSources.find((s) => s === source),
+    industry: searchTerm(one(params.industry), 100),
     sort: sort && (sortKeys as readonly string[]).includes(sort) ? (sort as SortKey) : undefined,
     dir: one(params.dir) === 'desc' ? 'desc' : 'asc',
     page: parsePage(one(params.page)),

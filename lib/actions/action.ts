@@ -86,7 +86,9 @@ export function action<S extends z.ZodType, R = undefined, P = undefined>(spec: 
         if (e.error.key === 'errors.forbidden') await auditDenied(user.id, `action:${spec.name}`, 'ownership');
         return e.field ? { ok: false, fieldErrors: { [e.field]: e.error } } : { ok: false, error: e.error };
       }
-      if (pgErrorCode(e) === '40001' || pgErrorCode(e) === '40P01') return { ok: false, error: { key: 'errors.conflict' } };
+      // Serialization failures, deadlocks, and a unique key someone else took
+      // between our check and our write: the user's save met another one.
+      if (['40001', '40P01', '23505'].includes(pgErrorCode(e) ?? '')) return { ok: false, error: { key: 'errors.conflict' } };
       console.error(`[action ${spec.name}]`, e);
       return { ok: false, error: { key: 'errors.unexpected' } };
     }

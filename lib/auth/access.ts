@@ -39,3 +39,12 @@ export function assertCanManageActivity(user: Actor, activity: { ownerId: number
 export function ownerFor(user: Actor, chosen: number | null | undefined, fallback: number | null = null): number | null {
   return canManageAccounts(user) ? (chosen ?? fallback) : user.id;
 }
+
+/** Who may edit or archive a content item: the one who added it, or a manager or admin. */
+export function canEditContent(user: Actor, item: { createdBy: number | null }): boolean {
+  return canManageAccounts(user) || item.createdBy === user.id;
+}
+
+export function assertCanEditContent(user: Actor, item: { createdBy: number | null }): void {
+  if (!canEditContent(user, item)) throw refuse();
+}

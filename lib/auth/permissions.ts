@@ -16,6 +16,13 @@ export const permissions = {
   /** CSMs create into their own book and edit the accounts they own. */
   'accounts.write': everyone,
   'activities.schedule': everyone,
+  /** CSMs on the accounts they own; managers and admins on any (access.ts). */
+  'contacts.write': everyone,
+  'content.read': everyone,
+  /** Add items and versions; edit and archive the items one added (managers and admins any, access.ts). */
+  'content.write': everyone,
+  /** CSMs with their own accounts; managers and admins with any. */
+  'content.share': everyone,
   'activities.plan': everyone,
   'profile.edit': everyone,
   'calendarFeed.manage': everyone,
@@ -33,6 +40,7 @@ export const permissions = {
   'workspace.manage': admins,
   'tierPolicy.manage': admins,
   'playbooks.manage': admins,
+  'contentKinds.manage': admins,
   'audit.read': admins,
 } as const satisfies Record<string, readonly Role[]>;
 

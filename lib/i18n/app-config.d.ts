@@ -1,4 +1,7 @@
 import type en from './messages/en.json';
+import type enContacts from './messages/en.contacts.json';
+import type enTouches from './messages/en.touches.json';
+import type enContent from './messages/en.content.json';
 import type enCalendar from './messages/en.calendar.json';
 import type enFeeds from './messages/en.feeds.json';
 import type enImport from './messages/en.import.json';
@@ -12,6 +15,6 @@ import type { Locale } from './locales';
 declare module 'next-intl' {
   interface AppConfig {
     Locale: Locale;
-    Messages: typeof en & { import: typeof enImport; series: typeof enSeries; plan: typeof enPlan; calendar: typeof enCalendar; feeds: typeof enFeeds };
+    Messages: typeof en & { import: typeof enImport; series: typeof enSeries; plan: typeof enPlan; calendar: typeof enCalendar; feeds: typeof enFeeds; contacts: typeof enContacts; touches: typeof enTouches; content: typeof enContent };
   }
 }

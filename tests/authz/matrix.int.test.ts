@@ -275,7 +275,7 @@ describe.each(entriesOf('token'))('token route %s', (key, entry: TokenRouteEntry
   it(`${entry.name} with the token of a deactivated user: refused`, async () => {
     const { owner } = await freshPeople();
     const segment = await entry.issue(owner);
-    await deactivate(owner);
+    await (entry.deactivateHolder ?? deactivate)(owner);
     await expectRefused(segment);
   });
 

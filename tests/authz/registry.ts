@@ -4,12 +4,15 @@ import { scheduleSeries } from '@/app/(workspace)/activities/series-actions';
 import { requestTierOverride, setTierOverride } from '@/app/(workspace)/accounts/actions';
 import { getDb } from '@/db/client';
 import { findAccount } from '@/db/queries/accounts';
+import { insertContact } from '@/db/queries/contacts';
+import { listBatchLinks, listContentKinds, listContentVersions } from '@/db/queries/content';
+import { createContentItem, shareContent } from '@/app/(workspace)/content/actions';
 import { replaceFeed, revokeFeeds } from '@/db/queries/feeds';
 import { currentPlaybooks, listActivityTypes } from '@/db/queries/playbooks';
 import { currentPolicy } from '@/db/queries/tier-policies';
 import { findUser, updateUser, type PublicUser } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
-import { activities, activitySeries } from '@/db/schema';
+import { activities, activitySeries, contacts, contentItems } from '@/db/schema';
 import type { Payload } from '@/lib/actions/action';
 import type { Permission } from '@/lib/auth/permissions';
 import { todayIn } from '@/lib/dates';
@@ -78,6 +81,11 @@ export type TokenRouteEntry = {
   malformed: string[];
   /** How its tokens expire, or why they do not. */
   expiry: { expire: (user: PublicUser) => Promise<void> } | { none: string };
+  /**
+   * What "the token's holder is deactivated" means for this route, when the
+   * holder is not the user (a customer's contact): default, the user.
+   */
+  deactivateHolder?: (user: PublicUser) => Promise<void>;
   request: (segment: string) => RouteCall;
 };
 
@@ -158,6 +166,38 @@ async function multipartRequest(url: string, form: FormData): Promise<Request> {
 
 const strongPassword = 'violet-harbor-5831';
 
+async function contentKindId() {
+  return (await listContentKinds(await db()))[0]!.id;
+}
+
+/** A file-backed library item added by the owner. */
+async function ownedContent({ people, as }: FixtureContext) {
+  await as(people.owner);
+  return mustOk(await createContentItem(null, await contentUpload())).id;
+}
+
+async function contentUpload(fields: Record<string, string> = {}): Promise<FormData> {
+  const data = new FormData();
+  data.set('kindId', String(await contentKindId()));
+  data.set('title', 'Approval deck template');
+  data.set('file', new File(['%PDF-1.4 matrix'], 'deck.pdf', { type: 'application/pdf' }));
+  for (const [k, v] of Object.entries(fields)) data.set(k, v);
+  return data;
+}
+
+/** The owner's account with one contact, and an item shared with it by the owner: its batch and the contact's link. */
+async function ownedShare(ctx: FixtureContext) {
+  const account = await ownedAccount(ctx.people.owner);
+  const contactId = await insertContact(await db(), { accountId: account.id, name: 'Matrix Contact', email: uniqueEmail('matrix-contact') });
+  const itemId = await ownedContent(ctx);
+  const { batchId } = mustOk(await shareContent(null, { itemId, accountId: account.id }));
+  const [link] = await listBatchLinks(await db(), batchId);
+  return { batchId, token: link!.token, contactId, itemId };
+}
+
+/** Tracked links by the user who shared them, so the token-route cases can revoke and deactivate by user. */
+const sharedLinks = new Map<number, { token: string; contactId: number; itemId: number }>();
+
 // ---- the registry -------------------------------------------------------
 
 export const registry: Record<string, Entry> = {
@@ -191,6 +231,71 @@ export const registry: Record<string, Entry> = {
       const values = accountValues({ ownerId: people.owner.id });
       const account = await createAccount(values);
       return { ...values, name: `${values.name} renamed`, id: account.id, version: account.version };
+    },
+  },
+  '(workspace)/accounts/contact-actions.ts#createContact': {
+    kind: 'action',
+    name: 'contact.create',
+    permission: 'contacts.write',
+    scope: 'own',
+    async fixture({ people }) {
+      const account = await createAccount({ ownerId: people.owner.id });
+      return { accountId: account.id, name: '山田 花子', email: uniqueEmail('contact'), roles: ['champion'] };
+    },
+  },
+  '(workspace)/accounts/contact-actions.ts#updateContactDetails': {
+    kind: 'action',
+    name: 'contact.update',
+    permission: 'contacts.write',
+    scope: 'own',
+    async fixture({ people }) {
+      const account = await createAccount({ ownerId: people.owner.id });
+      const email = uniqueEmail('contact');
+      const id = await insertContact(await getDb(), { accountId: account.id, name: '山田 花子', email });
+      return { id, version: 1, name: '山田 花子', email, title: 'CTO', roles: ['executive_sponsor'], active: true };
+    },
+  },
+  // Content library.
+  '(workspace)/content/actions.ts#createContentItem': {
+    kind: 'action',
+    name: 'content.create',
+    permission: 'content.write',
+    scope: 'any',
+    fixture: async () => ({ kindId: await contentKindId(), title: 'Onboarding guide', url: 'https://example.com/guide', tiers: [2, 3] }),
+  },
+  '(workspace)/content/actions.ts#updateContentItemDetails': {
+    kind: 'action',
+    name: 'content.update',
+    permission: 'content.write',
+    scope: 'own',
+    async fixture(ctx) {
+      const id = await ownedContent(ctx);
+      return { id, version: 1, kindId: await contentKindId(), title: 'Approval deck template v2', tiers: [] };
+    },
+  },
+  '(workspace)/content/actions.ts#addContentVersion': {
+    kind: 'action',
+    name: 'content.add_version',
+    permission: 'content.write',
+    scope: 'own',
+    fixture: async (ctx) => ({ itemId: await ownedContent(ctx), url: 'https://example.com/deck-v2', note: 'New layout' }),
+  },
+  '(workspace)/content/actions.ts#previewAudience': {
+    kind: 'action',
+    name: 'content.audience',
+    permission: 'content.share',
+    scope: 'any',
+    fixture: async () => ({ audience: 'tier=1' }),
+  },
+  '(workspace)/content/actions.ts#shareContent': {
+    kind: 'action',
+    name: 'content.share',
+    permission: 'content.share',
+    scope: 'own',
+    async fixture(ctx) {
+      const account = await ownedAccount(ctx.people.owner);
+      await insertContact(await db(), { accountId: account.id, name: 'Matrix Contact', email: uniqueEmail('matrix-contact') });
+      return { itemId: await ownedContent(ctx), accountId: account.id };
     },
   },
   '(workspace)/accounts/actions.ts#reassignAccounts': {
@@ -506,6 +611,37 @@ export const registry: Record<string, Entry> = {
     reply: 'json',
     request: async () => ({ request: await multipartRequest('http://localhost/accounts/import/upload', csvUpload({ intent: 'run', mode: 'all' })) }),
   },
+  '(workspace)/content/upload/route.ts#POST': {
+    kind: 'route',
+    name: 'content.upload',
+    permission: 'content.write',
+    scope: 'any',
+    reply: 'json',
+    request: async () => ({ request: await multipartRequest('http://localhost/content/upload', await contentUpload({ intent: 'create' })) }),
+  },
+  '(workspace)/content/links/[batch]/route.ts#GET': {
+    kind: 'route',
+    name: 'content.links',
+    permission: 'content.share',
+    scope: 'own',
+    reply: 'text',
+    async request(ctx) {
+      const { batchId } = await ownedShare(ctx);
+      return { request: new Request(`http://localhost/content/links/${batchId}`), params: { batch: batchId } };
+    },
+  },
+  '(workspace)/content/versions/[id]/route.ts#GET': {
+    kind: 'route',
+    name: 'content.version',
+    permission: 'content.read',
+    scope: 'any',
+    reply: 'text',
+    async request(ctx) {
+      const itemId = await ownedContent(ctx);
+      const [version] = await listContentVersions(await db(), itemId);
+      return { request: new Request(`http://localhost/content/versions/${version!.id}`), params: { id: String(version!.id) } };
+    },
+  },
   '(workspace)/activities/[id]/ics/route.ts#GET': {
     kind: 'route',
     name: 'activity.ics',
@@ -519,6 +655,56 @@ export const registry: Record<string, Entry> = {
   },
 
   // Token routes.
+  'c/[token]/route.ts#GET': {
+    kind: 'token',
+    name: 'content.open',
+    async issue(user) {
+      const as = (u: PublicUser) => signInAs(u);
+      const other = await createUser('csm');
+      const share = await ownedShare({ people: { owner: user, otherCsm: other, manager: other, admin: other }, self: user, as });
+      sharedLinks.set(user.id, share);
+      return share.token;
+    },
+    // Archiving the item ends its links.
+    async revoke(user) {
+      const { itemId } = sharedLinks.get(user.id)!;
+      await (await db()).update(contentItems).set({ archived: true }).where(eq(contentItems.id, itemId));
+    },
+    wrong: () => 'ab'.repeat(32),
+    malformed: ['', 'x', 'AB'.repeat(31) + 'zz', '..%2F..%2Fetc%2Fpasswd', 'a'.repeat(4096)],
+    expiry: { none: 'A tracked link works while its contact is active and its item is not archived: it is how a customer reaches what was shared with them.' },
+    // The holder is the customer's contact: one who left the company (set inactive) can no longer open it.
+    async deactivateHolder(user) {
+      const { contactId } = sharedLinks.get(user.id)!;
+      await (await db()).update(contacts).set({ active: false }).where(eq(contacts.id, contactId));
+    },
+    request: (segment) => ({ request: new Request(`http://localhost/c/${segment}`, { method: 'GET' }), params: { token: segment } }),
+  },
+  'c/[token]/route.ts#HEAD': {
+    kind: 'token',
+    name: 'content.open',
+    async issue(user) {
+      const as = (u: PublicUser) => signInAs(u);
+      const other = await createUser('csm');
+      const share = await ownedShare({ people: { owner: user, otherCsm: other, manager: other, admin: other }, self: user, as });
+      sharedLinks.set(user.id, share);
+      return share.token;
+    },
+    // Archiving the item ends its links.
+    async revoke(user) {
+      const { itemId } = sharedLinks.get(user.id)!;
+      await (await db()).update(contentItems).set({ archived: true }).where(eq(contentItems.id, itemId));
+    },
+    wrong: () => 'ab'.repeat(32),
+    malformed: ['', 'x', 'AB'.repeat(31) + 'zz', '..%2F..%2Fetc%2Fpasswd', 'a'.repeat(4096)],
+    expiry: { none: 'A tracked link works while its contact is active and its item is not archived: it is how a customer reaches what was shared with them.' },
+    // The holder is the customer's contact: one who left the company (set inactive) can no longer open it.
+    async deactivateHolder(user) {
+      const { contactId } = sharedLinks.get(user.id)!;
+      await (await db()).update(contacts).set({ active: false }).where(eq(contacts.id, contactId));
+    },
+    request: (segment) => ({ request: new Request(`http://localhost/c/${segment}`, { method: 'HEAD' }), params: { token: segment } }),
+  },
   'feeds/[token]/route.ts#GET': {
     kind: 'token',
     name: 'calendar_feed.read',

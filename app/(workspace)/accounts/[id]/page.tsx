@@ -5,6 +5,8 @@ import { getNow, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { activeCsms, findAccount } from '@/db/queries/accounts';
 import { listAccountActivities } from '@/db/queries/activities';
+import { listAccountContacts } from '@/db/queries/contacts';
+import { listShareableItems } from '@/db/queries/content';
 import { currentPlaybooks, listActivityTypes } from '@/db/queries/playbooks';
 import { listAuditForEntity } from '@/db/queries/audit';
 import { pendingRequestFor } from '@/db/queries/override-requests';
@@ -24,13 +26,18 @@ import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { AccountTimeline } from '../_components/account-timeline';
 import { ActivitiesCard } from '../_components/activities-card';
+import { ContactsCard } from '../_components/contacts-card';
 import { ClearOverrideForm, RequestOverrideForm, SetOverrideForm } from '../_components/override-forms';
 import { TierHistory } from '../_components/tier-history';
 import { activityTypeLabel } from '@/lib/playbooks/type-label';
 import { loose } from '@/lib/i18n/loose';
-import { parseId } from '@/lib/validation/input';
+import { parseId, parsePage } from '@/lib/validation/input';
+import { one, type SearchParams } from '@/lib/url-params';
+import { touchModels, type TouchModel } from '@/lib/vocabulary';
+import { countAccountTouches, listAccountTouches, touchPageSize } from '@/db/queries/touches';
+import { TouchesCard } from '../_components/touches-card';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 async function load(idParam: string) {
   const id = parseId(idParam);
@@ -42,13 +49,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: account?.name ?? (await getTranslations('accounts'))('title') };
 }
 
-export default async function AccountPage({ params }: Props) {
+const isTouchModel = (v: string | undefined): v is TouchModel => (touchModels as readonly string[]).includes(v ?? '');
+
+export default async function AccountPage({ params, searchParams }: Props) {
   const user = await requirePageUser();
   const db = await getDb();
   const workspace = await getWorkspace(db);
   const account = await load((await params).id);
   if (!account) notFound();
-  const [t, tAll, tp, format, history, events, pending, owner, overrider, policy, activityRows, types, playbooks, csms] = await Promise.all([
+  const query = await searchParams;
+  const touchModel = one(query.touches);
+  const touchFilter = { model: isTouchModel(touchModel) ? touchModel : undefined, page: parsePage(one(query.touchesPage)) };
+  const [t, tAll, tp, format, history, events, pending, owner, overrider, policy, activityRows, types, playbooks, csms, contactRows, touchRows, touchCounts, shareItems] = await Promise.all([
     getTranslations('accounts'),
     getTranslations(),
     getTranslations('playbooks'),
@@ -63,6 +75,10 @@ export default async function AccountPage({ params }: Props) {
     listActivityTypes(db),
     currentPlaybooks(db),
     activeCsms(db),
+    listAccountContacts(db, account.id),
+    listAccountTouches(db, account.id, touchFilter),
+    countAccountTouches(db, account.id),
+    listShareableItems(db),
   ]);
   const typeLabel = (ty: { key: string | null; name: string | null }) => activityTypeLabel(ty, tp);
   const playbookTypeIds = new Set(playbooks.find((p) => p.tier === account.tier)?.rules.map((r) => r.activityTypeId) ?? []);
@@ -195,7 +211,9 @@ export default async function AccountPage({ params }: Props) {
           defaultOwnerId: account.ownerId,
           today: todayIn(user.timeZone ?? workspace.timeZone),
         }}
+        contacts={contactRows.filter((c) => c.active).map((c) => ({ name: c.name, title: c.title, roles: c.roles }))}
       />
+      <ContactsCard accountId={account.id} contacts={contactRows} canEdit={editable} shareItems={shareItems} />
       {pending && manage && (
         <Notice tone="info">
           {t('pendingForManager', { name: pending.requesterName, tier: pending.requestedTier })}{' '}
@@ -204,6 +222,7 @@ export default async function AccountPage({ params }: Props) {
           </Link>
         </Notice>
       )}
+      <TouchesCard accountId={account.id} touches={touchRows} counts={touchCounts} {...touchFilter} pageSize={touchPageSize} params={query} />
       <div className="grid gap-4 lg:grid-cols-2">
         <TierHistory entries={history} money={(v) => money(v)} />
         <AccountTimeline events={events} />

@@ -11,6 +11,7 @@ import { wallClock } from '@/lib/scheduling/zoned';
 import { IcsDownloadLink } from '@/components/ics-download-link';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { AccountContactsProvider, type ContactChoice } from './account-contacts';
 import { ActivityActions, SeriesActions } from './activity-actions';
 import { NextBookingProvider } from './next-booking';
 import { describeRule, localDateText } from './recurrence-text';
@@ -50,6 +51,8 @@ type Props = {
   /** Whether the viewer may change an activity (or a series) run by this owner. */
   canLog: (a: { ownerId: number }) => boolean;
   schedule: Omit<ScheduleFormProps, 'accountId' | 'colleagues' | 'self'>;
+  /** The account's active contacts, offered as attendees and sponsor. */
+  contacts: ContactChoice[];
 };
 
 const tones = { planned: 'brand', completed: 'neutral', cancelled: 'amber', no_show: 'red' } as const;
@@ -60,7 +63,7 @@ const ids = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is number => typ
 const customers = (v: unknown) => (Array.isArray(v) ? (v as { name?: unknown; role?: unknown }[]) : []).filter((c) => typeof c?.name === 'string') as { name: string; role?: string }[];
 
 /** The account's high-touch activities: series with what is ahead, one-off and past activities, and booking the next one. */
-export async function ActivitiesCard({ accountId, activities, canSchedule, canLog, schedule }: Props) {
+export async function ActivitiesCard({ accountId, activities, canSchedule, canLog, schedule, contacts }: Props) {
   const db = await getDb();
   const [t, ts, tp, format, nowDate, viewerZone, user, seriesRows, colleagues] = await Promise.all([
     getTranslations('activities'),
@@ -189,6 +192,7 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
 
   return (
     <Card title={t('title')} description={t('description')}>
+      <AccountContactsProvider contacts={contacts}>
       <NextBookingProvider>
         {canSchedule && user && (
           <details className="mb-4 rounded-md ring-1 ring-zinc-200">
@@ -249,6 +253,7 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
           rest.length > 0 && <ol className="space-y-3">{rest.map((a) => item(a))}</ol>
         )}
       </NextBookingProvider>
+      </AccountContactsProvider>
     </Card>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { ActionForm, SubmitButton, TextAreaField, TextField } from '@/components/action-form';
 import { Button } from '@/components/ui/button';
 import { rescheduleActivity } from '@/app/(workspace)/activities/actions';
+import { SponsorField } from './account-contacts';
 
 export type ReschedulableActivity = {
   id: number;
@@ -46,7 +47,7 @@ export function RescheduleForm({ activity, viewerZone, onDone }: { activity: Res
       </div>
       <TextField name="location" label={ta('location')} defaultValue={activity.location ?? ''} />
       {(activity.needsSponsor || activity.executiveSponsor) && (
-        <TextField name="executiveSponsor" label={activity.needsSponsor ? ta('sponsorLabelRequired') : ta('sponsor')} defaultValue={activity.executiveSponsor ?? ''} />
+        <SponsorField label={activity.needsSponsor ? ta('sponsorLabelRequired') : ta('sponsor')} defaultValue={activity.executiveSponsor ?? ''} />
       )}
       <TextAreaField name="agenda" label={ta('agenda')} rows={2} defaultValue={activity.agenda ?? ''} />
       <div className="flex flex-wrap gap-2">

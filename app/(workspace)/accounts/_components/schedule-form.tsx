@@ -8,6 +8,7 @@ import { scheduleActivity } from '@/app/(workspace)/activities/actions';
 import { scheduleSeries } from '@/app/(workspace)/activities/series-actions';
 import { defaultUntil, ruleDefaults } from '@/lib/activities/series';
 import { isIsoDate } from '@/lib/dates';
+import { ContactQuickAdd, SponsorField } from './account-contacts';
 import { AttendeePicker } from './attendee-picker';
 import { RepeatFields, repeatValueFor, type RepeatValue } from './repeat-fields';
 
@@ -109,7 +110,7 @@ export function ScheduleForm({ accountId, types, csms, defaultOwnerId, today, co
       />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField name="location" label={t('location')} hint={t('locationHint')} />
-        <TextField name="executiveSponsor" label={needsSponsor ? t('sponsorLabelRequired') : t('sponsor')} />
+        <SponsorField label={needsSponsor ? t('sponsorLabelRequired') : t('sponsor')} />
       </div>
       {csms && (
         <SelectField
@@ -139,7 +140,10 @@ export function AttendeesField({ label, placeholder, value, onChange }: { label:
   return (
     <Field name="customerAttendees" label={label} error={error}>
       {(control) => (
-        <textarea {...control} name={undefined} rows={2} value={value} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} className={controlClass} />
+        <>
+          <textarea {...control} name={undefined} rows={2} value={value} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} className={controlClass} />
+          <ContactQuickAdd value={value} onChange={onChange} />
+        </>
       )}
     </Field>
   );

@@ -9,6 +9,7 @@ import { ruleDefaults, type Nth } from '@/lib/activities/series';
 import type { Recurrence } from '@/lib/scheduling/recurrence';
 import { AttendeePicker } from './attendee-picker';
 import { RepeatFields, type RepeatValue } from './repeat-fields';
+import { SponsorField } from './account-contacts';
 import { AttendeesField, formatAttendees, parseAttendees } from './schedule-form';
 
 export type EditableSeries = {
@@ -77,11 +78,7 @@ export function SeriesEditForm({ series, viewerZone, onDone }: { series: Editabl
         </div>
       </div>
       {(series.needsSponsor || series.executiveSponsor) && (
-        <TextField
-          name="executiveSponsor"
-          label={series.needsSponsor ? ta('sponsorLabelRequired') : ta('sponsor')}
-          defaultValue={series.executiveSponsor ?? ''}
-        />
+        <SponsorField label={series.needsSponsor ? ta('sponsorLabelRequired') : ta('sponsor')} defaultValue={series.executiveSponsor ?? ''} />
       )}
       <input type="hidden" name="customerAttendees" value={JSON.stringify(parseAttendees(attendees))} />
       <div className="grid gap-3 sm:grid-cols-2">

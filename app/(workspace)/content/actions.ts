@@ -1,0 +1,143 @@
+'use server';
+
+import { createHash, randomUUID } from 'node:crypto';
+import type { Tx } from '@/db/client';
+import { findAccount } from '@/db/queries/accounts';
+import {
+  countAudience,
+  currentContentVersion,
+  findContentItem,
+  insertContentFile,
+  insertContentItem,
+  insertContentVersion,
+  listContentKinds,
+  shareContent as shareWithAccounts,
+  updateContentItem,
+} from '@/db/queries/content';
+import { action } from '@/lib/actions/action';
+import { ActionError, conflictError, notFoundError } from '@/lib/actions/result';
+import type { AccountFilters } from '@/lib/accounts/filters';
+import { parseAccountFilters } from '@/lib/accounts/list-params';
+import { changedFields } from '@/lib/audit-diff';
+import { assertCanEditAccount, assertCanEditContent, canManageAccounts } from '@/lib/auth/access';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { smtpUrl } from '@/lib/env';
+import { addContentVersionInput, audienceInput, createContentItemInput, shareContentInput, updateContentItemInput } from '@/lib/validation/content';
+
+async function assertKindUsable(tx: Tx, kindId: number) {
+  const kind = (await listContentKinds(tx)).find((k) => k.id === kindId);
+  if (!kind?.active) throw new ActionError({ key: 'validation.invalid' }, 'kindId');
+}
+
+/** Stores a version's source: a link as is, a file's bytes in the database. */
+async function storeVersion(tx: Tx, itemId: number, userId: number, source: { url: string | null; file: File | null; note: string | null }) {
+  if (source.file) {
+    const bytes = new Uint8Array(await source.file.arrayBuffer());
+    const fileId = await insertContentFile(tx, bytes, createHash('sha256').update(bytes).digest('hex'));
+    return insertContentVersion(tx, {
+      itemId,
+      fileId,
+      fileName: (source.file.name || 'file').slice(0, 200),
+      fileType: source.file.type || null,
+      fileSize: bytes.byteLength,
+      note: source.note,
+      createdBy: userId,
+    });
+  }
+  return insertContentVersion(tx, { itemId, url: source.url, note: source.note, createdBy: userId });
+}
+
+export const createContentItem = action({
+  name: 'content.create',
+  permission: 'content.write',
+  input: createContentItemInput,
+  revalidate: ['/content'],
+  async run({ user, input, tx, audit }) {
+    await assertKindUsable(tx, input.kindId);
+    const { url, file, note, ...fields } = input;
+    const id = await insertContentItem(tx, { ...fields, createdBy: user.id });
+    await storeVersion(tx, id, user.id, { url, file, note });
+    await audit({ action: 'content.create', entity: 'content', entityId: id, after: { ...fields, url, file: file?.name ?? null } });
+    return { id };
+  },
+});
+
+const editable = ['kindId', 'title', 'description', 'language', 'tiers', 'archived'] as const;
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export const updateContentItemDetails = action({
+  name: 'content.update',
+  permission: 'content.write',
+  input: updateContentItemInput,
+  revalidate: ['/content'],
+  async run({ user, input, tx, audit }) {
+    const before = await findContentItem(tx, input.id, { forUpdate: true });
+    if (!before) throw notFoundError();
+    assertCanEditContent(user, before);
+    if (before.kindId !== input.kindId) await assertKindUsable(tx, input.kindId);
+    const { id, version, ...values } = input;
+    if (!(await updateContentItem(tx, id, version, values))) throw conflictError();
+    await audit({ action: 'content.update', entity: 'content', entityId: id, ...changedFields(before, { ...before, ...values }, editable, sameValue) });
+    return { id };
+  },
+});
+
+export const addContentVersion = action({
+  name: 'content.add_version',
+  permission: 'content.write',
+  input: addContentVersionInput,
+  revalidate: ['/content'],
+  async run({ user, input, tx, audit }) {
+    const item = await findContentItem(tx, input.itemId, { forUpdate: true });
+    if (!item) throw notFoundError();
+    assertCanEditContent(user, item);
+    const versionId = await storeVersion(tx, item.id, user.id, input);
+    await audit({ action: 'content.add_version', entity: 'content', entityId: item.id, after: { versionId, url: input.url, file: input.file?.name ?? null, note: input.note } });
+    return { versionId };
+  },
+});
+
+/** The accounts a share reaches: one account the user may work on, or an audience (a CSM's is always their own book). */
+async function shareTarget(tx: Tx, user: CurrentUser, input: { accountId: number | null; audience: string | null }): Promise<AccountFilters> {
+  if (input.accountId !== null) {
+    const account = await findAccount(tx, input.accountId);
+    if (!account) throw notFoundError();
+    assertCanEditAccount(user, account);
+    return { ids: [account.id] };
+  }
+  const filters = parseAccountFilters(Object.fromEntries(new URLSearchParams(input.audience ?? '')), user);
+  return canManageAccounts(user) ? filters : { ...filters, ownerId: user.id };
+}
+
+/** How many accounts and contacts an audience reaches now, for the live count beside the filter. */
+export const previewAudience = action({
+  name: 'content.audience',
+  permission: 'content.share',
+  input: audienceInput,
+  async run({ user, input, tx }) {
+    return countAudience(tx, await shareTarget(tx, user, { accountId: null, audience: input.audience }));
+  },
+});
+
+export const shareContent = action({
+  name: 'content.share',
+  permission: 'content.share',
+  input: shareContentInput,
+  revalidate: ['/content', '/accounts'],
+  async run({ user, input, tx, audit }) {
+    const item = await findContentItem(tx, input.itemId);
+    if (!item || item.archived) throw notFoundError();
+    const version = await currentContentVersion(tx, item.id);
+    if (!version) throw notFoundError();
+    const filters = await shareTarget(tx, user, input);
+    const reach = await countAudience(tx, filters);
+    if (reach.accounts === 0) throw new ActionError({ key: 'content.errors.noAccounts' });
+    // The audience changed since the user saw its count: share nothing they did not see counted.
+    if (input.expected !== undefined && reach.accounts !== input.expected) throw new ActionError({ key: 'content.errors.audienceChanged', values: { count: reach.accounts } });
+    const batchId = randomUUID();
+    const emailing = smtpUrl() !== undefined;
+    const result = await shareWithAccounts(tx, { itemId: item.id, versionId: version.id, batchId, sharedBy: user.id, filters, emailStatus: emailing ? 'queued' : 'not_sent' });
+    await audit({ action: 'content.share', entity: 'content', entityId: item.id, after: { version: version.number, batchId, audience: input.audience, accountId: input.accountId, ...result } });
+    return { batchId, emailing, ...result };
+  },
+});

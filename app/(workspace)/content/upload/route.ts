@@ -1,0 +1,32 @@
+import { readBody } from '@/lib/http/read-body';
+import { route, RouteError } from '@/lib/routes/route';
+import { maxContentMegabytes } from '@/lib/validation/content';
+import { addContentVersion, createContentItem } from '../actions';
+
+// POST /content/upload (multipart: intent=create|version, the item's fields,
+// file): files come here rather than to a server action, so that server
+// actions keep their 2 MB body limit. The door refuses a visitor without a
+// session, a role that may not add content or another site before a byte of
+// the body is read; this handler refuses a body over the file limit; the
+// actions check everything again.
+
+const maxBodyBytes = maxContentMegabytes * 1024 * 1024 + 256 * 1024;
+
+export const POST = route({
+  name: 'content.upload',
+  permission: 'content.write',
+  reply: 'json',
+  async handle({ request }) {
+    const body = await readBody(request, maxBodyBytes);
+    if (!body.ok && body.reason === 'tooLarge') throw new RouteError(413, { key: 'validation.fileTooLarge' });
+    if (!body.ok) throw new RouteError(400, { key: 'import.errors.incomplete' });
+    let form: FormData;
+    try {
+      form = await new Response(body.bytes, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();
+    } catch {
+      throw new RouteError(400, { key: 'validation.fileEmpty' });
+    }
+    const result = form.get('intent') === 'version' ? await addContentVersion(null, form) : await createContentItem(null, form);
+    return Response.json(result, { headers: { 'Cache-Control': 'no-store' } });
+  },
+});

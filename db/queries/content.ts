@@ -1,0 +1,300 @@
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { AccountFilters } from '@/lib/accounts/filters';
+import type { ContentEmailStatus } from '@/lib/vocabulary';
+import { queryRows, type DbOrTx } from '../client';
+import { accounts, contacts, contentFiles, contentItems, contentKinds, contentRecipients, contentShares, contentVersions, users } from '../schema';
+import { accountWhere } from './accounts';
+
+export type NewContentItem = typeof contentItems.$inferInsert;
+export type NewContentVersion = Omit<typeof contentVersions.$inferInsert, 'number'>;
+
+export async function listContentKinds(db: DbOrTx) {
+  return db.select({ id: contentKinds.id, key: contentKinds.key, name: contentKinds.name, active: contentKinds.active, version: contentKinds.version }).from(contentKinds).orderBy(asc(contentKinds.id));
+}
+
+const latestVersion = sql`(select max(v.number) from ${contentVersions} v where v.item_id = ${contentItems.id})`;
+
+/** The library: each item with its kind, latest version and how it has been shared and opened. */
+export async function listContentItems(db: DbOrTx, f: { q?: string; kindId?: number; archived?: boolean } = {}) {
+  const stats = sql`(
+    select json_build_object(
+      'accounts', count(distinct s.account_id),
+      'recipients', count(r.id),
+      'opened', count(r.id) filter (where r.first_opened_at is not null))
+    from ${contentShares} s left join ${contentRecipients} r on r.share_id = s.id
+    where s.item_id = ${contentItems.id})`;
+  return db
+    .select({
+      id: contentItems.id,
+      title: contentItems.title,
+      description: contentItems.description,
+      language: contentItems.language,
+      tiers: contentItems.tiers,
+      archived: contentItems.archived,
+      updatedAt: contentItems.updatedAt,
+      kindKey: contentKinds.key,
+      kindName: contentKinds.name,
+      latest: sql<number>`${latestVersion}`.mapWith(Number),
+      stats: sql<{ accounts: number; recipients: number; opened: number }>`${stats}`,
+    })
+    .from(contentItems)
+    .innerJoin(contentKinds, eq(contentKinds.id, contentItems.kindId))
+    .where(
+      and(
+        eq(contentItems.archived, f.archived ?? false),
+        f.kindId ? eq(contentItems.kindId, f.kindId) : undefined,
+        f.q ? sql`lower(${contentItems.title}) like ${`%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined,
+      ),
+    )
+    .orderBy(desc(contentItems.updatedAt), desc(contentItems.id));
+}
+
+/** Items that can be shared now (not archived), by title, for the account page's share form. */
+export async function listShareableItems(db: DbOrTx) {
+  return db.select({ id: contentItems.id, title: contentItems.title }).from(contentItems).where(eq(contentItems.archived, false)).orderBy(asc(contentItems.title));
+}
+
+export async function findContentItem(db: DbOrTx, id: number, opts: { forUpdate?: boolean } = {}) {
+  const q = db
+    .select({
+      id: contentItems.id,
+      kindId: contentItems.kindId,
+      title: contentItems.title,
+      description: contentItems.description,
+      language: contentItems.language,
+      tiers: contentItems.tiers,
+      archived: contentItems.archived,
+      version: contentItems.version,
+      createdBy: contentItems.createdBy,
+      createdAt: contentItems.createdAt,
+    })
+    .from(contentItems)
+    .where(eq(contentItems.id, id));
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
+  return row;
+}
+
+export async function listContentVersions(db: DbOrTx, itemId: number) {
+  return db
+    .select({
+      id: contentVersions.id,
+      number: contentVersions.number,
+      url: contentVersions.url,
+      fileName: contentVersions.fileName,
+      fileType: contentVersions.fileType,
+      fileSize: contentVersions.fileSize,
+      note: contentVersions.note,
+      createdAt: contentVersions.createdAt,
+      createdByName: users.name,
+    })
+    .from(contentVersions)
+    .leftJoin(users, eq(users.id, contentVersions.createdBy))
+    .where(eq(contentVersions.itemId, itemId))
+    .orderBy(desc(contentVersions.number));
+}
+
+export async function insertContentItem(db: DbOrTx, values: NewContentItem): Promise<number> {
+  const [row] = await db.insert(contentItems).values(values).returning({ id: contentItems.id });
+  return row!.id;
+}
+
+export async function updateContentItem(db: DbOrTx, id: number, version: number, values: Partial<NewContentItem>): Promise<boolean> {
+  const rows = await db
+    .update(contentItems)
+    .set({ ...values, version: sql`${contentItems.version} + 1` })
+    .where(and(eq(contentItems.id, id), eq(contentItems.version, version)))
+    .returning({ id: contentItems.id });
+  return rows.length === 1;
+}
+
+export async function insertContentFile(db: DbOrTx, bytes: Uint8Array, sha256: string): Promise<number> {
+  const [row] = await db.insert(contentFiles).values({ bytes, sha256 }).returning({ id: contentFiles.id });
+  return row!.id;
+}
+
+/** Adds the next version (numbered after the last) and touches the item's updated time. */
+export async function insertContentVersion(db: DbOrTx, values: NewContentVersion): Promise<number> {
+  const [row] = await queryRows<{ id: number; number: number }>(
+    db,
+    sql`insert into ${contentVersions} (item_id, number, url, file_id, file_name, file_type, file_size, note, created_by)
+        select ${values.itemId}, coalesce(max(number), 0) + 1, ${values.url ?? null}, ${values.fileId ?? null}, ${values.fileName ?? null},
+               ${values.fileType ?? null}, ${values.fileSize ?? null}, ${values.note ?? null}, ${values.createdBy ?? null}
+        from ${contentVersions} where item_id = ${values.itemId}
+        returning id, number`,
+  );
+  await db.update(contentItems).set({ updatedAt: new Date() }).where(eq(contentItems.id, values.itemId));
+  return row!.id;
+}
+
+/** The current (highest-numbered) version of an item. */
+export async function currentContentVersion(db: DbOrTx, itemId: number) {
+  const [row] = await db.select({ id: contentVersions.id, number: contentVersions.number }).from(contentVersions).where(eq(contentVersions.itemId, itemId)).orderBy(desc(contentVersions.number)).limit(1);
+  return row;
+}
+
+/** How many accounts an audience is, and how many active contacts they have (and how many may be emailed). */
+export async function countAudience(db: DbOrTx, filters: AccountFilters) {
+  const [row] = await queryRows<{ accounts: number; contacts: number; emailable: number }>(
+    db,
+    sql`select count(distinct ${accounts.id})::int as accounts, count(c.id)::int as contacts,
+               (count(c.id) filter (where not c.no_program_emails))::int as emailable
+        from ${accounts} left join ${contacts} c on c.account_id = ${accounts.id} and c.active
+        where ${accountWhere(filters) ?? sql`true`}`,
+  );
+  return row!;
+}
+
+/**
+ * Shares a version with every account the filter matches, in three set-based
+ * statements: a share row per account, a tracked link per active contact
+ * (those who opted out of program emails get their link but no email), and
+ * a content_shared touch per account.
+ */
+export async function shareContent(
+  db: DbOrTx,
+  share: { itemId: number; versionId: number; batchId: string; sharedBy: number; filters: AccountFilters; emailStatus: ContentEmailStatus; at?: Date },
+) {
+  const [row] = await queryRows<{ accounts: number; recipients: number; optedOut: number }>(
+    db,
+    sql`with s as (
+          insert into ${contentShares} (item_id, version_id, account_id, batch_id, shared_by, shared_at)
+          select ${share.itemId}, ${share.versionId}, ${accounts.id}, ${share.batchId}, ${share.sharedBy}, ${share.at ?? new Date()}
+          from ${accounts} where ${accountWhere(share.filters) ?? sql`true`}
+          returning id, account_id, shared_at),
+        r as (
+          insert into ${contentRecipients} (share_id, contact_id, token, email_status)
+          select s.id, c.id, replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''),
+                 (case when c.no_program_emails then 'opted_out' else ${share.emailStatus} end)::content_email_status
+          from s join ${contacts} c on c.account_id = s.account_id and c.active
+          returning id, email_status),
+        t as (
+          insert into touches (account_id, kind, touch_model, occurred_at, content_share_id)
+          select s.account_id, 'content_shared', 'low', s.shared_at, s.id from s
+          returning id)
+        select (select count(*) from s)::int as accounts, (select count(*) from r)::int as recipients,
+               (select count(*) from r where email_status = 'opted_out')::int as "optedOut"`,
+  );
+  return row!;
+}
+
+/** A batch's tracked links, for the mail-merge file: one row per recipient. */
+export async function listBatchLinks(db: DbOrTx, batchId: string) {
+  return db
+    .select({
+      token: contentRecipients.token,
+      contactName: contacts.name,
+      email: contacts.email,
+      language: contacts.language,
+      optedOut: sql<boolean>`${contentRecipients.emailStatus} = 'opted_out'`,
+      accountName: accounts.name,
+      itemId: contentShares.itemId,
+      sharedBy: contentShares.sharedBy,
+    })
+    .from(contentRecipients)
+    .innerJoin(contentShares, eq(contentShares.id, contentRecipients.shareId))
+    .innerJoin(contacts, eq(contacts.id, contentRecipients.contactId))
+    .innerJoin(accounts, eq(accounts.id, contentShares.accountId))
+    .where(eq(contentShares.batchId, batchId))
+    .orderBy(asc(accounts.name), asc(contacts.name));
+}
+
+/** A link works while its contact is active and its item not archived. */
+const liveLink = (r: SQL | typeof contentRecipients, s: SQL | typeof contentShares) =>
+  sql`exists (select 1 from ${contacts} c where c.id = ${r}.contact_id and c.active)
+      and exists (select 1 from ${contentItems} i where i.id = ${s}.item_id and not i.archived)`;
+
+/**
+ * Counts opens of tracked links (each token at most once per call), in one
+ * statement: open count, first and last open; a recipient's first open also
+ * lands in the touch ledger as content_opened (once, whatever the races: the
+ * ledger's unique key decides). Returns the version each opened link leads
+ * to. The link route counts one open; the demo seed a year of them.
+ */
+export async function recordOpens(db: DbOrTx, opens: { token: string; at: Date }[]) {
+  if (!opens.length) return [];
+  return queryRows<{ token: string; versionId: number }>(
+    db,
+    sql`with o as (select * from unnest(${`{${opens.map((o) => o.token).join(',')}}`}::text[], ${`{${opens.map((o) => o.at.toISOString()).join(',')}}`}::timestamptz[]) as o(token, at)),
+        opened as (
+          update ${contentRecipients} r set
+            open_count = r.open_count + 1,
+            first_opened_at = coalesce(r.first_opened_at, o.at),
+            last_opened_at = greatest(r.last_opened_at, o.at)
+          from o, ${contentShares} s
+          where r.token = o.token and s.id = r.share_id and ${liveLink(sql`r`, sql`s`)}
+          returning r.id, r.token, r.contact_id, r.first_opened_at, r.open_count, s.account_id, s.version_id),
+        ledger as (
+          insert into touches (account_id, kind, touch_model, occurred_at, contact_id, content_recipient_id)
+          select account_id, 'content_opened', 'low', first_opened_at, contact_id, id from opened where open_count = 1
+          on conflict (content_recipient_id) where content_recipient_id is not null do nothing)
+        select token, version_id as "versionId" from opened`,
+  );
+}
+
+/** Counts one person opening a tracked link; where it leads, or undefined for a dead link. */
+export async function recordOpen(db: DbOrTx, token: string) {
+  const [row] = await recordOpens(db, [{ token, at: new Date() }]);
+  return row ? findVersionTarget(db, row.versionId) : undefined;
+}
+
+/** Where a tracked link leads, without counting an open (HEAD, scanners). */
+export async function recipientTarget(db: DbOrTx, token: string) {
+  const [row] = await db
+    .select({ versionId: contentShares.versionId })
+    .from(contentRecipients)
+    .innerJoin(contentShares, eq(contentShares.id, contentRecipients.shareId))
+    .where(and(eq(contentRecipients.token, token), liveLink(contentRecipients, contentShares)));
+  return row ? findVersionTarget(db, row.versionId) : undefined;
+}
+
+/** Where a version leads: its link, or its file (name, type, bytes). */
+export async function findVersionTarget(db: DbOrTx, versionId: number) {
+  const [row] = await db
+    .select({ url: contentVersions.url, fileName: contentVersions.fileName, fileType: contentVersions.fileType, bytes: contentFiles.bytes, itemId: contentVersions.itemId })
+    .from(contentVersions)
+    .leftJoin(contentFiles, eq(contentFiles.id, contentVersions.fileId))
+    .where(eq(contentVersions.id, versionId));
+  return row;
+}
+
+/** An item's reach by the accounts' current tier: accounts shared with, recipients, recipients who opened. */
+export async function contentStatsByTier(db: DbOrTx, itemId: number) {
+  return queryRows<{ tier: number; accounts: number; recipients: number; opened: number }>(
+    db,
+    sql`select a.tier, count(distinct s.account_id)::int as accounts, count(r.id)::int as recipients,
+               (count(r.id) filter (where r.first_opened_at is not null))::int as opened
+        from ${contentShares} s join ${accounts} a on a.id = s.account_id
+        left join ${contentRecipients} r on r.share_id = s.id
+        where s.item_id = ${itemId}
+        group by a.tier order by a.tier`,
+  );
+}
+
+export const recipientPageSize = 50;
+
+/** An item's recipients, most recently shared first. */
+export async function listContentRecipients(db: DbOrTx, itemId: number, page: number) {
+  return db
+    .select({
+      id: contentRecipients.id,
+      contactName: contacts.name,
+      email: contacts.email,
+      accountId: accounts.id,
+      accountName: accounts.name,
+      sharedAt: contentShares.sharedAt,
+      versionNumber: contentVersions.number,
+      emailStatus: contentRecipients.emailStatus,
+      openCount: contentRecipients.openCount,
+      firstOpenedAt: contentRecipients.firstOpenedAt,
+      lastOpenedAt: contentRecipients.lastOpenedAt,
+    })
+    .from(contentRecipients)
+    .innerJoin(contentShares, eq(contentShares.id, contentRecipients.shareId))
+    .innerJoin(contentVersions, eq(contentVersions.id, contentShares.versionId))
+    .innerJoin(contacts, eq(contacts.id, contentRecipients.contactId))
+    .innerJoin(accounts, eq(accounts.id, contentShares.accountId))
+    .where(eq(contentShares.itemId, itemId))
+    .orderBy(desc(contentShares.sharedAt), asc(accounts.name), asc(contacts.name))
+    .limit(recipientPageSize)
+    .offset((page - 1) * recipientPageSize);
+}

@@ -1,0 +1,45 @@
+import { bigint, index, integer, pgEnum, pgTable, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { touchKinds } from '../../lib/vocabulary';
+import { accounts } from './accounts';
+import { activities } from './activities';
+import { contacts } from './contacts';
+import { contentRecipients, contentShares } from './content';
+import { activityTypes, touchModelEnum } from './playbooks';
+
+export const touchKindEnum = pgEnum('touch_kind', touchKinds);
+
+// The ledger of every touch an account received, whatever its model: one row
+// per touch, written in the same transaction as its source (a completed
+// activity today; program attendance, content shares and opens, campaign
+// deliveries as they arrive). Coverage reads this one table.
+export const touches = pgTable(
+  'touches',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    kind: touchKindEnum().notNull(),
+    // The model at the time of the touch (an activity type's model may change later).
+    touchModel: touchModelEnum().notNull(),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    // For activity touches: which type, so playbook rules on a type can count it.
+    activityTypeId: integer().references(() => activityTypes.id),
+    activityId: integer().references(() => activities.id, { onDelete: 'cascade' }),
+    contactId: integer().references(() => contacts.id, { onDelete: 'set null' }),
+    // For content touches: the share (content_shared) or the recipient (content_opened).
+    contentShareId: integer().references(() => contentShares.id, { onDelete: 'cascade' }),
+    contentRecipientId: integer().references(() => contentRecipients.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('touches_account_occurred_idx').on(t.accountId, t.occurredAt.desc()),
+    index('touches_kind_occurred_idx').on(t.kind, t.occurredAt),
+    // One ledger row per completed activity.
+    uniqueIndex('touches_activity_key').on(t.activityId).where(sql`${t.activityId} is not null`),
+    // One shared touch per share, one opened touch per recipient (the first open).
+    uniqueIndex('touches_content_share_key').on(t.contentShareId).where(sql`${t.contentShareId} is not null`),
+    uniqueIndex('touches_content_recipient_key').on(t.contentRecipientId).where(sql`${t.contentRecipientId} is not null`),
+  ],
+);
