@@ -43,7 +43,7 @@ test('a CSM schedules a monthly second-Tuesday series, edits one occurrence, the
   await confirmIfAsked(page, 'Schedule anyway', 'Series scheduled: 6 occurrences.');
 
   const block = page.getByRole('region', { name: 'Series: Regular meeting' });
-  await expect(block.getByText('Monthly on the second Tuesday at 07:10 · until Jun 30, 2027')).toBeVisible();
+  await expect(block.getByText('Monthly on the second Tuesday at 7:10 AM · until Jun 30, 2027')).toBeVisible();
   await expect(block.getByText('Next 6 occurrences')).toBeVisible();
   await expect(block.getByText('Jan 12, 2027, 7:10 AM')).toBeVisible();
 
@@ -63,7 +63,7 @@ test('a CSM schedules a monthly second-Tuesday series, edits one occurrence, the
   await block.getByLabel('Until').fill('2027-08-31');
   await block.getByLabel('Customer attendees').fill('佐藤 花子, 情報システム部');
   await block.getByRole('button', { name: 'Save the series' }).click();
-  await confirmIfAsked(page, 'Save anyway', 'Monthly on the second Tuesday at 07:40 · until Aug 31, 2027');
+  await confirmIfAsked(page, 'Save anyway', 'Monthly on the second Tuesday at 7:40 AM · until Aug 31, 2027');
   await expect(block.getByText('Next 8 occurrences')).toBeVisible();
   await expect(block.getByText(/Customer: 佐藤 花子 \(情報システム部\)/).first()).toBeVisible();
   await expect(block.getByText('Jan 14, 2027, 3:00 PM')).toBeVisible();
@@ -134,7 +134,7 @@ test('a CSM completes a QBR and books the next one from the offer', async ({ bro
   await offer.getByLabel('Time').fill('10:30');
   await expect(offer.getByRole('heading', { name: 'Book the next QBR on February 12, 2027' })).toBeVisible();
   await offer.getByRole('button', { name: 'Book the next QBR' }).click();
-  await confirmIfAsked(page, 'Book anyway', 'Booked: QBR on Feb 12, 2027 at 10:30.');
+  await confirmIfAsked(page, 'Book anyway', 'Booked: QBR on Feb 12, 2027 at 10:30 AM.');
 
   await expect(page.getByText('Renewal agreed; two more plants in Q2')).toBeVisible();
   await expect(page.getByText('Feb 12, 2027, 10:30 AM')).toBeVisible();

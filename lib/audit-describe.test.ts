@@ -1,10 +1,11 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFormatter, createTranslator } from 'next-intl';
+import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import { auditActionKey, auditActions } from './audit-actions';
 import { describeAuditRow, type AuditNames, type AuditRow } from './audit-describe';
 import { enumLabels, extraLabels, fieldKinds, type AuditFormat } from './audit-values';
+import { formatFor as appFormat } from './format';
 import { loose } from './i18n/loose';
 import { loadMessages } from './i18n/messages';
 import { contactLanguages, contactRoles, levels, lifecycleStages, roles, touchModels } from './vocabulary';
@@ -13,7 +14,6 @@ const catalogs = { en: await loadMessages('en'), ja: await loadMessages('ja') };
 
 function formatFor(locale: 'en' | 'ja'): AuditFormat & { sentence: (key: string, values: Record<string, string | number>) => string } {
   const t = createTranslator({ locale, messages: catalogs[locale] });
-  const format = createFormatter({ locale, timeZone: 'Asia/Tokyo' });
   const has = t.has as unknown as (key: string) => boolean;
   const markup = t.markup as unknown as (key: string, values: Record<string, unknown>) => string;
   return {
@@ -21,7 +21,7 @@ function formatFor(locale: 'en' | 'ja'): AuditFormat & { sentence: (key: string,
     has,
     locale,
     currency: 'JPY',
-    formatDate: (d, o) => format.dateTime(d, o),
+    format: appFormat(locale, 'Asia/Tokyo', 'JPY'),
     // The record's name in brackets, where the page puts its link.
     sentence: (key, values) => markup(`auditLog.sentences.${key}`, { ...values, link: (chunks: string) => `[${chunks}]` }),
   };

@@ -1,5 +1,6 @@
 import { auditGroups, isAuditAction } from '@/lib/audit-actions';
 import { parsePage } from '@/lib/validation/input';
+import { isIsoDate } from '@/lib/dates';
 
 /** The records an audit row can be about, as the log filters by them. */
 export const auditEntities = ['account', 'user', 'activity_type', 'playbook', 'tier_policy', 'workspace'] as const;
@@ -17,9 +18,7 @@ export type AuditParams = {
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
 
 function calendarDate(v: string | undefined): string | undefined {
-  if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return undefined;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v ? v : undefined;
+  return v && isIsoDate(v) ? v : undefined;
 }
 
 /** The audit log's filters from its URL; anything unknown or malformed is dropped, never an error. */

@@ -1,11 +1,10 @@
 import { unknownAddress } from '@/lib/auth/client-address';
-import { formatMoney, formatPct } from '@/lib/format';
+import { formatMoney, formatPct, monthNames, type Format } from '@/lib/format';
 import { activityTypeLabel } from '@/lib/playbooks/type-label';
-import { describeRule, localDateText, type DateOptions } from '@/lib/scheduling/recurrence-text';
+import { describeRule, localDateText } from '@/lib/scheduling/recurrence-text';
 import type { Recurrence } from '@/lib/scheduling/recurrence';
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
-type FormatDate = (date: Date, options: DateOptions & Pick<Intl.DateTimeFormatOptions, 'timeStyle' | 'hour' | 'minute'>) => string;
 
 /** How the reader sees values: their language, time zone and the workspace currency. */
 export type AuditFormat = {
@@ -14,8 +13,8 @@ export type AuditFormat = {
   has: (key: string) => boolean;
   locale: string;
   currency: string;
-  /** Formats in the reader's time zone unless the options name one (next-intl's `format.dateTime`). */
-  formatDate: FormatDate;
+  /** The app's formatters (lib/format.ts) bound to the reader's language and time zone. */
+  format: Format;
 };
 
 /** Names of the records a page of audit rows mentions, read in one query. */
@@ -224,7 +223,7 @@ export function formatValue(kind: Kind, value: unknown, { f, names }: { f: Audit
     return languageless;
   }
   const n = asNumber(value);
-  const number = (x: number) => new Intl.NumberFormat(f.locale).format(x);
+  const number = (x: number) => f.format.number(x);
   const translated = (key: string) => (f.has(key) ? f.t(key) : String(value));
   switch (kind) {
     case 'number':
@@ -254,23 +253,23 @@ export function formatValue(kind: Kind, value: unknown, { f, names }: { f: Audit
     case 'typeName':
       return String(value);
     case 'date':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? localDateText(f.formatDate, value.slice(0, 10)) : String(value);
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? localDateText(f.format, value.slice(0, 10)) : String(value);
     case 'dateTime': {
       const d = new Date(value as string);
-      return Number.isNaN(d.getTime()) ? String(value) : f.formatDate(d, { dateStyle: 'medium', timeStyle: 'short' });
+      return Number.isNaN(d.getTime()) ? String(value) : f.format.dateTime(d);
     }
     case 'time': {
       const m = /^(\d{1,2}):(\d{2})/.exec(String(value));
-      return m ? f.formatDate(new Date(Date.UTC(2027, 0, 4, Number(m[1]), Number(m[2]))), { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }) : String(value);
+      return m ? f.format.clock(`${m[1]!.padStart(2, '0')}:${m[2]}`) : String(value);
     }
     case 'tiers':
       return Array.isArray(value) && value.length ? value.map((t) => formatValue('tier', t, { f, names })).join(', ') : f.t('content.tiersAny');
     case 'boolean':
       return f.t(value === true || value === 'true' ? 'auditLog.values.yes' : 'auditLog.values.no');
     case 'month':
-      return n === null ? String(value) : f.formatDate(new Date(Date.UTC(2027, n - 1, 15)), { month: 'long', timeZone: 'UTC' });
+      return n === null ? String(value) : (monthNames(f.locale).find((m) => m.value === n)?.label ?? String(value));
     case 'rule':
-      return typeof value === 'object' ? describeRule(value as Recurrence, (k, v) => f.t(`series.${k}`, v), f.formatDate) : String(value);
+      return typeof value === 'object' ? describeRule(value as Recurrence, (k, v) => f.t(`series.${k}`, v), f.format) : String(value);
     case 'rules':
       return Array.isArray(value) && value.length
         ? value

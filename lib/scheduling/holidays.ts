@@ -1,4 +1,5 @@
 import Holidays from 'date-holidays';
+import { addDays } from './local-date';
 import { withClosures, type Closure, type WorkingCalendar } from './working-days';
 
 // Public holidays and weekends per country, from `date-holidays` (207
@@ -56,11 +57,7 @@ export function workingCalendar(o: { country: string | null; closures: readonly 
         // `date` is the local date the holiday falls on ("2027-05-03 00:00:00"); a holiday may last several days.
         const first = h.date.slice(0, 10);
         const days = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / 86_400_000));
-        for (let i = 0; i < days; i++) {
-          const d = new Date(`${first}T00:00:00Z`);
-          d.setUTCDate(d.getUTCDate() + i);
-          closed[d.toISOString().slice(0, 10)] ??= { kind: 'holiday', name: h.name };
-        }
+        for (let i = 0; i < days; i++) closed[addDays(first, i)] ??= { kind: 'holiday', name: h.name };
       }
     }
   }

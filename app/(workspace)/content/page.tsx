@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
 import { listContentItems, listContentKinds } from '@/db/queries/content';
 import { requirePageUser } from '@/lib/auth/current-user';
@@ -24,7 +25,7 @@ export default async function ContentPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const filters = { q: searchTerm(one(params.q)), kindId: parseId(one(params.kind)) ?? undefined, archived: one(params.archived) === '1' };
   const db = await getDb();
-  const [t, format, kinds, items] = await Promise.all([getTranslations('content'), getFormatter(), listContentKinds(db), listContentItems(db, filters)]);
+  const [t, format, kinds, items] = await Promise.all([getTranslations('content'), getFormat(), listContentKinds(db), listContentItems(db, filters)]);
   const kindLabel = (k: { key: string | null; name: string | null }) => contentKindLabel(k, t);
   const adding = one(params.new) === '1';
   const filtered = Boolean(filters.q || filters.kindId || filters.archived);
@@ -83,7 +84,7 @@ export default async function ContentPage({ searchParams }: { searchParams: Prom
                     {/* Phones: the figures the hidden columns hold, on one line. */}
                     <span className="mt-0.5 block text-xs text-zinc-500 sm:hidden">
                       {kindLabel({ key: item.kindKey, name: item.kindName })} · {item.stats.accounts ? t('accountsCount', { count: item.stats.accounts }) : t('notShared')}
-                      {item.stats.recipients > 0 && ` · ${format.number(item.stats.opened / item.stats.recipients, { style: 'percent' })} ${t('opened')}`}
+                      {item.stats.recipients > 0 && ` · ${format.ratio(item.stats.opened / item.stats.recipients)} ${t('opened')}`}
                     </span>
                   </Td>
                   <Td className="hidden sm:table-cell">
@@ -94,10 +95,10 @@ export default async function ContentPage({ searchParams }: { searchParams: Prom
                   <Td className="hidden text-right tabular-nums sm:table-cell">{item.stats.accounts ? t('accountsCount', { count: item.stats.accounts }) : <span className="text-zinc-400">{t('notShared')}</span>}</Td>
                   <Td className="hidden text-right tabular-nums sm:table-cell">
                     {item.stats.recipients
-                      ? t('openRate', { opened: item.stats.opened, recipients: item.stats.recipients, rate: format.number(item.stats.opened / item.stats.recipients, { style: 'percent' }) })
+                      ? t('openRate', { opened: item.stats.opened, recipients: item.stats.recipients, rate: format.ratio(item.stats.opened / item.stats.recipients) })
                       : '—'}
                   </Td>
-                  <Td className="hidden tabular-nums text-zinc-500 md:table-cell">{format.dateTime(item.updatedAt, { dateStyle: 'medium' })}</Td>
+                  <Td className="tabular-nums text-zinc-500">{format.date(item.updatedAt)}</Td>
                 </tr>
               ))}
             </tbody>

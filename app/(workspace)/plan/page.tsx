@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
 import { activeCsms, findAccount } from '@/db/queries/accounts';
 import { plannedBusy } from '@/db/queries/plan';
@@ -51,11 +52,10 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
   const horizon: Horizon = horizons.find((h) => String(h) === params.horizon) ?? defaultHorizon;
   const tier = [1, 2, 3].find((n) => String(n) === params.tier);
   const manage = canManageAccounts(user);
-  const [t, tp, format, locale, csms, types] = await Promise.all([
+  const [t, tp, format, csms, types] = await Promise.all([
     getTranslations('plan'),
     getTranslations('playbooks'),
-    getFormatter(),
-    getLocale(),
+    getFormat(),
     manage ? activeCsms(db) : Promise.resolve([]),
     listActivityTypes(db),
   ]);
@@ -113,7 +113,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
   const scope = account ? { accountIds: [account.id] } : { ownerId: ownerId!, tier };
   const { lastDay } = planWindow(today, horizon);
   const [plan, owner, busy] = await Promise.all([
-    planFor(db, scope, { today, horizonMonths: horizon, timeZone, language: locale }),
+    planFor(db, scope, { today, horizonMonths: horizon, timeZone, language: format.locale }),
     ownerId ? findUser(db, ownerId) : undefined,
     // A proposal may move up to a few working days when its day is full.
     ownerId ? plannedBusy(db, ownerId, today, addDays(lastDay, 7), timeZone) : [],
@@ -186,7 +186,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
         title={t('coveredTitle')}
         body={t('coveredBody', {
           tiers: format.list(tiers.map((n) => t('tierN', { tier: n }))),
-          date: format.dateTime(new Date(`${lastDay}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }),
+          date: format.date(lastDay),
         })}
         hint={horizon < 12 ? t('coveredHint') : undefined}
       />

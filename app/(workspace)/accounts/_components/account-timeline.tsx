@@ -33,7 +33,7 @@ export async function AccountTimeline({ events, currency }: { events: Event[]; c
                 <span className="font-medium">{label(e.action)}</span>
                 <span className="text-zinc-500">
                   {' '}
-                  · {e.actorName ?? t('system')} · {f.formatDate(e.at, { dateStyle: 'medium', timeStyle: 'short' })}
+                  · {e.actorName ?? t('system')} · {f.format.dateTime(e.at)}
                 </span>
               </p>
               <ul className="mt-0.5 text-xs text-zinc-500">

@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getNow, getTimeZone, getTranslations } from 'next-intl/server';
+import { getNow, getTimeZone, getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
 import { activeColleagues, userNames } from '@/db/queries/activities';
 import { listAccountSeries } from '@/db/queries/series';
@@ -16,7 +17,7 @@ import { Card } from '@/components/ui/card';
 import { AccountContactsProvider, type ContactChoice } from './account-contacts';
 import { ActivityActions, SeriesActions } from './activity-actions';
 import { NextBookingProvider } from './next-booking';
-import { describeRule, localDateText, type DateOptions } from '@/lib/scheduling/recurrence-text';
+import { describeRule, localDateText } from '@/lib/scheduling/recurrence-text';
 import { ScheduleForm, type ScheduleFormProps } from './schedule-form';
 import type { EditableSeries } from './series-forms';
 import type { ActivityStatus } from '@/lib/vocabulary';
@@ -71,7 +72,7 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
     getTranslations('activities'),
     getTranslations('series'),
     getTranslations('playbooks'),
-    getFormatter(),
+    getFormat(),
     getNow(),
     getTimeZone(),
     getCurrentUser(),
@@ -80,10 +81,9 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
   ]);
   // The working days a series preview flags closed dates with: as far as a series may run (two years after its start).
   const today = todayIn(viewerZone, nowDate);
-  const calendar = canSchedule ? await workspaceCalendar(db, { from: addMonths(today, -12), to: addMonths(today, 36), language: await getLocale() }) : null;
+  const calendar = canSchedule ? await workspaceCalendar(db, { from: addMonths(today, -12), to: addMonths(today, 36), language: format.locale }) : null;
   const names = await userNames(db, [...activities.flatMap((a) => ids(a.internalAttendees)), ...seriesRows.flatMap((s) => ids(s.internalAttendees))]);
   const now = nowDate.getTime();
-  const fmt = (d: Date, o: DateOptions) => format.dateTime(d, o);
   const withNames = (v: unknown) => ids(v).map((id) => names.get(id) ?? '?');
 
   // A series with planned occurrences still ahead is shown as one block with those occurrences;
@@ -121,9 +121,9 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
   );
   const ruleText = (s: EditableSeries) =>
     ts('line', {
-      rule: describeRule(s.rule, loose(ts), fmt),
-      time: s.timeZone === viewerZone ? s.time : `${s.time} (${s.timeZone})`,
-      until: localDateText(fmt, s.untilDate),
+      rule: describeRule(s.rule, loose(ts), format),
+      time: s.timeZone === viewerZone ? format.clock(s.time) : `${format.clock(s.time)} (${s.timeZone})`,
+      until: localDateText(format, s.untilDate),
     });
 
   const item = (a: Activity, opts: { inBlock?: boolean } = {}) => {
@@ -141,14 +141,14 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
           {/* Everything under a series block is planned and ahead: no need to say so on each. */}
           {!opts.inBlock && <Badge tone={overdue ? 'red' : tones[a.status]}>{overdue ? t('overdue') : t(`status.${a.status}`)}</Badge>}
           <span className={opts.inBlock ? 'text-zinc-800' : 'text-zinc-500'}>
-            {format.dateTime(a.startsAt, { dateStyle: 'medium', timeStyle: 'short' })} · {t('minutes', { minutes: a.durationMinutes })}
+            {format.dateTime(a.startsAt)} · {t('minutes', { minutes: a.durationMinutes })}
             {!opts.inBlock && ` · ${a.ownerName}`}
           </span>
           {series && !opts.inBlock && <Badge tone="indigo">{ts('badge')}</Badge>}
           {a.seriesDetached && <Badge tone="amber">{ts('detached')}</Badge>}
           {a.status === 'planned' && a.needsSponsor && !a.executiveSponsor && <Badge tone="amber">{t('sponsorMissing')}</Badge>}
           {a.status !== 'cancelled' && (
-            <IcsDownloadLink activityId={a.id} label={`${a.typeLabel}, ${format.dateTime(a.startsAt, { dateStyle: 'medium' })}`} className="ml-auto" />
+            <IcsDownloadLink activityId={a.id} label={`${a.typeLabel}, ${format.date(a.startsAt)}`} className="ml-auto" />
           )}
         </div>
         {details && (a.location || a.executiveSponsor) && (

@@ -1,14 +1,15 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
+import { useFormat } from '@/lib/i18n/use-format';
 import { SelectField, TextField } from '@/components/action-form';
 import { closedReasonText } from '@/components/closed-reason';
 import { useWorkingCalendar } from '@/components/working-calendar';
 import { closedOccurrences, maxUntil, ruleFrom, type ClosedOccurrence, type Nth, type RepeatFreq } from '@/lib/activities/series';
 import { closedDayChoices, type ClosedDayChoice } from '@/lib/vocabulary';
 import { recurrenceDates } from '@/lib/scheduling/recurrence';
-import { describeRule, localDateText, nthKey, weekdayName, type DateOptions } from '@/lib/scheduling/recurrence-text';
+import { describeRule, localDateText, nthKey, weekdayName } from '@/lib/scheduling/recurrence-text';
 import { loose } from '@/lib/i18n/loose';
 
 export type RepeatValue = {
@@ -45,15 +46,14 @@ export function RepeatFields({
   allowNone?: boolean;
 }) {
   const t = useTranslations('series');
-  const format = useFormatter();
+  const format = useFormat();
   const calendar = useWorkingCalendar();
-  const fmt = (d: Date, o: DateOptions) => format.dateTime(d, o);
   const set = (patch: Partial<RepeatValue>) => onChange({ ...value, ...patch });
   const interval = wholeIn(value.interval, 1, 12);
   const day = wholeIn(value.monthDay, 1, 31);
   const describe = (freq: RepeatFreq) =>
-    describeRule(ruleFrom({ freq, interval: interval ?? 1, weekday: value.weekday, day: day ?? 1, nth: value.nth }), loose(t), fmt);
-  const weekdays = Array.from({ length: 7 }, (_, wd) => ({ value: String(wd), label: weekdayName(fmt, wd) }));
+    describeRule(ruleFrom({ freq, interval: interval ?? 1, weekday: value.weekday, day: day ?? 1, nth: value.nth }), loose(t), format);
+  const weekdays = Array.from({ length: 7 }, (_, wd) => ({ value: String(wd), label: weekdayName(format, wd) }));
 
   let preview: string | null = null;
   let closed: ClosedOccurrence[] = [];
@@ -66,7 +66,7 @@ export function RepeatFields({
     const dates =
       value.onClosedDay === 'keep' ? ruleDates : ruleDates.flatMap((d) => (!closedAt.has(d) ? [d] : value.onClosedDay === 'skip' ? [] : [closedAt.get(d)!.movesTo]));
     preview = dates.length
-      ? t('preview', { count: dates.length, dates: dates.slice(0, 4).map((d) => localDateText(fmt, d, { month: 'short', day: 'numeric' })).join(', ') + (dates.length > 4 ? ', …' : '') })
+      ? t('preview', { count: dates.length, dates: dates.slice(0, 4).map((d) => localDateText(format, d, 'monthDay')).join(', ') + (dates.length > 4 ? ', …' : '') })
       : t('noOccurrences');
   }
 
@@ -144,9 +144,8 @@ const shownClosed = 6;
 function ClosedDays({ closed, choice, onChoose }: { closed: ClosedOccurrence[]; choice: ClosedDayChoice; onChoose: (c: ClosedDayChoice) => void }) {
   const t = useTranslations('series');
   const tw = useTranslations('workingDays');
-  const format = useFormatter();
-  const fmt = (d: Date, o: DateOptions) => format.dateTime(d, o);
-  const day = (date: string) => localDateText(fmt, date, { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' });
+  const format = useFormat();
+  const day = (date: string) => `${localDateText(format, date, 'weekday')}, ${localDateText(format, date, 'monthDayYear')}`;
   const headingId = useId();
   return (
     <div role="group" aria-labelledby={headingId} className="space-y-2 rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200">

@@ -133,7 +133,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     })}
                   </p>
                   <time dateTime={r.at.toISOString()} className="shrink-0 text-xs tabular-nums text-zinc-500">
-                    {f.formatDate(r.at, { dateStyle: 'medium', timeStyle: 'short' })}
+                    {f.format.dateTime(r.at)}
                   </time>
                 </div>
                 {d.changes.length > 0 && (

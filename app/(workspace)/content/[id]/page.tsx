@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
 import { activeCsms } from '@/db/queries/accounts';
 import { contentStatsByTier, findContentItem, listContentKinds, listContentRecipients, listContentVersions, recipientPageSize } from '@/db/queries/content';
@@ -40,7 +41,7 @@ export default async function ContentItemPage({ params, searchParams }: Props) {
   const db = await getDb();
   const [t, format, kinds, versions, stats, recipients, csms] = await Promise.all([
     getTranslations('content'),
-    getFormatter(),
+    getFormat(),
     listContentKinds(db),
     listContentVersions(db, item.id),
     contentStatsByTier(db, item.id),
@@ -52,8 +53,8 @@ export default async function ContentItemPage({ params, searchParams }: Props) {
   const editable = canEditContent(user, item);
   const total = stats.reduce((a, s) => ({ accounts: a.accounts + s.accounts, recipients: a.recipients + s.recipients, opened: a.opened + s.opened }), { accounts: 0, recipients: 0, opened: 0 });
   const pages = Math.max(1, Math.ceil(total.recipients / recipientPageSize));
-  const rate = (opened: number, of: number) => (of ? format.number(opened / of, { style: 'percent' }) : '—');
-  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium' }) : '—');
+  const rate = (opened: number, of: number) => (of ? format.ratio(opened / of) : '—');
+  const date = (d: Date | null) => (d ? format.date(d) : '—');
   const pageHref = (p: number) => `/content/${item.id}${withParams(query, { page: p === 1 ? undefined : p })}#recipients`;
 
   return (

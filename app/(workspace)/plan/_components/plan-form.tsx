@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/lib/i18n/use-format';
 import { memo, useCallback, useId, useState, type ComponentProps, type ReactNode } from 'react';
 import { ActionForm, SelectField, SubmitButton, useFieldError, useMessage } from '@/components/action-form';
 import { TierBadge } from '@/components/tier-badge';
@@ -89,7 +90,7 @@ function RowInput({
 /** The proposals, grouped by account, to keep or leave out and adjust before creating them in one go. */
 export function PlanForm({ rows, today, horizon, capacity, runBy, empty }: Props) {
   const t = useTranslations('plan');
-  const format = useFormatter();
+  const format = useFormat();
   const [saved, setEdits] = useState(() => initialEdits(rows));
   const [shown, setShown] = useState(rows);
   const [result, setResult] = useState<{ created: number; skipped: number } | null>(null);
@@ -101,9 +102,8 @@ export function PlanForm({ rows, today, horizon, capacity, runBy, empty }: Props
     setEdits(edits);
   }
 
-  const day = (date: string, style: 'medium' | 'month' = 'medium') =>
-    format.dateTime(new Date(`${date}T12:00:00Z`), style === 'month' ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { dateStyle: 'medium', timeZone: 'UTC' });
-  const hours = (n: number) => format.number(n, { maximumFractionDigits: 1 });
+  const day = (date: string, style: 'medium' | 'month' = 'medium') => format.date(date, style === 'month' ? 'monthYearShort' : 'medium');
+  const hours = format.hours;
   const set = useCallback((key: string, change: Partial<Edit>) => setEdits((e) => ({ ...e, [key]: { ...e[key]!, ...change } })), []);
 
   const kept = rows.filter((r) => edits[r.key]?.keep);
@@ -244,10 +244,10 @@ type RowProps = { row: PlanRow; edit: Edit; index: number; today: string; onChan
 const ProposalRow = memo(function ProposalRow({ row: r, edit: e, index, today, onChange }: RowProps) {
   const t = useTranslations('plan');
   const tw = useTranslations('workingDays');
-  const format = useFormatter();
-  const day = (date: string) => format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
+  const format = useFormat();
+  const day = (date: string) => format.date(date);
   const set = (change: Partial<Edit>) => onChange(r.key, change);
-  const hours = (n: number) => format.number(n, { maximumFractionDigits: 1 });
+  const hours = format.hours;
   return (
     <div
       className={`grid grid-cols-[2rem_1fr] items-start gap-x-2 gap-y-1 px-3 py-2 md:grid-cols-[2rem_minmax(9rem,1fr)_7.5rem_9.5rem_7.5rem_5.5rem_5rem] ${e.keep ? '' : 'bg-zinc-50 text-zinc-400'}`}
@@ -328,7 +328,7 @@ const ProposalRow = memo(function ProposalRow({ row: r, edit: e, index, today, o
 /** "As last time: Google Meet · 佐々木, 田中 · 1 colleague · agenda": what a created activity takes over. */
 function Carried({ carried: c }: { carried: NonNullable<PlanRow['carried']> }) {
   const t = useTranslations('plan');
-  const format = useFormatter();
+  const format = useFormat();
   const parts = [
     c.location,
     c.people.length > 0 && format.list(c.people),
