@@ -71,7 +71,7 @@ describe('describeAuditRow', () => {
   it('says who changed which account, then only what changed, with names, the app formats and translated words', () => {
     expect(read(update)).toEqual([
       '佐藤 遥 changed the account [Sora Robotics]',
-      'Gross margin: 70 % → 72.5 %',
+      'Gross margin: 70% → 72.5%',
       'Lifecycle stage: Adopting → At risk',
       'Renewal date: Mar 31, 2027 → Apr 30, 2027',
       'Owner: 田中 美咲 → 高橋 翔',
@@ -82,7 +82,7 @@ describe('describeAuditRow', () => {
   it('reads in Japanese with Japanese labels and values', () => {
     expect(read(update, ja)).toEqual([
       '佐藤 遥 がアカウント [Sora Robotics] を変更しました',
-      '粗利率: 70 % → 72.5 %',
+      '粗利率: 70% → 72.5%',
       'ライフサイクル: 定着中 → リスクあり',
       '契約更新日: 2027/03/31 → 2027/04/30',
       '担当者: 田中 美咲 → 高橋 翔',
