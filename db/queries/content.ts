@@ -117,8 +117,8 @@ export async function insertContentVersion(db: DbOrTx, values: NewContentVersion
   const [row] = await queryRows<{ id: number; number: number }>(
     db,
     sql`insert into ${contentVersions} (item_id, number, url, file_id, file_name, file_type, file_size, note, created_by)
-        select ${values.itemId}, coalesce(max(number), 0) + 1, ${values.url ?? null}, ${values.fileId ?? null}, ${values.fileName ?? null},
-               ${values.fileType ?? null}, ${values.fileSize ?? null}, ${values.note ?? null}, ${values.createdBy ?? null}
+        select ${values.itemId}::int, coalesce(max(number), 0) + 1, ${values.url ?? null}::text, ${values.fileId ?? null}::int, ${values.fileName ?? null}::text,
+               ${values.fileType ?? null}::text, ${values.fileSize ?? null}::int, ${values.note ?? null}::text, ${values.createdBy ?? null}::int
         from ${contentVersions} where item_id = ${values.itemId}
         returning id, number`,
   );
@@ -158,13 +158,13 @@ export async function shareContent(
     db,
     sql`with s as (
           insert into ${contentShares} (item_id, version_id, account_id, batch_id, shared_by, shared_at)
-          select ${share.itemId}, ${share.versionId}, ${accounts.id}, ${share.batchId}, ${share.sharedBy}, ${share.at ?? new Date()}
+          select ${share.itemId}::int, ${share.versionId}::int, ${accounts.id}, ${share.batchId}::uuid, ${share.sharedBy}::int, ${(share.at ?? new Date()).toISOString()}::timestamptz
           from ${accounts} where ${accountWhere(share.filters) ?? sql`true`}
           returning id, account_id, shared_at),
         r as (
           insert into ${contentRecipients} (share_id, contact_id, token, email_status)
           select s.id, c.id, replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''),
-                 (case when c.no_program_emails then 'opted_out' else ${share.emailStatus} end)::content_email_status
+                 (case when c.no_program_emails then 'opted_out' else ${share.emailStatus}::text end)::content_email_status
           from s join ${contacts} c on c.account_id = s.account_id and c.active
           returning id, email_status),
         t as (
