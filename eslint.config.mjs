@@ -71,6 +71,36 @@ const config = [
       'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+[^./][^/]*/_components/|^@/app/.*/_components/', message: "A route's _components are its own: move what two routes share to components/." }] }],
     },
   },
+  // One format for dates, times, money and numbers (lib/format.ts): the raw
+  // APIs that format for people are refused everywhere else. Machine formats
+  // (CSV, iCalendar, zone arithmetic) build their strings without them.
+  {
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
+    // The others listed compute with Intl or ISO strings (zones, minor units, calendar arithmetic); they show nothing.
+    ignores: ['lib/format.ts', '**/*.test.ts', 'lib/scheduling/zoned.ts', 'lib/scheduling/local-date.ts', 'lib/dates.ts', 'lib/currencies.ts', 'lib/time-zones.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['DateTimeFormat', 'NumberFormat', 'RelativeTimeFormat', 'ListFormat'].map((name) => ({
+          selector: `MemberExpression[object.name='Intl'][property.name='${name}']`,
+          message: `Format for people with lib/format.ts (getFormat / useFormat), not Intl.${name}.`,
+        })),
+        {
+          selector: "CallExpression[callee.property.name=/^(toLocaleString|toLocaleDateString|toLocaleTimeString|toFixed)$/]",
+          message: 'Format for people with lib/format.ts (getFormat / useFormat): one format for dates, money and numbers.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='slice'][callee.object.callee.property.name='toISOString']",
+          message: 'A day for people goes through lib/format.ts; a day for code through lib/scheduling (dateIn, local dates).',
+        },
+        {
+          // As a selector, not no-restricted-imports, which the layer rules above already set for these folders.
+          selector: "ImportSpecifier[imported.name=/^(useFormatter|getFormatter)$/]",
+          message: "Use getFormat() (lib/i18n/format) or useFormat() (lib/i18n/use-format): next-intl's formatter bypasses lib/format.ts.",
+        },
+      ],
+    },
+  },
   {
     // Every spec uses e2e/test.ts, whose contexts fail a test on any CSP violation.
     files: ['e2e/**/*.ts'],

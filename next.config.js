@@ -18,7 +18,7 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg-boss'],
   // Server actions take forms and small JSON (a plan of 5,000 rows is under
   // 1 MB); CSV files go to /accounts/import/upload, which checks the session
   // and the size before reading the body.

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import {
   createContext,
   startTransition,
@@ -18,13 +18,15 @@ import { Button, type ButtonVariant } from './ui/button';
 import { Input, Select, controlClass } from './ui/input';
 import { Notice } from './ui/notice';
 import { loose } from '@/lib/i18n/loose';
+import { localizeMessageValues } from '@/lib/format';
 
 type FormState = { state: ActionState<unknown>; pending: boolean };
 const FormContext = createContext<FormState>({ state: null, pending: false });
 
 export function useMessage() {
   const t = loose(useTranslations());
-  return (m: Message) => t(m.key, m.values);
+  const locale = useLocale();
+  return (m: Message) => t(m.key, localizeMessageValues(m.values, locale));
 }
 
 /**

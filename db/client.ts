@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { PGlite } from '@electric-sql/pglite';
 import { dataDir, databaseUrl, isInMemory } from '@/lib/env';
 import { restrictDataDir } from './data-dir-modes';
 import { lockDataDir } from './pglite-lock';
@@ -12,7 +13,9 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 export type DbOrTx = Db | Tx;
 
-type Handle = { db: Db; close: () => Promise<void> };
+// `pglite` is the embedded database's one connection, for the job queue,
+// which speaks to it through pg-boss's own PGlite adapter.
+type Handle = { db: Db; pglite?: PGlite; close: () => Promise<void> };
 
 export const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 
@@ -32,7 +35,9 @@ async function openPglite(): Promise<Handle> {
   let restrict = () => {};
   let client;
   if (isInMemory()) {
-    client = new PGlite();
+    // Tests load a template prepared once (tests/global-setup-integration.ts).
+    const template = process.env.TOUCHPLAN_TEST_PGLITE_TEMPLATE;
+    client = template ? new PGlite({ loadDataDir: new Blob([readFileSync(template)]) }) : new PGlite();
   } else {
     const dir = path.resolve(/*turbopackIgnore: true*/ dataDir());
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -47,6 +52,7 @@ async function openPglite(): Promise<Handle> {
   restrict(); // what initdb and the migrations just wrote
   return {
     db,
+    pglite: client,
     close: async () => {
       await client.close();
       restrict();
@@ -72,6 +78,11 @@ function handle(): Promise<Handle> {
 
 export async function getDb(): Promise<Db> {
   return (await handle()).db;
+}
+
+/** The embedded database's connection, or undefined on a PostgreSQL server. */
+export async function getPglite(): Promise<PGlite | undefined> {
+  return (await handle()).pglite;
 }
 
 export async function closeDb(): Promise<void> {

@@ -48,7 +48,7 @@ describe('seedDemo on an empty database', () => {
     const db = await getDb();
     await emptyDatabase(db);
     expect(await seedDemo(db)).toBe('seeded');
-    expect(await getWorkspace(db)).toMatchObject({ isDemo: true, currency: 'JPY', timeZone: 'Asia/Tokyo' });
+    expect(await getWorkspace(db)).toMatchObject({ isDemo: true, currency: 'JPY', timeZone: 'Asia/Tokyo', holidayCountry: 'JP', closedDays: null });
     expect(await countUsers(db)).toBe(demoUsers.length);
     const before = await snapshot(db);
     expect(before?.accounts).toBeTruthy();

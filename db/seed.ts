@@ -52,6 +52,8 @@ export async function seedDemo(db: Db): Promise<SeedOutcome> {
       currency: 'JPY',
       timeZone: demoTimeZone,
       fiscalYearStartMonth: 4,
+      // Japanese public holidays; closed days stay the country's default (the year-end closure).
+      holidayCountry: 'JP',
       isDemo: true,
     });
     const ids = new Map<string, number>();
@@ -144,7 +146,8 @@ async function seedDemoContent(tx: Tx, accountTiers: { id: number; tier: number 
   const kindIds = Object.fromEntries((await listContentKinds(tx)).map((k) => [k.key, k.id]));
   const now = new Date();
   const rand = prng(20261130);
-  for (const item of generateDemoContent({ accounts: accountTiers })) {
+  const demoItems = generateDemoContent({ accounts: accountTiers });
+  for (const item of demoItems) {
     const itemId = await insertContentItem(tx, { kindId: kindIds[item.kind]!, title: item.title, description: item.description, language: item.language, tiers: item.tiers, createdBy: managerId });
     const versionId = await insertContentVersion(tx, { itemId, url: item.url, createdBy: managerId });
     for (const share of item.shares) {
@@ -155,5 +158,5 @@ async function seedDemoContent(tx: Tx, accountTiers: { id: number; tier: number 
       await recordOpens(tx, demoOpens(tokens, at, now, rand));
     }
   }
-  await writeAudit(tx, { actorId: managerId, action: 'content.share', entity: 'content', after: { source: 'demo seed' } });
+  await writeAudit(tx, { actorId: managerId, action: 'content.share', entity: 'content', after: { count: demoItems.length, source: 'demo seed' } });
 }

@@ -17,6 +17,16 @@ test('a CSM plans their book from the playbook, leaves one out, and only that on
   await expect(accounts.first()).toBeVisible();
   const accountCount = await accounts.count();
   for (let i = 0; i < accountCount; i++) await expect(accounts.nth(i).getByTitle('Tier 1', { exact: true })).toBeVisible();
+  // The columns say what they are, and proposals follow how the account's meetings are held (demo: on Google Meet).
+  await expect(page.getByText('Meeting length (min)').first()).toBeVisible();
+  await expect(page.getByText('Hours incl. preparation').first()).toBeVisible();
+  await expect(page.getByText(/Hours incl\. preparation is what the playbook counts for each activity/)).toBeVisible();
+  await expect(page.getByText(/^As last time: Google Meet/).first()).toBeVisible();
+  const sponsor = page.getByLabel(/^Executive sponsor of /).first();
+  if (await sponsor.count()) {
+    const id = await sponsor.getAttribute('id');
+    await expect(page.locator(`label[for="${id}"]`)).toHaveText('Executive sponsor');
+  }
   const keepBoxes = page.getByRole('checkbox', { name: /^Keep .+ due / });
   const total = await keepBoxes.count();
   expect(total).toBeGreaterThan(1);

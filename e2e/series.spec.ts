@@ -43,7 +43,7 @@ test('a CSM schedules a monthly second-Tuesday series, edits one occurrence, the
   await confirmIfAsked(page, 'Schedule anyway', 'Series scheduled: 6 occurrences.');
 
   const block = page.getByRole('region', { name: 'Series: Regular meeting' });
-  await expect(block.getByText('Monthly on the second Tuesday at 07:10 · until Jun 30, 2027')).toBeVisible();
+  await expect(block.getByText('Monthly on the second Tuesday at 7:10 AM · until Jun 30, 2027')).toBeVisible();
   await expect(block.getByText('Next 6 occurrences')).toBeVisible();
   await expect(block.getByText('Jan 12, 2027, 7:10 AM')).toBeVisible();
 
@@ -63,13 +63,46 @@ test('a CSM schedules a monthly second-Tuesday series, edits one occurrence, the
   await block.getByLabel('Until').fill('2027-08-31');
   await block.getByLabel('Customer attendees').fill('佐藤 花子, 情報システム部');
   await block.getByRole('button', { name: 'Save the series' }).click();
-  await confirmIfAsked(page, 'Save anyway', 'Monthly on the second Tuesday at 07:40 · until Aug 31, 2027');
+  await confirmIfAsked(page, 'Save anyway', 'Monthly on the second Tuesday at 7:40 AM · until Aug 31, 2027');
   await expect(block.getByText('Next 8 occurrences')).toBeVisible();
   await expect(block.getByText(/Customer: 佐藤 花子 \(情報システム部\)/).first()).toBeVisible();
   await expect(block.getByText('Jan 14, 2027, 3:00 PM')).toBeVisible();
   await expect(block.getByText('Feb 9, 2027, 7:40 AM')).toBeVisible();
   await block.getByText('Show 5 more').click();
   await expect(block.getByText('Aug 10, 2027, 7:40 AM')).toBeVisible();
+  await csm.close();
+});
+
+test('the series preview flags Japanese holidays and weekends, and moving them is what gets booked', async ({ browser }) => {
+  const csm = await browser.newContext({ storageState: storageState('csm') });
+  const page = await csm.newPage();
+  await tier1Account(page, 'Holiday series account');
+
+  await page.getByText('Schedule an activity').click();
+  await page.getByLabel('Activity', { exact: true }).selectOption({ label: 'Regular meeting ★' });
+  await page.getByLabel('Date').fill('2027-05-03');
+  await page.getByLabel('Time').fill('15:00');
+  await page.getByLabel('Repeat').selectOption({ value: 'monthly' });
+  await page.getByLabel('Until', { exact: true }).fill('2027-11-30');
+  // Monthly on the 3rd: 5/3 Constitution Day, 7/3 a Saturday, 10/3 a Sunday, 11/3 Culture Day.
+  const flagged = page.getByRole('group', { name: '4 dates fall on a weekend, holiday or closed day:' });
+  await expect(flagged.getByText('Mon, May 3, 2027: Constitution Day')).toBeVisible();
+  await expect(flagged.getByText('Sat, Jul 3, 2027: weekend')).toBeVisible();
+  await expect(flagged.getByText('Wed, Nov 3, 2027: Culture Day')).toBeVisible();
+  await expect(flagged.getByLabel('Keep them on those days')).toBeChecked();
+  await flagged.getByLabel('Move each to the next working day').check();
+  await expect(flagged.getByText('Mon, May 3, 2027: Constitution Day, moves to Thu, May 6, 2027')).toBeVisible();
+  await expect(page.getByText('7 dates: May 6, Jun 3, Jul 5, Aug 3, …')).toBeVisible();
+  await flagged.getByLabel('Skip them').check();
+  await expect(page.getByText('3 dates: Jun 3, Aug 3, Sep 3')).toBeVisible();
+  await flagged.getByLabel('Move each to the next working day').check();
+  await page.getByRole('button', { name: 'Schedule series' }).click();
+  await confirmIfAsked(page, 'Schedule anyway', 'Series scheduled: 7 occurrences.');
+
+  // Booked as previewed: the holiday occurrence on the next working day, at the same time.
+  const block = page.getByRole('region', { name: 'Series: Regular meeting' });
+  await expect(block.getByText('May 6, 2027, 3:00 PM')).toBeVisible();
+  await expect(block.getByText('May 3, 2027, 3:00 PM')).toHaveCount(0);
   await csm.close();
 });
 
@@ -101,7 +134,7 @@ test('a CSM completes a QBR and books the next one from the offer', async ({ bro
   await offer.getByLabel('Time').fill('10:30');
   await expect(offer.getByRole('heading', { name: 'Book the next QBR on February 12, 2027' })).toBeVisible();
   await offer.getByRole('button', { name: 'Book the next QBR' }).click();
-  await confirmIfAsked(page, 'Book anyway', 'Booked: QBR on Feb 12, 2027 at 10:30.');
+  await confirmIfAsked(page, 'Book anyway', 'Booked: QBR on Feb 12, 2027 at 10:30 AM.');
 
   await expect(page.getByText('Renewal agreed; two more plants in Q2')).toBeVisible();
   await expect(page.getByText('Feb 12, 2027, 10:30 AM')).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from './test';
-import { demo, expectSignedInAs, formAlert, openUserMenu, signIn, storageState, uniqueEmail } from './helpers';
+import { demo, demoPassword, expectSignedInAs, formAlert, openUserMenu, signIn, storageState, uniqueEmail } from './helpers';
 
 test.describe('signing in', () => {
   for (const role of ['admin', 'manager', 'csm'] as const) {
@@ -19,6 +19,30 @@ test.describe('signing in', () => {
     await expect(formAlert(page)).toHaveText('That email and password do not match an active account.');
     await signIn(page, uniqueEmail('nobody'), 'not-the-password');
     await expect(formAlert(page)).toHaveText('That email and password do not match an active account.');
+  });
+
+  test('an empty submit says what is missing next to each field, without a sign-in attempt', async ({ page }) => {
+    const attempts: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/auth/callback') && attempts.push(r.url()));
+    await page.goto('/login');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByLabel('Email')).toHaveAccessibleDescription('Enter your email');
+    await expect(page.getByLabel('Password')).toHaveAccessibleDescription('Enter your password');
+    await expect(page.getByLabel('Email')).toBeFocused();
+    await expect(formAlert(page)).toHaveCount(0);
+
+    await page.getByLabel('Email').fill(demo.manager.email);
+    await expect(page.getByText('Enter your email')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByLabel('Password')).toHaveAccessibleDescription('Enter your password');
+    await expect(page.getByLabel('Password')).toBeFocused();
+    expect(attempts).toEqual([]);
+
+    // Empty submits were never attempts: five of them leave the email unthrottled.
+    for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Password').fill(demoPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectSignedInAs(page, demo.manager.name);
   });
 
   test('the sixth failed attempt for an email is throttled', async ({ page }) => {
@@ -57,8 +81,8 @@ test.describe('signing in', () => {
     const admin = await browser.newContext({ storageState: storageState('admin') });
     const audit = await admin.newPage();
     await audit.goto('/admin/audit?action=auth.');
-    const latestSignOut = audit.getByRole('row').filter({ hasText: 'Signed out' }).first();
-    await expect(latestSignOut).toContainText(demo.csm.name);
+    const latestSignOut = audit.getByRole('listitem').filter({ hasText: 'signed out' }).first();
+    await expect(latestSignOut).toContainText(`${demo.csm.name} signed out`);
     await admin.close();
   });
 

@@ -1,22 +1,267 @@
-export type ChangeLine = { field: string; from?: string; to?: string };
+import { auditActionKey } from '@/lib/audit-actions';
+import { activityTypeLabel } from '@/lib/playbooks/type-label';
+import { fieldKinds, formatValue, type AuditFormat, type AuditNames, type Kind } from '@/lib/audit-values';
 
-function show(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value);
+export type { AuditFormat, AuditNames } from '@/lib/audit-values';
+
+// An audit row as people read it: who did what to which record, in one
+// sentence of the reader's language, then only what changed as
+// "Label: old → new" with values shown the way the app shows them. The
+// row's raw JSON stays in the database and behind a disclosure.
+
+export type AuditRow = {
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  actorId: number | null;
+  actorName: string | null;
+};
+
+export type ChangeLine = { label: string; from?: string; to?: string };
+
+export type AuditDescription = {
+  /** A key under `auditLog.sentences`, with its values; `<link>` marks the record's name. */
+  sentence: { key: string; values: Record<string, string | number> };
+  record?: { name: string; href?: string };
+  changes: ChangeLine[];
+};
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : null);
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null);
+
+type Spec = {
+  /** Fields said in the sentence (or meaningless to readers): not listed as changes. */
+  omit?: readonly string[];
+  /** How this action's fields read where it differs from the shared table. */
+  kinds?: Record<string, Kind>;
+  /** Label keys (under `auditLog.fields`) where this action's field means something more specific. */
+  labels?: Record<string, string>;
+  /** Extra values for the sentence; `key` replaces the sentence key (e.g. a bulk variant). */
+  sentence?: (row: AuditRow, ctx: Ctx) => { key?: string; values?: Record<string, string | number> };
+};
+
+type Ctx = { f: AuditFormat; names: AuditNames };
+
+const signInFailure: Spec = {
+  omit: ['email'],
+  kinds: { reason: 'signInReason', count: 'number' },
+  labels: { count: 'attempts' },
+  sentence: (row) => ({ values: { email: String(obj(row.after)?.email ?? '') } }),
+};
+
+/** The type of the activity a row names (by id, or by type id for new ones). */
+const activityType = (row: AuditRow, { f, names }: Ctx) => {
+  const a = { ...obj(row.before), ...obj(row.after) };
+  const typeId = num(a.type) ?? names.activityTypeOf.get(num(a.activityId) ?? -1) ?? null;
+  const type = typeId === null ? undefined : names.activityTypes.get(typeId);
+  return { values: { type: type ? activityTypeLabel(type, (k) => f.t(`playbooks.${k}`)) : f.t('auditLog.values.activity') } };
+};
+
+/** The contact a row is about, by its name now (or as written, if it is gone). */
+const contactName = (row: AuditRow, { f, names }: Ctx) => {
+  const a = { ...obj(row.before), ...obj(row.after) };
+  const id = num(a.contactId);
+  return { values: { contact: (id !== null ? names.contacts.get(id) : undefined) ?? (typeof a.name === 'string' ? a.name : f.t('auditLog.values.contact')) } };
+};
+
+/** The seed writes one summary row for many records: it has a count and no record. */
+const bulkOr = (single?: Spec['sentence']): Spec['sentence'] => (row, ctx) => {
+  const count = num(obj(row.after)?.count);
+  if (row.entityId === null && count !== null) return { key: `${auditActionKey(row.action)}_many`, values: { count } };
+  return single ? single(row, ctx) : {};
+};
+
+const specs: Record<string, Spec> = {
+  'auth.sign_in_failed': signInFailure,
+  'auth.sign_in_throttled': signInFailure,
+  'access.denied': {
+    kinds: { reason: 'deniedReason' },
+    sentence: (row, { f }) => ({ values: { target: deniedTarget(row.entity, f) } }),
+  },
+  'user.create': { omit: ['name'] },
+  'user.deactivate': { omit: ['active'] },
+  'user.reactivate': { omit: ['active'] },
+  'account.create': { omit: ['name', 'count'], sentence: bulkOr() },
+  'account.import': {
+    omit: ['file'],
+    labels: { rows: 'importRows', created: 'importCreated', updated: 'importUpdated', unchanged: 'importUnchanged', skipped: 'importSkipped' },
+    sentence: (row) => ({ values: { file: String(obj(row.after)?.file ?? '') } }),
+  },
+  'account.export': { omit: ['rows'], sentence: (row) => ({ values: { count: num(obj(row.after)?.rows) ?? 0 } }) },
+  'account.approve_override': { labels: { tier: 'requestedTier' } },
+  'account.reject_override': { labels: { tier: 'requestedTier' } },
+  'tier_policy.apply': {
+    omit: ['version'],
+    labels: { moved: 'accountsMoved' },
+    sentence: (row) => ({ values: { version: num(obj(row.after)?.version) ?? Number(row.entityId) } }),
+  },
+  'playbook.save': {
+    omit: ['version'],
+    sentence: (row) => ({ values: { tier: Number(row.entityId), version: num(obj(row.after)?.version) ?? 0 } }),
+  },
+  'activity_type.create': { kinds: { name: 'typeName' } },
+  'activity_type.update': { kinds: { name: 'typeName' } },
+  'activity.schedule': { omit: ['type', 'count'], sentence: bulkOr(activityType) },
+  'activity.reschedule': { sentence: activityType },
+  'activity.complete': { sentence: activityType },
+  'activity.cancel': { sentence: activityType },
+  'activity.no_show': { sentence: activityType },
+  'activity.plan': { sentence: (row) => ({ values: { count: Array.isArray(obj(row.after)?.activities) ? (obj(row.after)!.activities as unknown[]).length : 0 } }) },
+  'series.schedule': { omit: ['type'], labels: { time: 'seriesTime' }, sentence: activityType },
+  'series.edit': { labels: { deleted: 'occurrencesDeleted', updated: 'occurrencesUpdated', inserted: 'occurrencesInserted', time: 'seriesTime' } },
+  'series.cancel_rest': { labels: { cancelled: 'occurrencesCancelled' } },
+  'contact.create': { omit: ['name', 'accountId', 'count'], labels: { active: 'contactActive' }, sentence: bulkOr(contactName) },
+  'contact.update': { labels: { active: 'contactActive' }, sentence: contactName },
+  'content.create': { omit: ['title', 'kindId'] },
+  'content.update': { omit: ['kindId'] },
+  'content.add_version': { omit: ['versionId'] },
+  'content.share': { omit: ['batchId', 'audience', 'accountId', 'version', 'emailing', 'count'], sentence: bulkOr() },
+  'calendar_feed.create': { labels: { revokedFeedIds: 'feedsRevoked' } },
+  'calendar_feed.revoke': { labels: { revokedFeedIds: 'feedsRevoked' } },
+};
+
+/** What a refused request was for: an action or download by its audit name, or a page by its path. */
+function deniedTarget(entity: string, f: AuditFormat): string {
+  const [kind, ...rest] = entity.split(':');
+  const name = rest.join(':');
+  if (kind === 'page') return f.t('auditLog.targets.page', { path: name });
+  const key = `audit.actions.${auditActionKey(name)}`;
+  const label = f.has(key) ? f.t(key) : f.has(`auditLog.targets.names.${auditActionKey(name)}`) ? f.t(`auditLog.targets.names.${auditActionKey(name)}`) : name;
+  return f.t('auditLog.targets.action', { name: label });
 }
 
+function recordOf(row: AuditRow, { f, names }: Ctx): AuditDescription['record'] {
+  const id = num(row.entityId);
+  if (id === null) return undefined;
+  switch (row.entity) {
+    case 'account':
+      return { name: names.accounts.get(id) ?? f.t('auditLog.records.missing', { id }), href: `/accounts/${id}` };
+    case 'user':
+      return { name: names.users.get(id) ?? f.t('auditLog.records.missing', { id }), href: `/admin/users/${id}` };
+    case 'activity_type': {
+      const type = names.activityTypes.get(id);
+      return { name: type ? activityTypeLabel(type, (k) => f.t(`playbooks.${k}`)) : f.t('auditLog.records.missing', { id }), href: '/admin/playbooks' };
+    }
+    case 'playbook':
+      return { name: f.t('auditLog.records.playbook', { tier: id }), href: '/admin/playbooks' };
+    case 'tier_policy':
+      return { name: f.t('auditLog.records.tierPolicy', { version: id }), href: '/admin/tiering' };
+    case 'content':
+      return { name: names.content.get(id) ?? f.t('auditLog.records.missing', { id }), href: `/content/${id}` };
+    case 'workspace':
+      return { name: f.t('auditLog.records.workspace'), href: '/admin/workspace' };
+    default:
+      return undefined;
+  }
+}
+
+function actorOf(row: AuditRow, f: AuditFormat): string {
+  if (row.actorName) return row.actorName;
+  if (row.actorId !== null) return f.t('auditLog.records.missing', { id: row.actorId });
+  // No actor: a visitor who was not signed in, or the setup (demo seed, command line).
+  return f.t(row.action.startsWith('auth.') || row.action === 'access.denied' ? 'auditLog.anonymous' : 'auditLog.system');
+}
+
+/** Lines for the fields a value stands for: nested objects read as several lines. */
+function expand(field: string, value: unknown, ctx: Ctx, spec: Spec): ChangeLine[] {
+  const { f } = ctx;
+  const label = (key: string) => f.t(`auditLog.fields.${key}`);
+  if (field === 'handover') {
+    const h = obj(value);
+    if (!h) return [];
+    const to = h.to === 'spread' ? f.t('auditLog.values.spread') : formatValue('user', h.to, ctx);
+    return [
+      { label: label('handoverTo'), to },
+      { label: label('handoverAccounts'), to: formatValue('number', h.accounts, ctx) },
+      { label: label('handoverActivities'), to: formatValue('number', h.activities, ctx) },
+    ];
+  }
+  if (field === 'filter') {
+    const filter = obj(value) ?? {};
+    const lines: ChangeLine[] = [];
+    const add = (key: string, text: string) => lines.push({ label: label(key), to: text });
+    if (typeof filter.q === 'string' && filter.q) add('search', `“${filter.q}”`);
+    if (Array.isArray(filter.tiers) && filter.tiers.length) add('tier', filter.tiers.map((t) => formatValue('tier', t, ctx)).join(', '));
+    if (filter.ownerId !== undefined && filter.ownerId !== null) add('ownerId', filter.ownerId === 'none' ? f.t('accounts.ownerNone') : formatValue('user', filter.ownerId, ctx));
+    if (typeof filter.stage === 'string') add('lifecycleStage', formatValue('stage', filter.stage, ctx));
+    if (typeof filter.renewalWithinDays === 'number') add('renewalDate', f.t('accounts.renewalWithin', { days: filter.renewalWithinDays }));
+    if (typeof filter.tierSource === 'string') add('tierSource', formatValue('tierSource', filter.tierSource, ctx));
+    return lines.length ? lines : [{ label: label('filter'), to: f.t('auditLog.values.noFilter') }];
+  }
+  if (field === 'activities' && Array.isArray(value)) {
+    const lines = value.slice(0, shownActivities).map((a) => {
+      const item = obj(a) ?? {};
+      const type = activityType({ action: '', entity: '', entityId: null, before: null, after: item, actorId: null, actorName: null }, ctx).values.type;
+      return { label: type, to: formatValue('dateTime', item.startsAt, ctx) };
+    });
+    const more = value.length - lines.length;
+    return more > 0 ? [...lines, { label: f.t('auditLog.values.more'), to: formatValue('number', more, ctx) }] : lines;
+  }
+  const kind = spec.kinds?.[field] ?? fieldKinds[field];
+  if (!kind) return [];
+  return [{ label: label(spec.labels?.[field] ?? field), to: formatValue(kind, value, ctx) }];
+}
+
+/** A plan can create dozens of activities on one account: the first few are listed, then how many more. */
+const shownActivities = 5;
+
+const tableOrder = Object.keys(fieldKinds);
+const fieldOrder = (field: string) => {
+  const i = tableOrder.indexOf(field);
+  return i === -1 ? tableOrder.length : i;
+};
+
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+
 /**
- * An audit row's before/after as one line per field, for people to read:
- * a changed field shows both sides, a created or removed one only its side.
+ * Describes one audit row. `names` holds the names of every record the page's
+ * rows mention (one query for the page, see `auditReferences`).
  */
-export function describeChange(before: unknown, after: unknown): ChangeLine[] {
-  const b = before && typeof before === 'object' ? (before as Record<string, unknown>) : {};
-  const a = after && typeof after === 'object' ? (after as Record<string, unknown>) : {};
-  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  return fields.map((field) => ({
-    field,
-    ...(field in b ? { from: show(b[field]) } : {}),
-    ...(field in a ? { to: show(a[field]) } : {}),
-  }));
+export function describeAuditRow(row: AuditRow, f: AuditFormat, names: AuditNames): AuditDescription {
+  const ctx: Ctx = { f, names };
+  const spec = specs[row.action] ?? {};
+  const extra = spec.sentence?.(row, ctx) ?? {};
+  const record = recordOf(row, ctx);
+  const sentence = {
+    key: extra.key ?? auditActionKey(row.action),
+    values: { actor: actorOf(row, f), record: record?.name ?? '', ...extra.values },
+  };
+
+  const before = obj(row.before);
+  const after = obj(row.after);
+  const omit = new Set(['source', ...(spec.omit ?? [])]);
+  const changes: ChangeLine[] = [];
+  // In the order of the field table (an account's fields as its form lists them), whatever order the row kept.
+  const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((k) => !omit.has(k)).sort((a, b) => fieldOrder(a) - fieldOrder(b));
+  for (const field of fields) {
+    const inBefore = before !== null && field in before;
+    const inAfter = after !== null && field in after;
+    // A field only in `before` of a row that also has `after` is context (the old row), not a removal.
+    if (!inAfter && after !== null) continue;
+    if (inBefore && inAfter) {
+      // Completing early moves the start: the old start is kept as `movedFrom`.
+      const [from] = expand(field, before![field], ctx, spec);
+      const [to] = expand(field, after![field], ctx, spec);
+      if (!from || !to || from.to === to.to) continue;
+      changes.push({ label: to.label, from: from.to, to: to.to });
+    } else if (inAfter) {
+      if (field === 'movedFrom') continue;
+      if (field === 'startsAt' && after!.movedFrom !== undefined) {
+        const [line] = expand(field, after![field], ctx, spec);
+        if (line) changes.push({ ...line, from: formatValue('dateTime', after!.movedFrom, ctx) });
+        continue;
+      }
+      if (isEmpty(after![field])) continue;
+      changes.push(...expand(field, after![field], ctx, spec));
+    } else {
+      if (isEmpty(before![field])) continue;
+      changes.push(...expand(field, before![field], ctx, spec).map((l) => ({ label: l.label, from: l.to })));
+    }
+  }
+  const source = after?.source;
+  if (typeof source === 'string') changes.push({ label: f.t('auditLog.fields.source'), to: formatValue('source', source, ctx) });
+  return { sentence, record, changes };
 }

@@ -18,6 +18,11 @@ export function smtpUrl(): string | undefined {
   return process.env.SMTP_URL || undefined;
 }
 
+/** The From address of content and program emails. */
+export function smtpFrom(): string {
+  return process.env.SMTP_FROM || `Touchplan <no-reply@${new URL(appUrl()).hostname}>`;
+}
+
 export function isEmbedded(): boolean {
   return !databaseUrl();
 }

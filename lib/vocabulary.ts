@@ -65,6 +65,10 @@ export const contentEmailStatuses = ['not_sent', 'queued', 'sent', 'failed', 'op
 export type ContentEmailStatus = (typeof contentEmailStatuses)[number];
 
 export const cadenceUnits = ['day', 'week', 'month'] as const;
+
+/** What a series does with an occurrence that falls on a closed day: keep it there, skip it, or move it to the next working day. */
+export const closedDayChoices = ['keep', 'skip', 'move'] as const;
+export type ClosedDayChoice = (typeof closedDayChoices)[number];
 export type CadenceUnit = (typeof cadenceUnits)[number];
 
 /** Only CSMs own accounts and run activities: a book belongs to a CSM. */

@@ -20,7 +20,9 @@ async function migrate() {
     const client = postgres(url, { max: 1, onnotice: () => {} });
     await run(drizzle(client), { migrationsFolder });
     await client.end();
-    console.log('Migrations applied to the PostgreSQL server.');
+    const { installQueueSchema } = await import('@/lib/server/jobs/queue');
+    await installQueueSchema({ url });
+    console.log('Migrations applied to the PostgreSQL server (and the job queue schema, pgboss).');
   } else {
     await getDb(); // the embedded database migrates when it opens
     console.log(`Migrations applied to the embedded database in ${dataDir()}.`);

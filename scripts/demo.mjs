@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 
 const port = process.env.PORT || '3000';
 const url = `http://localhost:${port}`;
-const env = { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL || url, NEXT_TELEMETRY_DISABLED: '1' };
+const env = { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL || url, NEXT_TELEMETRY_DISABLED: '1', NEXT_MANUAL_SIG_HANDLE: '1' };
 const bin = (name) => `node_modules/.bin/${name}`;
 
 function step(title, cmd, args) {

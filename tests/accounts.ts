@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { findAccount, insertAccount } from '@/db/queries/accounts';
 import { currentPolicy } from '@/db/queries/tier-policies';
+import { accounts } from '@/db/schema';
 import { tierColumns } from '@/lib/tiering/tier-columns';
 import type { AccountInput } from '@/lib/validation/account';
 
@@ -33,4 +35,15 @@ export async function createAccount(overrides: Partial<AccountInput> = {}) {
   const cols = tierColumns(values, null, await currentPolicy(db), '2026-11-22');
   const id = await insertAccount(db, { ...values, ...cols });
   return (await findAccount(db, id))!;
+}
+
+/** A Tier 3 account carrying a Tier 1 override that ended in 2020. */
+export async function accountWithExpiredOverride() {
+  const db = await getDb();
+  const account = await createAccount({ arr: '100000' }); // Tier 3
+  await db
+    .update(accounts)
+    .set({ overrideTier: 1, overrideReason: 'Event sponsor', overrideUntil: '2020-01-01', tier: 1, tierSource: 'override' })
+    .where(eq(accounts.id, account.id));
+  return account;
 }

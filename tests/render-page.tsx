@@ -9,10 +9,10 @@ import { loadMessages } from '@/lib/i18n/messages';
  * user would see before any script runs. Pair it with the mocks in
  * tests/page-mocks.ts.
  */
-export async function renderToHtml(node: ReactNode): Promise<string> {
-  const messages = await loadMessages('en');
+export async function renderToHtml(node: ReactNode, locale: 'en' | 'ja' = 'en'): Promise<string> {
+  const messages = await loadMessages(locale);
   const { prelude } = await prerenderToNodeStream(
-    <NextIntlClientProvider locale="en" messages={messages} timeZone="Asia/Tokyo">
+    <NextIntlClientProvider locale={locale} messages={messages} timeZone="Asia/Tokyo">
       {node}
     </NextIntlClientProvider>,
   );

@@ -35,6 +35,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // A file that used the job queue stops it before its database closes.
+  if ((globalThis as { __touchplanJobs?: unknown }).__touchplanJobs) await (await import('@/lib/server/jobs')).stopJobs(1000);
   await closeDb();
   if (serverUrl && fileDatabase) {
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });

@@ -1,11 +1,11 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { withParams, type SearchParams } from '@/lib/url-params';
 import { calendarViews, shiftAnchor, type VisibleRange } from '@/lib/calendar/range';
 import { addDays } from '@/lib/scheduling/local-date';
 import { cn } from '@/lib/cn';
 import { buttonClass } from '@/components/ui/button';
-import { dayInstant } from './shown';
 
 /**
  * Previous / Today / Next, the range shown, and Agenda | Week | Month: all
@@ -13,14 +13,13 @@ import { dayInstant } from './shown';
  * URL and the keyboard works without script.
  */
 export async function CalendarToolbar({ basePath, params, range, isToday }: { basePath: string; params: SearchParams; range: VisibleRange; isToday: boolean }) {
-  const [t, format] = await Promise.all([getTranslations('calendar'), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations('calendar'), getFormat()]);
   const href = (changes: Record<string, string | undefined>) => `${basePath}${withParams(params, changes)}`;
-  const utc = { timeZone: 'UTC' } as const;
   const last = addDays(range.end, -1);
   const title =
     range.view === 'month'
-      ? format.dateTime(dayInstant(range.anchor), { ...utc, year: 'numeric', month: 'long' })
-      : format.dateTimeRange(dayInstant(range.start), dayInstant(last), { ...utc, year: 'numeric', month: 'short', day: 'numeric' });
+      ? format.date(range.anchor, 'monthYear')
+      : format.dateRange(range.start, last, 'monthDayYear');
   return (
     <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
       <div className="flex min-w-0 flex-wrap items-center gap-2">

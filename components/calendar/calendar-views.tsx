@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { byDay, clip, endsAt } from '@/lib/calendar/layout';
 import { withParams, type SearchParams } from '@/lib/url-params';
 import { inShownMonth, weeksOf, type VisibleRange } from '@/lib/calendar/range';
@@ -7,7 +8,7 @@ import type { LocalDate } from '@/lib/scheduling/local-date';
 import { cn } from '@/lib/cn';
 import { TierBadge } from '@/components/tier-badge';
 import { blockClass, dotClass, StatusBadge } from './status';
-import { dayInstant, type ShownActivity } from './shown';
+import { type ShownActivity } from './shown';
 
 /** How many activities each view asks the database for per day (the rest are counted as "+k more"). */
 export const perDayLimit = { agenda: 100, week: 40, month: 3 } as const;
@@ -37,11 +38,10 @@ export function CalendarView(props: ViewProps) {
 }
 
 async function AgendaView({ range, items, timeZone, today, showOwner }: ViewProps) {
-  const [t, ta, format] = await Promise.all([getTranslations('calendar'), getTranslations('activities'), getFormatter()]);
+  const [t, ta, format] = await Promise.all([getTranslations('calendar'), getTranslations('activities'), getFormat()]);
   const days = byDay(items, range.days, timeZone);
   const totals = dayTotals(days);
   const withItems = range.days.filter((d) => days.get(d)!.length > 0);
-  const time = (d: Date) => format.dateTime(d, { hour: 'numeric', minute: '2-digit' });
   return (
     <ol className="divide-y divide-zinc-100 rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
       {withItems.map((day) => {
@@ -49,14 +49,14 @@ async function AgendaView({ range, items, timeZone, today, showOwner }: ViewProp
         return (
           <li key={day} className="grid gap-2 px-4 py-3 md:grid-cols-[10rem_1fr]">
             <h3 className="flex items-center gap-2 text-sm font-medium text-zinc-900">
-              {format.dateTime(dayInstant(day), { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' })}
+              {format.date(day, 'weekdayMonthDay')}
               {day === today && <span className="rounded bg-brand-600 px-1.5 py-0.5 text-xs font-medium text-white">{t('today')}</span>}
             </h3>
             <ul className="space-y-2">
               {shown.map((a) => (
                 <li key={a.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
                   <span className="min-w-36 shrink-0 whitespace-nowrap tabular-nums text-zinc-700">
-                    {time(a.startsAt)}–{time(endsAt(a))}
+                    {format.timeRange(a.startsAt, endsAt(a))}
                   </span>
                   <span className={cn('font-medium text-zinc-900', a.status === 'cancelled' && 'text-zinc-400 line-through')}>{a.typeLabel}</span>
                   <span className="flex min-w-0 items-center gap-1.5">
@@ -83,7 +83,7 @@ async function AgendaView({ range, items, timeZone, today, showOwner }: ViewProp
 }
 
 async function WeekView({ range, items, timeZone, today, showOwner, basePath, params }: ViewProps) {
-  const [t, ta, format] = await Promise.all([getTranslations('calendar'), getTranslations('activities'), getFormatter()]);
+  const [t, ta, format] = await Promise.all([getTranslations('calendar'), getTranslations('activities'), getFormat()]);
   const days = byDay(items, range.days, timeZone);
   const totals = dayTotals(days);
   return (
@@ -94,9 +94,9 @@ async function WeekView({ range, items, timeZone, today, showOwner, basePath, pa
         return (
           <section key={day} aria-labelledby={`day-${day}`} className={cn('min-w-0 bg-white p-2 lg:min-h-44', isToday && 'bg-brand-50/40')}>
             <h3 id={`day-${day}`} className="mb-1.5 flex items-baseline gap-1.5 text-xs">
-              <span className="font-medium uppercase tracking-wide text-zinc-500">{format.dateTime(dayInstant(day), { timeZone: 'UTC', weekday: 'short' })}</span>
+              <span className="font-medium uppercase tracking-wide text-zinc-500">{format.date(day, 'weekday')}</span>
               <span className={cn('tabular-nums', isToday ? 'rounded bg-brand-600 px-1.5 font-semibold text-white' : 'font-semibold text-zinc-900')}>
-                {format.dateTime(dayInstant(day), { timeZone: 'UTC', month: 'numeric', day: 'numeric' })}
+                {format.date(day, 'numericMonthDay')}
               </span>
               {isToday && <span className="sr-only">{t('today')}</span>}
             </h3>
@@ -108,7 +108,7 @@ async function WeekView({ range, items, timeZone, today, showOwner, basePath, pa
                   <li key={a.id} className={cn('rounded border-l-4 px-1.5 py-1 text-xs', blockClass[a.status])}>
                     <p className="flex items-baseline justify-between gap-1">
                       <time dateTime={a.startsAt.toISOString()} className="font-semibold tabular-nums text-zinc-800">
-                        {format.dateTime(a.startsAt, { hour: 'numeric', minute: '2-digit' })}
+                        {format.time(a.startsAt)}
                       </time>
                       <span className="whitespace-nowrap text-zinc-500">{ta('minutes', { minutes: a.durationMinutes })}</span>
                     </p>
@@ -145,7 +145,7 @@ async function WeekView({ range, items, timeZone, today, showOwner, basePath, pa
 }
 
 async function MonthView({ range, items, timeZone, today, showOwner, basePath, params }: ViewProps) {
-  const [t, ta, format] = await Promise.all([getTranslations('calendar'), getTranslations('activities'), getFormatter()]);
+  const [t, ta, format] = await Promise.all([getTranslations('calendar'), getTranslations('activities'), getFormat()]);
   const days = byDay(items, range.days, timeZone);
   const totals = dayTotals(days);
   const weeks = weeksOf(range);
@@ -158,9 +158,9 @@ async function MonthView({ range, items, timeZone, today, showOwner, basePath, p
             {weeks[0]!.map((day) => (
               <th key={day} scope="col" className="border-b border-zinc-200 px-1 py-1.5 text-center font-medium text-zinc-500">
                 <span aria-hidden className="sm:hidden">
-                  {format.dateTime(dayInstant(day), { timeZone: 'UTC', weekday: 'narrow' })}
+                  {format.date(day, 'weekdayNarrow')}
                 </span>
-                <span className="max-sm:sr-only">{format.dateTime(dayInstant(day), { timeZone: 'UTC', weekday: 'short' })}</span>
+                <span className="max-sm:sr-only">{format.date(day, 'weekday')}</span>
               </th>
             ))}
           </tr>
@@ -174,7 +174,7 @@ async function MonthView({ range, items, timeZone, today, showOwner, basePath, p
                 const { shown, more } = clip(list, perDayLimit.month, total);
                 const inMonth = inShownMonth(range, day);
                 const isToday = day === today;
-                const label = format.dateTime(dayInstant(day), { timeZone: 'UTC', month: 'long', day: 'numeric', weekday: 'long' });
+                const label = format.date(day, 'weekdayMonthDayLong');
                 return (
                   <td key={day} className={cn('h-16 border border-zinc-100 p-1 align-top md:h-28', !inMonth && 'bg-zinc-50/70')}>
                     <div className="flex items-center justify-between gap-1">
@@ -203,7 +203,7 @@ async function MonthView({ range, items, timeZone, today, showOwner, basePath, p
                             className={cn('flex min-w-0 items-center gap-1 rounded px-0.5 hover:bg-zinc-100', a.status === 'cancelled' && 'text-zinc-400 line-through')}
                           >
                             <span aria-hidden className={cn('size-1.5 shrink-0 rounded-full', dotClass[a.status])} />
-                            <span className="shrink-0 tabular-nums text-zinc-600">{format.dateTime(a.startsAt, { hour: 'numeric', minute: '2-digit' })}</span>
+                            <span className="shrink-0 tabular-nums text-zinc-600">{format.time(a.startsAt)}</span>
                             <span className="sr-only">{a.typeLabel}</span>
                             <span className="truncate text-zinc-900">{a.accountName}</span>
                             {a.status !== 'planned' && <span className="sr-only">({a.status === 'overdue' ? ta('overdue') : ta(`status.${a.status}`)})</span>}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { daysOverdue } from '@/lib/calendar/layout';
 import { TierBadge } from '@/components/tier-badge';
 import type { ShownActivity } from './shown';
@@ -9,7 +10,7 @@ import type { ShownActivity } from './shown';
  * when, what, which account (a link), and for overdue ones how late.
  */
 export async function PlannedList({ items, now, timeZone, showOwner, empty }: { items: ShownActivity[]; now: Date; timeZone: string; showOwner: boolean; empty: string }) {
-  const [t, format] = await Promise.all([getTranslations('calendar'), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations('calendar'), getFormat()]);
   if (items.length === 0) return <p className="text-sm text-zinc-500">{empty}</p>;
   return (
     <ul className="divide-y divide-zinc-100">
@@ -17,7 +18,7 @@ export async function PlannedList({ items, now, timeZone, showOwner, empty }: { 
         <li key={a.id} className="py-2 text-sm first:pt-0 last:pb-0">
           <div className="flex flex-wrap items-baseline justify-between gap-x-2">
             <time dateTime={a.startsAt.toISOString()} className="tabular-nums text-zinc-700">
-              {format.dateTime(a.startsAt, { month: 'short', day: 'numeric', weekday: 'short', hour: 'numeric', minute: '2-digit' })}
+              {format.dateTime(a.startsAt, 'weekdayMonthDay')}
             </time>
             {a.status === 'overdue' && <span className="text-xs font-medium text-red-700">{t('daysOverdue', { days: daysOverdue(a.startsAt, now, timeZone) })}</span>}
           </div>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
 import { overdueActivities, upcomingActivities } from '@/db/queries/calendar';
 import { Badge } from '@/components/ui/badge';
@@ -10,7 +11,7 @@ export async function ScheduleTeaser({ userId, now }: { userId: number; now: Dat
   const db = await getDb();
   const [t, format, next, overdue] = await Promise.all([
     getTranslations('calendar'),
-    getFormatter(),
+    getFormat(),
     upcomingActivities(db, { ownerIds: [userId], now, limit: 1 }),
     overdueActivities(db, { ownerIds: [userId], now, limit: 1 }),
   ]);
@@ -22,7 +23,7 @@ export async function ScheduleTeaser({ userId, now }: { userId: number; now: Dat
       {a ? (
         <span className="flex min-w-0 flex-wrap items-center gap-x-2">
           <time dateTime={a.startsAt.toISOString()} className="tabular-nums text-zinc-700">
-            {format.dateTime(a.startsAt, { month: 'short', day: 'numeric', weekday: 'short', hour: 'numeric', minute: '2-digit' })}
+            {format.dateTime(a.startsAt, 'weekdayMonthDay')}
           </time>
           <span className="text-zinc-900">{a.typeLabel}</span>
           <Link href={`/accounts/${a.accountId}`} className="truncate text-brand-700 hover:underline">

@@ -1,7 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { CalendarItem } from '@/db/queries/calendar';
 import { displayStatus, type DisplayStatus } from '@/lib/calendar/layout';
-import type { LocalDate } from '@/lib/scheduling/local-date';
 import { activityTypeLabel } from '@/lib/playbooks/type-label';
 
 /** An activity as the calendars show it: its type named in the user's language, its status as of now. */
@@ -16,7 +15,3 @@ export async function toShown<T extends CalendarItem & { dayTotal?: number }>(it
   }));
 }
 
-/** A calendar date as an instant that is that date in UTC, for formatting day names with timeZone 'UTC'. */
-export function dayInstant(date: LocalDate): Date {
-  return new Date(`${date}T12:00:00Z`);
-}

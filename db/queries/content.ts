@@ -117,8 +117,8 @@ export async function insertContentVersion(db: DbOrTx, values: NewContentVersion
   const [row] = await queryRows<{ id: number; number: number }>(
     db,
     sql`insert into ${contentVersions} (item_id, number, url, file_id, file_name, file_type, file_size, note, created_by)
-        select ${values.itemId}, coalesce(max(number), 0) + 1, ${values.url ?? null}, ${values.fileId ?? null}, ${values.fileName ?? null},
-               ${values.fileType ?? null}, ${values.fileSize ?? null}, ${values.note ?? null}, ${values.createdBy ?? null}
+        select ${values.itemId}::int, coalesce(max(number), 0) + 1, ${values.url ?? null}::text, ${values.fileId ?? null}::int, ${values.fileName ?? null}::text,
+               ${values.fileType ?? null}::text, ${values.fileSize ?? null}::int, ${values.note ?? null}::text, ${values.createdBy ?? null}::int
         from ${contentVersions} where item_id = ${values.itemId}
         returning id, number`,
   );
@@ -158,13 +158,13 @@ export async function shareContent(
     db,
     sql`with s as (
           insert into ${contentShares} (item_id, version_id, account_id, batch_id, shared_by, shared_at)
-          select ${share.itemId}, ${share.versionId}, ${accounts.id}, ${share.batchId}, ${share.sharedBy}, ${share.at ?? new Date()}
+          select ${share.itemId}::int, ${share.versionId}::int, ${accounts.id}, ${share.batchId}::uuid, ${share.sharedBy}::int, ${(share.at ?? new Date()).toISOString()}::timestamptz
           from ${accounts} where ${accountWhere(share.filters) ?? sql`true`}
           returning id, account_id, shared_at),
         r as (
           insert into ${contentRecipients} (share_id, contact_id, token, email_status)
           select s.id, c.id, replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''),
-                 (case when c.no_program_emails then 'opted_out' else ${share.emailStatus} end)::content_email_status
+                 (case when c.no_program_emails then 'opted_out' else ${share.emailStatus}::text end)::content_email_status
           from s join ${contacts} c on c.account_id = s.account_id and c.active
           returning id, email_status),
         t as (
@@ -270,7 +270,7 @@ export async function contentStatsByTier(db: DbOrTx, itemId: number) {
   );
 }
 
-export const recipientPageSize = 50;
+export const recipientPageSize = 25;
 
 /** An item's recipients, most recently shared first. */
 export async function listContentRecipients(db: DbOrTx, itemId: number, page: number) {
@@ -297,4 +297,52 @@ export async function listContentRecipients(db: DbOrTx, itemId: number, page: nu
     .orderBy(desc(contentShares.sharedAt), asc(accounts.name), asc(contacts.name))
     .limit(recipientPageSize)
     .offset((page - 1) * recipientPageSize);
+}
+
+/** The next recipients of a share batch still waiting for their email, with what the email says. */
+export async function queuedEmails(db: DbOrTx, batchId: string, limit: number) {
+  return db
+    .select({
+      id: contentRecipients.id,
+      token: contentRecipients.token,
+      name: contacts.name,
+      email: contacts.email,
+      language: contacts.language,
+      title: contentItems.title,
+      description: contentItems.description,
+      sharedBy: users.name,
+    })
+    .from(contentRecipients)
+    .innerJoin(contentShares, eq(contentShares.id, contentRecipients.shareId))
+    .innerJoin(contacts, eq(contacts.id, contentRecipients.contactId))
+    .innerJoin(contentItems, eq(contentItems.id, contentShares.itemId))
+    .leftJoin(users, eq(users.id, contentShares.sharedBy))
+    .where(and(eq(contentShares.batchId, batchId), eq(contentRecipients.emailStatus, 'queued')))
+    .orderBy(asc(contentRecipients.id))
+    .limit(limit);
+}
+
+/** Records one email's outcome; only a still-queued recipient changes, so a retried job never rewrites an outcome. */
+export async function recordEmailOutcome(db: DbOrTx, id: number, outcome: { status: 'sent' | 'failed' | 'opted_out'; error?: string }) {
+  await db
+    .update(contentRecipients)
+    .set({ emailStatus: outcome.status, emailError: outcome.error?.slice(0, 500) ?? null, emailedAt: new Date() })
+    .where(and(eq(contentRecipients.id, id), eq(contentRecipients.emailStatus, 'queued')));
+}
+
+/** Whether a token names a recipient (the unsubscribe page, whatever became of the item or contact). */
+export async function recipientExists(db: DbOrTx, token: string): Promise<boolean> {
+  const [row] = await db.select({ id: contentRecipients.id }).from(contentRecipients).where(eq(contentRecipients.token, token));
+  return row !== undefined;
+}
+
+/** One-click unsubscribe: the link's contact gets no more program emails. True when the token names a recipient. */
+export async function unsubscribeByToken(db: DbOrTx, token: string): Promise<boolean> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`update ${contacts} c set no_program_emails = true, version = c.version + 1, updated_at = now()
+        from ${contentRecipients} r where r.token = ${token} and c.id = r.contact_id
+        returning c.id`,
+  );
+  return rows.length > 0;
 }

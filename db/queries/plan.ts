@@ -15,11 +15,24 @@ export type PlanScope = { ownerId: number; tier?: number } | { accountIds: reado
 
 export type PlanAccountRow = { id: number; name: string; tier: number; ownerId: number | null };
 
+/** How the account's last activity of a type was held: proposals of that type follow it. */
+export type LastOfType = {
+  /** Wall-clock start in the planner's zone, 'HH:MM'. */
+  time: string;
+  durationMinutes: number;
+  location: string | null;
+  agenda: string | null;
+  customerAttendees: { name: string; role?: string }[];
+  internalAttendees: number[];
+};
+
 export type PlanData = {
   accounts: PlanAccountRow[];
   existing: ExistingActivity[];
   /** The executive sponsor last named on an activity of that type, by "account:type". */
   sponsors: Map<string, string>;
+  /** The latest planned or completed activity of that type, by "account:type". */
+  lastOfType: Map<string, LastOfType>;
 };
 
 const intArray = (ids: readonly number[]) => `{${ids.map((n) => Math.trunc(n)).join(',')}}`;
@@ -34,6 +47,12 @@ type Row = {
   local_date: string | null;
   planned_due: string | null;
   executive_sponsor: string | null;
+  local_time: string | null;
+  duration_minutes: number | null;
+  location: string | null;
+  agenda: string | null;
+  customer_attendees: unknown;
+  internal_attendees: unknown;
 };
 
 export async function loadPlanData(
@@ -43,8 +62,9 @@ export async function loadPlanData(
   opts: { today: LocalDate; horizonMonths: number; timeZone: string },
 ): Promise<PlanData> {
   const pairs = [...rules].flatMap(([tier, rs]) => rs.map((r) => [tier, r.activityTypeId] as const));
-  if (!pairs.length) return { accounts: [], existing: [], sponsors: new Map() };
-  if ('accountIds' in scope && !scope.accountIds.length) return { accounts: [], existing: [], sponsors: new Map() };
+  const none = (): PlanData => ({ accounts: [], existing: [], sponsors: new Map(), lastOfType: new Map() });
+  if (!pairs.length) return none();
+  if ('accountIds' in scope && !scope.accountIds.length) return none();
 
   const { lastDay } = planWindow(opts.today, opts.horizonMonths);
   const margin = maxTolerance([...rules.values()].flat());
@@ -55,7 +75,8 @@ export async function loadPlanData(
     'accountIds' in scope
       ? sql`a.id = any(${intArray(scope.accountIds)}::int[])`
       : sql`a.owner_id = ${scope.ownerId}${scope.tier ? sql` and a.tier = ${scope.tier}` : sql``}`;
-  const activityColumns = sql`status, to_char(starts_at at time zone ${opts.timeZone}, 'YYYY-MM-DD') as local_date, planned_due::text as planned_due, executive_sponsor`;
+  const activityColumns = sql`status, to_char(starts_at at time zone ${opts.timeZone}, 'YYYY-MM-DD') as local_date, planned_due::text as planned_due, executive_sponsor,
+    to_char(starts_at at time zone ${opts.timeZone}, 'HH24:MI') as local_time, duration_minutes, location, agenda, customer_attendees, internal_attendees, starts_at`;
   const covering = sql`account_id = p.account_id and activity_type_id = p.activity_type_id and status in ('planned', 'completed')`;
 
   const rows = await queryRows<Row>(
@@ -73,7 +94,8 @@ export async function loadPlanData(
         on r.tier = s.tier
     ),
     acts as (
-      select p.account_id, p.activity_type_id, x.status, x.local_date, x.planned_due, x.executive_sponsor
+      select p.account_id, p.activity_type_id, x.status, x.local_date, x.planned_due, x.executive_sponsor,
+        x.local_time, x.duration_minutes, x.location, x.agenda, x.customer_attendees, x.internal_attendees, x.starts_at
       from pairs p
       cross join lateral (
         (select ${activityColumns} from activities
@@ -84,23 +106,35 @@ export async function loadPlanData(
           where ${covering} and starts_at >= ${from}::timestamptz and starts_at < ${to}::timestamptz)
       ) x
     )
-    select s.id, s.name, s.tier, s.owner_id, acts.activity_type_id, acts.status, acts.local_date, acts.planned_due, acts.executive_sponsor
+    select s.id, s.name, s.tier, s.owner_id, acts.activity_type_id, acts.status, acts.local_date, acts.planned_due, acts.executive_sponsor,
+      acts.local_time, acts.duration_minutes, acts.location, acts.agenda, acts.customer_attendees, acts.internal_attendees
     from scope s
     left join acts on acts.account_id = s.id
-    order by s.name, s.id, acts.local_date`,
+    order by s.name, s.id, acts.starts_at`,
   );
 
   const accounts: PlanAccountRow[] = [];
   const existing: ExistingActivity[] = [];
   const sponsors = new Map<string, string>();
+  const lastOfType = new Map<string, LastOfType>();
+  const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
   for (const r of rows) {
     if (accounts.at(-1)?.id !== r.id) accounts.push({ id: r.id, name: r.name, tier: Number(r.tier), ownerId: r.owner_id });
     if (r.activity_type_id === null || r.status === null || r.local_date === null) continue;
     existing.push({ accountId: r.id, activityTypeId: r.activity_type_id, date: r.local_date, plannedDue: r.planned_due, status: r.status });
-    // Rows come in date order, so the last one named wins.
-    if (r.executive_sponsor) sponsors.set(`${r.id}:${r.activity_type_id}`, r.executive_sponsor);
+    // Rows come in time order, so the last one wins.
+    const key = `${r.id}:${r.activity_type_id}`;
+    if (r.executive_sponsor) sponsors.set(key, r.executive_sponsor);
+    lastOfType.set(key, {
+      time: r.local_time!,
+      durationMinutes: Number(r.duration_minutes),
+      location: r.location,
+      agenda: r.agenda,
+      customerAttendees: list(r.customer_attendees),
+      internalAttendees: list<number>(r.internal_attendees),
+    });
   }
-  return { accounts, existing, sponsors };
+  return { accounts, existing, sponsors, lastOfType };
 }
 
 /** The accounts about to be planned, locked in id order (so two plans cannot deadlock) until the transaction ends. */

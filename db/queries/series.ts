@@ -20,6 +20,7 @@ export async function findSeriesForUpdate(db: DbOrTx, id: number) {
       startDate: activitySeries.startDate,
       untilDate: activitySeries.untilDate,
       time: activitySeries.time,
+      onClosedDay: activitySeries.onClosedDay,
     })
     .from(activitySeries)
     .innerJoin(accounts, eq(accounts.id, activitySeries.accountId))
@@ -156,6 +157,7 @@ export async function listAccountSeries(db: DbOrTx, accountId: number) {
       untilDate: activitySeries.untilDate,
       time: activitySeries.time,
       timeZone: activitySeries.timeZone,
+      onClosedDay: activitySeries.onClosedDay,
       durationMinutes: activitySeries.durationMinutes,
       location: activitySeries.location,
       agenda: activitySeries.agenda,

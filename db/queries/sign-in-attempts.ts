@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import type { AuditAction } from '@/lib/audit-actions';
 import { addressLimit, pairLimit, windowMinutes } from '@/lib/auth/throttle';
 import { queryRows, type DbOrTx } from '../client';
 import { auditLog, signInAttempts, signInAuditWindows } from '../schema';
@@ -70,7 +71,7 @@ export async function recordAttempt(db: DbOrTx, a: { email: string; address: str
  */
 export async function auditSignInFailure(
   db: DbOrTx,
-  f: { action: string; email: string; address: string; userId?: number; details: Record<string, unknown> },
+  f: { action: Extract<AuditAction, `auth.${string}`>; email: string; address: string; userId?: number; details: Record<string, unknown> },
 ): Promise<void> {
   const [open] = await db
     .select({ auditId: signInAuditWindows.auditId })

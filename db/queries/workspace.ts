@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import type { Closure } from '@/lib/scheduling/working-days';
 import type { DbOrTx } from '../client';
 import { workspaceSettings } from '../schema';
 
@@ -7,6 +8,10 @@ export type Workspace = {
   currency: string;
   timeZone: string;
   fiscalYearStartMonth: number;
+  /** Null: the country of the time zone. */
+  holidayCountry: string | null;
+  /** Null: the country's default closures. */
+  closedDays: Closure[] | null;
   isDemo: boolean;
   version: number;
 };
@@ -17,6 +22,8 @@ export const defaultWorkspace: Workspace = {
   currency: 'JPY',
   timeZone: 'Asia/Tokyo',
   fiscalYearStartMonth: 4,
+  holidayCountry: null,
+  closedDays: null,
   isDemo: false,
   version: 0,
 };
@@ -26,6 +33,8 @@ const columns = {
   currency: workspaceSettings.currency,
   timeZone: workspaceSettings.timeZone,
   fiscalYearStartMonth: workspaceSettings.fiscalYearStartMonth,
+  holidayCountry: workspaceSettings.holidayCountry,
+  closedDays: workspaceSettings.closedDays,
   isDemo: workspaceSettings.isDemo,
   version: workspaceSettings.version,
 };
@@ -35,7 +44,7 @@ export async function getWorkspace(db: DbOrTx): Promise<Workspace> {
   return row ?? defaultWorkspace;
 }
 
-export type WorkspaceInput = Pick<Workspace, 'name' | 'currency' | 'timeZone' | 'fiscalYearStartMonth'>;
+export type WorkspaceInput = Pick<Workspace, 'name' | 'currency' | 'timeZone' | 'fiscalYearStartMonth' | 'holidayCountry' | 'closedDays'>;
 
 /**
  * Saves the settings if nobody saved them since `version` was read (version 0:

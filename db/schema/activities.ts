@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { activityTypes } from './playbooks';
-import { activityStatuses } from '../../lib/vocabulary';
+import { activityStatuses, closedDayChoices } from '../../lib/vocabulary';
 import { users } from './users';
 
 export const activityStatusEnum = pgEnum('activity_status', activityStatuses);
@@ -46,6 +46,8 @@ export const activitySeries = pgTable(
     untilDate: date({ mode: 'string' }).notNull(),
     // Wall-clock 'HH:MM' in `timeZone`, so 10:00 stays 10:00 across DST.
     time: text().notNull(),
+    // lib/vocabulary.ts `closedDayChoices`: occurrences on a closed day stay, are skipped or move to the next working day; edits keep the choice.
+    onClosedDay: text({ enum: closedDayChoices }).notNull().default('keep'),
     version: integer().notNull().default(1),
     createdBy: integer().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

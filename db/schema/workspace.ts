@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import type { Closure } from '../../lib/scheduling/working-days';
 
 // One row: a deployment serves one workspace.
 export const workspaceSettings = pgTable(
@@ -10,6 +11,10 @@ export const workspaceSettings = pgTable(
     currency: text().notNull(),
     timeZone: text().notNull(),
     fiscalYearStartMonth: smallint().notNull().default(4),
+    // Whose public holidays and weekend apply (ISO country code); null: the country of `timeZone`.
+    holidayCountry: text(),
+    // The workspace's own closed days (lib/scheduling/working-days.ts `Closure`); null: the country's defaults (Japan: the year-end closure).
+    closedDays: jsonb().$type<Closure[]>(),
     // Set only by the demo seed, so re-seeding can tell a demo from real data.
     isDemo: boolean().notNull().default(false),
     version: integer().notNull().default(1),

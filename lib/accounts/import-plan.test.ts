@@ -15,10 +15,10 @@ import {
 
 const tiering = { policy: { ...defaultPolicy, version: 1 }, today: '2026-11-22' };
 
-function check(csv: string) {
+function check(csv: string, currency = 'JPY') {
   const table = parseCsv(csv);
   const mapping = autoMapping(table.headers);
-  return { ...table, mapping, rows: checkRows(table.headers, table.rows, mapping) };
+  return { ...table, mapping, rows: checkRows(table.headers, table.rows, mapping, { currency }) };
 }
 
 function existingAccount(overrides: Partial<ExistingAccount> = {}): ExistingAccount {
@@ -107,8 +107,24 @@ describe('checkRows', () => {
     expect(rows[0]?.errors).toEqual([
       { line: 2, column: 'Domain', value: 'not a domain', message: { key: 'validation.domain', values: {} } },
       { line: 2, column: 'Employees', value: 'many', message: { key: 'validation.wholeNumber', values: {} } },
-      { line: 2, column: 'ARR', value: '1.234', message: { key: 'validation.money', values: {} } },
+      { line: 2, column: 'ARR', value: '1.234', message: { key: 'validation.moneyWhole', values: { currency: 'JPY' } } },
       { line: 2, column: 'Owner_Email', value: 'someone', message: { key: 'validation.email' } },
+    ]);
+  });
+
+  it("holds ARR to the workspace currency's minor units, saying its rule", () => {
+    expect(check('name,domain,arr\nAcme,acme.jp,1200000.5\n').rows[0]?.errors.map((e) => e.message)).toEqual([{ key: 'validation.moneyWhole', values: { currency: 'JPY' } }]);
+    expect(check('name,domain,arr\nAcme,acme.jp,1200000.50\n', 'USD').rows[0]?.errors).toEqual([]);
+    expect(check('name,domain,arr\nAcme,acme.jp,1.234\n', 'USD').rows[0]?.errors.map((e) => e.message)).toEqual([{ key: 'validation.moneyDecimals', values: { currency: 'USD', digits: 2 } }]);
+    expect(check('name,domain,arr\nAcme,acme.jp,abc\n').rows[0]?.errors.map((e) => e.message.key)).toEqual(['validation.money']);
+  });
+
+  it('reads the dates Japanese Excel writes', () => {
+    const { rows } = check('会社名,ドメイン,契約更新日\nA,a.jp,2027/3/31\nB,b.jp,2027年3月31日\nC,c.jp,２０２７年３月３１日\n');
+    expect(rows.map((r) => [r.values.renewalDate, r.errors])).toEqual([
+      ['2027-03-31', []],
+      ['2027-03-31', []],
+      ['2027-03-31', []],
     ]);
   });
 

@@ -3,6 +3,8 @@ import type { Message } from '@/lib/actions/result';
 import { issueMessage } from '@/lib/actions/validation';
 import type { CsvRow } from '@/lib/csv/parse';
 import { unprotectFormula } from '@/lib/csv/write';
+import { moneyRuleError } from '@/lib/currencies';
+import { columnForHeader } from './import-headers';
 import { toScaled } from '@/lib/decimal';
 import type { TierPolicy } from '@/lib/tiering/policy';
 import { tierColumns, type TierColumns } from '@/lib/tiering/tier-columns';
@@ -73,18 +75,20 @@ const newAccountDefaults: Omit<AccountFieldValues, 'name' | 'domain'> = {
   renewalDate: null,
 };
 
-const headerKey = (h: string) => h.normalize('NFKC').trim().toLowerCase().replace(/[\s-]+/g, '_');
-
-/** Headers named like an import column (any case, spaces or hyphens for underscores) map to it; the first one wins. */
+/**
+ * Each column to the field its header names, in English or Japanese (see
+ * import-headers.ts). When several headers name one field, the most specific
+ * wins (担当者メール over 担当者), then the first; the others are left out.
+ */
 export function autoMapping(headers: readonly string[]): Mapping {
-  const taken = new Set<ImportColumn>();
-  return headers.map((h) => {
-    const key = headerKey(h);
-    const column = importColumns.find((c) => c === key);
-    if (!column || taken.has(column)) return null;
-    taken.add(column);
-    return column;
+  const found = headers.map(columnForHeader);
+  const best = new Map<ImportColumn, number>();
+  found.forEach((f, i) => {
+    if (!f) return;
+    const held = best.get(f.column);
+    if (held === undefined || f.rank < found[held]!.rank) best.set(f.column, i);
   });
+  return found.map((f, i) => (f && best.get(f.column) === i ? f.column : null));
 }
 
 /** What stops a mapping from being imported at all: a required column left out, or one filled twice. */
@@ -111,7 +115,8 @@ export type CheckedRow = {
   errors: RowError[];
 };
 
-const isoLike = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/;
+// 2027-03-31, 2027/3/31 (Excel), 2027年3月31日 (Japanese Excel's long date).
+const isoLike = /^(\d{4})(?:[/.-]|年)(\d{1,2})(?:[/.-]|月)(\d{1,2})日?$/;
 
 /**
  * A cell as the account rules expect it. Excel turns 2027-03-31 into
@@ -128,7 +133,7 @@ function normalizeCell(column: ImportColumn, raw: string): string {
     case 'lifecycle_stage':
       return cell.toLowerCase().replace(/[\s-]+/g, '_');
     case 'renewal_date': {
-      const m = isoLike.exec(cell);
+      const m = isoLike.exec(cell.normalize('NFKC'));
       return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : cell;
     }
     default:
@@ -145,8 +150,12 @@ export function headerOf(headers: readonly string[], mapping: Mapping, column: I
   return i < 0 ? column : headers[i] || column;
 }
 
-/** Every row through the account rules, cell by cell, so each error names its column. */
-export function checkRows(headers: readonly string[], rows: readonly CsvRow[], mapping: Mapping): CheckedRow[] {
+/**
+ * Every row through the account rules, cell by cell, so each error names its
+ * column. With the workspace `currency`, ARR is held to its minor units too
+ * (whole yen), as the account form is.
+ */
+export function checkRows(headers: readonly string[], rows: readonly CsvRow[], mapping: Mapping, opts: { currency?: string } = {}): CheckedRow[] {
   return rows.map(({ line, cells }) => {
     const values: Partial<Record<Field, unknown>> = {};
     const errors: RowError[] = [];
@@ -163,7 +172,9 @@ export function checkRows(headers: readonly string[], rows: readonly CsvRow[], m
         return;
       }
       const result = accountFields[fieldOf[column]].safeParse(cell);
-      if (result.success) values[fieldOf[column]] = result.data;
+      const currencyError = result.success && column === 'arr' && opts.currency ? moneyRuleError(result.data as string | null, opts.currency) : null;
+      if (currencyError) fail(currencyError);
+      else if (result.success) values[fieldOf[column]] = result.data;
       else fail(issueMessage(result.error.issues[0]!));
     });
     const extra = cells.slice(headers.length).filter((c) => c.trim() !== '');

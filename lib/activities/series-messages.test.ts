@@ -6,7 +6,7 @@ import ja from '@/lib/i18n/messages/ja.series.json';
 
 // Every placeholder the series UI and actions pass; a message naming any other
 // (a typo, or a name only one language uses) fails to format.
-const values = { count: 3, dates: '2027-01-12, 2027-02-09', max: '2029-01-12', interval: 2, weekday: 'Tuesday', day: 31, nth: 'second', rule: 'Monthly', time: '10:00', until: 'Nov 30, 2027', names: 'A, B', type: 'QBR', zone: 'Asia/Tokyo', date: 'Feb 10, 2027', every: 3, what: 'x', name: 'CFO', when: 'Feb 16, 2027' };
+const values = { count: 3, dates: '2027-01-12, 2027-02-09', max: '2029-01-12', interval: 2, weekday: 'Tuesday', day: 31, nth: 'second', rule: 'Monthly', time: '10:00', until: 'Nov 30, 2027', names: 'A, B', type: 'QBR', zone: 'Asia/Tokyo', date: 'Feb 10, 2027', every: 3, what: 'x', name: 'CFO', when: 'Feb 16, 2027', reason: 'Culture Day', to: 'Nov 4, 2027' };
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));

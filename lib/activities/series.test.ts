@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { zonedToUtc } from '@/lib/scheduling/zoned';
 import type { Recurrence } from '@/lib/scheduling/recurrence';
-import { maxUntil, parseRule, planSeriesEdit, ruleDefaults, ruleFrom, seriesOccurrences, seriesWarnings, type ExistingOccurrence, type SeriesShape } from './series';
+import { defaultClosures, workingCalendar } from '@/lib/scheduling/holidays';
+import {
+  closedOccurrences,
+  maxUntil,
+  parseRule,
+  planSeriesEdit,
+  ruleDefaults,
+  ruleFrom,
+  seriesOccurrences,
+  seriesWarnings,
+  type ExistingOccurrence,
+  type SeriesShape,
+} from './series';
 
 const secondTuesday: Recurrence = { freq: 'monthlyNth', interval: 1, weekday: 2, nth: 2 };
 
@@ -175,5 +187,27 @@ describe('planSeriesEdit', () => {
     expect(plan.untouched).toEqual([1, 2, 3]);
     expect(plan.update.map((u) => u.date)).toEqual(['2027-03-09', '2027-04-13', '2027-05-11', '2027-06-08']);
     expect(plan.insert).toEqual([]);
+  });
+});
+
+describe('series on closed days', () => {
+  const japan = workingCalendar({ country: 'JP', closures: defaultClosures('JP', 'Year-end closure'), fromYear: 2027, toYear: 2028, language: 'en' });
+  const shape = { rule: { freq: 'monthly', interval: 1, day: 3 } as const, start: '2027-05-03', until: '2027-11-30', time: '15:00', timeZone: 'Asia/Tokyo', calendar: japan };
+
+  it('flags the dates on a weekend, holiday or closure, with the working day each would move to', () => {
+    expect(closedOccurrences(['2027-05-03', '2027-06-03', '2027-07-03', '2027-11-03', '2027-12-30'], japan)).toEqual([
+      { date: '2027-05-03', reason: { kind: 'holiday', name: 'Constitution Day' }, movesTo: '2027-05-06' },
+      { date: '2027-07-03', reason: { kind: 'weekend' }, movesTo: '2027-07-05' },
+      { date: '2027-11-03', reason: { kind: 'holiday', name: 'Culture Day' }, movesTo: '2027-11-04' },
+      { date: '2027-12-30', reason: { kind: 'closure', name: 'Year-end closure' }, movesTo: '2028-01-04' },
+    ]);
+  });
+
+  it('keeps, skips or moves them; a moved one keeps its series date', () => {
+    expect(seriesOccurrences({ ...shape, onClosedDay: 'keep' })).toHaveLength(7);
+    expect(seriesOccurrences({ ...shape, onClosedDay: 'skip' }).map((o) => o.date)).toEqual(['2027-06-03', '2027-08-03', '2027-09-03']);
+    const moved = seriesOccurrences({ ...shape, onClosedDay: 'move' });
+    expect(moved[0]).toEqual({ date: '2027-05-03', startsAt: new Date('2027-05-06T06:00:00Z') });
+    expect(moved).toHaveLength(7);
   });
 });

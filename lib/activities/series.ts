@@ -1,7 +1,9 @@
 import { addDays, addMonths, parts, weekday, type LocalDate } from '@/lib/scheduling/local-date';
 import { occurrences, type Recurrence } from '@/lib/scheduling/recurrence';
 import { overlaps } from '@/lib/scheduling/warnings';
-import type { ActivityStatus } from '@/lib/vocabulary';
+import { closedReason, onOrAfterWorkingDay, type ClosedReason, type WorkingCalendar } from '@/lib/scheduling/working-days';
+import { zonedToUtc } from '@/lib/scheduling/zoned';
+import type { ActivityStatus, ClosedDayChoice } from '@/lib/vocabulary';
 
 // Recurring series: the rule a form describes, how far a series may run, the
 // warnings for all its occurrences at once, and what a whole-series edit does
@@ -52,11 +54,43 @@ export function parseRule(value: unknown): Recurrence {
   throw new Error(`Not a recurrence rule: ${JSON.stringify(value)}`);
 }
 
-export type SeriesShape = { rule: Recurrence; start: LocalDate; until: LocalDate; time: string; timeZone: string };
+export type SeriesShape = {
+  rule: Recurrence;
+  start: LocalDate;
+  until: LocalDate;
+  time: string;
+  timeZone: string;
+  /** What to do with occurrences on a weekend, holiday or closed day of `calendar`; without both, they stay. */
+  onClosedDay?: ClosedDayChoice;
+  calendar?: WorkingCalendar;
+};
 
-/** Every occurrence of a series, with the instant each starts (10:00 stays 10:00 across DST). */
+/** A series date that falls on a closed day: why, and the working day it would move to. */
+export type ClosedOccurrence = { date: LocalDate; reason: ClosedReason; movesTo: LocalDate };
+
+/** The dates among `dates` that fall on a closed day, for the preview to flag. */
+export function closedOccurrences(dates: readonly LocalDate[], calendar: WorkingCalendar): ClosedOccurrence[] {
+  return dates.flatMap((date) => {
+    const reason = closedReason(calendar, date);
+    return reason ? [{ date, reason, movesTo: onOrAfterWorkingDay(calendar, date) }] : [];
+  });
+}
+
+/**
+ * Every occurrence of a series, with the instant each starts (10:00 stays
+ * 10:00 across DST). An occurrence on a closed day is left out ("skip") or
+ * starts on the next working day ("move"); it keeps its series date either
+ * way, so a later edit recognises it.
+ */
 export function seriesOccurrences(s: SeriesShape) {
-  return occurrences(s.rule, s.start, s.time, s.timeZone, { until: s.until });
+  const all = occurrences(s.rule, s.start, s.time, s.timeZone, { until: s.until });
+  const calendar = s.calendar;
+  if (!calendar || !s.onClosedDay || s.onClosedDay === 'keep') return all;
+  return all.flatMap((o) => {
+    if (!closedReason(calendar, o.date)) return [o];
+    if (s.onClosedDay === 'skip') return [];
+    return [{ date: o.date, startsAt: zonedToUtc(onOrAfterWorkingDay(calendar, o.date), s.time, s.timeZone) }];
+  });
 }
 
 type Busy = { startsAt: Date; durationMinutes: number };

@@ -9,6 +9,7 @@ import { authSecret, secureCookies, trustedProxyHops } from '@/lib/env';
 import { clientAddress } from './client-address';
 import { sessionIdOf } from './session-id';
 import { checkCredentials } from './sign-in';
+import { missingPrefix } from './sign-in-fields';
 
 export const sessionMaxAgeSeconds = 7 * 24 * 60 * 60;
 // Renewal stops once a session is revoked, so no token of it expires later
@@ -43,6 +44,7 @@ export function authOptions(): AuthOptions {
           if (result.reason === 'throttled')
             throw new Error(`${result.scope === 'address' ? addressThrottledPrefix : throttledPrefix}${result.retryAfterMinutes}`);
           if (result.reason === 'busy') throw new Error(unavailableCode);
+          if (result.reason === 'missing') throw new Error(`${missingPrefix}${result.fields.join(',')}`);
           return null;
         },
       }),

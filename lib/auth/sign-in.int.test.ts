@@ -134,6 +134,28 @@ describe('checkCredentials', () => {
   });
 });
 
+describe('an empty field', () => {
+  it('is refused with what is missing, and neither counts as a failed attempt nor is audited', async () => {
+    const user = await createUser('csm');
+    const attacker = from('198.51.100.40');
+    for (let i = 0; i < 6; i++) expect(await attacker.attempt(user.email, '')).toEqual({ ok: false, reason: 'missing', fields: ['password'] });
+    expect(await attacker.attempt('  ', '')).toEqual({ ok: false, reason: 'missing', fields: ['email', 'password'] });
+    expect(await attacker.attempt('', testPassword)).toEqual({ ok: false, reason: 'missing', fields: ['email'] });
+    const db = await getDb();
+    expect(await db.select().from(signInAttempts).where(eq(signInAttempts.email, user.email))).toEqual([]);
+    expect(await auditFor('auth.sign_in_failed', user.email)).toEqual([]);
+    // Six empty submits later, the right password still signs in from that address.
+    expect((await attacker.attempt(user.email, testPassword)).ok).toBe(true);
+  });
+
+  it('comes back from next-auth as a code naming the fields', async () => {
+    cookieJar.clear();
+    const reply = await signInThroughNextAuth('', '');
+    expect((reply.body as { url: string }).url).toContain('error=MISSING%3Aemail%2Cpassword');
+    expect(cookieJar.get(sessionCookieName())).toBeUndefined();
+  });
+});
+
 describe('signing in through next-auth', () => {
   it('takes the address from X-Forwarded-For only when TRUST_PROXY is set, using the hop the proxy appended', async () => {
     const user = await createUser('csm');

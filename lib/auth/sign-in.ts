@@ -13,11 +13,13 @@ import {
 import { findUserForSignIn, markSignedIn } from '@/db/queries/users';
 import { unknownAddress } from './client-address';
 import { dummyHash, verifyPassword } from './password-hash';
+import { missingSignInFields, type SignInField } from './sign-in-fields';
 import { signInDelayMs, throttleState } from './throttle';
 
 export type SignInResult =
   | { ok: true; userId: number; sessionVersion: number }
   | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'missing'; fields: SignInField[] }
   | { ok: false; reason: 'throttled'; scope: 'pair' | 'address'; retryAfterMinutes: number }
   | { ok: false; reason: 'busy' };
 
@@ -37,7 +39,10 @@ export type SignInOptions = {
 export async function checkCredentials(rawEmail: string, password: string, opts: SignInOptions = {}): Promise<SignInResult> {
   const email = rawEmail.trim().toLowerCase();
   const address = opts.address || unknownAddress;
-  if (!email || !password || email.length > 320 || password.length > 1024) return { ok: false, reason: 'invalid' };
+  // An empty field is a form mistake, not a guess: answered before anything is counted or audited.
+  const missing = missingSignInFields(email, password);
+  if (missing.length) return { ok: false, reason: 'missing', fields: missing };
+  if (email.length > 320 || password.length > 1024) return { ok: false, reason: 'invalid' };
   const db = await getDb();
   // Waited before the transaction: a slowed attempt holds no connection or lock while it waits.
   const delayMs = signInDelayMs(await countEmailFailures(db, email));

@@ -1,4 +1,5 @@
 import type en from './messages/en.json';
+import type enAuditLog from './messages/en.auditLog.json';
 import type enContacts from './messages/en.contacts.json';
 import type enTouches from './messages/en.touches.json';
 import type enContent from './messages/en.content.json';
@@ -15,6 +16,16 @@ import type { Locale } from './locales';
 declare module 'next-intl' {
   interface AppConfig {
     Locale: Locale;
-    Messages: typeof en & { import: typeof enImport; series: typeof enSeries; plan: typeof enPlan; calendar: typeof enCalendar; feeds: typeof enFeeds; contacts: typeof enContacts; touches: typeof enTouches; content: typeof enContent };
+    Messages: typeof en & {
+      import: typeof enImport;
+      series: typeof enSeries;
+      plan: typeof enPlan;
+      calendar: typeof enCalendar;
+      feeds: typeof enFeeds;
+      contacts: typeof enContacts;
+      touches: typeof enTouches;
+      content: typeof enContent;
+      auditLog: typeof enAuditLog;
+    };
   }
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, weekday } from '@/lib/scheduling/local-date';
+import { defaultClosures, workingCalendar } from '@/lib/scheduling/holidays';
+import { weekendsOnly } from '@/lib/scheduling/working-days';
 import {
-  nextWorkingDay,
-  offWeekend,
   planWindow,
   propose,
   proposalKey,
@@ -30,7 +30,7 @@ const done = (accountId: number, activityTypeId: number, date: string, extra: Pa
 });
 
 function run(rules: Map<number, PlanRule[]>, existing: ExistingActivity[], today: string, horizonMonths = 3, accounts = [{ id: 1, tier: 1 }]) {
-  return propose({ accounts, rules, existing, today, horizonMonths });
+  return propose({ accounts, rules, existing, today, horizonMonths, calendar: weekendsOnly });
 }
 const pick = (ps: Proposal[]) => ps.map((p) => [p.activityTypeId, p.due, p.date, p.overdue]);
 
@@ -39,14 +39,6 @@ const created = (ps: Proposal[], move = 0): ExistingActivity[] =>
   ps.map((p) => ({ accountId: p.accountId, activityTypeId: p.activityTypeId, date: addDays(p.date, move), plannedDue: p.due, status: 'planned' }));
 
 describe('helpers', () => {
-  it('moves weekends to Monday and finds the next working day', () => {
-    expect(offWeekend('2027-03-06')).toBe('2027-03-08'); // Sat → Mon
-    expect(offWeekend('2027-03-07')).toBe('2027-03-08'); // Sun → Mon
-    expect(offWeekend('2027-03-10')).toBe('2027-03-10');
-    expect(nextWorkingDay('2027-03-12')).toBe('2027-03-15'); // Fri → Mon
-    expect(nextWorkingDay('2027-03-10')).toBe('2027-03-11');
-  });
-
   it('has a window of whole months and a tolerance of half the shortest interval', () => {
     expect(planWindow('2027-01-31', 3)).toEqual({ from: '2027-01-31', until: '2027-04-30', lastDay: '2027-04-29' });
     expect([tolerance(meeting), tolerance(qbr), tolerance({ every: 1, unit: 'week' }), tolerance({ every: 1, unit: 'day' })]).toEqual([14, 42, 3, 0]);
@@ -187,5 +179,28 @@ describe('running it twice', () => {
     const next = run(rules, [...existing, ...created(first)], later, horizon);
     const { lastDay } = planWindow(today, horizon);
     expect(next.every((p) => p.due > lastDay)).toBe(true);
+  });
+});
+
+describe('propose in a Japanese workspace', () => {
+  const japan = workingCalendar({ country: 'JP', closures: defaultClosures('JP', 'Year-end closure'), fromYear: 2027, toYear: 2028, language: 'en' });
+  const plan = (existing: ExistingActivity[], today: string, horizonMonths = 12) =>
+    propose({ accounts: [{ id: 1, tier: 1 }], rules: new Map([[1, [meeting]]]), existing, today, horizonMonths, calendar: japan });
+
+  it('never proposes a public holiday or the year-end closure, and says why a date moved', () => {
+    // Monthly from 2027-01-03: due 5/3 (Constitution Day), 7/3 (Sat), 11/3 (Culture Day), 12/3…
+    const ps = plan([done(1, MEETING, '2027-01-03')], '2027-01-04');
+    const byDue = new Map(ps.map((p) => [p.due, p]));
+    expect(byDue.get('2027-05-03')?.date).toBe('2027-05-06');
+    expect(byDue.get('2027-05-03')?.moved).toEqual({ from: '2027-05-03', reason: { kind: 'holiday', name: 'Constitution Day' } });
+    expect(byDue.get('2027-11-03')?.date).toBe('2027-11-04');
+    expect(byDue.get('2027-11-03')?.moved?.reason).toEqual({ kind: 'holiday', name: 'Culture Day' });
+    expect(byDue.get('2027-12-03')?.moved).toBeUndefined();
+    for (const p of ps) expect(japan.closed[p.date] === undefined && ![0, 6].includes(weekday(p.date))).toBe(true);
+  });
+
+  it('moves a Saturday past Marine Day to Tuesday, not onto the holiday', () => {
+    const ps = plan([done(1, MEETING, '2027-06-17')], '2027-06-18', 3);
+    expect(ps.find((p) => p.due === '2027-07-17')).toMatchObject({ date: '2027-07-20', moved: { from: '2027-07-17', reason: { kind: 'weekend' } } });
   });
 });

@@ -1,5 +1,6 @@
 import { addCadence, type Cadence, type CadenceUnit } from '@/lib/scheduling/cadence';
-import { addDays, addMonths, daysBetween, weekday, type LocalDate } from '@/lib/scheduling/local-date';
+import { addDays, addMonths, daysBetween, type LocalDate } from '@/lib/scheduling/local-date';
+import { nextWorkingDay, toWorkingDay, type ClosedReason, type WorkingCalendar } from '@/lib/scheduling/working-days';
 import type { ActivityStatus } from '@/lib/vocabulary';
 
 // Plan from playbook: which touches a tier's playbook asks of each account in
@@ -31,8 +32,10 @@ export type Proposal = {
   activityTypeId: number;
   /** When the playbook wants it: the cadence date it fulfils. */
   due: LocalDate;
-  /** Where we suggest putting it: off weekends, and overdue ones on the next working day. */
+  /** Where we suggest putting it: a due date on a closed day moves to the next working day, overdue ones go to the next working day after today. */
   date: LocalDate;
+  /** Set when the due date is a weekend, holiday or closed day: why it moved. */
+  moved?: { from: LocalDate; reason: ClosedReason };
   overdue: boolean;
   /** By when it should be booked (the rule's book-ahead days before the due date). */
   bookBy: LocalDate;
@@ -65,27 +68,20 @@ export function maxTolerance(rules: readonly Cadence[]): number {
   return rules.reduce((max, r) => Math.max(max, tolerance(r)), 0);
 }
 
-const isWeekend = (date: LocalDate) => weekday(date) === 0 || weekday(date) === 6;
-
-/** Saturday and Sunday move to the Monday after. */
-export function offWeekend(date: LocalDate): LocalDate {
-  let d = date;
-  while (isWeekend(d)) d = addDays(d, 1);
-  return d;
-}
-
-/** The first weekday after `date`. */
-export function nextWorkingDay(date: LocalDate): LocalDate {
-  return offWeekend(addDays(date, 1));
-}
-
 type Covering = { date: LocalDate; plannedDue: LocalDate | null };
 
 const covers = (a: Covering, due: LocalDate, date: LocalDate, tol: number) =>
   a.plannedDue === due || Math.abs(daysBetween(a.date, due)) <= tol || a.date === date;
 
 /** The proposals for one account and one rule, given the activities of that type on the account. */
-export function proposeForRule(accountId: number, rule: PlanRule, existing: readonly Covering[], today: LocalDate, lastDay: LocalDate): Proposal[] {
+export function proposeForRule(
+  accountId: number,
+  rule: PlanRule,
+  existing: readonly Covering[],
+  today: LocalDate,
+  lastDay: LocalDate,
+  calendar: WorkingCalendar,
+): Proposal[] {
   const covering = [...existing];
   const key = (a: Covering) => a.plannedDue ?? a.date;
   const past = covering.map(key).filter((d) => d <= today);
@@ -104,9 +100,9 @@ export function proposeForRule(accountId: number, rule: PlanRule, existing: read
   }
 
   // Several missed dues are one touch to catch up on, not a pile on the same day.
-  const candidates = [
-    ...(lastOverdue ? [{ due: lastOverdue, date: nextWorkingDay(today), overdue: true }] : []),
-    ...upcoming.map((due) => ({ due, date: offWeekend(due), overdue: false })),
+  const candidates: { due: LocalDate; date: LocalDate; moved?: Proposal['moved']; overdue: boolean }[] = [
+    ...(lastOverdue ? [{ due: lastOverdue, date: nextWorkingDay(calendar, today), overdue: true }] : []),
+    ...upcoming.map((due) => ({ due, ...toWorkingDay(calendar, due), overdue: false })),
   ];
   const tol = tolerance(rule);
   const out: Proposal[] = [];
@@ -125,10 +121,12 @@ export type ProposeInput = {
   existing: readonly ExistingActivity[];
   today: LocalDate;
   horizonMonths: number;
+  /** The workspace's working days: weekends, public holidays, its own closures. */
+  calendar: WorkingCalendar;
 };
 
 /** Every proposal for the accounts in scope, by account then suggested date. */
-export function propose({ accounts, rules, existing, today, horizonMonths }: ProposeInput): Proposal[] {
+export function propose({ accounts, rules, existing, today, horizonMonths, calendar }: ProposeInput): Proposal[] {
   const { lastDay } = planWindow(today, horizonMonths);
   const byPair = new Map<string, Covering[]>();
   for (const a of existing) {
@@ -142,7 +140,7 @@ export function propose({ accounts, rules, existing, today, horizonMonths }: Pro
   for (const account of accounts) {
     const mine: Proposal[] = [];
     for (const rule of rules.get(account.tier) ?? []) {
-      mine.push(...proposeForRule(account.id, rule, byPair.get(`${account.id}:${rule.activityTypeId}`) ?? [], today, lastDay));
+      mine.push(...proposeForRule(account.id, rule, byPair.get(`${account.id}:${rule.activityTypeId}`) ?? [], today, lastDay, calendar));
     }
     mine.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     out.push(...mine);

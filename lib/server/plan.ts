@@ -2,14 +2,24 @@ import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import { loadPlanData, type PlanScope } from '@/db/queries/plan';
 import { currentPlaybooks } from '@/db/queries/playbooks';
-import type { LocalDate } from '@/lib/scheduling/local-date';
-import { propose, type PlanRule } from '@/lib/planning/propose';
+import { addDays, type LocalDate } from '@/lib/scheduling/local-date';
+import { maxTolerance, planWindow, propose, type PlanRule } from '@/lib/planning/propose';
+import { workspaceCalendar } from '@/lib/server/working-calendar';
 
-/** The current playbooks, the accounts in scope with their activities, and what the plan proposes for them. */
-export async function planFor(db: DbOrTx, scope: PlanScope, opts: { today: LocalDate; horizonMonths: number; timeZone: string }) {
+/**
+ * The current playbooks, the accounts in scope with their activities, the
+ * workspace's working days over the window, and what the plan proposes.
+ * `language` names the holidays a proposal moved for (English unless given).
+ */
+export async function planFor(db: DbOrTx, scope: PlanScope, opts: { today: LocalDate; horizonMonths: number; timeZone: string; language?: string }) {
   const playbooks = await currentPlaybooks(db);
   const rules = new Map<number, PlanRule[]>(playbooks.map((p) => [p.tier, p.rules]));
-  const data = await loadPlanData(db, scope, rules, opts);
-  const proposals = propose({ accounts: data.accounts, rules, existing: data.existing, today: opts.today, horizonMonths: opts.horizonMonths });
-  return { rules, ...data, proposals };
+  const { lastDay } = planWindow(opts.today, opts.horizonMonths);
+  // A proposal may move past a closure, and a full day a few working days further.
+  const [data, calendar] = await Promise.all([
+    loadPlanData(db, scope, rules, opts),
+    workspaceCalendar(db, { from: addDays(opts.today, -maxTolerance([...rules.values()].flat())), to: addDays(lastDay, 30), language: opts.language ?? 'en' }),
+  ]);
+  const proposals = propose({ accounts: data.accounts, rules, existing: data.existing, today: opts.today, horizonMonths: opts.horizonMonths, calendar });
+  return { rules, ...data, calendar, proposals };
 }

@@ -1,33 +1,19 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { tryTransactionLock } from '@/db/queries/locks';
 import { endExpiredOverrides } from '@/db/queries/tier-history';
 import { getWorkspace } from '@/db/queries/workspace';
 import { todayIn } from '@/lib/dates';
 
 // Overrides with an end date return to the computed tier the day after. Pages
 // and exports only read (a GET never writes); saves and re-tiering end them as
-// they write, and this sweep ends the rest, at start and every 15 minutes.
-// Every app server runs the timer; a transaction-level
-// advisory lock in the database lets one of them do the work each time, so
-// nothing depends on one process.
+// they write, and this sweep ends the rest. It runs as the job
+// `sweep-overrides` (lib/server/jobs/registry.ts): at start and every 15
+// minutes, on whichever app instance takes it. Running it twice, or on two
+// instances at once, ends each override once: the update only touches
+// overrides still due, skipping rows another sweep holds.
 
-export const sweepEveryMs = 15 * 60_000;
-
-/** Ends overdue overrides unless another server is already doing so; returns how many ended, or null when it left it to the other. */
-export async function sweepExpiredOverrides(): Promise<number | null> {
+/** Ends overdue overrides; returns how many ended. */
+export async function sweepExpiredOverrides(): Promise<number> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    if (!(await tryTransactionLock(tx, 'touchplan:sweep-overrides'))) return null;
-    return endExpiredOverrides(tx, todayIn((await getWorkspace(tx)).timeZone));
-  });
-}
-
-export function startOverrideSweep(): void {
-  const holder = globalThis as { touchplanSweep?: NodeJS.Timeout };
-  if (holder.touchplanSweep) return;
-  const sweep = () => sweepExpiredOverrides().catch((e: unknown) => console.error('[sweep-overrides]', e));
-  void sweep();
-  holder.touchplanSweep = setInterval(sweep, sweepEveryMs);
-  holder.touchplanSweep.unref();
+  return db.transaction(async (tx) => endExpiredOverrides(tx, todayIn((await getWorkspace(tx)).timeZone)));
 }

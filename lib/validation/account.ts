@@ -60,7 +60,10 @@ export const accountFields = {
     },
     z.coerce.number({ error: 'validation.wholeNumber' }).int('validation.wholeNumber').min(0, 'validation.tooSmall').max(10_000_000, 'validation.tooBig').nullable().default(null),
   ),
-  arr: decimal(2, 99_999_999_999_999, 'validation.money'),
+  // Any decimals here: how many a currency allows (none for yen) is checked
+  // against the workspace currency by the action and the import, whose
+  // message then says that currency's rule (moneyRuleError).
+  arr: decimal(6, 99_999_999_999_999, 'validation.money'),
   grossMarginPct: decimal(2, 100, 'validation.percent'),
   annualChurnPct: decimal(2, 100, 'validation.percent'),
   growthPotential: level,

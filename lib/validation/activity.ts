@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { str } from '@/lib/validation/input';
 import { blankToNull, checkbox, id, version } from '@/lib/actions/validation';
 import { isIsoDate } from '@/lib/dates';
+import { closedDayChoices } from '@/lib/vocabulary';
 
 const optionalText = (max: number) => z.preprocess(blankToNull, str().max(max, 'validation.tooLong').nullable().default(null));
 const requiredText = (max: number, key = 'validation.required') => z.preprocess(blankToNull, str({ error: key }).max(max, 'validation.tooLong'));
@@ -75,6 +76,8 @@ const repeat = {
     .transform((n) => n as 1 | 2 | 3 | 4 | -1)
     .optional(),
   until: str({ error: 'validation.required' }).refine(isIsoDate, 'validation.date'),
+  // Occurrences on a weekend, holiday or closed day: stay, skipped, or moved to the next working day.
+  onClosedDay: z.enum(closedDayChoices, 'validation.invalid').optional(),
 };
 
 export const scheduleSeriesInput = scheduleActivityInput.extend(repeat);

@@ -82,12 +82,16 @@ export async function measurePlan(db: Db, csmIds: number[]): Promise<Result> {
   // What the /plan page does: the proposals, the CSM's planned time, free slots for each.
   const page = async (csm: number, ids: number[]) => {
     const [plan, busy] = await Promise.all([
-      planFor(db, { accountIds: ids }, { today, horizonMonths: 12, timeZone }),
+      planFor(db, { accountIds: ids }, { today, horizonMonths: 12, timeZone, language: 'en' }),
       plannedBusy(db, csm, today, addDays(lastDay, 7), timeZone),
     ]);
     return assignTimes(
-      plan.proposals.map((p) => ({ ...p, durationMinutes: defaultDuration(typeKey.get(p.activityTypeId) ?? null, p.hours) })),
+      plan.proposals.map((p) => {
+        const last = plan.lastOfType.get(`${p.accountId}:${p.activityTypeId}`);
+        return { ...p, durationMinutes: last?.durationMinutes ?? defaultDuration(typeKey.get(p.activityTypeId) ?? null, p.hours), preferredTime: last?.time };
+      }),
       busy,
+      plan.calendar,
     );
   };
   let proposed = 0;
@@ -101,7 +105,7 @@ export async function measurePlan(db: Db, csmIds: number[]): Promise<Result> {
       db
         .transaction(async (tx) => {
           await lockAccountsForPlan(tx, book.ids);
-          const { proposals } = await planFor(tx, { accountIds: book.ids }, { today, horizonMonths: 12, timeZone });
+          const { proposals } = await planFor(tx, { accountIds: book.ids }, { today, horizonMonths: 12, timeZone, language: 'en' });
           const open = new Set(proposals.map((p) => `${p.accountId}:${p.activityTypeId}:${p.due}`));
           const values: NewActivity[] = rows.filter((p) => open.has(`${p.accountId}:${p.activityTypeId}:${p.due}`)).map((p) => ({
             accountId: p.accountId,

@@ -211,6 +211,22 @@ export const registry: Record<string, Entry> = {
       if (!result.ok) throw new Error(`chooseLanguage refused an anonymous visitor: ${JSON.stringify(result)}`);
     },
   },
+  'u/[token]/route.ts#GET': {
+    kind: 'public',
+    reason: 'The unsubscribe page named in every content email: it must open for anyone holding the email, whatever became of the item or the contact, and it changes nothing (link scanners fetch it).',
+    async check(handler) {
+      const response = await (handler as (r: Request, c: unknown) => Promise<Response>)(new Request(`http://localhost/u/${'ab'.repeat(32)}`), { params: Promise.resolve({ token: 'ab'.repeat(32) }) });
+      if (response.status !== 404) throw new Error(`an unknown unsubscribe token answered ${response.status}`);
+    },
+  },
+  'u/[token]/route.ts#POST': {
+    kind: 'public',
+    reason: 'One-click unsubscribe (RFC 8058), sent by mail clients with no session: it only sets the opt-out flag of the contact the token names, and must always work.',
+    async check(handler) {
+      const response = await (handler as (r: Request, c: unknown) => Promise<Response>)(new Request(`http://localhost/u/${'ab'.repeat(32)}`, { method: 'POST' }), { params: Promise.resolve({ token: 'ab'.repeat(32) }) });
+      if (response.status !== 404) throw new Error(`an unknown unsubscribe token answered ${response.status}`);
+    },
+  },
   'api/auth/[...nextauth]/route.ts#GET': { kind: 'public', reason: 'next-auth’s own endpoints (sign-in page, CSRF token, session): signing in is how a session is obtained.' },
   'api/auth/[...nextauth]/route.ts#POST': { kind: 'public', reason: 'next-auth’s credentials sign-in and sign-out; rate limits and lockout live in lib/auth, not in a permission.' },
 

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { findAccount, type AccountRow } from '@/db/queries/accounts';
 import { listTierHistory } from '@/db/queries/tier-history';
+import { saveWorkspace } from '@/db/queries/workspace';
 import type { PublicUser } from '@/db/queries/users';
 import { accounts, tierOverrideRequests } from '@/db/schema';
 import { createAccount as insertTestAccount, accountValues } from '@/tests/accounts';
@@ -242,7 +243,23 @@ describe('money input', () => {
     await as('manager');
     const result = await createAccount(null, accountValues({ arr: '1234,56' }));
     expect(!result.ok && result.fieldErrors?.arr?.key).toBe('validation.money');
-    expect((await createAccount(null, accountValues({ arr: '1,234,567.50' }))).ok).toBe(true);
+    expect((await createAccount(null, accountValues({ arr: '1,234,567' }))).ok).toBe(true);
+  });
+
+  it("holds ARR to the workspace currency's own minor units, and says that rule", async () => {
+    await as('manager');
+    // The workspace is in yen: no decimals at all, and the message says so (not "at most 2 decimals").
+    const yen = await createAccount(null, accountValues({ arr: '1200000.5' }));
+    expect(!yen.ok && yen.fieldErrors?.arr).toEqual({ key: 'validation.moneyWhole', values: { currency: 'JPY' } });
+    expect((await createAccount(null, accountValues({ arr: '1200000.00' }))).ok).toBe(true);
+    const edit = await updateAccountDetails(null, await editPayload({ arr: '10.25' }));
+    expect(!edit.ok && edit.fieldErrors?.arr?.key).toBe('validation.moneyWhole');
+    // In dollars two decimals are fine, three are not.
+    await saveWorkspace(await getDb(), { name: 'Touchplan', currency: 'USD', timeZone: 'Asia/Tokyo', fiscalYearStartMonth: 4, holidayCountry: 'JP', closedDays: [] }, 0);
+    expect((await createAccount(null, accountValues({ arr: '1234.56' }))).ok).toBe(true);
+    const cents = await createAccount(null, accountValues({ arr: '1234.567' }));
+    expect(!cents.ok && cents.fieldErrors?.arr).toEqual({ key: 'validation.moneyDecimals', values: { currency: 'USD', digits: 2 } });
+    await saveWorkspace(await getDb(), { name: 'Touchplan', currency: 'JPY', timeZone: 'Asia/Tokyo', fiscalYearStartMonth: 4, holidayCountry: 'JP', closedDays: [] }, 1);
   });
 
   it('refuses U+0000 in a text field beside the field, writing nothing', async () => {

@@ -7,6 +7,9 @@ import { currentPolicy, lockPoliciesShared } from '@/db/queries/tier-policies';
 import { auditMany } from '@/db/queries/audit';
 import { insertTierHistory, overrideColumnsCleared } from '@/db/queries/tier-history';
 import { tierOverrideRequests } from '@/db/schema';
+import type { Tx } from '@/db/client';
+import { getWorkspace } from '@/db/queries/workspace';
+import { moneyRuleError } from '@/lib/currencies';
 import { applyOverride, assertOwnerIsCsm, assertUniqueKeys, workspaceToday } from '@/lib/server/account-write';
 import { action } from '@/lib/actions/action';
 import { ActionError, conflictError, notFoundError } from '@/lib/actions/result';
@@ -42,12 +45,19 @@ const editable = [
   'notes',
 ] as const;
 
+/** ARR in the workspace currency's own minor units: whole yen, cents for dollars. */
+async function assertArrFitsCurrency(tx: Tx, arr: string | null): Promise<void> {
+  const error = moneyRuleError(arr, (await getWorkspace(tx)).currency);
+  if (error) throw new ActionError(error, 'arr');
+}
+
 export const createAccount = action({
   name: 'account.create',
   permission: 'accounts.write',
   input: createAccountInput,
   revalidate: ['/accounts'],
   async run({ user, input, tx, audit }) {
+    await assertArrFitsCurrency(tx, input.arr);
     await lockPoliciesShared(tx);
     // A CSM's new account is in their own book; managers and admins choose.
     const ownerId = ownerFor(user, input.ownerId);
@@ -70,6 +80,7 @@ export const updateAccountDetails = action({
   input: updateAccountInput,
   revalidate: ['/accounts'],
   async run({ user, input, tx, audit }) {
+    await assertArrFitsCurrency(tx, input.arr);
     await lockPoliciesShared(tx);
     const before = await findAccount(tx, input.id, { forUpdate: true });
     if (!before) throw notFoundError();

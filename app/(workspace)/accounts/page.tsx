@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getNow, getTranslations } from 'next-intl/server';
+import { getLocale, getNow, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { accountTotals, listAccounts, ownerOptions } from '@/db/queries/accounts';
 import { accountPageSize, sortKeys } from '@/lib/accounts/filters';
@@ -9,7 +9,7 @@ import { ownerParam, parseAccountFilters } from '@/lib/accounts/list-params';
 import { withParams, type SearchParams } from '@/lib/url-params';
 import { canManageAccounts } from '@/lib/auth/access';
 import { requirePageUser } from '@/lib/auth/current-user';
-import { formatMoney } from '@/lib/format';
+import { getFormat } from '@/lib/i18n/format';
 import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { AccountTable, type AccountListRow } from './_components/account-table';
@@ -30,7 +30,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const [t, locale, format, now, rows, totals, owners] = await Promise.all([
     getTranslations('accounts'),
     getLocale(),
-    getFormatter(),
+    getFormat(workspace.currency),
     getNow(),
     listAccounts(db, filters),
     accountTotals(db, filters),
@@ -39,7 +39,6 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const count = totals.reduce((n, r) => n + r.count, 0);
   const page = filters.page ?? 1;
   const pages = Math.max(1, Math.ceil(count / accountPageSize));
-  const money = (v: string | null) => formatMoney(v, workspace.currency, locale);
   const owner = ownerParam(params, user.role);
   const manage = canManageAccounts(user);
   const tableRows: AccountListRow[] = rows.map((r) => ({
@@ -50,12 +49,12 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     override: r.tierSource === 'override',
     ownerName: r.ownerName,
     stage: r.lifecycleStage,
-    arr: money(r.arr),
-    ltv: money(r.ltv),
-    renewalDate: r.renewalDate,
-    nextTouch: r.nextTouchAt && format.dateTime(r.nextTouchAt, { dateStyle: 'medium' }),
+    arr: format.money(r.arr),
+    ltv: format.money(r.ltv),
+    renewalDate: r.renewalDate && format.date(r.renewalDate),
+    nextTouch: r.nextTouchAt && format.date(r.nextTouchAt),
     nextTouchOverdue: !!r.nextTouchAt && r.nextTouchAt < now,
-    lastTouch: r.lastTouchAt && format.dateTime(r.lastTouchAt, { dateStyle: 'medium' }),
+    lastTouch: r.lastTouchAt && format.date(r.lastTouchAt),
   }));
   return (
     <>

@@ -253,6 +253,18 @@ describe('completing offers the next one at the playbook interval', () => {
     expect(booked.startsAt.toISOString()).toBe('2027-02-10T05:00:00.000Z');
   });
 
+  it('never offers a weekend or a public holiday: the next working day, saying why', async () => {
+    await as('csm');
+    // Friday 2026-10-16 + a quarter = Saturday 2027-01-16 → Monday the 18th.
+    const onFriday = await bookQbr({ date: '2026-10-16' });
+    const r1 = await completeActivity(null, { id: onFriday.id, version: onFriday.version, outcome: 'ok' });
+    expect(r1.ok && r1.data.offer).toMatchObject({ date: '2027-01-18', time: '14:00', moved: { from: '2027-01-16', reason: { kind: 'weekend' } } });
+    // 2026-08-03 + a quarter = 2026-11-03, Culture Day in Japan (the workspace's zone is Tokyo) → the 4th.
+    const beforeHoliday = await bookQbr({ date: '2026-08-03' });
+    const r2 = await completeActivity(null, { id: beforeHoliday.id, version: beforeHoliday.version, outcome: 'ok' });
+    expect(r2.ok && r2.data.offer).toMatchObject({ date: '2026-11-04', moved: { from: '2026-11-03', reason: { kind: 'holiday', name: 'Culture Day' } } });
+  });
+
   it('says when the next one is already booked, and offers nothing for a type outside the playbook', async () => {
     await as('csm');
     const qbr = await bookQbr();

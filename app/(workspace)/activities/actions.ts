@@ -2,6 +2,10 @@
 
 import { findActivityForUpdate, insertActivity, nextPlannedOfType, updateActivity, type NewActivity } from '@/db/queries/activities';
 import { nextBookingSlot } from '@/lib/activities/next-booking';
+import { addMonths } from '@/lib/scheduling/local-date';
+import type { ClosedReason } from '@/lib/scheduling/working-days';
+import { wallClock } from '@/lib/scheduling/zoned';
+import { readerLocale, workspaceCalendar } from '@/lib/server/working-calendar';
 import { confirmWarnings, planningZone, playbookRuleFor, plannedInstant, resolveBooking } from '@/lib/server/booking';
 import { action } from '@/lib/actions/action';
 import { ActionError, NeedsConfirmation, conflictError, notFoundError } from '@/lib/actions/result';
@@ -17,7 +21,8 @@ import {
   rescheduleActivityInput,
   scheduleActivityInput,
 } from '@/lib/validation/activity';
-import type { Cadence } from '@/lib/scheduling/cadence';
+import { addCadence, type Cadence } from '@/lib/scheduling/cadence';
+import type { AuditAction } from '@/lib/audit-actions';
 
 async function loadActivity(tx: Tx, user: CurrentUser, id: number) {
   const activity = await findActivityForUpdate(tx, id);
@@ -94,7 +99,7 @@ type Loaded = NonNullable<Awaited<ReturnType<typeof findActivityForUpdate>>>;
 
 /** Closes a planned activity (completed, cancelled or no-show), checked and audited the same way. */
 function closeActivity<S extends typeof completeActivityInput | typeof cancelActivityInput | typeof markNoShowInput, R = undefined>(
-  name: string,
+  name: AuditAction,
   input: S,
   change: (input: z.output<S>, activity: Loaded) => { values: Partial<NewActivity>; audited: Record<string, unknown> },
   then?: (tx: Tx, user: CurrentUser, activity: Loaded) => Promise<R>,
@@ -124,6 +129,8 @@ export type NextBookingOffer = {
   ownerId: number;
   date: string;
   time: string;
+  /** Set when the interval lands on a weekend, holiday or closed day: the date it would have been and why it moved. */
+  moved?: { from: string; reason: ClosedReason };
   durationMinutes: number;
   location: string | null;
   executiveSponsor: string | null;
@@ -145,7 +152,11 @@ async function nextBooking(tx: Tx, user: CurrentUser, activity: Loaded): Promise
   const booked = await nextPlannedOfType(tx, activity.accountId, activity.activityTypeId, activity.startsAt);
   if (booked) return { nextBookedAt: booked.startsAt };
   const cadence = { every: rule.every, unit: rule.unit };
-  const slot = nextBookingSlot(activity, cadence, await planningZone(tx, user));
+  const timeZone = await planningZone(tx, user);
+  const from = wallClock(activity.startsAt, timeZone).date;
+  // Through the due date and a little after, for a date moved past a closure at a year's end.
+  const calendar = await workspaceCalendar(tx, { from, to: addMonths(addCadence(from, cadence), 1), language: await readerLocale(user) });
+  const slot = nextBookingSlot(activity, cadence, timeZone, calendar);
   return {
     offer: {
       accountId: activity.accountId,

@@ -11,6 +11,8 @@ import { ActionError, conflictError, notFoundError } from '@/lib/actions/result'
 import { assertCanManageActivity } from '@/lib/auth/access';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { todayIn } from '@/lib/dates';
+import { addMonths } from '@/lib/scheduling/local-date';
+import { workspaceCalendar } from '@/lib/server/working-calendar';
 import type { Tx } from '@/db/client';
 import { cancelSeriesRestInput, editSeriesInput, scheduleSeriesInput } from '@/lib/validation/activity';
 
@@ -25,6 +27,9 @@ function ruleAndUntil(input: RepeatFields, start: string, today: string) {
   if (input.until > max) throw new ActionError({ key: 'series.untilTooFar', values: { max } }, 'until');
   return rule;
 }
+
+/** The workspace's working days over a series' span (and a month after, for one moved past a closure). Names are not shown: any language. */
+const seriesCalendar = (tx: Tx, start: string, until: string) => workspaceCalendar(tx, { from: start, to: addMonths(until, 1), language: 'en' });
 
 /** The series, locked, if this user may change it: like its activities (CSMs: their own, or on their accounts; managers any). */
 async function loadSeries(tx: Tx, user: CurrentUser, id: number, version: number) {
@@ -45,7 +50,9 @@ export const scheduleSeries = action({
     const { account, ownerId, type, internalAttendees } = await resolveBooking(tx, user, input);
     const timeZone = await planningZone(tx, user);
     const rule = ruleAndUntil(input, input.date, todayIn(timeZone));
-    const occurrences = seriesOccurrences({ rule, start: input.date, until: input.until, time: input.time, timeZone });
+    const onClosedDay = input.onClosedDay ?? 'keep';
+    const calendar = await seriesCalendar(tx, input.date, input.until);
+    const occurrences = seriesOccurrences({ rule, start: input.date, until: input.until, time: input.time, timeZone, onClosedDay, calendar });
     if (!occurrences.length) throw new ActionError({ key: 'series.noOccurrences' }, 'until');
     await confirmSeriesWarnings(tx, {
       ownerId,
@@ -67,7 +74,7 @@ export const scheduleSeries = action({
       internalAttendees,
       createdBy: user.id,
     };
-    const seriesId = await insertSeries(tx, { ...shared, recurrence: rule, startDate: input.date, untilDate: input.until, time: input.time });
+    const seriesId = await insertSeries(tx, { ...shared, recurrence: rule, startDate: input.date, untilDate: input.until, time: input.time, onClosedDay });
     const ids = await insertActivities(
       tx,
       occurrences.map((o) => ({ ...shared, startsAt: o.startsAt, seriesId, seriesDate: o.date })),
@@ -76,7 +83,7 @@ export const scheduleSeries = action({
       action: 'series.schedule',
       entity: 'account',
       entityId: account.id,
-      after: { seriesId, type: type.id, ownerId, rule, startDate: input.date, untilDate: input.until, time: input.time, timeZone, occurrences: ids.length },
+      after: { seriesId, type: type.id, ownerId, rule, startDate: input.date, untilDate: input.until, time: input.time, timeZone, onClosedDay, occurrences: ids.length },
     });
     return { seriesId, count: ids.length };
   },
@@ -96,7 +103,10 @@ export const editSeries = action({
     const series = await loadSeries(tx, user, input.id, input.version);
     const rule = ruleAndUntil(input, series.startDate, todayIn(series.timeZone));
     const existing = await seriesOccurrencesForUpdate(tx, series.id);
-    const plan = planSeriesEdit(existing, { rule, start: series.startDate, until: input.until, time: input.time, timeZone: series.timeZone }, new Date());
+    // The choice made when it was booked holds unless the edit makes another.
+    const onClosedDay = input.onClosedDay ?? series.onClosedDay;
+    const calendar = await seriesCalendar(tx, series.startDate, input.until);
+    const plan = planSeriesEdit(existing, { rule, start: series.startDate, until: input.until, time: input.time, timeZone: series.timeZone, onClosedDay, calendar }, new Date());
     if (plan.update.length + plan.insert.length + plan.untouched.length === 0) throw new ActionError({ key: 'series.noOccurrences' }, 'until');
 
     const internalAttendees =
@@ -132,7 +142,7 @@ export const editSeries = action({
       removes: plan.delete.map((id) => dateOf.get(id)!).sort(),
     });
 
-    if (!(await updateSeries(tx, series.id, input.version, { recurrence: rule, untilDate: input.until, time: input.time, ...fields }))) throw conflictError();
+    if (!(await updateSeries(tx, series.id, input.version, { recurrence: rule, untilDate: input.until, time: input.time, onClosedDay, ...fields }))) throw conflictError();
     const written = await applySeriesChanges(
       tx,
       { seriesId: series.id, accountId: series.accountId },
@@ -162,6 +172,7 @@ export const editSeries = action({
         rule: parseRule(series.recurrence),
         untilDate: series.untilDate,
         time: series.time,
+        onClosedDay: series.onClosedDay,
         durationMinutes: series.durationMinutes,
         location: series.location,
         agenda: series.agenda,
@@ -169,7 +180,7 @@ export const editSeries = action({
         customerAttendees: series.customerAttendees,
         internalAttendees: series.internalAttendees,
       },
-      after: { seriesId: series.id, rule, untilDate: input.until, time: input.time, ...fields, ...written },
+      after: { seriesId: series.id, rule, untilDate: input.until, time: input.time, onClosedDay, ...fields, ...written },
     });
     return written;
   },

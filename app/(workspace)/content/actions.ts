@@ -22,6 +22,7 @@ import { changedFields } from '@/lib/audit-diff';
 import { assertCanEditAccount, assertCanEditContent, canManageAccounts } from '@/lib/auth/access';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { smtpUrl } from '@/lib/env';
+import { enqueue, openJobs } from '@/lib/server/jobs';
 import { addContentVersionInput, audienceInput, createContentItemInput, shareContentInput, updateContentItemInput } from '@/lib/validation/content';
 
 async function assertKindUsable(tx: Tx, kindId: number) {
@@ -124,6 +125,10 @@ export const shareContent = action({
   permission: 'content.share',
   input: shareContentInput,
   revalidate: ['/content', '/accounts'],
+  // The emails are enqueued inside the transaction; the queue must be open before it starts.
+  prepare: async () => {
+    if (smtpUrl()) await openJobs();
+  },
   async run({ user, input, tx, audit }) {
     const item = await findContentItem(tx, input.itemId);
     if (!item || item.archived) throw notFoundError();
@@ -137,6 +142,8 @@ export const shareContent = action({
     const batchId = randomUUID();
     const emailing = smtpUrl() !== undefined;
     const result = await shareWithAccounts(tx, { itemId: item.id, versionId: version.id, batchId, sharedBy: user.id, filters, emailStatus: emailing ? 'queued' : 'not_sent' });
+    // In this transaction: the job exists only if the share commits.
+    if (emailing && result.recipients > result.optedOut) await enqueue('content-email', { batchId }, { tx });
     await audit({ action: 'content.share', entity: 'content', entityId: item.id, after: { version: version.number, batchId, audience: input.audience, accountId: input.accountId, ...result } });
     return { batchId, emailing, ...result };
   },

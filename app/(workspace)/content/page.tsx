@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
 import { listContentItems, listContentKinds } from '@/db/queries/content';
 import { requirePageUser } from '@/lib/auth/current-user';
@@ -24,7 +25,7 @@ export default async function ContentPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const filters = { q: searchTerm(one(params.q)), kindId: parseId(one(params.kind)) ?? undefined, archived: one(params.archived) === '1' };
   const db = await getDb();
-  const [t, format, kinds, items] = await Promise.all([getTranslations('content'), getFormatter(), listContentKinds(db), listContentItems(db, filters)]);
+  const [t, format, kinds, items] = await Promise.all([getTranslations('content'), getFormat(), listContentKinds(db), listContentItems(db, filters)]);
   const kindLabel = (k: { key: string | null; name: string | null }) => contentKindLabel(k, t);
   const adding = one(params.new) === '1';
   const filtered = Boolean(filters.q || filters.kindId || filters.archived);
@@ -63,12 +64,12 @@ export default async function ContentPage({ searchParams }: { searchParams: Prom
             <thead>
               <tr>
                 <Th>{t('itemTitle')}</Th>
-                <Th>{t('kind')}</Th>
-                <Th>{t('tiers')}</Th>
-                <Th>{t('version')}</Th>
-                <Th className="text-right">{t('sharedWith')}</Th>
-                <Th className="text-right">{t('opened')}</Th>
-                <Th>{t('updated')}</Th>
+                <Th className="hidden sm:table-cell">{t('kind')}</Th>
+                <Th className="hidden lg:table-cell">{t('tiers')}</Th>
+                <Th className="hidden lg:table-cell">{t('version')}</Th>
+                <Th className="hidden text-right sm:table-cell">{t('sharedWith')}</Th>
+                <Th className="hidden text-right sm:table-cell">{t('opened')}</Th>
+                <Th className="hidden md:table-cell">{t('updated')}</Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100">
@@ -80,19 +81,24 @@ export default async function ContentPage({ searchParams }: { searchParams: Prom
                     </Link>
                     {item.language && <span className="ml-2 text-xs text-zinc-500">{t(`languages.${item.language}`)}</span>}
                     {item.description && <span className="block truncate text-xs text-zinc-500">{item.description}</span>}
+                    {/* Phones: the figures the hidden columns hold, on one line. */}
+                    <span className="mt-0.5 block text-xs text-zinc-500 sm:hidden">
+                      {kindLabel({ key: item.kindKey, name: item.kindName })} · {item.stats.accounts ? t('accountsCount', { count: item.stats.accounts }) : t('notShared')}
+                      {item.stats.recipients > 0 && ` · ${format.ratio(item.stats.opened / item.stats.recipients)} ${t('opened')}`}
+                    </span>
                   </Td>
-                  <Td>
+                  <Td className="hidden sm:table-cell">
                     <Badge>{kindLabel({ key: item.kindKey, name: item.kindName })}</Badge>
                   </Td>
-                  <Td>{item.tiers.length ? item.tiers.map((n) => t('tierN', { tier: n })).join(', ') : t('tiersAny')}</Td>
-                  <Td className="tabular-nums">{t('versionN', { number: item.latest })}</Td>
-                  <Td className="text-right tabular-nums">{item.stats.accounts ? t('accountsCount', { count: item.stats.accounts }) : <span className="text-zinc-400">{t('notShared')}</span>}</Td>
-                  <Td className="text-right tabular-nums">
+                  <Td className="hidden lg:table-cell">{item.tiers.length ? item.tiers.map((n) => t('tierN', { tier: n })).join(', ') : t('tiersAny')}</Td>
+                  <Td className="hidden tabular-nums lg:table-cell">{t('versionN', { number: item.latest })}</Td>
+                  <Td className="hidden text-right tabular-nums sm:table-cell">{item.stats.accounts ? t('accountsCount', { count: item.stats.accounts }) : <span className="text-zinc-400">{t('notShared')}</span>}</Td>
+                  <Td className="hidden text-right tabular-nums sm:table-cell">
                     {item.stats.recipients
-                      ? t('openRate', { opened: item.stats.opened, recipients: item.stats.recipients, rate: format.number(item.stats.opened / item.stats.recipients, { style: 'percent' }) })
+                      ? t('openRate', { opened: item.stats.opened, recipients: item.stats.recipients, rate: format.ratio(item.stats.opened / item.stats.recipients) })
                       : '—'}
                   </Td>
-                  <Td className="tabular-nums text-zinc-500">{format.dateTime(item.updatedAt, { dateStyle: 'medium' })}</Td>
+                  <Td className="tabular-nums text-zinc-500">{format.date(item.updatedAt)}</Td>
                 </tr>
               ))}
             </tbody>

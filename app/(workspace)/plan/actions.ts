@@ -1,7 +1,7 @@
 'use server';
 
 import { auditMany } from '@/db/queries/audit';
-import { insertActivities, type NewActivity } from '@/db/queries/activities';
+import { activeUserIds, insertActivities, type NewActivity } from '@/db/queries/activities';
 import { lockAccountsForPlan } from '@/db/queries/plan';
 import { getWorkspace } from '@/db/queries/workspace';
 import { assertOwnerIsCsm } from '@/lib/server/account-write';
@@ -45,21 +45,31 @@ export const createPlannedActivities = action({
       if (row.date < today) throw new ActionError({ key: 'plan.errors.datePast' }, `rows.${i}.date`);
     });
 
-    const { proposals } = await planFor(tx, { accountIds: ids }, { today, horizonMonths: input.horizon, timeZone });
+    const { proposals, lastOfType } = await planFor(tx, { accountIds: ids }, { today, horizonMonths: input.horizon, timeZone });
     const open = new Set(proposals.map(proposalKey));
+    // Place, people and agenda follow the account's last activity of the type, read here rather than taken from the form.
+    // Colleagues who have left since are dropped, and whoever runs it is not listed as joining.
+    const colleagueIds = [...new Set([...lastOfType.values()].flatMap((l) => l.internalAttendees))];
+    const active = new Set(await activeUserIds(tx, colleagueIds));
     const values: NewActivity[] = [];
     for (const row of input.rows) {
       const key = proposalKey(row);
       // Already covered (created meanwhile, or kept twice in this request): skip it.
       if (!open.delete(key)) continue;
+      const last = lastOfType.get(`${row.accountId}:${row.activityTypeId}`);
+      const ownerId = ownerOf.get(row.accountId)!;
       values.push({
         accountId: row.accountId,
         activityTypeId: row.activityTypeId,
-        ownerId: ownerOf.get(row.accountId)!,
+        ownerId,
         startsAt: zonedToUtc(row.date, row.time, timeZone),
         durationMinutes: row.durationMinutes,
         timeZone,
         executiveSponsor: row.executiveSponsor,
+        location: last?.location ?? null,
+        agenda: last?.agenda ?? null,
+        customerAttendees: last?.customerAttendees ?? [],
+        internalAttendees: (last?.internalAttendees ?? []).filter((id) => id !== ownerId && active.has(id)),
         plannedDue: row.due,
         createdBy: user.id,
       });

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
 import { activeCsms, findAccount } from '@/db/queries/accounts';
 import { plannedBusy } from '@/db/queries/plan';
@@ -54,7 +55,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
   const [t, tp, format, csms, types] = await Promise.all([
     getTranslations('plan'),
     getTranslations('playbooks'),
-    getFormatter(),
+    getFormat(),
     manage ? activeCsms(db) : Promise.resolve([]),
     listActivityTypes(db),
   ]);
@@ -112,9 +113,9 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
   const scope = account ? { accountIds: [account.id] } : { ownerId: ownerId!, tier };
   const { lastDay } = planWindow(today, horizon);
   const [plan, owner, busy] = await Promise.all([
-    planFor(db, scope, { today, horizonMonths: horizon, timeZone }),
+    planFor(db, scope, { today, horizonMonths: horizon, timeZone, language: format.locale }),
     ownerId ? findUser(db, ownerId) : undefined,
-    // A proposal may move up to a few weekdays when its day is full.
+    // A proposal may move up to a few working days when its day is full.
     ownerId ? plannedBusy(db, ownerId, today, addDays(lastDay, 7), timeZone) : [],
   ]);
   const typeById = new Map(types.map((ty) => [ty.id, ty]));
@@ -125,12 +126,19 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
     return ty ? activityTypeLabel(ty, tp) : String(id);
   };
 
+  // Each proposal follows the account's last activity of its type (time of day, length, place, people, agenda), else the defaults.
+  const lastOf = (p: { accountId: number; activityTypeId: number }) => plan.lastOfType.get(`${p.accountId}:${p.activityTypeId}`);
   const timed = assignTimes(
-    plan.proposals.map((p) => ({ ...p, durationMinutes: defaultDuration(typeById.get(p.activityTypeId)?.key ?? null, p.hours) })),
+    plan.proposals.map((p) => {
+      const last = lastOf(p);
+      return { ...p, durationMinutes: last?.durationMinutes ?? defaultDuration(typeById.get(p.activityTypeId)?.key ?? null, p.hours), preferredTime: last?.time };
+    }),
     busy,
+    plan.calendar,
   );
   const rows: PlanRow[] = timed.map((p) => {
     const a = accountById.get(p.accountId)!;
+    const last = lastOf(p);
     return {
       key: `${p.accountId}:${p.activityTypeId}:${p.due}`,
       accountId: p.accountId,
@@ -147,6 +155,15 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
       time: p.time,
       durationMinutes: p.durationMinutes,
       hours: Number(p.hours),
+      moved: p.moved ?? null,
+      carried: last
+        ? {
+            location: last.location,
+            people: last.customerAttendees.map((c) => c.name).filter(Boolean),
+            colleagues: last.internalAttendees.length,
+            agenda: Boolean(last.agenda),
+          }
+        : null,
     };
   });
 
@@ -169,7 +186,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
         title={t('coveredTitle')}
         body={t('coveredBody', {
           tiers: format.list(tiers.map((n) => t('tierN', { tier: n }))),
-          date: format.dateTime(new Date(`${lastDay}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }),
+          date: format.date(lastDay),
         })}
         hint={horizon < 12 ? t('coveredHint') : undefined}
       />

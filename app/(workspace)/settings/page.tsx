@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { findUser } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
-import { timeZoneList } from '@/lib/time-zones';
+import { timeZoneOptions } from '@/lib/time-zones';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { PasswordForm } from './password-form';
@@ -26,7 +26,7 @@ export default async function SettingsPage() {
         <ProfileForm
           profile={{ version: profile.version, name: profile.name, locale: profile.locale ?? '', timeZone: profile.timeZone ?? '' }}
           workspaceTimeZone={workspace.timeZone}
-          timeZones={timeZoneList()}
+          timeZones={timeZoneOptions()}
         />
       </Card>
       <Card title={t('password')} description={t('passwordDescription')}>

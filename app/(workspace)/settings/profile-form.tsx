@@ -2,12 +2,14 @@
 
 import { useTranslations } from 'next-intl';
 import { ActionForm, SelectField, SubmitButton, TextField } from '@/components/action-form';
+import { ComboboxField } from '@/components/combobox-field';
+import type { PickerOption } from '@/lib/picker';
 import { updateProfile } from './actions';
 
 type Props = {
   profile: { version: number; name: string; locale: string; timeZone: string };
   workspaceTimeZone: string;
-  timeZones: string[];
+  timeZones: PickerOption[];
 };
 
 export function ProfileForm({ profile, workspaceTimeZone, timeZones }: Props) {
@@ -27,11 +29,12 @@ export function ProfileForm({ profile, workspaceTimeZone, timeZones }: Props) {
             { value: 'ja', label: '日本語' },
           ]}
         />
-        <SelectField
+        <ComboboxField
           name="timeZone"
           label={t('timeZone')}
+          hint={t('timeZoneHint')}
           defaultValue={profile.timeZone}
-          options={[{ value: '', label: t('timeZoneWorkspace', { zone: workspaceTimeZone }) }, ...timeZones.map((z) => ({ value: z, label: z }))]}
+          options={[{ value: '', label: t('timeZoneWorkspace', { zone: workspaceTimeZone }) }, ...timeZones]}
         />
       </div>
       <div className="flex justify-end">

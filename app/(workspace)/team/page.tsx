@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getNow, getTranslations } from 'next-intl/server';
+import { getNow, getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
 import { activeCsms } from '@/db/queries/accounts';
 import { calendarActivities, overdueActivities, teamWeekSummary } from '@/db/queries/calendar';
@@ -42,7 +43,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
     searchParams,
     getTranslations('calendar'),
     getTranslations('activities'),
-    getFormatter(),
+    getFormat(),
   ]);
   const timeZone = user.timeZone ?? workspace.timeZone;
   const today = todayIn(timeZone, now);
@@ -109,13 +110,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
                       <tr key={a.id}>
                         <Td className="tabular-nums">
                           <time dateTime={a.startsAt.toISOString()}>
-                            {format.dateTime(a.startsAt, {
-                              year: dateIn(a.startsAt, timeZone).slice(0, 4) === today.slice(0, 4) ? undefined : 'numeric',
-                              month: 'short',
-                              day: 'numeric',
-                              hour: 'numeric',
-                              minute: '2-digit',
-                            })}
+                            {format.dateTime(a.startsAt, dateIn(a.startsAt, timeZone).slice(0, 4) === today.slice(0, 4) ? 'monthDay' : 'medium')}
                           </time>
                         </Td>
                         <Td className="whitespace-normal">

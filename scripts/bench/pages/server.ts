@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { installQueueSchema } from '@/lib/server/jobs/queue';
 
 export type Server = { baseUrl: string; stop: () => void };
 
@@ -7,6 +8,7 @@ export type Server = { baseUrl: string; stop: () => void };
 export async function startServer(databaseUrl: string, port: number): Promise<Server> {
   if (!existsSync('.next/BUILD_ID')) throw new Error('No production build: run `npx next build` first (or pass --url to time a running server).');
   const baseUrl = `http://127.0.0.1:${port}`;
+  await installQueueSchema({ url: databaseUrl }); // as `npm run db:migrate` does: the app refuses to start without it
   const child: ChildProcess = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {

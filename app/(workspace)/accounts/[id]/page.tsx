@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getLocale, getNow, getTranslations } from 'next-intl/server';
+import { getNow, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { activeCsms, findAccount } from '@/db/queries/accounts';
 import { listAccountActivities } from '@/db/queries/activities';
@@ -17,7 +17,7 @@ import { getWorkspace } from '@/db/queries/workspace';
 import { canEditAccount, canManageAccounts, canManageActivity } from '@/lib/auth/access';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { todayIn } from '@/lib/dates';
-import { formatMoney, formatPct } from '@/lib/format';
+import { getFormat } from '@/lib/i18n/format';
 import { lifetimeYears } from '@/lib/tiering/ltv';
 import { describeTierStanding } from '@/lib/tiering/reason-text';
 import { TierBadge } from '@/components/tier-badge';
@@ -60,12 +60,11 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const touchModel = one(query.touches);
   const touchFilter = { model: isTouchModel(touchModel) ? touchModel : undefined, page: parsePage(one(query.touchesPage)) };
-  const [t, tAll, tp, locale, format, history, events, pending, owner, overrider, policy, activityRows, types, playbooks, csms, contactRows, touchRows, touchCounts, shareItems] = await Promise.all([
+  const [t, tAll, tp, format, history, events, pending, owner, overrider, policy, activityRows, types, playbooks, csms, contactRows, touchRows, touchCounts, shareItems] = await Promise.all([
     getTranslations('accounts'),
     getTranslations(),
     getTranslations('playbooks'),
-    getLocale(),
-    getFormatter(),
+    getFormat(workspace.currency),
     listTierHistory(db, account.id),
     listAuditForEntity(db, 'account', account.id),
     pendingRequestFor(db, account.id),
@@ -88,8 +87,8 @@ export default async function AccountPage({ params, searchParams }: Props) {
   // The same next and last touch as the account list: the earliest planned activity (overdue if its time has passed) and the latest completed one.
   const nextTouch = account.nextTouchAt;
   const lastTouch = account.lastTouchAt;
-  const money = (v: string | null) => formatMoney(v, workspace.currency, locale);
-  const standing = describeTierStanding({ ...account, overriderName: overrider?.name ?? null }, loose(tAll), (v) => money(v));
+  const money = (v: string | null) => format.money(v);
+  const standing = describeTierStanding({ ...account, overrideUntil: account.overrideUntil && format.date(account.overrideUntil), overriderName: overrider?.name ?? null }, loose(tAll), (v) => money(v));
   const overridden = account.tierSource === 'override';
   const editable = canEditAccount(user, account);
   const manage = canManageAccounts(user);
@@ -117,10 +116,10 @@ export default async function AccountPage({ params, searchParams }: Props) {
             <p className="text-xs text-zinc-500">
               {t('nextTouch')}:{' '}
               <span className={nextTouch && nextTouch.getTime() < nowMs ? 'text-red-700' : undefined}>
-                {nextTouch ? format.dateTime(nextTouch, { dateStyle: 'medium' }) : '—'}
+                {nextTouch ? format.date(nextTouch) : '—'}
                 {nextTouch && nextTouch.getTime() < nowMs && ` (${t('overdue')})`}
               </span>{' '}
-              · {t('lastTouch')}: {lastTouch ? format.dateTime(lastTouch, { dateStyle: 'medium' }) : '—'}
+              · {t('lastTouch')}: {lastTouch ? format.date(lastTouch) : '—'}
             </p>
           </div>
         </div>
@@ -155,9 +154,9 @@ export default async function AccountPage({ params, searchParams }: Props) {
           )}
           <dl className="mt-4 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
             {field(t('arr'), money(account.arr))}
-            {field(t('grossMarginPct'), formatPct(account.grossMarginPct, locale))}
-            {field(t('annualChurnPct'), formatPct(account.annualChurnPct, locale))}
-            {field(t('lifetime'), years === null ? null : t('years', { years: Number(years.toFixed(1)) }))}
+            {field(t('grossMarginPct'), format.percent(account.grossMarginPct))}
+            {field(t('annualChurnPct'), format.percent(account.annualChurnPct))}
+            {field(t('lifetime'), years === null ? null : t('years', { years: Math.round(years * 10) / 10 }))}
           </dl>
           <p className="mt-2 text-sm">
             <span className="text-zinc-500">{t('ltv')}:</span> <span className="font-semibold tabular-nums">{money(account.ltv)}</span>
@@ -176,7 +175,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
             <div className="mt-4 border-t border-zinc-100 pt-4">
               {pending ? (
                 <Notice tone="info">
-                  {t('requestPendingSince', { tier: pending.requestedTier, when: format.dateTime(pending.createdAt, { dateStyle: 'medium' }) })}
+                  {t('requestPendingSince', { tier: pending.requestedTier, when: format.date(pending.createdAt) })}
                 </Notice>
               ) : (
                 <details>
@@ -192,8 +191,8 @@ export default async function AccountPage({ params, searchParams }: Props) {
         <Card title={t('profile')}>
           <dl className="grid grid-cols-2 gap-x-3 gap-y-2 text-sm">
             {field(t('owner'), owner?.name ?? t('ownerNone'))}
-            {field(t('renewalDate'), account.renewalDate)}
-            {field(t('employees'), account.employees?.toLocaleString(locale))}
+            {field(t('renewalDate'), account.renewalDate && format.date(account.renewalDate))}
+            {field(t('employees'), account.employees == null ? null : format.number(account.employees))}
             {field(t('growthPotential'), account.growthPotential ? t(`levels.${account.growthPotential}`) : null)}
             {field(t('churnRisk'), account.churnRisk ? t(`levels.${account.churnRisk}`) : null)}
             {field(t('externalId'), account.externalId)}
@@ -226,7 +225,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
       <TouchesCard accountId={account.id} touches={touchRows} counts={touchCounts} {...touchFilter} pageSize={touchPageSize} params={query} />
       <div className="grid gap-4 lg:grid-cols-2">
         <TierHistory entries={history} money={(v) => money(v)} />
-        <AccountTimeline events={events} />
+        <AccountTimeline events={events} currency={workspace.currency} />
       </div>
     </div>
   );

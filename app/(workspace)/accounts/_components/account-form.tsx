@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from '@/components/action-form';
+import { MoneyField } from '@/components/money-field';
 import { createAccount, updateAccountDetails } from '../actions';
 import { lifecycleStages } from '@/lib/vocabulary';
 
@@ -70,7 +71,7 @@ export function AccountForm({ values, csms, canChooseOwner, currency }: Props) {
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-3">
         <legend className="mb-2 text-xs font-semibold uppercase tracking-wide text-zinc-500">{t('sectionValue')}</legend>
-        <TextField name="arr" label={t('arrIn', { currency })} defaultValue={values.arr} inputMode="decimal" hint={t('arrHint')} />
+        <MoneyField name="arr" label={t('arrIn', { currency })} currency={currency} defaultValue={values.arr} inputMode="decimal" hint={t('arrHint')} />
         <TextField name="grossMarginPct" label={t('grossMarginPct')} defaultValue={values.grossMarginPct} inputMode="decimal" hint={t('pctHint')} />
         <TextField name="annualChurnPct" label={t('annualChurnPct')} defaultValue={values.annualChurnPct} inputMode="decimal" hint={t('churnHint')} />
         <SelectField name="growthPotential" label={t('growthPotential')} defaultValue={values.growthPotential} options={levels} />

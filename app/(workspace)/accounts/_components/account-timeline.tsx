@@ -1,14 +1,25 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
-import { describeChange } from '@/lib/audit-describe';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { auditNames } from '@/db/queries/audit';
+import { describeAuditRow, type AuditRow } from '@/lib/audit-describe';
+import { auditActionKey } from '@/lib/audit-actions';
+import { auditReferences } from '@/lib/audit-references';
+import { getAuditFormat } from '@/lib/i18n/audit-format';
 import { Card } from '@/components/ui/card';
-import { loose, looseOr } from '@/lib/i18n/loose';
+import { looseOr } from '@/lib/i18n/loose';
 
-type Event = { id: number; at: Date; action: string; before: unknown; after: unknown; actorName: string | null };
+type Event = AuditRow & { id: number; at: Date };
 
-/** What happened to the account, from the audit trail, newest first. */
-export async function AccountTimeline({ events }: { events: Event[] }) {
-  const [t, tAudit, format] = await Promise.all([getTranslations('accounts'), getTranslations('audit'), getFormatter()]);
-  const label = (code: string) => looseOr(tAudit, () => code)(`actions.${code.replace(/\./g, '_')}`);
+/** What happened to the account, from the audit trail, newest first, with what changed as the audit log shows it. */
+export async function AccountTimeline({ events, currency }: { events: Event[]; currency: string }) {
+  const [t, tAudit, tLog, f, names] = await Promise.all([
+    getTranslations('accounts'),
+    getTranslations('audit'),
+    getTranslations('auditLog'),
+    getAuditFormat(currency),
+    auditNames(await getDb(), auditReferences(events)),
+  ]);
+  const label = (code: string) => looseOr(tAudit, () => code)(`actions.${auditActionKey(code)}`);
   return (
     <Card title={t('timeline')} description={t('timelineDescription')}>
       {events.length === 0 ? (
@@ -22,18 +33,17 @@ export async function AccountTimeline({ events }: { events: Event[] }) {
                 <span className="font-medium">{label(e.action)}</span>
                 <span className="text-zinc-500">
                   {' '}
-                  · {e.actorName ?? t('system')} · {format.dateTime(e.at, { dateStyle: 'medium', timeStyle: 'short' })}
+                  · {e.actorName ?? t('system')} · {f.format.dateTime(e.at)}
                 </span>
               </p>
-              {e.action === 'account.update' && (
-                <ul className="mt-0.5 text-xs text-zinc-500">
-                  {describeChange(e.before, e.after).map((c) => (
-                    <li key={c.field}>
-                      {loose(t)(`fields.${c.field}`)}: {c.from} → {c.to}
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <ul className="mt-0.5 text-xs text-zinc-500">
+                {describeAuditRow(e, f, names).changes.map((c, i) => (
+                  <li key={i}>
+                    {tLog('labelled', { label: c.label })}
+                    {c.from !== undefined && c.to !== undefined ? `${c.from} → ${c.to}` : (c.to ?? c.from)}
+                  </li>
+                ))}
+              </ul>
             </li>
           ))}
         </ol>

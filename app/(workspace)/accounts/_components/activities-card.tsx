@@ -1,4 +1,5 @@
-import { getFormatter, getNow, getTimeZone, getTranslations } from 'next-intl/server';
+import { getNow, getTimeZone, getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
 import { activeColleagues, userNames } from '@/db/queries/activities';
 import { listAccountSeries } from '@/db/queries/series';
@@ -7,13 +8,16 @@ import { canManageAccounts } from '@/lib/auth/access';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { todayIn } from '@/lib/dates';
 import { wallClock } from '@/lib/scheduling/zoned';
+import { addMonths } from '@/lib/scheduling/local-date';
+import { workspaceCalendar } from '@/lib/server/working-calendar';
+import { WorkingCalendarProvider } from '@/components/working-calendar';
 import { IcsDownloadLink } from '@/components/ics-download-link';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { AccountContactsProvider, type ContactChoice } from './account-contacts';
 import { ActivityActions, SeriesActions } from './activity-actions';
 import { NextBookingProvider } from './next-booking';
-import { describeRule, localDateText, type DateOptions } from './recurrence-text';
+import { describeRule, localDateText } from '@/lib/scheduling/recurrence-text';
 import { ScheduleForm, type ScheduleFormProps } from './schedule-form';
 import type { EditableSeries } from './series-forms';
 import type { ActivityStatus } from '@/lib/vocabulary';
@@ -68,16 +72,18 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
     getTranslations('activities'),
     getTranslations('series'),
     getTranslations('playbooks'),
-    getFormatter(),
+    getFormat(),
     getNow(),
     getTimeZone(),
     getCurrentUser(),
     listAccountSeries(db, accountId),
     canSchedule ? activeColleagues(db) : Promise.resolve([]),
   ]);
+  // The working days a series preview flags closed dates with: as far as a series may run (two years after its start).
+  const today = todayIn(viewerZone, nowDate);
+  const calendar = canSchedule ? await workspaceCalendar(db, { from: addMonths(today, -12), to: addMonths(today, 36), language: format.locale }) : null;
   const names = await userNames(db, [...activities.flatMap((a) => ids(a.internalAttendees)), ...seriesRows.flatMap((s) => ids(s.internalAttendees))]);
   const now = nowDate.getTime();
-  const fmt = (d: Date, o: DateOptions) => format.dateTime(d, o);
   const withNames = (v: unknown) => ids(v).map((id) => names.get(id) ?? '?');
 
   // A series with planned occurrences still ahead is shown as one block with those occurrences;
@@ -99,6 +105,7 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
         untilDate: s.untilDate,
         time: s.time,
         timeZone: s.timeZone,
+        onClosedDay: s.onClosedDay,
         durationMinutes: s.durationMinutes,
         location: s.location,
         agenda: s.agenda,
@@ -114,9 +121,9 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
   );
   const ruleText = (s: EditableSeries) =>
     ts('line', {
-      rule: describeRule(s.rule, loose(ts), fmt),
-      time: s.timeZone === viewerZone ? s.time : `${s.time} (${s.timeZone})`,
-      until: localDateText(fmt, s.untilDate),
+      rule: describeRule(s.rule, loose(ts), format),
+      time: s.timeZone === viewerZone ? format.clock(s.time) : `${format.clock(s.time)} (${s.timeZone})`,
+      until: localDateText(format, s.untilDate),
     });
 
   const item = (a: Activity, opts: { inBlock?: boolean } = {}) => {
@@ -134,14 +141,14 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
           {/* Everything under a series block is planned and ahead: no need to say so on each. */}
           {!opts.inBlock && <Badge tone={overdue ? 'red' : tones[a.status]}>{overdue ? t('overdue') : t(`status.${a.status}`)}</Badge>}
           <span className={opts.inBlock ? 'text-zinc-800' : 'text-zinc-500'}>
-            {format.dateTime(a.startsAt, { dateStyle: 'medium', timeStyle: 'short' })} · {t('minutes', { minutes: a.durationMinutes })}
+            {format.dateTime(a.startsAt)} · {t('minutes', { minutes: a.durationMinutes })}
             {!opts.inBlock && ` · ${a.ownerName}`}
           </span>
           {series && !opts.inBlock && <Badge tone="indigo">{ts('badge')}</Badge>}
           {a.seriesDetached && <Badge tone="amber">{ts('detached')}</Badge>}
           {a.status === 'planned' && a.needsSponsor && !a.executiveSponsor && <Badge tone="amber">{t('sponsorMissing')}</Badge>}
           {a.status !== 'cancelled' && (
-            <IcsDownloadLink activityId={a.id} label={`${a.typeLabel}, ${format.dateTime(a.startsAt, { dateStyle: 'medium' })}`} className="ml-auto" />
+            <IcsDownloadLink activityId={a.id} label={`${a.typeLabel}, ${format.date(a.startsAt)}`} className="ml-auto" />
           )}
         </div>
         {details && (a.location || a.executiveSponsor) && (
@@ -192,6 +199,7 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
 
   return (
     <Card title={t('title')} description={t('description')}>
+      <WorkingCalendarProvider calendar={calendar ?? { weekend: [], closed: {} }}>
       <AccountContactsProvider contacts={contacts}>
       <NextBookingProvider>
         {canSchedule && user && (
@@ -254,6 +262,7 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
         )}
       </NextBookingProvider>
       </AccountContactsProvider>
+      </WorkingCalendarProvider>
     </Card>
   );
 }

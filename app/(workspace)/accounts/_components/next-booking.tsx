@@ -1,12 +1,14 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/lib/i18n/use-format';
 import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { ActionForm, SubmitButton, TextField, useNestedFieldError, useMessage } from '@/components/action-form';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { scheduleActivity, type CompletionResult } from '@/app/(workspace)/activities/actions';
-import { localDateText, type DateOptions } from './recurrence-text';
+import { closedReasonText } from '@/components/closed-reason';
+import { localDateText } from '@/lib/scheduling/recurrence-text';
 
 type Shown = CompletionResult & { typeLabel: string };
 const NextBookingContext = createContext<(shown: Shown) => void>(() => {});
@@ -40,8 +42,8 @@ function CarriedFieldError({ name }: { name: string }) {
 
 function NextBookingPanel({ shown, onClose }: { shown: Shown; onClose: () => void }) {
   const t = useTranslations('series.offer');
-  const format = useFormatter();
-  const fmt = (d: Date, o: DateOptions) => format.dateTime(d, o);
+  const tw = useTranslations('workingDays');
+  const format = useFormat();
   const headingId = useId();
   const ref = useRef<HTMLHeadingElement>(null);
   const [booked, setBooked] = useState<{ date: string; time: string } | null>(null);
@@ -63,7 +65,7 @@ function NextBookingPanel({ shown, onClose }: { shown: Shown; onClose: () => voi
     return (
       <Notice tone="info" className="mb-4 flex flex-wrap items-center justify-between gap-2">
         <span ref={ref} tabIndex={-1} className="outline-none">
-          {t('alreadyBooked', { type: shown.typeLabel, when: format.dateTime(shown.nextBookedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+          {t('alreadyBooked', { type: shown.typeLabel, when: format.dateTime(shown.nextBookedAt) })}
         </span>
         <Button variant="ghost" onClick={onClose}>
           {t('close')}
@@ -85,14 +87,17 @@ function NextBookingPanel({ shown, onClose }: { shown: Shown; onClose: () => voi
     <section aria-labelledby={headingId} className="mb-4 space-y-3 rounded-md bg-brand-50/60 p-3 ring-1 ring-brand-100">
       <div>
         <h3 id={headingId} ref={ref} tabIndex={-1} className="text-sm font-semibold text-zinc-900 outline-none">
-          {t('title', { type: shown.typeLabel, date: localDateText(fmt, slot.date && /^\d{4}-\d{2}-\d{2}$/.test(slot.date) ? slot.date : offer.date, { dateStyle: 'long' }) })}
+          {t('title', { type: shown.typeLabel, date: localDateText(format, slot.date && /^\d{4}-\d{2}-\d{2}$/.test(slot.date) ? slot.date : offer.date, 'long') })}
         </h3>
         <p className="text-xs text-zinc-600">{t(`why.${offer.cadence.unit}`, { every: offer.cadence.every })}</p>
+        {offer.moved && (
+          <p className="text-xs text-amber-800">{tw('movedFrom', { date: localDateText(format, offer.moved.from), reason: closedReasonText(tw, offer.moved.reason) })}</p>
+        )}
         {carried.length > 0 && <p className="mt-1 text-xs text-zinc-600">{t('carried', { what: carried.join(' · ') })}</p>}
       </div>
       {booked ? (
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <Notice tone="success">{t('booked', { type: shown.typeLabel, date: localDateText(fmt, booked.date, { dateStyle: 'medium' }), time: booked.time })}</Notice>
+          <Notice tone="success">{t('booked', { type: shown.typeLabel, date: localDateText(format, booked.date), time: format.clock(booked.time) })}</Notice>
           {close}
         </div>
       ) : (

@@ -41,7 +41,7 @@ export function parseAttendees(text: string) {
 
 const repeatFor = (date: string, keep?: RepeatValue) => {
   const fresh = repeatValueFor(ruleDefaults(date), defaultUntil(date));
-  return keep ? { ...fresh, repeat: keep.repeat, interval: keep.interval } : fresh;
+  return keep ? { ...fresh, repeat: keep.repeat, interval: keep.interval, onClosedDay: keep.onClosedDay } : fresh;
 };
 
 export function ScheduleForm({ accountId, types, csms, defaultOwnerId, today, colleagues, self }: ScheduleFormProps) {

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { cancelSeriesRest, editSeries } from '@/app/(workspace)/activities/series-actions';
 import { ruleDefaults, type Nth } from '@/lib/activities/series';
 import type { Recurrence } from '@/lib/scheduling/recurrence';
+import type { ClosedDayChoice } from '@/lib/vocabulary';
 import { AttendeePicker } from './attendee-picker';
 import { RepeatFields, type RepeatValue } from './repeat-fields';
 import { SponsorField } from './account-contacts';
@@ -20,6 +21,7 @@ export type EditableSeries = {
   untilDate: string;
   time: string;
   timeZone: string;
+  onClosedDay: ClosedDayChoice;
   durationMinutes: number;
   location: string | null;
   agenda: string | null;
@@ -45,6 +47,7 @@ function repeatValue(s: EditableSeries): RepeatValue {
     monthDay: String(r.freq === 'monthly' ? r.day : d.day),
     nth: (r.freq === 'monthlyNth' ? r.nth : d.nth) as Nth,
     until: s.untilDate,
+    onClosedDay: s.onClosedDay,
   };
 }
 

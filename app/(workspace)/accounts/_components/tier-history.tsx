@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import type { TierReason } from '@/lib/tiering/compute';
 import { describeTierReason } from '@/lib/tiering/reason-text';
 import { TierBadge } from '@/components/tier-badge';
@@ -19,12 +20,12 @@ type Entry = {
 
 /** Every tier change of the account: who, when, from, to and why. */
 export async function TierHistory({ entries, money }: { entries: Entry[]; money: (v: string) => string }) {
-  const [t, tr, format] = await Promise.all([getTranslations('accounts'), getTranslations('tierReason'), getFormatter()]);
+  const [t, tr, format] = await Promise.all([getTranslations('accounts'), getTranslations('tierReason'), getFormat()]);
   const say = loose(tr);
   const why = (e: Entry) => {
     if (e.kind === 'override') {
       const r = e.reason as { text: string; until: string | null };
-      return r.until ? t('historyOverrideUntil', { reason: r.text, until: r.until }) : r.text;
+      return r.until ? t('historyOverrideUntil', { reason: r.text, until: format.date(r.until) }) : r.text;
     }
     if (e.kind === 'override_ended') return t('historyOverrideEnded');
     return describeTierReason(e.reason as TierReason, e.toTier, say, money);
@@ -47,7 +48,7 @@ export async function TierHistory({ entries, money }: { entries: Entry[]; money:
                 <p className="text-xs text-zinc-500">
                   {t(`historyKinds.${e.kind}`)}
                   {e.policyVersion && e.kind === 'policy' ? ` · ${t('policyVersion', { version: e.policyVersion })}` : ''} ·{' '}
-                  {e.actorName ?? t('system')} · {format.dateTime(e.at, { dateStyle: 'medium', timeStyle: 'short' })}
+                  {e.actorName ?? t('system')} · {format.dateTime(e.at)}
                 </p>
               </div>
             </li>

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { formatMoney } from '@/lib/format';
+import { formatMoney, formatNumber } from '@/lib/format';
 
 type Row = { tier: number; count: number; arr: string; ltv: string };
 
@@ -15,7 +15,7 @@ export async function Totals({ totals, currency, locale }: { totals: Row[]; curr
     <section aria-label={t('totals')} className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-4 sm:gap-3">
       <div className="rounded-lg bg-white p-3 ring-1 ring-zinc-200">
         <p className="text-xs text-zinc-500">{t('totalAccounts')}</p>
-        <p className="text-lg font-semibold tabular-nums">{count.toLocaleString(locale)}</p>
+        <p className="text-lg font-semibold tabular-nums">{formatNumber(count, locale)}</p>
         <p className="text-xs text-zinc-500 tabular-nums">
           {t('arrShort')} {money(sum('arr'))} · {t('ltvShort')} {money(sum('ltv'))}
         </p>
@@ -23,7 +23,7 @@ export async function Totals({ totals, currency, locale }: { totals: Row[]; curr
       {byTier.map((r) => (
         <div key={r.tier} className="rounded-lg bg-white p-3 ring-1 ring-zinc-200">
           <p className="text-xs text-zinc-500">{t('tierN', { tier: r.tier })}</p>
-          <p className="text-lg font-semibold tabular-nums">{r.count.toLocaleString(locale)}</p>
+          <p className="text-lg font-semibold tabular-nums">{formatNumber(r.count, locale)}</p>
           <p className="text-xs text-zinc-500 tabular-nums">
             {t('arrShort')} {money(r.arr)} · {t('ltvShort')} {money(r.ltv)}
           </p>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/lib/cn';
@@ -43,7 +44,7 @@ export async function TouchesCard({
   pageSize: number;
   params: SearchParams;
 }) {
-  const [t, tp, tm, format] = await Promise.all([getTranslations('touches'), getTranslations('playbooks'), getTranslations('playbooks.touchModels'), getFormatter()]);
+  const [t, tp, tm, format] = await Promise.all([getTranslations('touches'), getTranslations('playbooks'), getTranslations('playbooks.touchModels'), getFormat()]);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const shown = model ? (counts[model] ?? 0) : total;
   const pages = Math.max(1, Math.ceil(shown / pageSize));
@@ -88,7 +89,7 @@ export async function TouchesCard({
           {touches.map((touch) => (
             <li key={touch.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 py-1.5 text-sm sm:flex-nowrap">
               <time dateTime={touch.occurredAt.toISOString()} className="w-28 shrink-0 tabular-nums text-zinc-500">
-                {format.dateTime(touch.occurredAt, { dateStyle: 'medium' })}
+                {format.date(touch.occurredAt)}
               </time>
               <span className="w-24 shrink-0">
                 <Badge tone={tones[touch.touchModel]}>{tm(touch.touchModel)}</Badge>

@@ -8,6 +8,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { loadMessages } from '@/lib/i18n/messages';
 import { tierStandingLine } from '@/lib/tiering/reason-text';
 import { plainAmount } from '@/lib/currencies';
+import { formatMoney } from '@/lib/format';
 import { loose } from '@/lib/i18n/loose';
 
 // The body of the CSV export (route.ts), apart from the request: the import
@@ -22,8 +23,8 @@ const text = (value: string | null) => (value === null ? null : protectFormula(v
 /** The tier_reason cell: what the account page says, overrides included. */
 async function reasonWriter(locale: Locale, currency: string) {
   const t = loose(createTranslator({ locale, messages: await loadMessages(locale) }));
-  const money = new Intl.NumberFormat(locale, { style: 'currency', currency });
-  return (row: ExportRow) => tierStandingLine(row, t, (v) => money.format(v as `${number}`));
+  // The reason is prose, written as the account page writes it; the amount columns stay plain.
+  return (row: ExportRow) => tierStandingLine(row, t, (v) => formatMoney(v, currency, locale));
 }
 
 function cells(row: ExportRow, reason: (row: ExportRow) => string, currency: string) {

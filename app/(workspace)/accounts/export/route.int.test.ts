@@ -148,7 +148,8 @@ describe('export then import', () => {
     const ids = [
       (await createAccount({ name: `Round ${t}, "quoted"\nand two lines`, externalId: `R-${t}`, ownerId: csm.id })).id,
       (await createAccount({ name: `Round ${t} blanks`, industry: null, employees: null, arr: null, growthPotential: null, churnRisk: null, renewalDate: null })).id,
-      (await createAccount({ name: `Round ${t} decimals`, arr: '1234567.89', grossMarginPct: '66.67', annualChurnPct: '0', lifecycleStage: 'at_risk' })).id,
+      // Whole yen (JPY has no minor units); the percentages carry the decimals.
+      (await createAccount({ name: `Round ${t} decimals`, arr: '1234567', grossMarginPct: '66.67', annualChurnPct: '0', lifecycleStage: 'at_risk' })).id,
       (await createAccount({ name: `-Round ${t} formula`, externalId: `+${t}` })).id,
     ];
     const db = await getDb();

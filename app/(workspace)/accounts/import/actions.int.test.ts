@@ -93,7 +93,8 @@ describe('preview', () => {
   it('follows the mapping the user chose, and says when name or domain is not mapped', async () => {
     await as('admin');
     const t = tag();
-    const csv = `Company,Website\nAcme,acme-${t}.example\n`;
+    // Headers no English or Japanese alias names (Company and Website are read automatically).
+    const csv = `Firma,Webseite\nAcme,acme-${t}.example\n`;
     const unmapped = await preview(csv);
     expect(unmapped.mappingErrors).toEqual([
       { key: 'import.errors.missingColumn', values: { column: 'name' } },

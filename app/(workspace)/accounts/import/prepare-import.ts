@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { loadMatchingAccounts, loadOwners } from '@/db/queries/account-import';
 import { currentPolicy } from '@/db/queries/tier-policies';
+import { getWorkspace } from '@/db/queries/workspace';
 import {
   autoMapping,
   checkRows,
@@ -99,9 +100,10 @@ export async function prepareImport(db: DbOrTx, input: z.output<typeof previewIm
   if (columnMap.length !== table.headers.length) throw new ActionError({ key: 'import.errors.mappingMismatch' });
 
   const problems = mappingErrors(columnMap);
+  const { currency } = await getWorkspace(db);
   await pause();
   // Without a name and a domain column no row can be checked; the mapping is the first thing to fix.
-  const checked = problems.length ? [] : await inSlices(table.rows, (slice) => checkRows(table.headers, slice, columnMap));
+  const checked = problems.length ? [] : await inSlices(table.rows, (slice) => checkRows(table.headers, slice, columnMap, { currency }));
   addProblems(checked, table.problems);
   const keys = matchKeys(checked);
   const existing = await loadMatchingAccounts(db, keys);

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
 import { listDecidedRequests, listPendingRequests } from '@/db/queries/override-requests';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
-import { formatMoney } from '@/lib/format';
 import { loose } from '@/lib/i18n/loose';
 import type { TierReason } from '@/lib/tiering/compute';
 import { describeTierReason } from '@/lib/tiering/reason-text';
@@ -24,17 +24,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OverrideRequestsPage() {
   await requirePageUser('overrideRequests.decide');
   const db = await getDb();
-  const [t, tr, format, locale, workspace, requests, decided] = await Promise.all([
+  const [t, tr, workspace, requests, decided] = await Promise.all([
     getTranslations('accounts'),
     getTranslations('tierReason'),
-    getFormatter(),
-    getLocale(),
     getWorkspace(db),
     listPendingRequests(db),
     listDecidedRequests(db),
   ]);
-  const money = (v: string | null) => formatMoney(v, workspace.currency, locale);
-  const day = (d: Date) => format.dateTime(d, { dateStyle: 'medium' });
+  const format = await getFormat(workspace.currency);
+  const money = (v: string | null) => format.money(v);
+  const day = (d: Date) => format.date(d);
   return (
     <div className="max-w-5xl space-y-6">
       <PageHeader title={t('requestsTitle')} description={t('requestsDescription')} />
@@ -57,7 +56,7 @@ export default async function OverrideRequestsPage() {
                 <TierBadge tier={r.currentTier} label={t('tierN', { tier: r.currentTier })} />
                 <span aria-hidden>→</span>
                 <TierBadge tier={r.requestedTier} label={t('tierN', { tier: r.requestedTier })} />
-                {r.until && <span className="ml-1 text-zinc-500">{t('untilDate', { until: r.until })}</span>}
+                {r.until && <span className="ml-1 text-zinc-500">{t('untilDate', { until: format.date(r.until) })}</span>}
               </p>
               <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
                 <dt className="text-zinc-500">{t('requestReason')}</dt>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
 import { currentPlaybooks, listActivityTypes, listPlaybookVersions, tierLoad } from '@/db/queries/playbooks';
 import { requirePageUser } from '@/lib/auth/current-user';
@@ -19,7 +20,7 @@ export default async function PlaybooksPage() {
   const db = await getDb();
   const [t, format, types, playbooks, load, ...versions] = await Promise.all([
     getTranslations('playbooks'),
-    getFormatter(),
+    getFormat(),
     listActivityTypes(db),
     currentPlaybooks(db),
     tierLoad(db),
@@ -37,7 +38,7 @@ export default async function PlaybooksPage() {
             versions[i]?.[0]
               ? t('lastSaved', {
                   who: versions[i][0].createdByName ?? t('setup'),
-                  when: format.dateTime(versions[i][0].createdAt, { dateStyle: 'medium' }),
+                  when: format.date(versions[i][0].createdAt),
                   note: versionNote(versions[i][0].note, t('setupDefaults')) ?? '—',
                 })
               : undefined

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useFormat } from '@/lib/i18n/use-format';
 import { useState } from 'react';
 import { ActionForm, SubmitButton, TextField, useFieldError, useMessage } from '@/components/action-form';
 import { Button } from '@/components/ui/button';
@@ -34,7 +35,8 @@ export function PlaybookEditor({ tier, version, rules: saved, types, accounts, c
   const set = (i: number, change: Partial<Rule>) => setRules((rs) => rs.map((r, j) => (j === i ? { ...r, ...change } : r)));
   const before = hoursOwed(saved, accounts, capacityHours);
   const after = hoursOwed(rules, accounts, capacityHours);
-  const h = (n: number) => n.toLocaleString(undefined, { maximumFractionDigits: 1 });
+  const format = useFormat();
+  const h = format.hours;
   const key = (rs: Rule[]) => JSON.stringify(rs.map((r) => [r.activityTypeId, r.every, r.unit, Number(r.hours), r.bookAheadDays]));
   const changed = key(rules) !== key(saved);
 

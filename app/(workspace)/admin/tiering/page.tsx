@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
 import { currentPolicy, listPolicies } from '@/db/queries/tier-policies';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
-import { formatMoney } from '@/lib/format';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -18,15 +18,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TieringPage() {
   await requirePageUser('tierPolicy.manage');
   const db = await getDb();
-  const [t, locale, format, workspace, policy, versions] = await Promise.all([
+  const [t, workspace, policy, versions] = await Promise.all([
     getTranslations('tiering'),
-    getLocale(),
-    getFormatter(),
     getWorkspace(db),
     currentPolicy(db),
     listPolicies(db),
   ]);
-  const money = (v: string) => formatMoney(v, workspace.currency, locale);
+  const format = await getFormat(workspace.currency);
+  const money = (v: string) => format.money(v);
   const on = (b: boolean) => (b ? t('on') : t('off'));
   return (
     <div className="space-y-4">
@@ -63,7 +62,7 @@ export default async function TieringPage() {
                     {versionNote(v.note, t('setupDefaults')) ?? '—'}
                   </Td>
                   <Td className="text-xs">
-                    {v.createdByName ?? t('setup')} · {format.dateTime(v.createdAt, { dateStyle: 'medium' })}
+                    {v.createdByName ?? t('setup')} · {format.date(v.createdAt)}
                   </Td>
                 </tr>
               ))}

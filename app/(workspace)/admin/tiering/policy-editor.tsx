@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { ActionForm, SubmitButton, TextField } from '@/components/action-form';
 import { Card } from '@/components/ui/card';
+import { MoneyField } from '@/components/money-field';
 import type { TierPolicy } from '@/lib/tiering/policy';
 import { applyTierPolicy, previewTierPolicy } from './actions';
 import { RetierPreview, type Preview } from './retier-preview';
@@ -35,8 +36,8 @@ export function PolicyEditor({ policy, currency }: { policy: TierPolicy; currenc
           <ActionForm action={previewTierPolicy} onSuccess={(data) => setPreview({ values: submitted.current, data })}>
             <input type="hidden" name="version" value={policy.version} />
             <div className="grid gap-4 sm:grid-cols-3">
-              <TextField name="tier1Threshold" label={t('tier1ThresholdIn', { currency })} defaultValue={policy.tier1Threshold} inputMode="numeric" hint={t('tier1Hint')} />
-              <TextField name="tier2Threshold" label={t('tier2ThresholdIn', { currency })} defaultValue={policy.tier2Threshold} inputMode="numeric" hint={t('tier2Hint')} />
+              <MoneyField name="tier1Threshold" label={t('tier1ThresholdIn', { currency })} currency={currency} defaultValue={policy.tier1Threshold} inputMode="numeric" hint={t('tier1Hint')} />
+              <MoneyField name="tier2Threshold" label={t('tier2ThresholdIn', { currency })} currency={currency} defaultValue={policy.tier2Threshold} inputMode="numeric" hint={t('tier2Hint')} />
               <TextField name="lifetimeCapYears" label={t('cap')} defaultValue={policy.lifetimeCapYears} inputMode="decimal" hint={t('capHint')} />
             </div>
             <fieldset className="space-y-2">

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { useFormat } from '@/lib/i18n/use-format';
 import { TierBadge } from '@/components/tier-badge';
 import { Table, Td, Th } from '@/components/ui/table';
 import { cn } from '@/lib/cn';
@@ -17,6 +18,7 @@ const tiers = [1, 2, 3];
 /** The from → to matrix of a re-tiering, and the accounts that would move. */
 export function RetierPreview({ preview }: { preview: Preview }) {
   const t = useTranslations('tiering');
+  const format = useFormat();
   const count = (from: number, to: number) => preview.matrix.find((m) => m.fromTier === from && m.toTier === to)?.count ?? 0;
   return (
     <div className="space-y-4">
@@ -47,7 +49,7 @@ export function RetierPreview({ preview }: { preview: Preview }) {
                       from === to ? 'bg-zinc-50 text-zinc-500' : n === 0 ? 'text-zinc-300' : to < from ? 'bg-indigo-50 font-semibold text-indigo-800' : 'bg-amber-50 font-semibold text-amber-800',
                     )}
                   >
-                    {n.toLocaleString()}
+                    {format.number(n)}
                   </td>
                 );
               })}

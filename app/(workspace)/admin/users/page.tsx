@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
 import { listUsers } from '@/db/queries/users';
 import { requirePageUser } from '@/lib/auth/current-user';
@@ -18,7 +19,7 @@ export default async function UsersPage() {
   const [t, tRoles, format, users] = await Promise.all([
     getTranslations('users'),
     getTranslations('roles'),
-    getFormatter(),
+    getFormat(),
     listUsers(await getDb()),
   ]);
   const activeCount = users.filter((u) => u.active).length;
@@ -60,7 +61,7 @@ export default async function UsersPage() {
                 <Td>{u.active ? <Badge tone="brand">{t('active')}</Badge> : <Badge>{t('inactive')}</Badge>}</Td>
                 <Td className="text-right tabular-nums">{t('hoursPerMonth', { hours: u.capacityHours })}</Td>
                 <Td className="text-xs">
-                  {u.lastSignInAt ? format.dateTime(u.lastSignInAt, { dateStyle: 'medium', timeStyle: 'short' }) : t('never')}
+                  {u.lastSignInAt ? format.dateTime(u.lastSignInAt) : t('never')}
                 </Td>
               </tr>
             ))}

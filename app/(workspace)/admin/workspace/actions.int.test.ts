@@ -3,6 +3,8 @@ import { getDb } from '@/db/client';
 import { getWorkspace } from '@/db/queries/workspace';
 import { lastAudit } from '@/tests/audit';
 import { createUser, formData, signInAs } from '@/tests/factories';
+import { closedReason } from '@/lib/scheduling/working-days';
+import { workspaceCalendar } from '@/lib/server/working-calendar';
 import { updateWorkspace } from './actions';
 
 const values = (version: number, name = 'Acme CS') => formData({ version, name, currency: 'USD', timeZone: 'America/Los_Angeles', fiscalYearStartMonth: 1 });
@@ -36,5 +38,63 @@ describe('updateWorkspace', () => {
     const result = await updateWorkspace(null, formData({ version: 0, name: 'X', currency: 'XYZ', timeZone: 'Nowhere', fiscalYearStartMonth: 13 }));
     expect(result.ok).toBe(false);
     expect(Object.keys(!result.ok ? (result.fieldErrors ?? {}) : {}).sort()).toEqual(['currency', 'fiscalYearStartMonth', 'timeZone']);
+  });
+});
+
+describe('updateWorkspace: holidays and closed days', () => {
+  it('starts from the time zone’s country and the Japanese year-end closure, then keeps what the admin saves', async () => {
+    const db = await getDb();
+    const admin = await createUser('admin');
+    await signInAs(admin);
+    // Never chosen: the time zone's country (Asia/Tokyo → Japan), with the year-end closure.
+    const start = (await getWorkspace(db)).version;
+    expect((await updateWorkspace(null, formData({ version: start, name: 'Acme', currency: 'JPY', timeZone: 'Asia/Tokyo', fiscalYearStartMonth: 4 }))).ok).toBe(true);
+    expect(await getWorkspace(db)).toMatchObject({ holidayCountry: null, closedDays: null });
+    expect(closedReason(await workspaceCalendar(db, { from: '2027-01-01', to: '2027-12-31', language: 'en' }), '2027-05-03')).toEqual({ kind: 'holiday', name: 'Constitution Day' });
+    expect(closedReason(await workspaceCalendar(db, { from: '2027-01-01', to: '2027-12-31', language: 'en' }), '2027-12-29')).toEqual({ kind: 'closure', name: '' });
+
+    const closedDays = [
+      { label: 'Summer break', yearly: false, from: '2027-08-12', to: '2027-08-13' },
+      { label: 'Founders’ day', yearly: true, from: '06-01', to: '' },
+    ];
+    const saved = await updateWorkspace(null, formData({ version: start + 1, name: 'Acme', currency: 'USD', timeZone: 'America/New_York', fiscalYearStartMonth: 1, holidayCountry: 'US', closedDays: JSON.stringify(closedDays) }));
+    expect(saved.ok).toBe(true);
+    expect(await getWorkspace(db)).toMatchObject({
+      holidayCountry: 'US',
+      closedDays: [
+        { label: 'Summer break', yearly: false, from: '2027-08-12', to: '2027-08-13' },
+        { label: 'Founders’ day', yearly: true, from: '06-01', to: '06-01' },
+      ],
+    });
+    expect((await lastAudit())?.after).toMatchObject({ holidayCountry: 'US' });
+    const us = await workspaceCalendar(db, { from: '2027-01-01', to: '2028-12-31', language: 'en' });
+    expect(closedReason(us, '2027-05-03')).toBeNull(); // not a US holiday
+    expect(closedReason(us, '2027-07-05')?.kind).toBe('holiday'); // Independence Day observed
+    expect(closedReason(us, '2027-08-13')).toEqual({ kind: 'closure', name: 'Summer break' });
+    expect(closedReason(us, '2028-06-01')).toEqual({ kind: 'closure', name: 'Founders’ day' });
+    expect(closedReason(us, '2027-12-30')).toBeNull();
+
+    // Saving other settings without the fields keeps them.
+    expect((await updateWorkspace(null, values(start + 2, 'Renamed'))).ok).toBe(true);
+    expect(await getWorkspace(db)).toMatchObject({ name: 'Renamed', holidayCountry: 'US' });
+  });
+
+  it('refuses an unknown country and a closed day that is not a date, beside the field', async () => {
+    await signInAs(await createUser('admin'));
+    const bad = [
+      { label: 'x', yearly: false, from: '2027-02-30', to: '' },
+      { label: 'y', yearly: true, from: '12-29', to: '13-03' },
+      { label: 'z', yearly: false, from: '2027-05-10', to: '2027-05-01' },
+    ];
+    const result = await updateWorkspace(null, formData({ version: 0, name: 'X', currency: 'JPY', timeZone: 'Asia/Tokyo', fiscalYearStartMonth: 4, holidayCountry: 'XX', closedDays: JSON.stringify(bad) }));
+    expect(result).toEqual({
+      ok: false,
+      fieldErrors: {
+        holidayCountry: { key: 'validation.invalid', values: {} },
+        'closedDays.0.from': { key: 'validation.date', values: {} },
+        'closedDays.1.to': { key: 'validation.monthDay', values: {} },
+        'closedDays.2.to': { key: 'validation.closedDayRange', values: {} },
+      },
+    });
   });
 });

@@ -12,12 +12,14 @@ export const updateWorkspace = action({
   input: updateWorkspaceInput,
   revalidate: ['/'],
   async run({ input, tx, audit }) {
-    const { version, ...values } = input;
+    const { version, ...fields } = input;
     const before = await getWorkspace(tx);
+    // Holidays and closed days not sent stay as they are (null: still the country's defaults).
+    const values = { ...fields, holidayCountry: fields.holidayCountry ?? before.holidayCountry, closedDays: fields.closedDays ?? before.closedDays };
     const after = await saveWorkspace(tx, values, version);
     if (!after) throw conflictError();
-    const keys = ['name', 'currency', 'timeZone', 'fiscalYearStartMonth'] as const;
-    await audit({ action: 'workspace.update', entity: 'workspace', entityId: 1, ...changedFields(before, after, keys) });
+    const keys = ['name', 'currency', 'timeZone', 'fiscalYearStartMonth', 'holidayCountry', 'closedDays'] as const;
+    await audit({ action: 'workspace.update', entity: 'workspace', entityId: 1, ...changedFields(before, after, keys, (a, b) => JSON.stringify(a) === JSON.stringify(b)) });
     return { version: after.version };
   },
 });

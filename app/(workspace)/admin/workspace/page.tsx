@@ -4,8 +4,12 @@ import { getDb } from '@/db/client';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { currencies } from '@/lib/currencies';
+import { todayIn } from '@/lib/dates';
 import { monthNames } from '@/lib/i18n/month-names';
-import { timeZoneList } from '@/lib/time-zones';
+import { defaultClosures, holidayCountries } from '@/lib/scheduling/holidays';
+import { parts } from '@/lib/scheduling/local-date';
+import { holidayCountryOf } from '@/lib/server/working-calendar';
+import { timeZoneOptions } from '@/lib/time-zones';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { WorkspaceForm } from './workspace-form';
@@ -14,17 +18,31 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('workspace'))('title') };
 }
 
+/** Countries by name in the reader's language, found by name, English name or code. */
+function countryOptions(locale: string) {
+  const names = new Intl.DisplayNames([locale], { type: 'region' });
+  const english = new Intl.DisplayNames(['en'], { type: 'region' });
+  return holidayCountries()
+    .map((code) => ({ value: code, label: `${names.of(code) ?? code} (${code})`, keywords: english.of(code) ?? '' }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
+}
+
 export default async function WorkspacePage() {
   await requirePageUser('workspace.manage');
   const [t, locale, workspace] = await Promise.all([getTranslations('workspace'), getLocale(), getWorkspace(await getDb())]);
+  const country = holidayCountryOf(workspace);
   return (
-    <div className="max-w-2xl">
+    <div className="max-w-3xl">
       <PageHeader title={t('title')} description={t('description')} />
       <Card>
         <WorkspaceForm
           workspace={workspace}
           currencies={[...currencies]}
-          timeZones={timeZoneList()}
+          timeZones={timeZoneOptions()}
+          countries={countryOptions(locale)}
+          country={country ?? ''}
+          closures={workspace.closedDays ?? defaultClosures(country, t('yearEndClosure'))}
+          thisYear={parts(todayIn(workspace.timeZone)).year}
           months={monthNames(locale).map((m) => ({ value: String(m.value), label: m.label }))}
         />
       </Card>

@@ -2,23 +2,33 @@
 
 import { useTranslations } from 'next-intl';
 import { ActionForm, SelectField, SubmitButton, TextField } from '@/components/action-form';
+import { ComboboxField } from '@/components/combobox-field';
 import type { Workspace } from '@/db/queries/workspace';
+import type { PickerOption } from '@/lib/picker';
+import type { Closure } from '@/lib/scheduling/working-days';
 import { updateWorkspace } from './actions';
+import { ClosedDaysField } from './closed-days-field';
 
 type Props = {
   workspace: Workspace;
   currencies: string[];
-  timeZones: string[];
+  timeZones: PickerOption[];
+  countries: PickerOption[];
+  /** The country in effect (chosen, else the time zone's). */
+  country: string;
+  /** The closed days in effect (saved, else the country's defaults). */
+  closures: Closure[];
+  thisYear: number;
   months: { value: string; label: string }[];
 };
 
-export function WorkspaceForm({ workspace, currencies, timeZones, months }: Props) {
+export function WorkspaceForm({ workspace, currencies, timeZones, countries, country, closures, thisYear, months }: Props) {
   const t = useTranslations('workspace');
   return (
     <ActionForm action={updateWorkspace} successMessage={t('saved')}>
       <input type="hidden" name="version" value={workspace.version} />
       <TextField name="name" label={t('name')} defaultValue={workspace.name} required />
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           name="currency"
           label={t('currency')}
@@ -26,19 +36,11 @@ export function WorkspaceForm({ workspace, currencies, timeZones, months }: Prop
           defaultValue={workspace.currency}
           options={currencies.map((c) => ({ value: c, label: c }))}
         />
-        <SelectField
-          name="timeZone"
-          label={t('timeZone')}
-          defaultValue={workspace.timeZone}
-          options={timeZones.map((z) => ({ value: z, label: z }))}
-        />
-        <SelectField
-          name="fiscalYearStartMonth"
-          label={t('fiscalYearStart')}
-          defaultValue={String(workspace.fiscalYearStartMonth)}
-          options={months}
-        />
+        <SelectField name="fiscalYearStartMonth" label={t('fiscalYearStart')} defaultValue={String(workspace.fiscalYearStartMonth)} options={months} />
       </div>
+      <ComboboxField name="timeZone" label={t('timeZone')} hint={t('timeZoneHint')} defaultValue={workspace.timeZone} options={timeZones} />
+      <ComboboxField name="holidayCountry" label={t('holidayCountry')} hint={t('holidayCountryHint')} defaultValue={country} options={countries} />
+      <ClosedDaysField initial={closures} thisYear={thisYear} />
       <div className="flex justify-end">
         <SubmitButton pendingLabel={t('saving')}>{t('save')}</SubmitButton>
       </div>

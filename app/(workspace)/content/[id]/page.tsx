@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
 import { activeCsms } from '@/db/queries/accounts';
 import { contentStatsByTier, findContentItem, listContentKinds, listContentRecipients, listContentVersions, recipientPageSize } from '@/db/queries/content';
@@ -40,7 +41,7 @@ export default async function ContentItemPage({ params, searchParams }: Props) {
   const db = await getDb();
   const [t, format, kinds, versions, stats, recipients, csms] = await Promise.all([
     getTranslations('content'),
-    getFormatter(),
+    getFormat(),
     listContentKinds(db),
     listContentVersions(db, item.id),
     contentStatsByTier(db, item.id),
@@ -52,8 +53,8 @@ export default async function ContentItemPage({ params, searchParams }: Props) {
   const editable = canEditContent(user, item);
   const total = stats.reduce((a, s) => ({ accounts: a.accounts + s.accounts, recipients: a.recipients + s.recipients, opened: a.opened + s.opened }), { accounts: 0, recipients: 0, opened: 0 });
   const pages = Math.max(1, Math.ceil(total.recipients / recipientPageSize));
-  const rate = (opened: number, of: number) => (of ? format.number(opened / of, { style: 'percent' }) : '—');
-  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium' }) : '—');
+  const rate = (opened: number, of: number) => (of ? format.ratio(opened / of) : '—');
+  const date = (d: Date | null) => (d ? format.date(d) : '—');
   const pageHref = (p: number) => `/content/${item.id}${withParams(query, { page: p === 1 ? undefined : p })}#recipients`;
 
   return (
@@ -150,11 +151,11 @@ export default async function ContentItemPage({ params, searchParams }: Props) {
             <thead>
               <tr>
                 <Th>{t('contact')}</Th>
-                <Th>{t('account')}</Th>
-                <Th>{t('sharedAt')}</Th>
-                <Th>{t('email')}</Th>
+                <Th className="hidden sm:table-cell">{t('account')}</Th>
+                <Th className="hidden md:table-cell">{t('sharedAt')}</Th>
+                <Th>{t('emailColumn')}</Th>
                 <Th className="text-right">{t('opens')}</Th>
-                <Th>{t('lastOpened')}</Th>
+                <Th className="hidden md:table-cell">{t('lastOpened')}</Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100">
@@ -163,20 +164,21 @@ export default async function ContentItemPage({ params, searchParams }: Props) {
                   <Td>
                     <span className="font-medium text-zinc-900">{r.contactName}</span>
                     <span className="block text-xs text-zinc-500">{r.email}</span>
+                    <span className="block text-xs text-zinc-500 sm:hidden">{r.accountName}</span>
                   </Td>
-                  <Td>
+                  <Td className="hidden sm:table-cell">
                     <Link href={`/accounts/${r.accountId}`} className="hover:text-brand-700 hover:underline">
                       {r.accountName}
                     </Link>
                   </Td>
-                  <Td className="tabular-nums">
+                  <Td className="hidden tabular-nums md:table-cell">
                     {date(r.sharedAt)} <span className="text-xs text-zinc-500">{t('versionN', { number: r.versionNumber })}</span>
                   </Td>
                   <Td>
                     <Badge tone={statusTone[r.emailStatus]}>{t(`emailStatuses.${r.emailStatus}`)}</Badge>
                   </Td>
                   <Td className="text-right tabular-nums">{r.openCount}</Td>
-                  <Td className="tabular-nums">{date(r.lastOpenedAt)}</Td>
+                  <Td className="hidden tabular-nums md:table-cell">{date(r.lastOpenedAt)}</Td>
                 </tr>
               ))}
             </tbody>

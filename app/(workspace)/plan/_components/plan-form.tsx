@@ -1,13 +1,16 @@
 'use client';
 
 import Link from 'next/link';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/lib/i18n/use-format';
 import { memo, useCallback, useId, useState, type ComponentProps, type ReactNode } from 'react';
 import { ActionForm, SelectField, SubmitButton, useFieldError, useMessage } from '@/components/action-form';
 import { TierBadge } from '@/components/tier-badge';
 import { Badge } from '@/components/ui/badge';
 import { Input } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
+import { closedReasonText } from '@/components/closed-reason';
+import type { ClosedReason } from '@/lib/scheduling/working-days';
 import { createPlannedActivities } from '../actions';
 
 export type PlanRow = {
@@ -27,6 +30,10 @@ export type PlanRow = {
   time: string;
   durationMinutes: number;
   hours: number;
+  /** The due date was a weekend, holiday or closed day: where it was and why it moved. */
+  moved: { from: string; reason: ClosedReason } | null;
+  /** What the proposal takes over from the account's last activity of the type. */
+  carried: { location: string | null; people: string[]; colleagues: number; agenda: boolean } | null;
 };
 
 type Props = {
@@ -46,18 +53,31 @@ const initialEdits = (rows: PlanRow[]) =>
   Object.fromEntries(rows.map((r) => [r.key, { keep: true, date: r.date, time: r.time, minutes: String(r.durationMinutes), sponsor: r.sponsor }])) as Record<string, Edit>;
 
 /** An input of a kept row, with the error the action gave for it (rows are sent kept ones only, in order). */
-function RowInput({ index, field, caption, className, ...props }: { index: number; field: string; caption?: string } & ComponentProps<typeof Input>) {
+function RowInput({
+  index,
+  field,
+  caption,
+  label,
+  className,
+  ...props
+}: { index: number; field: string; caption?: string; label?: string } & ComponentProps<typeof Input>) {
   const error = useFieldError(`rows.${index}.${field}`);
   const message = useMessage();
   const id = useId();
+  const inputId = useId();
   return (
     <div className={className}>
+      {label && (
+        <label htmlFor={inputId} className="mb-0.5 block text-xs font-medium text-zinc-600">
+          {label}
+        </label>
+      )}
       {caption && (
         <span aria-hidden className="mb-0.5 block text-xs text-zinc-500 md:hidden">
           {caption}
         </span>
       )}
-      <Input aria-invalid={Boolean(error)} aria-describedby={error ? id : undefined} {...props} />
+      <Input id={inputId} aria-invalid={Boolean(error)} aria-describedby={error ? id : undefined} {...props} />
       {error && (
         <p id={id} className="mt-0.5 text-xs text-red-700">
           {message(error)}
@@ -70,7 +90,7 @@ function RowInput({ index, field, caption, className, ...props }: { index: numbe
 /** The proposals, grouped by account, to keep or leave out and adjust before creating them in one go. */
 export function PlanForm({ rows, today, horizon, capacity, runBy, empty }: Props) {
   const t = useTranslations('plan');
-  const format = useFormatter();
+  const format = useFormat();
   const [saved, setEdits] = useState(() => initialEdits(rows));
   const [shown, setShown] = useState(rows);
   const [result, setResult] = useState<{ created: number; skipped: number } | null>(null);
@@ -82,9 +102,8 @@ export function PlanForm({ rows, today, horizon, capacity, runBy, empty }: Props
     setEdits(edits);
   }
 
-  const day = (date: string, style: 'medium' | 'month' = 'medium') =>
-    format.dateTime(new Date(`${date}T12:00:00Z`), style === 'month' ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { dateStyle: 'medium', timeZone: 'UTC' });
-  const hours = (n: number) => format.number(n, { maximumFractionDigits: 1 });
+  const day = (date: string, style: 'medium' | 'month' = 'medium') => format.date(date, style === 'month' ? 'monthYearShort' : 'medium');
+  const hours = format.hours;
   const set = useCallback((key: string, change: Partial<Edit>) => setEdits((e) => ({ ...e, [key]: { ...e[key]!, ...change } })), []);
 
   const kept = rows.filter((r) => edits[r.key]?.keep);
@@ -129,6 +148,7 @@ export function PlanForm({ rows, today, horizon, capacity, runBy, empty }: Props
 
           <div className="grid gap-4 lg:grid-cols-[1fr_16rem]">
             <div className="min-w-0 space-y-3">
+              <p className="text-xs text-zinc-600">{t('columnsHint')}</p>
               {groups.map((g) => {
                 const first = g.rows[0]!;
                 const allKept = g.rows.every((r) => edits[r.key]?.keep);
@@ -150,14 +170,16 @@ export function PlanForm({ rows, today, horizon, capacity, runBy, empty }: Props
                       <span className="text-xs text-zinc-500">{t('proposalCount', { count: g.rows.length })}</span>
                     </header>
                     <div className="divide-y divide-zinc-100 text-sm">
-                      <div aria-hidden className="hidden grid-cols-[2rem_minmax(9rem,1fr)_7.5rem_9.5rem_7.5rem_4.5rem_3rem] gap-2 px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-zinc-500 md:grid">
+                      <div aria-hidden className="hidden grid-cols-[2rem_minmax(9rem,1fr)_7.5rem_9.5rem_7.5rem_5.5rem_5rem] items-end gap-2 px-3 py-1.5 text-xs font-semibold text-zinc-500 md:grid">
                         <span>{t('keep')}</span>
                         <span>{t('activity')}</span>
                         <span>{t('due')}</span>
                         <span>{t('date')}</span>
                         <span>{t('time')}</span>
                         <span>{t('minutes')}</span>
-                        <span className="text-right">{t('hours')}</span>
+                        <span className="text-right" title={t('hoursHint')}>
+                          {t('hours')}
+                        </span>
                       </div>
                       {g.rows.map((r) => (
                         <ProposalRow key={r.key} row={r} edit={edits[r.key]!} index={keptIndex.get(r.key) ?? -1} today={today} onChange={set} />
@@ -221,13 +243,14 @@ type RowProps = { row: PlanRow; edit: Edit; index: number; today: string; onChan
 /** One proposal; memoised, so typing in one row does not re-render a plan of hundreds. */
 const ProposalRow = memo(function ProposalRow({ row: r, edit: e, index, today, onChange }: RowProps) {
   const t = useTranslations('plan');
-  const format = useFormatter();
-  const day = (date: string) => format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
+  const tw = useTranslations('workingDays');
+  const format = useFormat();
+  const day = (date: string) => format.date(date);
   const set = (change: Partial<Edit>) => onChange(r.key, change);
-  const hours = (n: number) => format.number(n, { maximumFractionDigits: 1 });
+  const hours = format.hours;
   return (
     <div
-      className={`grid grid-cols-[2rem_1fr] items-start gap-x-2 gap-y-1 px-3 py-2 md:grid-cols-[2rem_minmax(9rem,1fr)_7.5rem_9.5rem_7.5rem_4.5rem_3rem] ${e.keep ? '' : 'bg-zinc-50 text-zinc-400'}`}
+      className={`grid grid-cols-[2rem_1fr] items-start gap-x-2 gap-y-1 px-3 py-2 md:grid-cols-[2rem_minmax(9rem,1fr)_7.5rem_9.5rem_7.5rem_5.5rem_5rem] ${e.keep ? '' : 'bg-zinc-50 text-zinc-400'}`}
     >
       <span className="pt-1.5">
         <input type="checkbox" aria-label={t('keepRow', { type: r.typeLabel, due: day(r.due) })} checked={e.keep} onChange={() => set({ keep: !e.keep })} />
@@ -246,11 +269,18 @@ const ProposalRow = memo(function ProposalRow({ row: r, edit: e, index, today, o
             </span>
           )}
         </div>
+        {r.moved && (
+          <p className="mt-0.5 text-xs text-amber-800">
+            {tw('movedFrom', { date: day(r.moved.from), reason: closedReasonText(tw, r.moved.reason) })}
+          </p>
+        )}
+        {r.carried && <Carried carried={r.carried} />}
         {r.needsSponsor && e.keep && (
           <div className="mt-1">
             <RowInput
               index={index}
               field="executiveSponsor"
+              label={t('sponsor')}
               aria-label={t('sponsorOf', { type: r.typeLabel })}
               placeholder={t('sponsorPlaceholder')}
               value={e.sponsor}
@@ -270,7 +300,7 @@ const ProposalRow = memo(function ProposalRow({ row: r, edit: e, index, today, o
           [
             ['date', 'date', t('date'), t('dateOf', { type: r.typeLabel }), { type: 'date', min: today }, 'w-36 md:w-auto'],
             ['time', 'time', t('time'), t('timeOf', { type: r.typeLabel }), { type: 'time' }, 'w-28 md:w-auto'],
-            ['durationMinutes', 'minutes', t('minutes'), t('minutesOf', { type: r.typeLabel }), { inputMode: 'numeric' }, 'w-20 md:w-auto'],
+            ['durationMinutes', 'minutes', t('minutes'), t('minutesOf', { type: r.typeLabel }), { inputMode: 'numeric' }, 'w-28 md:w-auto'],
           ] as const
         ).map(([field, key, caption, label, attrs, className]) => (
           <RowInput
@@ -290,6 +320,21 @@ const ProposalRow = memo(function ProposalRow({ row: r, edit: e, index, today, o
       <div className="hidden pt-1.5 text-right tabular-nums text-zinc-600 md:block">
         {hours(r.hours)}
       </div>
+      <div className="col-start-2 text-xs text-zinc-500 md:hidden">{t('hoursIncl', { hours: hours(r.hours) })}</div>
     </div>
   );
 });
+
+/** "As last time: Google Meet · 佐々木, 田中 · 1 colleague · agenda": what a created activity takes over. */
+function Carried({ carried: c }: { carried: NonNullable<PlanRow['carried']> }) {
+  const t = useTranslations('plan');
+  const format = useFormat();
+  const parts = [
+    c.location,
+    c.people.length > 0 && format.list(c.people),
+    c.colleagues > 0 && t('carriedColleagues', { count: c.colleagues }),
+    c.agenda && t('carriedAgenda'),
+  ].filter(Boolean);
+  if (!parts.length) return null;
+  return <p className="mt-0.5 text-xs text-zinc-500">{t('carried', { what: parts.join(' · ') })}</p>;
+}

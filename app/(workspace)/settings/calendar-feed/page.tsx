@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
 import { activeFeed } from '@/db/queries/feeds';
 import { requirePageUser } from '@/lib/auth/current-user';
@@ -14,8 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CalendarFeedPage() {
   const me = await requirePageUser();
-  const [t, format, feed] = await Promise.all([getTranslations('feeds'), getFormatter(), activeFeed(await getDb(), me.id)]);
-  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
+  const [t, format, feed] = await Promise.all([getTranslations('feeds'), getFormat(), activeFeed(await getDb(), me.id)]);
+  const when = (d: Date) => format.dateTime(d);
   return (
     <div className="max-w-2xl space-y-4">
       <PageHeader title={t('title')} description={t('description')} />

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import type { CsmWeek } from '@/db/queries/calendar';
 import { minutesToHours, weeklyCapacityHours } from '@/lib/calendar/layout';
 import { withParams, type SearchParams } from '@/lib/url-params';
@@ -7,7 +8,6 @@ import type { VisibleRange } from '@/lib/calendar/range';
 import { addDays } from '@/lib/scheduling/local-date';
 import { cn } from '@/lib/cn';
 import { Card } from '@/components/ui/card';
-import { dayInstant } from '@/components/calendar/shown';
 
 /**
  * Per CSM, the week's booked hours (planned and completed) against a week's
@@ -15,8 +15,8 @@ import { dayInstant } from '@/components/calendar/shown';
  * overdue. A name narrows the page to that CSM.
  */
 export async function WeekSummary({ rows, week, params, chosen }: { rows: CsmWeek[]; week: VisibleRange; params: SearchParams; chosen?: number }) {
-  const [t, format] = await Promise.all([getTranslations('calendar'), getFormatter()]);
-  const weekLabel = format.dateTimeRange(dayInstant(week.start), dayInstant(addDays(week.end, -1)), { timeZone: 'UTC', month: 'short', day: 'numeric' });
+  const [t, format] = await Promise.all([getTranslations('calendar'), getFormat()]);
+  const weekLabel = format.dateRange(week.start, addDays(week.end, -1), 'monthDay');
   return (
     <Card title={t('summaryTitle', { week: weekLabel })} description={t('summaryDescription')}>
       {rows.length === 0 ? (

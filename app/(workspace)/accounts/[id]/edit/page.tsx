@@ -4,6 +4,7 @@ import { forbidden, notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { activeCsms, findAccount } from '@/db/queries/accounts';
+import { plainAmount } from '@/lib/currencies';
 import { getWorkspace } from '@/db/queries/workspace';
 import { canEditAccount, canManageAccounts } from '@/lib/auth/access';
 import { auditDenied, requirePageUser } from '@/lib/auth/current-user';
@@ -47,7 +48,8 @@ export default async function EditAccountPage({ params }: { params: Promise<{ id
             externalId: s(account.externalId),
             industry: s(account.industry),
             employees: s(account.employees),
-            arr: s(account.arr),
+            // As the currency writes it: 7800000 yen, not 7800000.00.
+            arr: account.arr === null ? '' : plainAmount(account.arr, workspace.currency),
             grossMarginPct: s(account.grossMarginPct),
             annualChurnPct: s(account.annualChurnPct),
             growthPotential: s(account.growthPotential),

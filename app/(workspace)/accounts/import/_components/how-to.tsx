@@ -1,13 +1,24 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { headerKey, importHeaders } from '@/lib/accounts/import-headers';
 import type { ImportColumn } from '@/lib/accounts/import-plan';
 
-/** The empty state: what a file needs, and a template to start from. */
+/** The headers a reader of this language would write for a field: theirs first, then the column's own name. */
+function headersFor(column: ImportColumn, locale: string): string[] {
+  const { en, ja } = importHeaders[column];
+  const shown = locale === 'ja' ? [...ja, column] : [column, ...en];
+  // Headers that read the same (external_id, external id) are shown once.
+  const keys = new Set<string>();
+  return shown.filter((h) => !keys.has(headerKey(h)) && keys.add(headerKey(h)));
+}
+
+/** The empty state: what a file needs, the headers read for each field, and a template to start from. */
 export function HowTo({ importColumns }: { importColumns: readonly ImportColumn[] }) {
   const t = useTranslations('import');
+  const locale = useLocale();
   return (
     <Card
       title={t('howTitle')}
@@ -19,14 +30,25 @@ export function HowTo({ importColumns }: { importColumns: readonly ImportColumn[
     >
       <div className="space-y-3 text-sm text-zinc-700">
         <p>{t('expectedColumns')}</p>
-        <ul className="flex flex-wrap gap-1.5">
+        <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[minmax(9rem,auto)_1fr]">
           {importColumns.map((c) => (
-            <li key={c}>
-              <code className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-800 ring-1 ring-inset ring-zinc-200">{c}</code>
-            </li>
+            <div key={c} className="contents">
+              <dt className="font-medium text-zinc-800">{t(`fields.${c}`)}</dt>
+              <dd>
+                <ul className="flex flex-wrap gap-1.5" aria-label={t('headersFor', { field: t(`fields.${c}`) })}>
+                  {headersFor(c, locale).map((h) => (
+                    <li key={h}>
+                      <code className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-800 ring-1 ring-inset ring-zinc-200">{h}</code>
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
           ))}
-        </ul>
+        </dl>
+        <p className="text-zinc-500">{t('otherLanguageHeaders')}</p>
         <p>{t('requiredColumns')}</p>
+        <p>{t('currencyNote')}</p>
         <p>{t('matching')}</p>
         <p className="text-zinc-500">{t('encodings')}</p>
         <p>

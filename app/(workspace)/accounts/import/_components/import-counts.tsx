@@ -1,12 +1,12 @@
 'use client';
 
-import { useFormatter } from 'next-intl';
+import { useFormat } from '@/lib/i18n/use-format';
 import type { ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 
 /** A row of large figures with their labels: the preview's plan and the import's result. */
 export function Counts({ items }: { items: { label: ReactNode; value: number; tone?: 'error' }[] }) {
-  const format = useFormatter();
+  const format = useFormat();
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
       {items.map((item, i) => (

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
 import { findUser } from '@/db/queries/users';
 import { requirePageUser } from '@/lib/auth/current-user';
@@ -33,7 +34,7 @@ export default async function UserPage({
   const db = await getDb();
   const user = userId === null ? undefined : await findUser(db, userId);
   if (!user) notFound();
-  const [t, format, { created }, owned, csms] = await Promise.all([getTranslations('users'), getFormatter(), searchParams, ownedWork(db, user.id), activeCsms(db)]);
+  const [t, format, { created }, owned, csms] = await Promise.all([getTranslations('users'), getFormat(), searchParams, ownedWork(db, user.id), activeCsms(db)]);
   return (
     <div className="max-w-3xl space-y-4">
       <Link href="/admin/users" className="text-sm text-zinc-500 hover:text-zinc-800">
@@ -49,7 +50,7 @@ export default async function UserPage({
           <>
             {user.email} ·{' '}
             {user.lastSignInAt
-              ? t('lastSignInAt', { when: format.dateTime(user.lastSignInAt, { dateStyle: 'medium', timeStyle: 'short' }) })
+              ? t('lastSignInAt', { when: format.dateTime(user.lastSignInAt) })
               : t('neverSignedIn')}
           </>
         }

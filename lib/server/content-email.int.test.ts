@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SMTPServer } from 'smtp-server';
+import { getDb } from '@/db/client';
+import { insertContact, listAccountContacts } from '@/db/queries/contacts';
+import { listContentKinds, listContentRecipients } from '@/db/queries/content';
+import { createAccount } from '@/tests/accounts';
+import { createUser, signInAs, uniqueEmail } from '@/tests/factories';
+import { createContentItem, shareContent } from '@/app/(workspace)/content/actions';
+import { GET as unsubscribePage, POST as unsubscribe } from '@/app/u/[token]/route';
+import { sendShareEmails } from './content-email';
+import { stopJobs } from './jobs';
+
+// A real SMTP server on a free port: what arrives is what a contact would get.
+const received: { to: string; raw: string }[] = [];
+const server = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  onData(stream, session, callback) {
+    let raw = '';
+    stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+    stream.on('end', () => {
+      received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
+      callback();
+    });
+  },
+  onRcptTo(address, _session, callback) {
+    // One address the server refuses, to see a per-recipient failure.
+    callback(address.address.startsWith('bounce') ? new Error('550 no such user') : undefined);
+  },
+});
+
+/** The decoded text of every part of a MIME message (base64 or quoted-printable), for assertions on what a reader sees. */
+function bodies(raw: string): string {
+  return raw
+    .split(/\r\n--[^\r\n]+\r\n/)
+    .map((part) => {
+      const [head = '', ...rest] = part.split('\r\n\r\n');
+      const body = rest.join('\r\n\r\n');
+      if (/content-transfer-encoding: base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+      if (/content-transfer-encoding: quoted-printable/i.test(head))
+        return Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+      return body;
+    })
+    .join('\n');
+}
+
+let savedSmtp: string | undefined;
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as { port: number };
+  savedSmtp = process.env.SMTP_URL;
+  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+});
+afterAll(async () => {
+  process.env.SMTP_URL = savedSmtp;
+  if (savedSmtp === undefined) delete process.env.SMTP_URL;
+  await stopJobs();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+describe('content emails', () => {
+  it('sends each contact their own link with one-click unsubscribe, skips the opted-out, records each outcome, and sends nothing twice', async () => {
+    const csm = await createUser('csm', { name: '田中 美咲' });
+    const account = await createAccount({ ownerId: csm.id });
+    const db = await getDb();
+    const reader = uniqueEmail('reader');
+    const bounce = `bounce-${uniqueEmail('x')}`;
+    await insertContact(db, { accountId: account.id, name: '山田 花子', email: reader, language: 'ja' });
+    await insertContact(db, { accountId: account.id, name: 'Opted Out', email: uniqueEmail('out'), noProgramEmails: true });
+    await insertContact(db, { accountId: account.id, name: 'Bounce', email: bounce, language: 'en' });
+    await signInAs(csm);
+    const kindId = (await listContentKinds(db))[0]!.id;
+    const item = (await createContentItem(null, { kindId, title: '稟議書テンプレート', url: 'https://example.com/t', tiers: [] })) as { data: { id: number } };
+    const shared = await shareContent(null, { itemId: item.data.id, accountId: account.id });
+    expect(shared).toMatchObject({ ok: true, data: { emailing: true, recipients: 3, optedOut: 1 } });
+    const { batchId } = (shared as { data: { batchId: string } }).data;
+
+    // The share enqueued the job in its transaction; this process's worker sends it.
+    const settled = async () => (await listContentRecipients(db, item.data.id, 1)).every((r) => r.emailStatus !== 'queued');
+    for (let i = 0; i < 100 && !(await settled()); i++) await new Promise((r) => setTimeout(r, 200));
+    const mail = received.find((m) => m.to === reader.toLowerCase())!;
+    // Long headers are folded onto continuation lines.
+    mail.raw = mail.raw.replace(/\r\n[ \t]+/g, ' ');
+    expect(mail.raw).toMatch(/List-Unsubscribe: <http:\/\/localhost:\d+\/u\/[0-9a-f]{64}>/);
+    expect(mail.raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    const text = bodies(mail.raw);
+    expect(text).toMatch(/\/c\/[0-9a-f]{64}/);
+    expect(text).toContain('山田 花子 様');
+    expect(text).toContain('田中 美咲より「稟議書テンプレート」をお届けします。');
+    const statuses = Object.fromEntries((await listContentRecipients(db, item.data.id, 1)).map((r) => [r.contactName, r.emailStatus]));
+    expect(statuses).toEqual({ '山田 花子': 'sent', 'Opted Out': 'opted_out', Bounce: 'failed' });
+
+    // A retried job finds nothing left to send.
+    const before = received.length;
+    expect(await sendShareEmails(batchId)).toEqual({ sent: 0, failed: 0 });
+    expect(received.length).toBe(before);
+
+    // The unsubscribe address: GET only asks; POST (what the one-click button sends) opts the contact out.
+    const token = mail.raw.match(/\/u\/([0-9a-f]{64})/)![1]!;
+    const call = (method: string) => (method === 'GET' ? unsubscribePage : unsubscribe)(new Request(`http://localhost/u/${token}`, { method, body: method === 'POST' ? 'List-Unsubscribe=One-Click' : undefined }), { params: Promise.resolve({ token }) });
+    expect((await call('GET')).status).toBe(200);
+    expect((await listAccountContacts(db, account.id)).find((c) => c.name === '山田 花子')!.noProgramEmails).toBe(false);
+    expect((await call('POST')).status).toBe(200);
+    expect((await listAccountContacts(db, account.id)).find((c) => c.name === '山田 花子')!.noProgramEmails).toBe(true);
+  });
+});

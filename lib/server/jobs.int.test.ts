@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { getDb, queryRows } from '@/db/client';
+import { findAccount } from '@/db/queries/accounts';
+import { accountWithExpiredOverride } from '@/tests/accounts';
+import { queueConnection, startJobs, stopJobs } from './jobs';
+import { openJobQueue } from './jobs/queue';
+import { jobRegistry } from './jobs/registry';
+
+async function waitFor(probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function computedAgain(accountId: number) {
+  return (await findAccount(await getDb(), accountId))?.tierSource === 'computed';
+}
+
+describe('the app job queue', () => {
+  it('at server start schedules the override sweep every 15 minutes and sweeps once right away', async () => {
+    const account = await accountWithExpiredOverride();
+    await startJobs();
+    try {
+      await waitFor(() => computedAgain(account.id), 20_000);
+      expect(await findAccount(await getDb(), account.id)).toMatchObject({ tier: 3, tierSource: 'computed' });
+      const schedules = await queryRows<{ name: string; cron: string }>(await getDb(), sql`select name, cron from pgboss.schedule`);
+      expect(schedules).toEqual([{ name: 'sweep-overrides', cron: '*/15 * * * *' }]);
+    } finally {
+      await stopJobs(1000);
+    }
+  }, 40_000);
+
+  it('runs the sweep on its schedule and ends expired overrides', async () => {
+    const account = await accountWithExpiredOverride();
+    // The real registry, with a schedule that comes due every minute and a scheduler that looks every second.
+    const q = await openJobQueue(jobRegistry, {
+      connection: await queueConnection(),
+      migrate: false,
+      pollingIntervalSeconds: 0.5,
+      tuning: { cronMonitorIntervalSeconds: 1, cronWorkerIntervalSeconds: 1 },
+    });
+    try {
+      const before = (await q.boss.findJobs('sweep-overrides')).length;
+      expect(await computedAgain(account.id)).toBe(false);
+      await q.schedule('sweep-overrides', '* * * * *');
+      await waitFor(() => computedAgain(account.id), 75_000);
+      expect((await q.boss.findJobs('sweep-overrides')).length).toBe(before + 1); // the scheduler sent it
+    } finally {
+      await q.stop({ timeoutMs: 1000 });
+    }
+  }, 90_000);
+});

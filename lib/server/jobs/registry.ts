@@ -1,0 +1,35 @@
+import 'server-only';
+import { sendShareEmails } from '../content-email';
+import { sweepExpiredOverrides } from '../sweep-overrides';
+import { defineJob } from './queue';
+
+// Every background job of the app: its name, what it does with its data, and
+// how it retries. Adding a job is one entry here; `enqueue(name, data)` is
+// then typed by it. A job may run more than once (at-least-once delivery):
+// write `run` so a second run changes nothing.
+
+export const jobRegistry = {
+  // Ends overrides whose end date has passed. Scheduled every 15 minutes and
+  // sent once at start; `stately` keeps at most one waiting and one running.
+  'sweep-overrides': defineJob<Record<string, never>>({
+    run: () => sweepExpiredOverrides(),
+    policy: 'stately',
+    retry: { limit: 3, delaySeconds: 60, maxDelaySeconds: 600 },
+    expireInSeconds: 5 * 60,
+  }),
+  // Emails one content share's tracked links (lib/server/content-email.ts).
+  // Enqueued in the share's own transaction; a retry sends only what is still queued.
+  'content-email': defineJob<{ batchId: string }>({
+    run: ({ batchId }) => sendShareEmails(batchId),
+    retry: { limit: 5, delaySeconds: 60, maxDelaySeconds: 3600 },
+    expireInSeconds: 15 * 60,
+  }),
+};
+
+export type JobName = keyof typeof jobRegistry;
+
+/** Recurring jobs (cron, in UTC), installed at every start. */
+export const jobSchedules: { name: JobName; cron: string }[] = [{ name: 'sweep-overrides', cron: '*/15 * * * *' }];
+
+/** Jobs sent once when an app instance starts (deduplicated across instances by their queue policy). */
+export const jobsAtStart: JobName[] = ['sweep-overrides'];
