@@ -74,3 +74,6 @@ export type CadenceUnit = (typeof cadenceUnits)[number];
 /** Only CSMs own accounts and run activities: a book belongs to a CSM. */
 export const bookOwnerRole = 'csm' satisfies Role;
 export const ownsBook = (role: Role) => role === bookOwnerRole;
+
+/** An account import's batch: staged, then applied, then done; or failed (nothing applied). */
+export const importStates = ['staging', 'applying', 'done', 'failed'] as const;

@@ -8,3 +8,4 @@ export * from './activities';
 export * from './contacts';
 export * from './content';
 export * from './touches';
+export * from './imports';

@@ -26,9 +26,11 @@ type Spec<S extends z.ZodType, R, P> = {
   permission: Permission;
   input: S;
   /**
-   * Long read-only work (seconds of parsing and checking) done after the
-   * checks but before the transaction: on the embedded database a
-   * transaction holds the only connection, so every other request would wait.
+   * Long work (seconds of parsing and checking) done after the checks but
+   * before the transaction: on the embedded database a transaction holds the
+   * only connection, so every other request would wait. Writes here must be
+   * short transactions of their own that stay correct if the process stops
+   * between two of them (the CSV import's staged batches); `run` ends them.
    */
   prepare?: (ctx: { user: CurrentUser; input: z.output<S> }) => Promise<P>;
   run: (ctx: ActionContext<z.output<S>, P>) => Promise<R>;
