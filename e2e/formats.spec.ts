@@ -27,7 +27,7 @@ test('money inputs show the amount as money, and a yen amount with decimals is r
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('heading', { name })).toBeVisible();
   // The renewal date as the app writes dates, not 2027-03-31; on the page and in the list.
-  await expect(page.getByText('Mar 31, 2027')).toBeVisible();
+  await expect(page.getByText('Mar 31, 2027', { exact: true })).toBeVisible();
   await expect(page.getByText('2027-03-31')).toHaveCount(0);
   await page.goto(`/accounts?q=${encodeURIComponent(name)}`);
   await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('Mar 31, 2027');
