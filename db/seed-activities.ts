@@ -9,7 +9,8 @@ import { prng } from './seed-accounts';
 // QBRs and visits are deliberately not booked, so "Plan from playbook" has
 // something to propose.
 
-export type DemoTier1Account = { id: number; ownerId: number };
+/** `people` and `sponsor`: the account's own contacts, when the demo has them. */
+export type DemoTier1Account = { id: number; ownerId: number; people?: { name: string; role: string }[]; sponsor?: string };
 type TypeIds = { regular_meeting: number; qbr: number; onsite_visit: number };
 type Options = { accounts: DemoTier1Account[]; typeIds: TypeIds; today: LocalDate; timeZone: string; seed?: number };
 
@@ -54,7 +55,7 @@ export function generateDemoActivities({ accounts, typeIds, today, timeZone, see
 
   accounts.forEach((account, i) => {
     const slot = slots[i % slots.length]!;
-    const people = attendees[i % attendees.length]!;
+    const people = account.people?.length ? account.people : attendees[i % attendees.length]!;
     const base = { accountId: account.id, ownerId: account.ownerId, createdBy: account.ownerId, timeZone, customerAttendees: people };
     const at = (date: LocalDate, time: string) => zonedToUtc(date, time, timeZone);
     const past = (date: LocalDate) => date < today;
@@ -87,7 +88,7 @@ export function generateDemoActivities({ accounts, typeIds, today, timeZone, see
         startsAt: at(date, '14:00'),
         durationMinutes: 120,
         location: '先方本社 会議室',
-        executiveSponsor: sponsors[i % sponsors.length],
+        executiveSponsor: account.sponsor ?? sponsors[i % sponsors.length],
         agenda: '四半期レビュー：KPI、活用状況、次期計画',
       };
       rows.push(past(date) ? { ...row, status: 'completed', outcome: pick(qbrOutcomes), nextSteps: pick(nextSteps), completedAt: at(date, '16:00') } : row);

@@ -170,6 +170,17 @@ describe('the demo accounts', () => {
     expect(facts!.shared_touches).toBe(facts!.shares);
     expect(facts!.opened_touches).toBe(facts!.opened);
     expect(facts!.activity_touches).toBe(facts!.completed);
+
+    // Tier 1 meetings are with the account's own people, and QBRs with its own sponsor.
+    const [strangers] = await queryRows<{ attendees: number; sponsors: number }>(
+      db,
+      sql`select
+        (select count(*)::int from activities a, jsonb_array_elements(a.customer_attendees) p
+           where not exists (select 1 from contacts c where c.account_id = a.account_id and c.name = p->>'name')) as attendees,
+        (select count(*)::int from activities a where a.executive_sponsor is not null
+           and not exists (select 1 from contacts c where c.account_id = a.account_id and a.executive_sponsor like '%' || c.name)) as sponsors`,
+    );
+    expect(strangers).toEqual({ attendees: 0, sponsors: 0 });
   });
 });
 

@@ -122,9 +122,23 @@ async function seedDemoAccounts(tx: Tx, { csmIds, managerId, today }: { csmIds: 
     rows.map((r) => ({ id: idOf(r.domain), tier: r.tier })),
     managerId,
   );
+  // Tier 1 meetings are with the account's own people: its champion and end users attend, its sponsor comes to QBRs.
+  const contactsOf = (id: number) => people.filter((p) => p.accountId === id);
   await seedDemoActivities(
     tx,
-    rows.flatMap((r) => (r.tier === 1 && r.ownerId ? [{ id: idOf(r.domain), ownerId: r.ownerId }] : [])),
+    rows.flatMap((r) => {
+      if (r.tier !== 1 || !r.ownerId) return [];
+      const mine = contactsOf(idOf(r.domain));
+      const sponsor = mine.find((p) => p.roles.includes('executive_sponsor'));
+      return [
+        {
+          id: idOf(r.domain),
+          ownerId: r.ownerId,
+          people: mine.filter((p) => !p.roles.includes('executive_sponsor') && !p.roles.includes('billing')).map((p) => ({ name: p.name, role: p.title })),
+          sponsor: sponsor && `${sponsor.title} ${sponsor.name}`,
+        },
+      ];
+    }),
     today,
   );
 }
