@@ -198,6 +198,35 @@ async function ownedShare(ctx: FixtureContext) {
 /** Tracked links by the user who shared them, so the token-route cases can revoke and deactivate by user. */
 const sharedLinks = new Map<number, { token: string; contactId: number; itemId: number }>();
 
+/** A contact's tracked link, for GET and HEAD alike (HEAD answers the same without counting). */
+function contentLinkEntry(method: 'GET' | 'HEAD'): TokenRouteEntry {
+  return {
+    kind: 'token',
+    name: 'content.open',
+    async issue(user) {
+      const as = (u: PublicUser) => signInAs(u);
+      const other = await createUser('csm');
+      const share = await ownedShare({ people: { owner: user, otherCsm: other, manager: other, admin: other }, self: user, as });
+      sharedLinks.set(user.id, share);
+      return share.token;
+    },
+    // Archiving the item ends its links.
+    async revoke(user) {
+      const { itemId } = sharedLinks.get(user.id)!;
+      await (await db()).update(contentItems).set({ archived: true }).where(eq(contentItems.id, itemId));
+    },
+    wrong: () => 'ab'.repeat(32),
+    malformed: ['', 'x', 'AB'.repeat(31) + 'zz', '..%2F..%2Fetc%2Fpasswd', 'a'.repeat(4096)],
+    expiry: { none: 'A tracked link works while its contact is active and its item is not archived: it is how a customer reaches what was shared with them.' },
+    // The holder is the customer's contact: one who left the company (set inactive) can no longer open it.
+    async deactivateHolder(user) {
+      const { contactId } = sharedLinks.get(user.id)!;
+      await (await db()).update(contacts).set({ active: false }).where(eq(contacts.id, contactId));
+    },
+    request: (segment) => ({ request: new Request(`http://localhost/c/${segment}`, { method }), params: { token: segment } }),
+  };
+}
+
 // ---- the registry -------------------------------------------------------
 
 export const registry: Record<string, Entry> = {
@@ -671,56 +700,8 @@ export const registry: Record<string, Entry> = {
   },
 
   // Token routes.
-  'c/[token]/route.ts#GET': {
-    kind: 'token',
-    name: 'content.open',
-    async issue(user) {
-      const as = (u: PublicUser) => signInAs(u);
-      const other = await createUser('csm');
-      const share = await ownedShare({ people: { owner: user, otherCsm: other, manager: other, admin: other }, self: user, as });
-      sharedLinks.set(user.id, share);
-      return share.token;
-    },
-    // Archiving the item ends its links.
-    async revoke(user) {
-      const { itemId } = sharedLinks.get(user.id)!;
-      await (await db()).update(contentItems).set({ archived: true }).where(eq(contentItems.id, itemId));
-    },
-    wrong: () => 'ab'.repeat(32),
-    malformed: ['', 'x', 'AB'.repeat(31) + 'zz', '..%2F..%2Fetc%2Fpasswd', 'a'.repeat(4096)],
-    expiry: { none: 'A tracked link works while its contact is active and its item is not archived: it is how a customer reaches what was shared with them.' },
-    // The holder is the customer's contact: one who left the company (set inactive) can no longer open it.
-    async deactivateHolder(user) {
-      const { contactId } = sharedLinks.get(user.id)!;
-      await (await db()).update(contacts).set({ active: false }).where(eq(contacts.id, contactId));
-    },
-    request: (segment) => ({ request: new Request(`http://localhost/c/${segment}`, { method: 'GET' }), params: { token: segment } }),
-  },
-  'c/[token]/route.ts#HEAD': {
-    kind: 'token',
-    name: 'content.open',
-    async issue(user) {
-      const as = (u: PublicUser) => signInAs(u);
-      const other = await createUser('csm');
-      const share = await ownedShare({ people: { owner: user, otherCsm: other, manager: other, admin: other }, self: user, as });
-      sharedLinks.set(user.id, share);
-      return share.token;
-    },
-    // Archiving the item ends its links.
-    async revoke(user) {
-      const { itemId } = sharedLinks.get(user.id)!;
-      await (await db()).update(contentItems).set({ archived: true }).where(eq(contentItems.id, itemId));
-    },
-    wrong: () => 'ab'.repeat(32),
-    malformed: ['', 'x', 'AB'.repeat(31) + 'zz', '..%2F..%2Fetc%2Fpasswd', 'a'.repeat(4096)],
-    expiry: { none: 'A tracked link works while its contact is active and its item is not archived: it is how a customer reaches what was shared with them.' },
-    // The holder is the customer's contact: one who left the company (set inactive) can no longer open it.
-    async deactivateHolder(user) {
-      const { contactId } = sharedLinks.get(user.id)!;
-      await (await db()).update(contacts).set({ active: false }).where(eq(contacts.id, contactId));
-    },
-    request: (segment) => ({ request: new Request(`http://localhost/c/${segment}`, { method: 'HEAD' }), params: { token: segment } }),
-  },
+  'c/[token]/route.ts#GET': contentLinkEntry('GET'),
+  'c/[token]/route.ts#HEAD': contentLinkEntry('HEAD'),
   'feeds/[token]/route.ts#GET': {
     kind: 'token',
     name: 'calendar_feed.read',
