@@ -253,10 +253,15 @@ function read(rows: CsvRow[], timeZone: string, encoding: CsvEncoding): Attendee
     topic: summary.topic?.text ?? null,
     start: start ? toInstant(start, timeZone) : null,
     encoding,
-    persons: [...persons.values()].map(({ seconds, seen: _seen, roleRank: _rank, ...p }) => ({
-      ...p,
+    persons: [...persons.values()].map((p) => ({
+      name: p.name,
+      email: p.email,
+      role: p.role,
+      guest: p.guest,
+      attended: p.attended,
       joins: p.joins.sort((a, b) => a.join.getTime() - b.join.getTime()),
-      minutes: Math.round(seconds / 60),
+      minutes: Math.round(p.seconds / 60),
+      line: p.line,
     })),
   };
 }
