@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readAttendeeReport, type ReportPerson } from './attendee-report';
-import { applyAttendanceChanges, planAttendance, type AccountDomain, type SessionInvitation, type WorkspaceContact } from './attendance-matching';
+import { applyAttendanceChanges, planAttendance, reportLookups, type AccountDomain, type SessionInvitation, type WorkspaceContact } from './attendance-matching';
 
 // Contacts and accounts of the demo workspace that the sample reports name.
 const sample = (name: string) => {
@@ -155,6 +155,24 @@ describe('matching rules', () => {
     const moved = { ...invitation(7, 'registered'), email: 'd.shimizu@sorarobotics.com' };
     const p = plan([person({ email: 'd.shimizu@sorarobotics.com', minutes: 10 }), person({ email: 'daisuke.shimizu@sorarobotics.com', minutes: 25 })], [moved]);
     expect(p.changes).toEqual([{ contactId: 7, from: 'registered', to: 'attended', minutes: 35 }]);
+  });
+});
+
+describe('what to look up', () => {
+  it('is every email of the report, and every domain an account could have for them', () => {
+    const { emails, domains } = reportLookups(zoom);
+    expect(emails).toContain('daisuke.abe@tsubame-ai.com');
+    expect(emails).not.toContain('');
+    expect(domains).toEqual(expect.arrayContaining(['chitose-fudosan.co.jp', 'co.jp', 'touchplan.example', 'gmail.com']));
+    expect(reportLookups([{ ...zoom[0]!, email: 'ops@mail.uji-unyu.co.jp' }]).domains).toEqual(['mail.uji-unyu.co.jp', 'uji-unyu.co.jp', 'co.jp']);
+  });
+});
+
+describe('the session hosts', () => {
+  it('are staff even where the report names no host', () => {
+    const host: ReportPerson = { name: 'Sho', email: 'sho.takahashi@touchplan.example', role: 'attendee', guest: false, attended: true, joins: [], minutes: 60, line: 2 };
+    const plan = planAttendance({ persons: [host], invitations: [], contacts, accounts, staffEmails: ['Sho.Takahashi@touchplan.example'] });
+    expect(plan).toMatchObject({ staff: [host], people: [], changes: [] });
   });
 });
 

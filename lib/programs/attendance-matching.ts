@@ -48,14 +48,29 @@ function bareDomain(domain: string): string {
     .replace(/\.$/, '');
 }
 
+/** An email's domain and its parents, most specific first: mail.example.co.jp, example.co.jp, co.jp. */
+function domainsOf(email: string): string[] {
+  const labels = bareDomain(email.slice(email.lastIndexOf('@') + 1)).split('.');
+  return labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
+}
+
 /** The account for an email's domain, or for a parent of it (mail.example.co.jp → example.co.jp). */
 function accountForEmail(email: string, accounts: Map<string, number>): number | null {
-  const labels = bareDomain(email.slice(email.lastIndexOf('@') + 1)).split('.');
-  for (let i = 0; labels.length - i >= 2; i++) {
-    const id = accounts.get(labels.slice(i).join('.'));
+  for (const domain of domainsOf(email)) {
+    const id = accounts.get(domain);
     if (id !== undefined) return id;
   }
   return null;
+}
+
+/**
+ * The emails and domains a report names: the caller loads just the contacts
+ * and accounts that have them (one query each) before planning, rather
+ * than the whole workspace.
+ */
+export function reportLookups(persons: ReportPerson[]): { emails: string[]; domains: string[] } {
+  const emails = [...new Set(persons.map((p) => p.email).filter(Boolean))];
+  return { emails, domains: [...new Set(emails.flatMap(domainsOf))] };
 }
 
 export function planAttendance(input: {
@@ -63,7 +78,13 @@ export function planAttendance(input: {
   invitations: SessionInvitation[];
   contacts: WorkspaceContact[];
   accounts: AccountDomain[];
+  /**
+   * The session's hosts (workspace users): staff even in a report that does
+   * not say so, such as Zoom's participants list exported without its summary.
+   */
+  staffEmails?: string[];
 }): AttendancePlan {
+  const staffEmails = new Set((input.staffEmails ?? []).map((e) => e.trim().toLowerCase()));
   const contactsById = new Map(input.contacts.map((c) => [c.id, c]));
   const contactsByEmail = new Map(input.contacts.map((c) => [c.email.trim().toLowerCase(), c]));
   // An invitation remembers the address it went to, in case the contact's has changed since.
@@ -80,7 +101,7 @@ export function planAttendance(input: {
   // Per contact: attended at all, and minutes over every report row that is them.
   const seen = new Map<number, { attended: boolean; minutes: number }>();
   for (const person of input.persons) {
-    if (!countsAsAttendee(person.role)) {
+    if (!countsAsAttendee(person.role) || (person.email && staffEmails.has(person.email))) {
       staff.push(person);
       continue;
     }

@@ -168,6 +168,39 @@ describe('Japanese Teams reports', () => {
   });
 });
 
+describe('other layouts', () => {
+  it('reads a Teams report saved with commas instead of tabs', () => {
+    const text = [
+      '1. Summary',
+      'Meeting title,Office hours',
+      'Start time,"11/12/26, 3:00:00 PM"',
+      '',
+      '2. Participants',
+      'Name,First Join,Last Leave,In-Meeting Duration,Email,Participant ID (UPN),Role',
+      '"Chen, Grace","11/12/26, 3:01:00 PM","11/12/26, 3:31:00 PM",30m 0s,grace.chen@mino-shoten.jp,grace.chen@mino-shoten.jp,Attendee',
+    ].join('\r\n');
+    const r = report(parseAttendeeReport(text, tokyo));
+    expect(r).toMatchObject({ tool: 'teams', topic: 'Office hours' });
+    expect(iso(r.start)).toBe('2026-11-12T06:00:00.000Z');
+    expect(person(r, 'Chen, Grace')).toMatchObject({ email: 'grace.chen@mino-shoten.jp', minutes: 30 });
+  });
+
+  it('reads an older Zoom webinar report: first and last names only, month-name dates', () => {
+    const text = [
+      'Attendee Details,',
+      'Attended,First Name,Last Name,Email,Registration Time,Approval Status,Join Time,Leave Time,Time in Session (minutes),Country/Region Name',
+      'Yes,大輔,阿部,daisuke.abe@tsubame-ai.com,"Nov 4, 2026 18:47:13",approved,"Nov 5, 2026 10:02:13","Nov 5, 2026 10:49:30",48,Japan',
+      'Yes,Grace,Chen,grace.chen@mino-shoten.jp,"Nov 4, 2026 18:47:13",approved,"Nov 5, 2026 10:05:00","Nov 5, 2026 10:15:00",10,Japan',
+    ].join('\n');
+    const r = report(parseAttendeeReport(text, tokyo));
+    expect(r.kind).toBe('webinar');
+    expect(r.persons.map((p) => [p.name, p.minutes])).toEqual([
+      ['阿部 大輔', 48],
+      ['Grace Chen', 10],
+    ]);
+  });
+});
+
 describe('dates', () => {
   const zoomRow = (join: string, leave: string) =>
     ['Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)', `A,a@example.jp,${join},${leave},`].join('\n');

@@ -2,7 +2,7 @@ import type { Message } from '@/lib/actions/result';
 import { decodeCsv, type CsvEncoding } from '@/lib/csv/decode';
 import { parseCsv, type CsvRow } from '@/lib/csv/parse';
 import { isTimeZone } from '@/lib/time-zones';
-import { dayOrderHint, readDateTime, readDuration, toInstant, type DayOrder } from './report-dates';
+import { dayOrderHint, instantsIn, readDateTime, readDuration, type DayOrder } from './report-dates';
 import {
   mapColumns,
   readRole,
@@ -107,6 +107,11 @@ function sections(rows: CsvRow[]) {
       summaryHeader = null;
       continue;
     }
+    if (table && cells.some((c) => /\d/.test(c))) {
+      // Headers hold no digits; rows with a date or a minute count are data (and reading them as headers is the slow part).
+      table.rows.push(row);
+      continue;
+    }
     const columns = mapColumns<PersonField>(cells, 'person');
     const named = columns.name !== undefined || columns.email !== undefined;
     if (named && (columns.join !== undefined || columns.leave !== undefined || columns.attended !== undefined)) {
@@ -150,6 +155,12 @@ function dayOrder(cells: Cell[]): DayOrder {
   return decided ?? 'month-first';
 }
 
+/** Japanese names are written family name first: 阿部 大輔, but Grace Chen. */
+function fullName(first: string, last: string): string {
+  const japanese = /[\u3040-\u30ff\u3400-\u9fff]/.test(first + last);
+  return (japanese ? [last, first] : [first, last]).filter(Boolean).join(' ');
+}
+
 type Draft = ReportPerson & { seconds: number; seen: Set<string>; roleRank: number };
 
 export function parseAttendeeReport(text: string, timeZone: string, encoding: CsvEncoding = 'utf-8'): AttendeeReportResult {
@@ -190,9 +201,10 @@ function read(rows: CsvRow[], timeZone: string, encoding: CsvEncoding): Attendee
   }
   if (summary.start) dateCells.push(summary.start);
   const order = dayOrder(dateCells);
+  const toInstant = instantsIn(timeZone);
   const instant = (cell: Cell) => {
     const value = readDateTime(cell.text, order);
-    return value ? toInstant(value, timeZone) : fail('badDate', cell.line, cell.text);
+    return value ? toInstant(value) : fail('badDate', cell.line, cell.text);
   };
 
   const hostEmail = summary.hostEmail?.text.toLowerCase();
@@ -206,7 +218,7 @@ function read(rows: CsvRow[], timeZone: string, encoding: CsvEncoding): Attendee
         const value = column === undefined ? '' : (row.cells[column] ?? '').trim();
         return emptyCell(value) ? '' : value;
       };
-      const rawName = cell('name') || [cell('firstName'), cell('lastName')].filter(Boolean).join(' ');
+      const rawName = cell('name') || fullName(cell('firstName'), cell('lastName'));
       const marker = nameMarkers.exec(rawName)?.[1]?.toLowerCase();
       const name = rawName.replace(nameMarkers, '');
       const rawEmail = cell('email').toLowerCase();
@@ -251,7 +263,7 @@ function read(rows: CsvRow[], timeZone: string, encoding: CsvEncoding): Attendee
     tool: teams ? 'teams' : 'zoom',
     kind: webinar ? 'webinar' : 'meeting',
     topic: summary.topic?.text ?? null,
-    start: start ? toInstant(start, timeZone) : null,
+    start: start ? toInstant(start) : null,
     encoding,
     persons: [...persons.values()].map((p) => ({
       name: p.name,
