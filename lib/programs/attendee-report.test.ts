@@ -128,6 +128,38 @@ describe('Zoom meeting participants', () => {
   });
 });
 
+describe('Japanese Zoom webinar reports', () => {
+  const text = [
+    '出席者レポート,',
+    'レポート生成日時:,2026/11/05 11:20:41',
+    'トピック,ウェビナーID,実際の開始時刻,実際の時間（分）,登録者数',
+    '管理者向け勉強会,845 2210 7316,2026/11/05 9:58:02,64,3',
+    'ホストの詳細,',
+    '出席,ユーザー名（元の名前）,メール,参加時間,退出時間,セッション時間（分）,ゲストである,国/地域名',
+    'はい,鈴木 健一,manager@touchplan.example,2026/11/05 9:50:11,2026/11/05 11:02:40,73,いいえ,日本',
+    'パネリストの詳細,',
+    '出席,ユーザー名（元の名前）,メール,参加時間,退出時間,セッション時間（分）,ゲストである,国/地域名',
+    'はい,田中 美咲,misaki.tanaka@touchplan.example,2026/11/05 9:52:30,2026/11/05 11:02:38,71,いいえ,日本',
+    '出席者の詳細,',
+    '出席,ユーザー名（元の名前）,名,姓,メール,電話,登録時間,承認ステータス,参加時間,退出時間,セッション時間（分）,ゲストである,国/地域名',
+    'はい,松本 直樹,直樹,松本,naoki.matsumoto@chitose-fudosan.co.jp,--,2026/10/29 16:12:09,承認済み,2026/11/05 9:59:47,2026/11/05 10:31:15,32,はい,日本',
+    'はい,松本 直樹,直樹,松本,naoki.matsumoto@chitose-fudosan.co.jp,--,2026/10/29 16:12:09,承認済み,2026/11/05 10:38:02,2026/11/05 11:01:55,24,はい,日本',
+    'いいえ,前田 拓也,拓也,前田,takuya.maeda@narumi-kasei.co.jp,--,2026/11/04 20:15:31,承認済み,--,--,--,いいえ,--',
+  ].join('\r\n');
+
+  it('reads Japanese sections, full-width brackets in headers and はい / いいえ', () => {
+    const r = report(parseAttendeeReport(text, tokyo));
+    expect(r).toMatchObject({ tool: 'zoom', kind: 'webinar', topic: '管理者向け勉強会' });
+    expect(iso(r.start)).toBe('2026-11-05T00:58:02.000Z');
+    expect(r.persons.map((p) => [p.name, p.role, p.attended, p.minutes, p.joins.length])).toEqual([
+      ['鈴木 健一', 'host', true, 73, 1],
+      ['田中 美咲', 'panelist', true, 71, 1],
+      ['松本 直樹', 'attendee', true, 56, 2],
+      ['前田 拓也', 'attendee', false, 0, 0],
+    ]);
+  });
+});
+
 describe('Japanese Teams reports', () => {
   const text = [
     '1. 概要',
