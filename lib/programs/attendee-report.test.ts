@@ -299,6 +299,11 @@ describe('bad input gives a catalog key with the line, never an exception', () =
     expect(error(parseAttendeeReport(`${header}\nA,a@example.jp,,,`, 'Mars/Olympus'))?.key).toBe('programs.attendanceErrors.timeZone');
   });
 
+  it('passes over a row with only a name inside a table, and reads on', () => {
+    const r = report(parseAttendeeReport(`${header}\nA,a@example.jp,2026/11/05 10:00:00,,\nStray\nB,b@example.jp,2026/11/05 10:05:00,,`, tokyo));
+    expect(r.persons.map((p) => p.name)).toEqual(['A', 'B']);
+  });
+
   it('reads a header with nobody under it as a session nobody attended', () => {
     expect(report(parseAttendeeReport(header, tokyo)).persons).toEqual([]);
   });

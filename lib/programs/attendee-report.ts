@@ -32,7 +32,11 @@ export type ReportPerson = {
   /** False for a registrant who never joined. */
   attended: boolean;
   joins: ReportJoin[];
-  /** Whole minutes over every join. */
+  /**
+   * Whole minutes over every join: the sum of the report's own per-join
+   * figures where it gives them (Zoom rounds each join up, as its own pages
+   * show), else of leave minus join.
+   */
   minutes: number;
   /** The report line where the person first appears. */
   line: number;
@@ -94,8 +98,11 @@ function sections(rows: CsvRow[]) {
     const cells = row.cells.map((c) => c.trim());
     const filled = cells.filter(Boolean);
     if (filled.length === 1 && cells[0]) {
-      // A title on its own line ("Attendee Details", "2. Participants") ends whatever came before.
-      section = sectionOf(cells[0]) ?? 'other';
+      // A title on its own line ("Attendee Details", "2. Participants") ends whatever came before;
+      // inside a table, a line with a name and nothing else is not a title, and says nothing.
+      const title = sectionOf(cells[0]);
+      if (table && !title) continue;
+      section = title ?? 'other';
       table = null;
       summaryHeader = null;
       continue;
