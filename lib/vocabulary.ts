@@ -88,11 +88,3 @@ export const ownsBook = (role: Role) => role === bookOwnerRole;
 
 /** An account import's batch: staged, then applied, then done; or failed (nothing applied). */
 export const importStates = ['staging', 'applying', 'done', 'failed'] as const;
-
-/**
- * Where one contact's invitation to a program session stands: invited →
- * registered (or waitlisted when the seats are taken, promoted in order) →
- * attended or no-show; or declined, or cancelled after registering.
- */
-export const invitationStatuses = ['invited', 'registered', 'waitlisted', 'attended', 'no_show', 'declined', 'cancelled'] as const;
-export type InvitationStatus = (typeof invitationStatuses)[number];

@@ -66,10 +66,10 @@ describe('matching the Zoom sample to the workspace', () => {
 
   it('marks invitations attended with minutes, invites an uninvited attendee, and makes no-shows of open registrations', () => {
     expect(plan.changes).toEqual([
-      { contactId: 1, from: 'registered', to: 'attended', minutes: 56 },
-      { contactId: 2, from: 'invited', to: 'attended', minutes: 62 },
-      { contactId: 3, from: null, to: 'attended', minutes: 48 },
-      { contactId: 4, from: 'registered', to: 'no_show', minutes: null },
+      { contactId: 1, accountId: 10, from: 'registered', to: 'attended', minutes: 56 },
+      { contactId: 2, accountId: 11, from: 'invited', to: 'attended', minutes: 62 },
+      { contactId: 3, accountId: 12, from: null, to: 'attended', minutes: 48 },
+      { contactId: 4, accountId: 13, from: 'registered', to: 'no_show', minutes: null },
     ]);
   });
 
@@ -87,7 +87,7 @@ describe('matching the Zoom sample to the workspace', () => {
     const after = applyAttendanceChanges(invitations, plan.changes, contacts);
     const added = [...contacts, { id: 8, email: 'ayaka.kobayashi@uji-unyu.co.jp', accountId: 15 }];
     expect(planAttendance({ persons: zoom, invitations: after, contacts: added, accounts }).changes).toEqual([
-      { contactId: 8, from: null, to: 'attended', minutes: 55 },
+      { contactId: 8, accountId: 15, from: null, to: 'attended', minutes: 55 },
     ]);
   });
 });
@@ -118,7 +118,7 @@ describe('matching rules', () => {
     const moved = { ...invitation(7, 'registered'), email: 'd.shimizu@sorarobotics.com' };
     const p = plan([person({ email: 'd.shimizu@sorarobotics.com', minutes: 40 })], [moved]);
     expect(p.people[0]!.match).toEqual({ kind: 'contact', contactId: 7, accountId: 16 });
-    expect(p.changes).toEqual([{ contactId: 7, from: 'registered', to: 'attended', minutes: 40 }]);
+    expect(p.changes).toEqual([{ contactId: 7, accountId: 16, from: 'registered', to: 'attended', minutes: 40 }]);
   });
 
   it('makes a no-show of a waitlisted or invited registrant, and leaves declined and cancelled alone', () => {
@@ -128,33 +128,33 @@ describe('matching rules', () => {
       [invitation(1, 'waitlisted'), invitation(2, 'invited'), invitation(3, 'declined'), invitation(4, 'cancelled'), invitation(5, 'no_show')],
     );
     expect(p.changes).toEqual([
-      { contactId: 1, from: 'waitlisted', to: 'no_show', minutes: null },
-      { contactId: 2, from: 'invited', to: 'no_show', minutes: null },
+      { contactId: 1, accountId: 10, from: 'waitlisted', to: 'no_show', minutes: null },
+      { contactId: 2, accountId: 11, from: 'invited', to: 'no_show', minutes: null },
     ]);
   });
 
   it('records a registrant who never joined and had no invitation as a no-show', () => {
     expect(plan([person({ email: 'takuya.maeda@narumi-kasei.co.jp', attended: false })]).changes).toEqual([
-      { contactId: 4, from: null, to: 'no_show', minutes: null },
+      { contactId: 4, accountId: 13, from: null, to: 'no_show', minutes: null },
     ]);
   });
 
   it('counts someone who cancelled but came anyway as attended', () => {
     expect(plan([person({ email: 'takuya.maeda@narumi-kasei.co.jp' })], [invitation(4, 'cancelled')]).changes).toEqual([
-      { contactId: 4, from: 'cancelled', to: 'attended', minutes: 30 },
+      { contactId: 4, accountId: 13, from: 'cancelled', to: 'attended', minutes: 30 },
     ]);
   });
 
   it('updates the minutes of an attendance marked by hand', () => {
     expect(plan([person({ email: 'takuya.maeda@narumi-kasei.co.jp', minutes: 45 })], [invitation(4, 'attended')]).changes).toEqual([
-      { contactId: 4, from: 'attended', to: 'attended', minutes: 45 },
+      { contactId: 4, accountId: 13, from: 'attended', to: 'attended', minutes: 45 },
     ]);
   });
 
   it('sums the minutes of one contact listed under two addresses', () => {
     const moved = { ...invitation(7, 'registered'), email: 'd.shimizu@sorarobotics.com' };
     const p = plan([person({ email: 'd.shimizu@sorarobotics.com', minutes: 10 }), person({ email: 'daisuke.shimizu@sorarobotics.com', minutes: 25 })], [moved]);
-    expect(p.changes).toEqual([{ contactId: 7, from: 'registered', to: 'attended', minutes: 35 }]);
+    expect(p.changes).toEqual([{ contactId: 7, accountId: 16, from: 'registered', to: 'attended', minutes: 35 }]);
   });
 });
 
@@ -184,8 +184,8 @@ describe('matching the Teams sample', () => {
     expect(matchOf(plan, '佐々木 奈々')).toEqual({ kind: 'contact', contactId: 6, accountId: 15 });
     expect(matchOf(plan, '森 真理子')).toEqual({ kind: 'account', accountId: 16 });
     expect(plan.changes).toEqual([
-      { contactId: 6, from: 'registered', to: 'attended', minutes: 59 },
-      { contactId: 7, from: null, to: 'attended', minutes: 59 },
+      { contactId: 6, accountId: 15, from: 'registered', to: 'attended', minutes: 59 },
+      { contactId: 7, accountId: 16, from: null, to: 'attended', minutes: 59 },
     ]);
   });
 });

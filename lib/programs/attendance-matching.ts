@@ -23,8 +23,11 @@ export type PersonMatch =
 
 export type MatchedPerson = { person: ReportPerson; match: PersonMatch };
 
-/** One invitation to write: `from` null means the contact had none and gets one. */
-export type AttendanceChange = { contactId: number; from: InvitationStatus | null; to: 'attended' | 'no_show'; minutes: number | null };
+/**
+ * One invitation to write: `from` null means the contact had none and gets
+ * one (at `accountId`, the contact's account, as invitations and touches keep it).
+ */
+export type AttendanceChange = { contactId: number; accountId: number; from: InvitationStatus | null; to: 'attended' | 'no_show'; minutes: number | null };
 
 export type AttendancePlan = {
   /** Attendees and registrants, each with what they matched. */
@@ -99,7 +102,7 @@ export function planAttendance(input: {
   const people: MatchedPerson[] = [];
   const staff: ReportPerson[] = [];
   // Per contact: attended at all, and minutes over every report row that is them.
-  const seen = new Map<number, { attended: boolean; minutes: number }>();
+  const seen = new Map<number, { accountId: number; attended: boolean; minutes: number }>();
   for (const person of input.persons) {
     if (!countsAsAttendee(person.role) || (person.email && staffEmails.has(person.email))) {
       staff.push(person);
@@ -108,8 +111,8 @@ export function planAttendance(input: {
     const contact = person.email ? contactsByEmail.get(person.email) : undefined;
     if (contact) {
       people.push({ person, match: { kind: 'contact', contactId: contact.id, accountId: contact.accountId } });
-      const s = seen.get(contact.id) ?? { attended: false, minutes: 0 };
-      seen.set(contact.id, { attended: s.attended || person.attended, minutes: s.minutes + (person.attended ? person.minutes : 0) });
+      const s = seen.get(contact.id) ?? { accountId: contact.accountId, attended: false, minutes: 0 };
+      seen.set(contact.id, { ...s, attended: s.attended || person.attended, minutes: s.minutes + (person.attended ? person.minutes : 0) });
       continue;
     }
     const accountId = person.email ? accountForEmail(person.email, accounts) : null;
@@ -117,14 +120,14 @@ export function planAttendance(input: {
   }
 
   const changes: AttendanceChange[] = [];
-  for (const [contactId, { attended, minutes }] of seen) {
+  for (const [contactId, { accountId, attended, minutes }] of seen) {
     const inv = invitations.get(contactId);
     const from = inv?.status ?? null;
     if (attended) {
-      if (from !== 'attended' || inv?.minutes !== minutes) changes.push({ contactId, from, to: 'attended', minutes });
+      if (from !== 'attended' || inv?.minutes !== minutes) changes.push({ contactId, accountId, from, to: 'attended', minutes });
     } else if (from === null || openStatuses.has(from)) {
       // Attended (marked by hand, or from another report), declined and cancelled stay as they are.
-      changes.push({ contactId, from, to: 'no_show', minutes: null });
+      changes.push({ contactId, accountId, from, to: 'no_show', minutes: null });
     }
   }
   return { people, staff, changes };
