@@ -43,6 +43,7 @@ const names: AuditNames = {
   activityTypeOf: new Map([[900, 2]]),
   contacts: new Map([[31, '山田 太郎']]),
   content: new Map([[7, '稟議書テンプレート']]),
+  programs: new Map([[3, '管理者向け勉強会']]),
 };
 
 const row = (r: Partial<AuditRow> & { action: string }): AuditRow => ({

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@/lib/html';
 import type { Translate } from '@/lib/i18n/translator';
 
 // The email that carries a contact's tracked link to shared content, in the
@@ -14,7 +15,6 @@ export type ContentEmailInput = {
   unsubscribe: string;
 };
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function contentEmail(input: ContentEmailInput, t: Translate) {
   const sender = input.sharedBy ?? t('content.email.team');
