@@ -347,3 +347,35 @@ export async function invitationsOfSession(db: DbOrTx, sessionId: number, ids: r
 export async function listHostCandidates(db: DbOrTx) {
   return db.select({ id: users.id, name: users.name }).from(users).where(eq(users.active, true)).orderBy(asc(users.name));
 }
+
+/** A session's invitations still waiting for their email, oldest first, with what the email says. */
+export async function queuedInvitations(db: DbOrTx, sessionId: number, limit: number) {
+  return queryRows<{
+    id: number;
+    token: string;
+    name: string;
+    email: string;
+    language: string | null;
+    title: string;
+    description: string | null;
+    startsAt: string;
+    durationMinutes: number;
+    timeZone: string;
+    invitedBy: string | null;
+  }>(
+    db,
+    sql`select i.id, i.token, c.name, c.email, c.language, p.title, p.description, s.starts_at as "startsAt", s.duration_minutes as "durationMinutes",
+          s.time_zone as "timeZone", u.name as "invitedBy"
+        from ${programInvitations} i join ${contacts} c on c.id = i.contact_id join ${programSessions} s on s.id = i.session_id
+        join ${programs} p on p.id = s.program_id left join ${users} u on u.id = i.invited_by
+        where i.session_id = ${sessionId} and i.email_status = 'queued'
+        order by i.id limit ${limit}`,
+  );
+}
+
+export async function recordInvitationEmail(db: DbOrTx, id: number, outcome: { status: 'sent' | 'failed'; error?: string }) {
+  await db
+    .update(programInvitations)
+    .set({ emailStatus: outcome.status, emailError: outcome.error?.slice(0, 500) ?? null, emailedAt: new Date() })
+    .where(and(eq(programInvitations.id, id), eq(programInvitations.emailStatus, 'queued')));
+}

@@ -21,6 +21,8 @@ import type { AccountFilters } from '@/lib/accounts/filters';
 import { parseAccountFilters } from '@/lib/accounts/list-params';
 import { assertCanEditAccount, assertCanRunProgram, canManageAccounts } from '@/lib/auth/access';
 import type { CurrentUser } from '@/lib/auth/current-user';
+import { smtpUrl } from '@/lib/env';
+import { enqueue, openJobs } from '@/lib/server/jobs';
 import { zonedToUtc } from '@/lib/scheduling/zoned';
 import { audienceInput } from '@/lib/validation/content';
 import { addSessionInput, createProgramInput, inviteInput, markAttendanceInput, type sessionFields } from '@/lib/validation/program';
@@ -111,6 +113,10 @@ export const inviteToSession = action({
   permission: 'programs.invite',
   input: inviteInput,
   revalidate: ['/programs', '/accounts'],
+  // The emails are enqueued inside the transaction; the queue must be open before it starts.
+  prepare: async () => {
+    if (smtpUrl()) await openJobs();
+  },
   async run({ user, input, tx, audit }) {
     const session = await findSession(tx, input.sessionId);
     if (!session) throw notFoundError();
@@ -122,15 +128,18 @@ export const inviteToSession = action({
       // The audience changed since the user saw its count: invite nobody they did not see counted.
       if (reach.contacts !== input.expected) throw new ActionError({ key: 'programs.errors.audienceChanged', values: { count: reach.contacts } });
     }
-    const result = await inviteContacts(tx, { session, filters, contactIds: input.contactIds, invitedBy: user.id, emailStatus: 'not_sent' });
+    const emailing = smtpUrl() !== undefined;
+    const result = await inviteContacts(tx, { session, filters, contactIds: input.contactIds, invitedBy: user.id, emailStatus: emailing ? 'queued' : 'not_sent' });
     if (result.matched === 0) throw new ActionError({ key: 'programs.errors.noContacts' });
+    // In this transaction: the job exists only if the invitations commit.
+    if (emailing && result.invited > result.optedOut) await enqueue('program-email', { sessionId: session.id }, { tx });
     await audit({
       action: 'program.invite',
       entity: 'program',
       entityId: session.programId,
       after: { sessionId: session.id, accountId: input.accountId, audience: input.audience, contacts: input.contactIds.length || undefined, ...result },
     });
-    return result;
+    return { ...result, emailing };
   },
 });
 
