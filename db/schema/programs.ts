@@ -172,6 +172,8 @@ export const unmatchedAttendees = pgTable(
     name: text().notNull(),
     email: text(),
     minutes: integer().notNull().default(0),
+    // No contact has the email, but this account has its domain: offered as a new contact there.
+    accountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
     resolvedAt: timestamp({ withTimezone: true }),
     resolvedBy: integer().references(() => users.id),
   },
