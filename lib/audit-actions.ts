@@ -52,6 +52,7 @@ export const auditActions = [
   'program.add_session',
   'program.invite',
   'program.attendance',
+  'program.import_attendance',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -123,6 +123,7 @@ const specs: Record<string, Spec> = {
   'program.add_session': { omit: ['sessionId'] },
   'program.invite': { omit: ['sessionId', 'audience', 'accountId', 'contacts'] },
   'program.attendance': { omit: ['sessionId'] },
+  'program.import_attendance': { omit: ['sessionId', 'tool', 'kind'] },
   'calendar_feed.create': { labels: { revokedFeedIds: 'feedsRevoked' } },
   'calendar_feed.revoke': { labels: { revokedFeedIds: 'feedsRevoked' } },
 };

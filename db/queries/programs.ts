@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { AccountFilters } from '@/lib/accounts/filters';
 import type { ContentEmailStatus, InvitationStatus } from '@/lib/vocabulary';
 import { queryRows, type DbOrTx } from '../client';
-import { accounts, contacts, programHosts, programInvitations, programKinds, programs, programSessions, users } from '../schema';
+import { accounts, attendanceImports, contacts, programHosts, programInvitations, programKinds, programs, programSessions, unmatchedAttendees, users } from '../schema';
 import { accountWhere } from './accounts';
 
 export type NewProgram = typeof programs.$inferInsert;
@@ -378,4 +378,105 @@ export async function recordInvitationEmail(db: DbOrTx, id: number, outcome: { s
     .update(programInvitations)
     .set({ emailStatus: outcome.status, emailError: outcome.error?.slice(0, 500) ?? null, emailedAt: new Date() })
     .where(and(eq(programInvitations.id, id), eq(programInvitations.emailStatus, 'queued')));
+}
+
+/** What matching an attendee report needs, loaded for just the emails and domains it names. */
+export async function attendanceLookups(db: DbOrTx, sessionId: number, lookups: { emails: string[]; domains: string[] }) {
+  const textArray = (values: readonly string[]) => sql`${JSON.stringify(values)}::jsonb`;
+  const [contactRows, accountRows, invitationRows, hostRows] = await Promise.all([
+    queryRows<{ id: number; email: string; accountId: number }>(
+      db,
+      sql`select id, email, account_id as "accountId" from ${contacts}
+          where active and lower(email) in (select jsonb_array_elements_text(${textArray(lookups.emails)}))`,
+    ),
+    queryRows<{ id: number; domain: string }>(
+      db,
+      sql`select id, domain from ${accounts} where lower(domain) in (select jsonb_array_elements_text(${textArray(lookups.domains)}))`,
+    ),
+    queryRows<{ contactId: number; email: string; status: InvitationStatus; minutes: number | null }>(
+      db,
+      sql`select i.contact_id as "contactId", c.email, i.status, i.attended_minutes as minutes
+          from ${programInvitations} i join ${contacts} c on c.id = i.contact_id where i.session_id = ${sessionId}`,
+    ),
+    queryRows<{ email: string }>(
+      db,
+      sql`select u.email from ${programHosts} h join ${users} u on u.id = h.user_id join ${programSessions} s on s.program_id = h.program_id where s.id = ${sessionId}`,
+    ),
+  ]);
+  return { contacts: contactRows, accounts: accountRows, invitations: invitationRows, staffEmails: hostRows.map((r) => r.email) };
+}
+
+export async function findAttendanceImport(db: DbOrTx, sessionId: number, sha256: string) {
+  const [row] = await db
+    .select({ id: attendanceImports.id, summary: attendanceImports.summary })
+    .from(attendanceImports)
+    .where(and(eq(attendanceImports.sessionId, sessionId), eq(attendanceImports.sha256, sha256)));
+  return row;
+}
+
+/**
+ * Writes an attendee report's outcome in one statement: invitations moved
+ * to attended (with minutes) or no-show, new ones for people who came
+ * uninvited, their touches (invited and attended at the session's start;
+ * no attended touch for a no-show), the people left to resolve by hand, and
+ * the import's own row.
+ */
+export async function applyAttendance(
+  db: DbOrTx,
+  input: {
+    session: Pick<SessionRow, 'id' | 'startsAt' | 'touchModel'>;
+    changes: { contactId: number; accountId: number; to: 'attended' | 'no_show'; minutes: number | null }[];
+    unmatched: { name: string; email: string | null; minutes: number; accountId: number | null }[];
+    file: { name: string; sha256: string };
+    summary: Record<string, unknown>;
+    importedBy: number;
+  },
+): Promise<number> {
+  const startsAt = new Date(input.session.startsAt).toISOString();
+  const [row] = await queryRows<{ id: number }>(
+    db,
+    sql`with imp as (
+          insert into ${attendanceImports} (session_id, file_name, sha256, summary, imported_by)
+          values (${input.session.id}, ${input.file.name}, ${input.file.sha256}, ${JSON.stringify(input.summary)}::jsonb, ${input.importedBy})
+          returning id),
+        ch as (
+          select * from jsonb_to_recordset(${JSON.stringify(input.changes.map((c) => ({ contact_id: c.contactId, account_id: c.accountId, status: c.to, minutes: c.minutes })))}::jsonb)
+            as c(contact_id int, account_id int, status text, minutes int)),
+        written as (
+          insert into ${programInvitations} (session_id, contact_id, account_id, token, status, attended_minutes, invited_by, invited_at, email_status)
+          select ${input.session.id}::int, contact_id, account_id, replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''),
+                 status::invitation_status, minutes, ${input.importedBy}::int, ${startsAt}::timestamptz, 'not_sent'
+          from ch
+          on conflict (session_id, contact_id) do update set status = excluded.status, attended_minutes = excluded.attended_minutes,
+            version = ${programInvitations}.version + 1
+          returning id, account_id, contact_id, status, (xmax = 0) as inserted),
+        invited as (
+          insert into touches (account_id, kind, touch_model, occurred_at, contact_id, program_invitation_id)
+          select account_id, 'program_invited', ${input.session.touchModel}::touch_model, ${startsAt}::timestamptz, contact_id, id from written where inserted
+          on conflict (program_invitation_id, kind) where program_invitation_id is not null do nothing),
+        attended as (
+          insert into touches (account_id, kind, touch_model, occurred_at, contact_id, program_invitation_id)
+          select account_id, 'program_attended', ${input.session.touchModel}::touch_model, ${startsAt}::timestamptz, contact_id, id from written where status = 'attended'
+          on conflict (program_invitation_id, kind) where program_invitation_id is not null do nothing),
+        unattended as (
+          delete from touches t using written w where t.program_invitation_id = w.id and t.kind = 'program_attended' and w.status <> 'attended'),
+        unmatched as (
+          insert into ${unmatchedAttendees} (session_id, import_id, name, email, minutes, account_id)
+          select ${input.session.id}::int, (select id from imp), u.name, u.email, u.minutes, u.account_id
+          from jsonb_to_recordset(${JSON.stringify(input.unmatched.map((u) => ({ name: u.name, email: u.email, minutes: u.minutes, account_id: u.accountId })))}::jsonb)
+            as u(name text, email text, minutes int, account_id int)
+          on conflict (session_id, lower(coalesce(email, name))) do update set minutes = excluded.minutes, account_id = excluded.account_id, import_id = excluded.import_id)
+        select id from imp`,
+  );
+  return row!.id;
+}
+
+/** People a session's reports named who are nobody in the workspace yet, still to resolve. */
+export async function listUnmatchedAttendees(db: DbOrTx, sessionId: number) {
+  return db
+    .select({ id: unmatchedAttendees.id, name: unmatchedAttendees.name, email: unmatchedAttendees.email, minutes: unmatchedAttendees.minutes, accountId: unmatchedAttendees.accountId, accountName: accounts.name })
+    .from(unmatchedAttendees)
+    .leftJoin(accounts, eq(accounts.id, unmatchedAttendees.accountId))
+    .where(and(eq(unmatchedAttendees.sessionId, sessionId), sql`${unmatchedAttendees.resolvedAt} is null`))
+    .orderBy(asc(unmatchedAttendees.name));
 }

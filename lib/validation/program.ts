@@ -85,3 +85,14 @@ export const markAttendanceInput = z.object({
 
 /** What an invitee does on their public page. */
 export const respondInput = z.object({ answer: z.enum(['register', 'decline'], 'validation.invalid') });
+
+export const maxReportMegabytes = 10;
+
+/** An attendee report as exported by Zoom or Teams, for one session. */
+export const importAttendanceInput = z.object({
+  sessionId: id,
+  file: z
+    .custom<File>((v) => typeof v === 'object' && v !== null && typeof (v as Blob).arrayBuffer === 'function', 'validation.fileEmpty')
+    .refine((f) => f.size > 0, 'validation.fileEmpty')
+    .refine((f) => f.size <= maxReportMegabytes * 1024 * 1024, 'validation.fileTooLarge'),
+});

@@ -8,6 +8,7 @@ import { insertContact } from '@/db/queries/contacts';
 import { listBatchLinks, listContentKinds, listContentVersions } from '@/db/queries/content';
 import { createContentItem, shareContent } from '@/app/(workspace)/content/actions';
 import { createProgram } from '@/app/(workspace)/programs/actions';
+import { zoomParticipants } from '@/tests/attendee-reports';
 import { findSession, inviteContacts, listProgramKinds } from '@/db/queries/programs';
 import { replaceFeed, revokeFeeds } from '@/db/queries/feeds';
 import { currentPlaybooks, listActivityTypes } from '@/db/queries/playbooks';
@@ -267,6 +268,14 @@ async function ownedInvitation(ctx: FixtureContext, daysAhead = 14) {
   return { ...invitation!, programSessionId: sessionId };
 }
 
+/** A Zoom report naming the invitee of a session the owner held yesterday; a new file each call (the same file again is answered from the first import). */
+async function attendanceUpload(ctx: FixtureContext) {
+  const invitation = await ownedInvitation(ctx, -1);
+  const [contact] = await (await db()).select({ email: contacts.email }).from(contacts).where(eq(contacts.id, invitation.contactId));
+  const report = zoomParticipants([{ name: '招待 花子', email: contact!.email, minutes: 40 + Math.floor(Math.random() * 20) }]);
+  return { sessionId: invitation.sessionId, file: new File([report], 'participants.csv', { type: 'text/csv' }) };
+}
+
 /** Invitations by the user who issued them, so the token-route cases can revoke, expire and deactivate by user. */
 const issuedInvitations = new Map<number, { id: number; sessionId: number; contactId: number }>();
 
@@ -424,6 +433,27 @@ export const registry: Record<string, Entry> = {
     async fixture(ctx) {
       const invitation = await ownedInvitation(ctx, -1);
       return { sessionId: invitation.sessionId, invitationIds: [invitation.id], status: 'attended', minutes: 55 };
+    },
+  },
+  '(workspace)/programs/actions.ts#importAttendance': {
+    kind: 'action',
+    name: 'program.import_attendance',
+    permission: 'programs.write',
+    scope: 'own',
+    fixture: (ctx) => attendanceUpload(ctx),
+  },
+  '(workspace)/programs/attendance/upload/route.ts#POST': {
+    kind: 'route',
+    name: 'program.attendance_upload',
+    permission: 'programs.write',
+    scope: 'own',
+    reply: 'json',
+    async request(ctx) {
+      const { sessionId, file } = await attendanceUpload(ctx);
+      const form = new FormData();
+      form.set('sessionId', String(sessionId));
+      form.set('file', file);
+      return { request: await multipartRequest('http://localhost/programs/attendance/upload', form) };
     },
   },
   'r/[token]/route.ts#GET': invitationEntry('program.invitation_page', (t) => `/r/${t}`, 'GET'),

@@ -1,10 +1,14 @@
 'use server';
 
+import { createHash } from 'node:crypto';
 import type { Tx } from '@/db/client';
 import { findAccount } from '@/db/queries/accounts';
 import { countAudience } from '@/db/queries/content';
 import {
   activeUserIds,
+  applyAttendance,
+  attendanceLookups,
+  findAttendanceImport,
   contactOwners,
   findProgram,
   findSession,
@@ -25,7 +29,9 @@ import { smtpUrl } from '@/lib/env';
 import { enqueue, openJobs } from '@/lib/server/jobs';
 import { zonedToUtc } from '@/lib/scheduling/zoned';
 import { audienceInput } from '@/lib/validation/content';
-import { addSessionInput, createProgramInput, inviteInput, markAttendanceInput, type sessionFields } from '@/lib/validation/program';
+import { addSessionInput, createProgramInput, importAttendanceInput, inviteInput, markAttendanceInput, type sessionFields } from '@/lib/validation/program';
+import { planAttendance, reportLookups } from '@/lib/programs/attendance-matching';
+import { readAttendeeReport } from '@/lib/programs/attendee-report';
 import type { z } from 'zod';
 
 type SessionFields = { [K in keyof typeof sessionFields]: z.output<(typeof sessionFields)[K]> };
@@ -161,3 +167,61 @@ export const markAttendance = action({
     return { changed };
   },
 });
+
+/**
+ * An attendee report from Zoom or Teams, as exported: attendees become
+ * attended (with their minutes; invited now if they were not), registrants
+ * who never joined no-shows; people with an account's domain are offered as
+ * new contacts and the rest listed to resolve by hand. The same file again
+ * changes nothing.
+ */
+export const importAttendance = action({
+  name: 'program.import_attendance',
+  permission: 'programs.write',
+  input: importAttendanceInput,
+  revalidate: ['/programs', '/accounts'],
+  async run({ user, input, tx, audit }) {
+    const session = await findSession(tx, input.sessionId, { forUpdate: true });
+    if (!session) throw notFoundError();
+    assertCanRunProgram(user, session);
+    if (new Date(session.startsAt).getTime() > Date.now()) throw new ActionError({ key: 'programs.errors.notStarted' });
+    const bytes = new Uint8Array(await input.file.arrayBuffer());
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const earlier = await findAttendanceImport(tx, session.id, sha256);
+    if (earlier) return { ...(earlier.summary as AttendanceSummary), repeated: true };
+
+    const parsed = readAttendeeReport(bytes, session.timeZone);
+    if (!parsed.ok) throw new ActionError(parsed.error, 'file');
+    const { persons, tool, kind } = parsed.report;
+    const plan = planAttendance({ persons, ...(await attendanceLookups(tx, session.id, reportLookups(persons))) });
+    const unmatched = plan.people.flatMap(({ person, match }) =>
+      match.kind === 'contact' ? [] : [{ name: person.name, email: person.email || null, minutes: person.minutes, accountId: match.kind === 'account' ? match.accountId : null }],
+    );
+    const summary: AttendanceSummary = {
+      tool,
+      kind,
+      people: plan.people.length,
+      staff: plan.staff.length,
+      attended: plan.changes.filter((c) => c.to === 'attended').length,
+      noShow: plan.changes.filter((c) => c.to === 'no_show').length,
+      added: plan.changes.filter((c) => c.from === null).length,
+      newContacts: unmatched.filter((u) => u.accountId !== null).length,
+      unmatched: unmatched.filter((u) => u.accountId === null).length,
+    };
+    await applyAttendance(tx, { session, changes: plan.changes, unmatched, file: { name: input.file.name.slice(0, 200) || 'report.csv', sha256 }, summary, importedBy: user.id });
+    await audit({ action: 'program.import_attendance', entity: 'program', entityId: session.programId, after: { sessionId: session.id, file: input.file.name, ...summary } });
+    return { ...summary, repeated: false };
+  },
+});
+
+export type AttendanceSummary = {
+  tool: 'zoom' | 'teams';
+  kind: 'webinar' | 'meeting';
+  people: number;
+  staff: number;
+  attended: number;
+  noShow: number;
+  added: number;
+  newContacts: number;
+  unmatched: number;
+};

@@ -11,7 +11,9 @@ import { createUser, signInAs, uniqueEmail } from '@/tests/factories';
 import { GET as page, POST as answer } from '@/app/r/[token]/route';
 import { GET as ics } from '@/app/r/[token]/ics/route';
 import { POST as unsubscribe } from '@/app/u/[token]/route';
-import { createProgram, inviteToSession, markAttendance } from './actions';
+import { createProgram, importAttendance, inviteToSession, markAttendance } from './actions';
+import { listUnmatchedAttendees } from '@/db/queries/programs';
+import { zoomParticipants } from '@/tests/attendee-reports';
 
 const db = () => getDb();
 
@@ -162,5 +164,45 @@ describe('programs', () => {
     expect(response.status).toBe(200);
     const [contact] = await (await db()).select({ out: contacts.noProgramEmails }).from(contacts).where(eq(contacts.id, ids[0]!));
     expect(contact!.out).toBe(true);
+  });
+
+  it('imports a Zoom participants report: attendees attended with minutes, an uninvited contact invited as attended, hosts left out, the rest listed; the same file twice changes nothing', async () => {
+    const host = await createUser('csm');
+    await signInAs(host);
+    const { sessionId } = await program({ date: addDays(todayIn('Asia/Tokyo'), -1) });
+    const domain = `imp-${Math.random().toString(36).slice(2, 8)}.example`;
+    const account = await createAccount({ ownerId: host.id, domain });
+    const d = await db();
+    const [invitedId, walkInId] = [await insertContact(d, { accountId: account.id, name: '招待済み', email: `invited@${domain}` }), await insertContact(d, { accountId: account.id, name: '飛び入り', email: `walkin@${domain}` })];
+    const { inviteContacts, findSession } = await import('@/db/queries/programs');
+    await inviteContacts(d, { session: (await findSession(d, sessionId))!, filters: {}, contactIds: [invitedId], invitedBy: host.id, emailStatus: 'not_sent' });
+
+    const report = zoomParticipants([
+      { name: 'Host', email: host.email, minutes: 90 },
+      { name: '招待済み', email: `INVITED@${domain}`, minutes: 45 },
+      { name: '飛び入り', email: `walkin@${domain}`, minutes: 30 },
+      { name: '新しい人', email: `new.person@${domain}`, minutes: 20 },
+      { name: 'Gmail Person', email: 'someone@gmail.example', minutes: 10 },
+    ]);
+    const upload = () => importAttendance(null, { sessionId, file: new File([report], 'participants.csv', { type: 'text/csv' }) });
+    expect(await upload()).toMatchObject({ ok: true, data: { attended: 2, added: 1, newContacts: 1, unmatched: 1, staff: 1, repeated: false } });
+
+    const rows = await invitationsOf(sessionId);
+    expect(rows.map((r) => [r.contactId, r.status, r.attendedMinutes]).sort()).toEqual([[invitedId, 'attended', 45], [walkInId, 'attended', 30]].sort());
+    expect((await touchKinds(rows.map((r) => r.id))).filter((k) => k.startsWith('program_attended'))).toHaveLength(2);
+    expect((await listUnmatchedAttendees(d, sessionId)).map((u) => [u.name, u.accountId])).toEqual([['Gmail Person', null], ['新しい人', account.id]]);
+
+    const before = JSON.stringify(await invitationsOf(sessionId));
+    expect(await upload()).toMatchObject({ ok: true, data: { repeated: true, attended: 2 } });
+    expect(JSON.stringify(await invitationsOf(sessionId))).toBe(before);
+  });
+
+  it('refuses a file that is not an attendee report, next to the file field, changing nothing', async () => {
+    const host = await createUser('csm');
+    await signInAs(host);
+    const { sessionId } = await program({ date: addDays(todayIn('Asia/Tokyo'), -1) });
+    const result = await importAttendance(null, { sessionId, file: new File(['name,arr\nAcme,100\n'], 'accounts.csv') });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { file: { key: 'programs.attendanceErrors.notAReport' } } });
+    expect(await invitationsOf(sessionId)).toEqual([]);
   });
 });
