@@ -480,3 +480,9 @@ export async function listUnmatchedAttendees(db: DbOrTx, sessionId: number) {
     .where(and(eq(unmatchedAttendees.sessionId, sessionId), sql`${unmatchedAttendees.resolvedAt} is null`))
     .orderBy(asc(unmatchedAttendees.name));
 }
+
+/** Every invitation of a session, in the order they were made. */
+export async function listSessionInvitationIds(db: DbOrTx, sessionId: number): Promise<number[]> {
+  const rows = await db.select({ id: programInvitations.id }).from(programInvitations).where(eq(programInvitations.sessionId, sessionId)).orderBy(asc(programInvitations.id));
+  return rows.map((r) => r.id);
+}
