@@ -2,7 +2,6 @@
 
 import { createHash, randomUUID } from 'node:crypto';
 import type { Tx } from '@/db/client';
-import { findAccount } from '@/db/queries/accounts';
 import {
   countAudience,
   currentContentVersion,
@@ -16,12 +15,10 @@ import {
 } from '@/db/queries/content';
 import { action } from '@/lib/actions/action';
 import { ActionError, conflictError, notFoundError } from '@/lib/actions/result';
-import type { AccountFilters } from '@/lib/accounts/filters';
-import { parseAccountFilters } from '@/lib/accounts/list-params';
 import { changedFields } from '@/lib/audit-diff';
-import { assertCanEditAccount, assertCanEditContent, canManageAccounts } from '@/lib/auth/access';
-import type { CurrentUser } from '@/lib/auth/current-user';
+import { assertCanEditContent } from '@/lib/auth/access';
 import { smtpUrl } from '@/lib/env';
+import { audienceFilters } from '@/lib/server/audience';
 import { enqueue, openJobs } from '@/lib/server/jobs';
 import { addContentVersionInput, audienceInput, createContentItemInput, shareContentInput, updateContentItemInput } from '@/lib/validation/content';
 
@@ -98,25 +95,13 @@ export const addContentVersion = action({
   },
 });
 
-/** The accounts a share reaches: one account the user may work on, or an audience (a CSM's is always their own book). */
-async function shareTarget(tx: Tx, user: CurrentUser, input: { accountId: number | null; audience: string | null }): Promise<AccountFilters> {
-  if (input.accountId !== null) {
-    const account = await findAccount(tx, input.accountId);
-    if (!account) throw notFoundError();
-    assertCanEditAccount(user, account);
-    return { ids: [account.id] };
-  }
-  const filters = parseAccountFilters(Object.fromEntries(new URLSearchParams(input.audience ?? '')), user);
-  return canManageAccounts(user) ? filters : { ...filters, ownerId: user.id };
-}
-
 /** How many accounts and contacts an audience reaches now, for the live count beside the filter. */
 export const previewAudience = action({
   name: 'content.audience',
   permission: 'content.share',
   input: audienceInput,
   async run({ user, input, tx }) {
-    return countAudience(tx, await shareTarget(tx, user, { accountId: null, audience: input.audience }));
+    return countAudience(tx, await audienceFilters(tx, user, { accountId: null, audience: input.audience }));
   },
 });
 
@@ -134,7 +119,7 @@ export const shareContent = action({
     if (!item || item.archived) throw notFoundError();
     const version = await currentContentVersion(tx, item.id);
     if (!version) throw notFoundError();
-    const filters = await shareTarget(tx, user, input);
+    const filters = await audienceFilters(tx, user, input);
     const reach = await countAudience(tx, filters);
     if (reach.accounts === 0) throw new ActionError({ key: 'content.errors.noAccounts' });
     // The audience changed since the user saw its count: share nothing they did not see counted.

@@ -2,7 +2,6 @@
 
 import { createHash } from 'node:crypto';
 import type { Tx } from '@/db/client';
-import { findAccount } from '@/db/queries/accounts';
 import { countAudience } from '@/db/queries/content';
 import {
   activeUserIds,
@@ -22,10 +21,10 @@ import {
 import { action } from '@/lib/actions/action';
 import { ActionError, notFoundError } from '@/lib/actions/result';
 import type { AccountFilters } from '@/lib/accounts/filters';
-import { parseAccountFilters } from '@/lib/accounts/list-params';
-import { assertCanEditAccount, assertCanRunProgram, canManageAccounts } from '@/lib/auth/access';
+import { assertCanEditAccount, assertCanRunProgram } from '@/lib/auth/access';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { smtpUrl } from '@/lib/env';
+import { audienceFilters } from '@/lib/server/audience';
 import { enqueue, openJobs } from '@/lib/server/jobs';
 import { zonedToUtc } from '@/lib/scheduling/zoned';
 import { audienceInput } from '@/lib/validation/content';
@@ -86,22 +85,13 @@ export const addProgramSession = action({
   },
 });
 
-/** Whose contacts an invitation reaches: one account the user works on, chosen contacts, or an audience (a CSM's is always their own book). */
+/** Whose contacts an invitation reaches: chosen contacts of accounts the user works on, else as a share's audience. */
 async function inviteTarget(tx: Tx, user: CurrentUser, input: { accountId: number | null; audience: string | null; contactIds: number[] }): Promise<AccountFilters> {
-  if (input.accountId !== null) {
-    const account = await findAccount(tx, input.accountId);
-    if (!account) throw notFoundError();
-    assertCanEditAccount(user, account);
-    return { ids: [account.id] };
-  }
-  if (input.contactIds.length) {
-    const owners = await contactOwners(tx, input.contactIds);
-    if (owners.length !== input.contactIds.length) throw notFoundError();
-    for (const c of owners) assertCanEditAccount(user, c);
-    return {};
-  }
-  const filters = parseAccountFilters(Object.fromEntries(new URLSearchParams(input.audience ?? '')), user);
-  return canManageAccounts(user) ? filters : { ...filters, ownerId: user.id };
+  if (!input.contactIds.length) return audienceFilters(tx, user, input);
+  const owners = await contactOwners(tx, input.contactIds);
+  if (owners.length !== input.contactIds.length) throw notFoundError();
+  for (const c of owners) assertCanEditAccount(user, c);
+  return {};
 }
 
 /** How many accounts and contacts an invitation audience reaches now, for the live count beside the filter. */
@@ -149,6 +139,15 @@ export const inviteToSession = action({
   },
 });
 
+/** A session whose attendance the user records: one they run, already started; locked while it is written. */
+async function sessionToRecord(tx: Tx, user: CurrentUser, sessionId: number) {
+  const session = await findSession(tx, sessionId, { forUpdate: true });
+  if (!session) throw notFoundError();
+  assertCanRunProgram(user, session);
+  if (new Date(session.startsAt).getTime() > Date.now()) throw new ActionError({ key: 'programs.errors.notStarted' });
+  return session;
+}
+
 /** Attendance recorded by hand: attended (with minutes, if known) or no-show. */
 export const markAttendance = action({
   name: 'program.attendance',
@@ -156,10 +155,7 @@ export const markAttendance = action({
   input: markAttendanceInput,
   revalidate: ['/programs', '/accounts'],
   async run({ user, input, tx, audit }) {
-    const session = await findSession(tx, input.sessionId, { forUpdate: true });
-    if (!session) throw notFoundError();
-    assertCanRunProgram(user, session);
-    if (new Date(session.startsAt).getTime() > Date.now()) throw new ActionError({ key: 'programs.errors.notStarted' });
+    const session = await sessionToRecord(tx, user, input.sessionId);
     const ids = await invitationsOfSession(tx, session.id, input.invitationIds);
     if (ids.length !== input.invitationIds.length) throw notFoundError();
     const changed = await setInvitationStatus(tx, { ids, status: input.status, minutes: input.minutes, at: new Date(), touchModel: session.touchModel });
@@ -181,10 +177,7 @@ export const importAttendance = action({
   input: importAttendanceInput,
   revalidate: ['/programs', '/accounts'],
   async run({ user, input, tx, audit }) {
-    const session = await findSession(tx, input.sessionId, { forUpdate: true });
-    if (!session) throw notFoundError();
-    assertCanRunProgram(user, session);
-    if (new Date(session.startsAt).getTime() > Date.now()) throw new ActionError({ key: 'programs.errors.notStarted' });
+    const session = await sessionToRecord(tx, user, input.sessionId);
     const bytes = new Uint8Array(await input.file.arrayBuffer());
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const earlier = await findAttendanceImport(tx, session.id, sha256);
