@@ -1,19 +1,22 @@
 import { sql } from 'drizzle-orm';
-import type { AccountUpdate, NewAccount } from '@/lib/accounts/import-plan';
+import type { ImportKind } from '@/lib/vocabulary';
 import { queryRows, type DbOrTx } from '../client';
-import { accounts, importBatches, importRows, tierHistory } from '../schema';
+import { importBatches, importRows } from '../schema';
 
-// The SQL of an import written in short statements: a batch row holds the
-// state (staging → applying → done, or failed) and the one-import-at-a-time
-// lock; import_rows holds the planned rows until they are applied. Each
-// function is one statement over a range of rows, so the caller decides how
-// many rows a transaction holds.
+// The SQL of an import written in short statements, whatever it imports: a
+// batch row holds the kind, the state (staging → applying → done, or failed)
+// and the one-import-at-a-time lock; import_rows holds the planned rows
+// until they are applied. Each function is one statement over a range of
+// rows, so the caller decides how many rows a transaction holds. What
+// applying a row means is the kind's own SQL (account-import.ts,
+// contact-import.ts).
 
 export type Batch = {
   id: number;
   state: 'staging' | 'applying' | 'done' | 'failed';
+  kind: ImportKind;
   actorId: number | null;
-  policyVersion: number;
+  policyVersion: number | null;
   rows: number;
   appliedThrough: number;
   overtaken: number;
@@ -23,6 +26,7 @@ export type Batch = {
 const batchColumns = {
   id: importBatches.id,
   state: importBatches.state,
+  kind: importBatches.kind,
   actorId: importBatches.actorId,
   policyVersion: importBatches.policyVersion,
   rows: importBatches.rows,
@@ -38,7 +42,10 @@ export async function activeBatch(db: DbOrTx): Promise<{ id: number } | undefine
 }
 
 /** Starts a batch; a unique violation (23505) means another import holds the workspace. */
-export async function insertBatch(db: DbOrTx, values: { actorId: number; policyVersion: number; rows: number; audit: Record<string, unknown> }): Promise<number> {
+export async function insertBatch(
+  db: DbOrTx,
+  values: { kind: ImportKind; actorId: number; policyVersion?: number | null; rows: number; audit: Record<string, unknown> },
+): Promise<number> {
   const [row] = await db.insert(importBatches).values(values).returning({ id: importBatches.id });
   return row!.id;
 }
@@ -48,120 +55,29 @@ export async function findBatch(db: DbOrTx, id: number): Promise<Batch | undefin
   return row as Batch | undefined;
 }
 
-// The account's columns an import writes, by their SQL names.
-function stagedRow(r: NewAccount | AccountUpdate) {
-  return {
-    name: r.name,
-    domain: r.domain,
-    external_id: r.externalId,
-    industry: r.industry,
-    employees: r.employees,
-    arr: r.arr,
-    gross_margin_pct: r.grossMarginPct,
-    annual_churn_pct: r.annualChurnPct,
-    growth_potential: r.growthPotential,
-    churn_risk: r.churnRisk,
-    lifecycle_stage: r.lifecycleStage,
-    renewal_date: r.renewalDate,
-    owner_id: r.ownerId,
-    notes: 'notes' in r ? r.notes : undefined,
-    ltv: r.ltv,
-    computed_tier: r.computedTier,
-    tier: r.tier,
-    tier_source: r.tierSource,
-    tier_reason: r.tierReason,
-  };
-}
-
-export type StagedRow = NewAccount | AccountUpdate;
-const isUpdate = (r: StagedRow): r is AccountUpdate => 'id' in r;
+/** A staged row as JSON: `row` holds the record's columns by their SQL names; the other keys are the account import's. */
+export type StagedJson = {
+  row: Record<string, unknown>;
+  account_id?: number | null;
+  version?: number | null;
+  from_tier?: number | null;
+  tier_changed?: boolean;
+};
 
 /** Stages rows from seq `first` on, in one statement (the rows travel as one JSON parameter). */
-export async function stageRows(db: DbOrTx, batchId: number, first: number, rows: readonly StagedRow[]): Promise<void> {
+export async function stageRows(db: DbOrTx, batchId: number, first: number, rows: readonly StagedJson[]): Promise<void> {
   if (!rows.length) return;
-  const json = rows.map((r, i) =>
-    isUpdate(r)
-      ? { seq: first + i, account_id: r.id, version: r.version, from_tier: r.fromTier, tier_changed: r.tierChanged, row: stagedRow(r) }
-      : { seq: first + i, account_id: null, version: null, from_tier: null, tier_changed: false, row: stagedRow(r) },
-  );
+  const json = rows.map((r, i) => ({ ...r, seq: first + i }));
   await db.execute(sql`
     with moved as (update ${importBatches} set touched_at = now() where id = ${batchId})
     insert into ${importRows} (batch_id, seq, account_id, version, from_tier, tier_changed, row)
-    select ${batchId}, r.seq, r.account_id, r.version, r.from_tier, r.tier_changed, r.row
+    select ${batchId}, r.seq, r.account_id, r.version, r.from_tier, coalesce(r.tier_changed, false), r.row
     from jsonb_to_recordset(${JSON.stringify(json)}::jsonb)
       as r(seq int, account_id int, version int, from_tier smallint, tier_changed boolean, row jsonb)`);
 }
 
-/**
- * Whether anything the staged rows rely on changed since the file was
- * checked: an updated account saved by someone (or deleted), or a new
- * account's domain or external id now taken.
- */
-export async function stagedConflicts(db: DbOrTx, batchId: number): Promise<boolean> {
-  const [row] = await queryRows<{ conflict: boolean }>(db, sql`
-    select exists (
-      select 1 from ${importRows} r left join ${accounts} a on a.id = r.account_id
-      where r.batch_id = ${batchId} and r.account_id is not null and (a.id is null or a.version <> r.version)
-    ) or exists (
-      select 1 from ${importRows} r
-      where r.batch_id = ${batchId} and r.account_id is null
-        and (exists (select 1 from ${accounts} a where lower(a.domain) = lower(r.row->>'domain'))
-          or exists (select 1 from ${accounts} a where a.external_id = r.row->>'external_id'))
-    ) as conflict`);
-  return row?.conflict ?? false;
-}
-
 export async function setBatchState(db: DbOrTx, batchId: number, state: Batch['state']): Promise<void> {
   await db.execute(sql`update ${importBatches} set state = ${state}, touched_at = now() where id = ${batchId}`);
-}
-
-/**
- * Applies staged rows [from, to) in one statement: inserts the new accounts,
- * updates the others where the version is still the one read, writes their
- * tier history, drops the staged rows and moves the batch's progress, all
- * or none (one statement).
- * Returns how many staged rows did not apply (a save overtook them).
- */
-export async function applyStagedRows(db: DbOrTx, batch: Pick<Batch, 'id' | 'actorId' | 'policyVersion'>, from: number, to: number): Promise<number> {
-  const [row] = await queryRows<{ missed: number }>(db, sql`
-    with staged as (
-      select r.account_id, r.version as staged_version, r.from_tier, r.tier_changed, p.name, p.domain, p.external_id, p.industry,
-        p.employees, p.arr, p.gross_margin_pct, p.annual_churn_pct, p.growth_potential, p.churn_risk, p.lifecycle_stage,
-        p.renewal_date, p.owner_id, p.notes, p.ltv, p.computed_tier, p.tier, p.tier_source, p.tier_reason
-      from ${importRows} r, jsonb_populate_record(null::accounts, r.row) p
-      where r.batch_id = ${batch.id} and r.seq >= ${from} and r.seq < ${to}
-    ), created as (
-      insert into ${accounts} (name, domain, external_id, industry, employees, arr, gross_margin_pct, annual_churn_pct,
-        growth_potential, churn_risk, lifecycle_stage, renewal_date, owner_id, notes, ltv, computed_tier, tier, tier_source, tier_reason)
-      select name, domain, external_id, industry, employees, arr, gross_margin_pct, annual_churn_pct,
-        growth_potential, churn_risk, lifecycle_stage, renewal_date, owner_id, notes, ltv, computed_tier, tier, tier_source, tier_reason
-      from staged where account_id is null
-      on conflict do nothing
-      returning id, tier, tier_reason
-    ), updated as (
-      update ${accounts} a set name = s.name, domain = s.domain, external_id = s.external_id, industry = s.industry,
-        employees = s.employees, arr = s.arr, gross_margin_pct = s.gross_margin_pct, annual_churn_pct = s.annual_churn_pct,
-        growth_potential = s.growth_potential, churn_risk = s.churn_risk, lifecycle_stage = s.lifecycle_stage,
-        renewal_date = s.renewal_date, owner_id = s.owner_id, ltv = s.ltv, computed_tier = s.computed_tier, tier = s.tier,
-        tier_source = s.tier_source, tier_reason = s.tier_reason, version = a.version + 1, updated_at = now()
-      from staged s
-      where s.account_id is not null and a.id = s.account_id and a.version = s.staged_version
-      returning a.id, s.from_tier, s.tier_changed, a.tier, a.tier_reason
-    ), history as (
-      insert into ${tierHistory} (account_id, actor_id, kind, from_tier, to_tier, reason, policy_version)
-      select id, ${batch.actorId}::int, 'import'::tier_change_kind, null::smallint, tier, tier_reason, ${batch.policyVersion}::int from created
-      union all
-      select id, ${batch.actorId}::int, 'import'::tier_change_kind, from_tier, tier, tier_reason, ${batch.policyVersion}::int from updated where tier_changed
-    ), consumed as (
-      delete from ${importRows} where batch_id = ${batch.id} and seq >= ${from} and seq < ${to}
-    ), counts as (
-      select (select count(*) from staged) - (select count(*) from created) - (select count(*) from updated) as missed
-    ), progress as (
-      update ${importBatches} set applied_through = ${to}, overtaken = overtaken + (select missed from counts), touched_at = now()
-      where id = ${batch.id}
-    )
-    select missed::int as missed from counts`);
-  return row?.missed ?? 0;
 }
 
 /** Marks an applying batch done and returns it, once: a second caller gets nothing. */
@@ -187,7 +103,7 @@ export async function claimStaleBatches(db: DbOrTx, staleSeconds: number): Promi
       where state in ('staging', 'applying') and touched_at <= clock_timestamp() - make_interval(secs => ${staleSeconds})
       for update skip locked
     )
-    returning b.id, b.state, b.actor_id as "actorId", b.policy_version as "policyVersion", b.rows,
+    returning b.id, b.state, b.kind, b.actor_id as "actorId", b.policy_version as "policyVersion", b.rows,
       b.applied_through as "appliedThrough", b.overtaken, b.audit`);
 }
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { Table, Td, Th } from '@/components/ui/table';
-import type { ImportPreview } from '../prepare-import';
+import type { ImportPreview } from '@/lib/import/read-file';
 import { useReason } from './use-reason';
 
 /**

@@ -1,0 +1,25 @@
+import { readBody } from '@/lib/http/read-body';
+import { maxImportMegabytes } from '@/lib/import/read-file';
+import { RouteError } from './route';
+
+// What a CSV import's upload route does before the import's own work (the
+// route door has already refused a visitor without a session, a user who may
+// not import, or another site): read the body, counted rather than trusted
+// (a body cut short on the way must not read as a short file), refuse one
+// over the file limit, and parse the form.
+
+// The multipart wrapping and the mapping ride along with the file.
+const maxBodyBytes = maxImportMegabytes * 1024 * 1024 + 256 * 1024;
+
+/** The upload's form (file, mapping, intent=preview|run, mode); throws RouteError for a body that is too large, cut short or empty. */
+export async function readImportUpload(request: Request): Promise<FormData> {
+  const body = await readBody(request, maxBodyBytes);
+  if (!body.ok && body.reason === 'tooLarge') throw new RouteError(413, { key: 'import.errors.fileTooLarge', values: { max: maxImportMegabytes } });
+  if (!body.ok) throw new RouteError(400, { key: 'import.errors.incomplete' });
+  if (body.bytes.byteLength === 0) throw new RouteError(400, { key: 'import.errors.empty' });
+  try {
+    return await new Response(body.bytes, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();
+  } catch {
+    throw new RouteError(400, { key: 'import.errors.empty' });
+  }
+}
