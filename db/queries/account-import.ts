@@ -2,9 +2,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { AccountUpdate, ExistingAccount, NewAccount, Owner } from '@/lib/accounts/import-plan';
 import { queryRows, type DbOrTx } from '../client';
 import { detailColumns } from './accounts';
-import type { Batch, StagedJson } from './import-batches';
+import { appliedRange, stagedRange, type Batch, type StagedJson } from './import-batches';
 import { chunks, inList, keyBatchSize } from './key-lists';
-import { accounts, importBatches, importRows, tierHistory, users } from '../schema';
+import { accounts, importRows, tierHistory, users } from '../schema';
 
 // The CSV import's own SQL for accounts: the accounts and owners a file
 // refers to, a few thousand keys per query; and what staging, checking and
@@ -109,7 +109,7 @@ export async function applyStagedAccounts(db: DbOrTx, batch: Pick<Batch, 'id' | 
         p.employees, p.arr, p.gross_margin_pct, p.annual_churn_pct, p.growth_potential, p.churn_risk, p.lifecycle_stage,
         p.renewal_date, p.owner_id, p.notes, p.ltv, p.computed_tier, p.tier, p.tier_source, p.tier_reason
       from ${importRows} r, jsonb_populate_record(null::accounts, r.row) p
-      where r.batch_id = ${batch.id} and r.seq >= ${from} and r.seq < ${to}
+      where ${stagedRange(batch.id, from, to)}
     ), created as (
       insert into ${accounts} (name, domain, external_id, industry, employees, arr, gross_margin_pct, annual_churn_pct,
         growth_potential, churn_risk, lifecycle_stage, renewal_date, owner_id, notes, ltv, computed_tier, tier, tier_source, tier_reason)
@@ -132,15 +132,7 @@ export async function applyStagedAccounts(db: DbOrTx, batch: Pick<Batch, 'id' | 
       select id, ${batch.actorId}::int, 'import'::tier_change_kind, null::smallint, tier, tier_reason, ${batch.policyVersion}::int from created
       union all
       select id, ${batch.actorId}::int, 'import'::tier_change_kind, from_tier, tier, tier_reason, ${batch.policyVersion}::int from updated where tier_changed
-    ), consumed as (
-      delete from ${importRows} where batch_id = ${batch.id} and seq >= ${from} and seq < ${to}
-    ), counts as (
-      select (select count(*) from staged) - (select count(*) from created) - (select count(*) from updated) as missed
-    ), progress as (
-      update ${importBatches} set applied_through = ${to}, overtaken = overtaken + (select missed from counts), touched_at = now()
-      where id = ${batch.id}
-    )
-    select missed::int as missed from counts`);
+    ), ${appliedRange(batch.id, from, to)}`);
   return row?.missed ?? 0;
 }
 

@@ -1,9 +1,10 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { ContactUpdate, ExistingContact, ImportAccount, NewContactRow } from '@/lib/contacts/import-plan';
 import { queryRows, type DbOrTx } from '../client';
-import type { Batch, StagedJson } from './import-batches';
+import { appliedRange, stagedRange, type Batch, type StagedJson } from './import-batches';
 import { chunks, inList, keyBatchSize } from './key-lists';
-import { accounts, contacts, importBatches, importRows } from '../schema';
+import { contactColumns } from './contacts';
+import { accounts, contacts, importRows } from '../schema';
 
 // The CSV import's own SQL for contacts: the accounts and contacts a file
 // refers to, a few thousand keys per query; and what staging, checking and
@@ -29,20 +30,7 @@ export async function loadContactsByEmail(db: DbOrTx, emails: readonly string[])
   const out: ExistingContact[] = [];
   for (const list of chunks(emails, keyBatchSize)) {
     const rows = await db
-      .select({
-        id: contacts.id,
-        accountId: contacts.accountId,
-        accountName: accounts.name,
-        version: contacts.version,
-        name: contacts.name,
-        email: contacts.email,
-        title: contacts.title,
-        roles: contacts.roles,
-        language: contacts.language,
-        noProgramEmails: contacts.noProgramEmails,
-        notes: contacts.notes,
-        active: contacts.active,
-      })
+      .select({ ...contactColumns, accountId: contacts.accountId, accountName: accounts.name })
       .from(contacts)
       .innerJoin(accounts, eq(accounts.id, contacts.accountId))
       .where(inList(sql`lower(${contacts.email})`, list));
@@ -111,7 +99,7 @@ export async function applyStagedContacts(db: DbOrTx, batch: Pick<Batch, 'id' | 
     with staged as (
       select p.id, p.version, p.account_id, p.name, p.email, p.title, p.roles, p.language, p.no_program_emails, p.notes, p.active
       from ${importRows} r, jsonb_populate_record(null::contacts, r.row) p
-      where r.batch_id = ${batch.id} and r.seq >= ${from} and r.seq < ${to}
+      where ${stagedRange(batch.id, from, to)}
     ), created as (
       insert into ${contacts} (account_id, name, email, title, roles, language, no_program_emails, notes, active, created_by)
       select account_id, name, email, title, roles, language, no_program_emails, notes, active, ${batch.actorId}::int
@@ -124,14 +112,6 @@ export async function applyStagedContacts(db: DbOrTx, batch: Pick<Batch, 'id' | 
       from staged s
       where s.id is not null and c.id = s.id and c.version = s.version
       returning c.id
-    ), consumed as (
-      delete from ${importRows} where batch_id = ${batch.id} and seq >= ${from} and seq < ${to}
-    ), counts as (
-      select (select count(*) from staged) - (select count(*) from created) - (select count(*) from updated) as missed
-    ), progress as (
-      update ${importBatches} set applied_through = ${to}, overtaken = overtaken + (select missed from counts), touched_at = now()
-      where id = ${batch.id}
-    )
-    select missed::int as missed from counts`);
+    ), ${appliedRange(batch.id, from, to)}`);
   return row?.missed ?? 0;
 }

@@ -76,6 +76,25 @@ export async function stageRows(db: DbOrTx, batchId: number, first: number, rows
       as r(seq int, account_id int, version int, from_tier smallint, tier_changed boolean, row jsonb)`);
 }
 
+/** The staged rows [from, to) of a batch, unqualified: the apply statements join import_rows with the record's own columns, which have neither name. */
+export const stagedRange = (batchId: number, from: number, to: number) => sql`batch_id = ${batchId} and seq >= ${from} and seq < ${to}`;
+
+/**
+ * How every apply statement ends, after its CTEs \`staged\`, \`created\` and
+ * \`updated\`: drop the staged rows, move the batch's progress, and select how
+ * many staged rows neither created nor updated anything (a save overtook them).
+ */
+export const appliedRange = (batchId: number, from: number, to: number) => sql`
+  consumed as (
+    delete from ${importRows} where ${stagedRange(batchId, from, to)}
+  ), counts as (
+    select (select count(*) from staged) - (select count(*) from created) - (select count(*) from updated) as missed
+  ), progress as (
+    update ${importBatches} set applied_through = ${to}, overtaken = overtaken + (select missed from counts), touched_at = now()
+    where id = ${batchId}
+  )
+  select missed::int as missed from counts`;
+
 export async function setBatchState(db: DbOrTx, batchId: number, state: Batch['state']): Promise<void> {
   await db.execute(sql`update ${importBatches} set state = ${state}, touched_at = now() where id = ${batchId}`);
 }

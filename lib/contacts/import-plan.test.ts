@@ -6,6 +6,7 @@ import {
   contactMappingErrors,
   contactMatchKeys,
   contactRowMatcher,
+  contactImportColumns,
   contactWritePlanner,
   type ContactMapping,
   type ExistingContact,
@@ -17,18 +18,7 @@ const rows = (...lines: string[][]) => lines.map((cells, i) => ({ line: i + 2, c
 describe('contact import headers', () => {
   it('reads English and Japanese headers, in any case or width', () => {
     const headers = ['氏名', 'メールアドレス', '役職', 'ロール', '言語', '配信停止', '備考', '有効', '取引先ID', 'ドメイン'];
-    expect(autoContactMapping(headers)).toEqual([
-      'name',
-      'email',
-      'title',
-      'roles',
-      'language',
-      'no_program_emails',
-      'notes',
-      'active',
-      'account_external_id',
-      'account_domain',
-    ]);
+    expect(autoContactMapping(headers)).toEqual([...contactImportColumns]);
     expect(autoContactMapping(['Full Name', 'E-mail', 'Job Title', 'ＡＣＣＯＵＮＴ ＩＤ', 'Company'])).toEqual(['name', 'email', 'title', 'account_external_id', null]);
     expect(contactColumnForHeader('メール')?.column).toBe('email');
   });

@@ -99,12 +99,12 @@ export async function inSlices<T, U>(items: readonly T[], work: (slice: readonly
   return out;
 }
 
-/** The preview of a checked file: its columns, the counts and the first errors. */
+/** The preview of a checked file: its columns, what its writes would do, and the first errors. */
 export function previewOf<C extends string>(
   read: ImportFile<C>,
   mappingProblems: Message[],
   rows: readonly { errors: RowError[] }[],
-  counts: { toCreate: number; toUpdate: number; unchanged: number },
+  writes: { creates: readonly unknown[]; updates: readonly unknown[]; unchanged: number },
 ): ImportPreview<C> {
   const errors = rows.flatMap((r) => r.errors);
   const first = read.rows[0]?.cells ?? [];
@@ -114,7 +114,10 @@ export function previewOf<C extends string>(
     columns: read.headers.map((header, i) => ({ header, sample: (first[i] ?? '').slice(0, 80), column: read.mapping[i] ?? null })),
     mappingErrors: mappingProblems,
     totalRows: read.rows.length,
-    ...counts,
+    toCreate: writes.creates.length,
+    // Rows matching a record, whether they change it or not.
+    toUpdate: writes.updates.length + writes.unchanged,
+    unchanged: writes.unchanged,
     invalidRows: mappingProblems.length ? read.rows.length : rows.filter((r) => r.errors.length).length,
     errors: errors.slice(0, errorListLimit),
     errorCount: errors.length,

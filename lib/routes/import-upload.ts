@@ -1,6 +1,8 @@
+import type { Permission } from '@/lib/auth/permissions';
+import { csvLine, utf8Bom } from '@/lib/csv/write';
 import { readBody } from '@/lib/http/read-body';
 import { maxImportMegabytes } from '@/lib/import/read-file';
-import { RouteError } from './route';
+import { route, RouteError } from './route';
 
 // What a CSV import's upload route does before the import's own work (the
 // route door has already refused a visitor without a session, a user who may
@@ -22,4 +24,22 @@ export async function readImportUpload(request: Request): Promise<FormData> {
   } catch {
     throw new RouteError(400, { key: 'import.errors.empty' });
   }
+}
+
+/**
+ * GET …/template: the header row of an import file (with a byte-order mark,
+ * so Excel opens it as UTF-8), for someone starting from an empty
+ * spreadsheet; for those who may import.
+ */
+export function importTemplateRoute(spec: { name: string; permission: Permission; columns: readonly string[]; fileName: string }) {
+  return route({
+    name: spec.name,
+    permission: spec.permission,
+    reply: 'text',
+    async handle() {
+      return new Response(utf8Bom + csvLine(spec.columns), {
+        headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${spec.fileName}"` },
+      });
+    },
+  });
 }

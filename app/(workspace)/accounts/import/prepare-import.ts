@@ -40,10 +40,6 @@ export async function prepareImport(db: DbOrTx, input: z.output<typeof previewIm
   const planner = writePlanner(existing, { policy, today: await workspaceToday(db) });
   await inSlices(rows, (slice) => (slice.forEach(planner.add), []));
   const writes = planner.writes;
-  const preview: ImportPreview = previewOf(read, problems, rows, {
-    toCreate: writes.creates.length,
-    toUpdate: writes.updates.length + writes.unchanged,
-    unchanged: writes.unchanged,
-  });
+  const preview: ImportPreview = previewOf(read, problems, rows, writes);
   return { preview, writes, policy };
 }

@@ -38,10 +38,6 @@ export async function prepareContactImport(db: DbOrTx, importer: Importer, input
   const planner = contactWritePlanner(existing, importer);
   await inSlices(rows, (slice) => (slice.forEach(planner.add), []));
   const writes = planner.writes;
-  const preview: ContactImportPreview = previewOf(read, problems, rows, {
-    toCreate: writes.creates.length,
-    toUpdate: writes.updates.length + writes.unchanged,
-    unchanged: writes.unchanged,
-  });
+  const preview: ContactImportPreview = previewOf(read, problems, rows, writes);
   return { preview, writes };
 }
