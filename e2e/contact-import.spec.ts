@@ -39,5 +39,9 @@ test('a CSM imports contacts for an account in their book', async ({ page }) => 
 
   await page.goto(`/accounts?q=${encodeURIComponent(domain!)}`);
   await page.getByRole('link', { name: name!, exact: true }).first().click();
-  await expect(page.getByRole('cell', { name: `E2E 花子 ${t}` })).toBeVisible();
+  // On the account's contacts card, with the title and both roles the cell named.
+  const row = page.getByRole('row').filter({ hasText: `E2E 花子 ${t}` });
+  await expect(row).toContainText('部長');
+  await expect(row).toContainText('Champion');
+  await expect(row).toContainText('Admin');
 });
