@@ -108,7 +108,7 @@ describe('contactRowMatcher', () => {
 
   it('reports unmatched and contradicting rows', () => {
     const { matched } = plan(manager, ['A', 'a@x.example', 'CRM-9', ''], ['B', 'b@nowhere.example', '', ''], ['C', 'c@x.example', 'CRM-1', 'theirs.example']);
-    expect(matched.map(reasons)).toEqual([['import.errors.accountNotFound'], ['import.errors.noAccountForEmail'], ['import.errors.accountMismatch']]);
+    expect(matched.map(reasons)).toEqual([['import.errors.noAccountWithId'], ['import.errors.noAccountForEmail'], ['import.errors.accountMismatch']]);
   });
 
   it("refuses a CSM's rows on another CSM's account, not a manager's", () => {

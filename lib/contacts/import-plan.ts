@@ -236,8 +236,8 @@ export function contactRowMatcher(
     const { accountExternalId: externalId, accountDomain: domain } = row;
     const byId = externalId ? byExternalId.get(externalId) : undefined;
     const byAccountDomain = domain ? byDomain.get(domain) : undefined;
-    if (externalId && !byId) fail('account_external_id', externalId, 'import.errors.accountNotFound');
-    else if (domain && !byAccountDomain) fail('account_domain', domain, 'import.errors.accountNotFound');
+    if (externalId && !byId) fail('account_external_id', externalId, 'import.errors.noAccountWithId');
+    else if (domain && !byAccountDomain) fail('account_domain', domain, 'import.errors.noAccountWithDomain');
     else if (byId && byAccountDomain && byId.id !== byAccountDomain.id) fail('account_domain', domain!, 'import.errors.accountMismatch', { account: byId.name });
     else if (byId || byAccountDomain) account = (byId ?? byAccountDomain)!;
     else if (email && !externalId && !domain) {

@@ -77,7 +77,7 @@ describe('preview', () => {
       [3, 'Name', 'validation.required'],
       [4, 'Roles', 'import.errors.unknownRole'],
       [5, 'Email', 'import.errors.noAccountForEmail'],
-      [6, 'Account ID', 'import.errors.accountNotFound'],
+      [6, 'Account ID', 'import.errors.noAccountWithId'],
       [7, 'Email', 'import.errors.duplicateInFile'],
     ]);
     expect(await contactCount()).toBe(before);
