@@ -49,6 +49,10 @@ export const auditActions = [
   'content.update',
   'content.add_version',
   'content.share',
+  'program.create',
+  'program.add_session',
+  'program.invite',
+  'program.attendance',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -123,6 +123,10 @@ const specs: Record<string, Spec> = {
   'content.update': { omit: ['kindId'] },
   'content.add_version': { omit: ['versionId'] },
   'content.share': { omit: ['batchId', 'audience', 'accountId', 'version', 'emailing', 'count'], sentence: bulkOr() },
+  'program.create': { omit: ['title', 'kindId', 'sessionId', 'language'] },
+  'program.add_session': { omit: ['sessionId'] },
+  'program.invite': { omit: ['sessionId', 'audience', 'accountId', 'contacts'] },
+  'program.attendance': { omit: ['sessionId'] },
   'calendar_feed.create': { labels: { revokedFeedIds: 'feedsRevoked' } },
   'calendar_feed.revoke': { labels: { revokedFeedIds: 'feedsRevoked' } },
 };
@@ -155,6 +159,8 @@ function recordOf(row: AuditRow, { f, names }: Ctx): AuditDescription['record'] 
       return { name: f.t('auditLog.records.tierPolicy', { version: id }), href: '/admin/tiering' };
     case 'content':
       return { name: names.content.get(id) ?? f.t('auditLog.records.missing', { id }), href: `/content/${id}` };
+    case 'program':
+      return { name: names.programs.get(id) ?? f.t('auditLog.records.missing', { id }), href: `/programs/${id}` };
     case 'workspace':
       return { name: f.t('auditLog.records.workspace'), href: '/admin/workspace' };
     default:

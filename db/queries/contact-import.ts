@@ -4,7 +4,7 @@ import { queryRows, type DbOrTx } from '../client';
 import { appliedRange, stagedRange, type Batch, type StagedJson } from './import-batches';
 import { chunks, inList, keyBatchSize } from './key-lists';
 import { contactColumns } from './contacts';
-import { accounts, contacts, importRows } from '../schema';
+import { accounts, contacts, importBatches, importRows } from '../schema';
 
 // The CSV import's own SQL for contacts: the accounts and contacts a file
 // refers to, a few thousand keys per query; and what staging, checking and
@@ -63,28 +63,47 @@ export function stagedContact(r: NewContactRow | ContactUpdate): StagedJson {
   };
 }
 
+// What a staged contact relies on, from its JSON: the contact to update and
+// the version read, the email a new one takes, its account and (a CSM's
+// import) the owner the account must still have.
+const reliedOn = (rows: SQL) => sql`
+  select (r.row->>'id')::int as id, (r.row->>'version')::int as version, (r.row->>'account_id')::int as account_id,
+    lower(r.row->>'email') as email, (r.row->>'expect_owner')::int as expect_owner
+  from ${rows} r`;
+
+/** Whether any of `staged` (id, version, account_id, email, expect_owner) no longer holds. */
+const conflictIn = (staged: SQL) => sql`
+  exists (
+    select 1 from (${staged}) s left join ${contacts} c on c.id = s.id
+    where s.id is not null and (c.id is null or c.version <> s.version)
+  ) or exists (
+    select 1 from (${staged}) s join ${contacts} c on lower(c.email) = s.email where s.id is null
+  ) or exists (
+    select 1 from (${staged}) s left join ${accounts} a on a.id = s.account_id
+    where a.id is null or (s.expect_owner is not null and a.owner_id is distinct from s.expect_owner)
+  )`;
+
 /**
- * Whether anything the staged rows rely on changed since the file was
- * checked: a contact to update saved by someone (or deleted), an email to
- * create now taken, an account gone, or (a CSM's import) an account that is
- * no longer theirs.
+ * Whether a chunk being staged (the CTE `input`) no longer holds: a contact
+ * to update saved by someone since the file was checked (or deleted), an
+ * email to create now taken, an account gone, or (a CSM's import) an
+ * account that is no longer theirs.
  */
-export async function stagedContactConflicts(db: DbOrTx, batchId: number): Promise<boolean> {
+export const contactStagingConflict = conflictIn(reliedOn(sql`input`));
+
+/**
+ * The same test over the whole batch, in the transaction that starts
+ * applying, but only when a contact or an account was written since the
+ * batch began (each chunk was checked as it was staged; a row's xmin says
+ * which transaction wrote it): most imports skip reading the staged rows.
+ */
+export async function contactsChangedSinceStaged(db: DbOrTx, batchId: number): Promise<boolean> {
   const [row] = await queryRows<{ conflict: boolean }>(db, sql`
-    with staged as (
-      select (r.row->>'id')::int as id, (r.row->>'version')::int as version, (r.row->>'account_id')::int as account_id,
-        r.row->>'email' as email, (r.row->>'expect_owner')::int as expect_owner
-      from ${importRows} r where r.batch_id = ${batchId}
-    )
-    select exists (
-      select 1 from staged s left join ${contacts} c on c.id = s.id
-      where s.id is not null and (c.id is null or c.version <> s.version)
-    ) or exists (
-      select 1 from staged s join ${contacts} c on lower(c.email) = lower(s.email) where s.id is null
-    ) or exists (
-      select 1 from staged s left join ${accounts} a on a.id = s.account_id
-      where a.id is null or (s.expect_owner is not null and a.owner_id is distinct from s.expect_owner)
-    ) as conflict`);
+    with since as (select since_xact::xid as xact from ${importBatches} where id = ${batchId})
+    select case when exists (select 1 from ${contacts} c, since where age(c.xmin) <= age(since.xact))
+        or exists (select 1 from ${accounts} a, since where age(a.xmin) <= age(since.xact))
+      then ${conflictIn(sql`${reliedOn(sql`${importRows}`)} where r.batch_id = ${batchId}`)}
+      else false end as conflict`);
   return row?.conflict ?? false;
 }
 

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { ImportKind } from '@/lib/vocabulary';
 import { queryRows, type DbOrTx } from '../client';
 import { importBatches, importRows } from '../schema';
@@ -62,18 +62,31 @@ export type StagedJson = {
   version?: number | null;
   from_tier?: number | null;
   tier_changed?: boolean;
+  domain?: string | null;
+  external_id?: string | null;
 };
 
-/** Stages rows from seq `first` on, in one statement (the rows travel as one JSON parameter). */
-export async function stageRows(db: DbOrTx, batchId: number, first: number, rows: readonly StagedJson[]): Promise<void> {
-  if (!rows.length) return;
+/**
+ * Stages rows from seq `first` on, in one statement (the rows travel as one
+ * JSON parameter), and says whether any of them no longer holds: `conflict`
+ * is the kind's test over the chunk, a CTE named `input` (an account to
+ * update saved since the file was checked, a key now taken…).
+ */
+export async function stageRows(db: DbOrTx, batchId: number, first: number, rows: readonly StagedJson[], conflict: SQL): Promise<{ conflict: boolean }> {
+  if (!rows.length) return { conflict: false };
   const json = rows.map((r, i) => ({ ...r, seq: first + i }));
-  await db.execute(sql`
-    with moved as (update ${importBatches} set touched_at = now() where id = ${batchId})
-    insert into ${importRows} (batch_id, seq, account_id, version, from_tier, tier_changed, row)
-    select ${batchId}, r.seq, r.account_id, r.version, r.from_tier, coalesce(r.tier_changed, false), r.row
-    from jsonb_to_recordset(${JSON.stringify(json)}::jsonb)
-      as r(seq int, account_id int, version int, from_tier smallint, tier_changed boolean, row jsonb)`);
+  const [result] = await queryRows<{ conflict: boolean }>(db, sql`
+    with input as (
+      select * from jsonb_to_recordset(${JSON.stringify(json)}::jsonb)
+        as r(seq int, account_id int, version int, from_tier smallint, tier_changed boolean, domain text, external_id text, row jsonb)
+    ), moved as (
+      update ${importBatches} set touched_at = now() where id = ${batchId}
+    ), staged as (
+      insert into ${importRows} (batch_id, seq, account_id, version, from_tier, tier_changed, domain, external_id, row)
+      select ${batchId}, seq, account_id, version, from_tier, coalesce(tier_changed, false), domain, external_id, row from input
+    )
+    select ${conflict} as conflict`);
+  return { conflict: result?.conflict ?? false };
 }
 
 /** The staged rows [from, to) of a batch, unqualified: the apply statements join import_rows with the record's own columns, which have neither name. */
