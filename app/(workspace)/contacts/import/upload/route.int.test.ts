@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import type { PublicUser } from '@/db/queries/users';
-import { contacts, importBatches } from '@/db/schema';
+import { accounts, contacts, importBatches } from '@/db/schema';
 import { insertContact } from '@/db/queries/contacts';
 import { createAccount } from '@/tests/accounts';
 import { auditRows, lastAudit } from '@/tests/audit';
@@ -195,6 +195,29 @@ describe('run', () => {
       error: { key: 'import.errors.contactsChangedMeanwhile' },
     });
     expect(await byEmail(`hana-${t}@c-${t}.example`)).toMatchObject({ name: 'Hana', title: 'Saved meanwhile' });
+  });
+});
+
+describe("an account that changes hands while a CSM's file is staged", () => {
+  it('refuses the import, changing nothing, though each chunk was checked as it was staged', async () => {
+    const t = tag();
+    const account = await createAccount({ ownerId: csm.id, domain: `s-${t}.example` });
+    const { prepareContactImport, contactImportInputs } = await import('../prepare-contact-import');
+    const { writeImport } = await import('@/lib/server/import-batch');
+    const { stagedContact } = await import('@/db/queries/contact-import');
+    const csv = `name,email\nHana,hana-${t}@s-${t}.example\nJiro,jiro-${t}@s-${t}.example\n`;
+    const db = await getDb();
+    const { writes } = await prepareContactImport(db, csm, contactImportInputs.preview.parse({ file: new File([csv], 's.csv') }));
+    const attempt = writeImport(db, 'contact', writes.creates.map(stagedContact), { actorId: csm.id, audit: {} }, {
+      stageRows: 10,
+      applyRows: 10,
+      // Staged and checked; then a manager moves the account to another CSM before the rows are applied.
+      afterChunk: async (phase) => {
+        if (phase === 'stage') await db.update(accounts).set({ ownerId: otherCsm.id }).where(eq(accounts.id, account.id));
+      },
+    });
+    await expect(attempt).rejects.toMatchObject({ error: { key: 'import.errors.contactsChangedMeanwhile' } });
+    expect(await byEmail(`hana-${t}@s-${t}.example`)).toBeUndefined();
   });
 });
 
