@@ -44,6 +44,7 @@ export const auditActions = [
   'calendar_feed.revoke',
   'contact.create',
   'contact.update',
+  'contact.import',
   'content.create',
   'content.update',
   'content.add_version',

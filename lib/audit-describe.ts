@@ -74,6 +74,13 @@ const bulkOr = (single?: Spec['sentence']): Spec['sentence'] => (row, ctx) => {
   return single ? single(row, ctx) : {};
 };
 
+/** A CSV import's summary row: the file in the sentence, the counts labelled as what was imported. */
+const csvImport = (labels: { created: string; updated: string; unchanged: string }): Spec => ({
+  omit: ['file'],
+  labels: { rows: 'importRows', ...labels, skipped: 'importSkipped' },
+  sentence: (row) => ({ values: { file: String(obj(row.after)?.file ?? '') } }),
+});
+
 const specs: Record<string, Spec> = {
   'auth.sign_in_failed': signInFailure,
   'auth.sign_in_throttled': signInFailure,
@@ -85,11 +92,7 @@ const specs: Record<string, Spec> = {
   'user.deactivate': { omit: ['active'] },
   'user.reactivate': { omit: ['active'] },
   'account.create': { omit: ['name', 'count'], sentence: bulkOr() },
-  'account.import': {
-    omit: ['file'],
-    labels: { rows: 'importRows', created: 'importCreated', updated: 'importUpdated', unchanged: 'importUnchanged', skipped: 'importSkipped' },
-    sentence: (row) => ({ values: { file: String(obj(row.after)?.file ?? '') } }),
-  },
+  'account.import': csvImport({ created: 'importCreated', updated: 'importUpdated', unchanged: 'importUnchanged' }),
   'account.export': { omit: ['rows'], sentence: (row) => ({ values: { count: num(obj(row.after)?.rows) ?? 0 } }) },
   'account.approve_override': { labels: { tier: 'requestedTier' } },
   'account.reject_override': { labels: { tier: 'requestedTier' } },
@@ -115,6 +118,7 @@ const specs: Record<string, Spec> = {
   'series.cancel_rest': { labels: { cancelled: 'occurrencesCancelled' } },
   'contact.create': { omit: ['name', 'accountId', 'count'], labels: { active: 'contactActive' }, sentence: bulkOr(contactName) },
   'contact.update': { labels: { active: 'contactActive' }, sentence: contactName },
+  'contact.import': csvImport({ created: 'contactImportCreated', updated: 'contactImportUpdated', unchanged: 'contactImportUnchanged' }),
   'content.create': { omit: ['title', 'kindId'] },
   'content.update': { omit: ['kindId'] },
   'content.add_version': { omit: ['versionId'] },

@@ -190,6 +190,9 @@ export const extraLabels = [
   'occurrencesCancelled',
   'feedsRevoked',
   'contactActive',
+  'contactImportCreated',
+  'contactImportUpdated',
+  'contactImportUnchanged',
 ] as const;
 
 /** The enum values each kind translates, with where their words live in the catalogs. */

@@ -11,7 +11,7 @@ if (process.env.NEXT_PHASE !== 'phase-production-build') {
     await (await import('./server/jobs')).startJobs();
     // An import a crash interrupted: finished or undone before anyone starts another.
     // The embedded database is one process, so every running batch there is a crashed one.
-    void (await import('./server/account-import')).recoverAtStart();
+    void (await import('./server/import-batch')).recoverAtStart();
   } catch (e) {
     console.error(`\n${e instanceof Error ? e.message : e}\n`);
     process.exit(1);

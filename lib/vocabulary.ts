@@ -86,5 +86,9 @@ export type CadenceUnit = (typeof cadenceUnits)[number];
 export const bookOwnerRole = 'csm' satisfies Role;
 export const ownsBook = (role: Role) => role === bookOwnerRole;
 
-/** An account import's batch: staged, then applied, then done; or failed (nothing applied). */
+/** A CSV import's batch: staged, then applied, then done; or failed (nothing applied). */
 export const importStates = ['staging', 'applying', 'done', 'failed'] as const;
+
+/** What a CSV import writes: its batch says so, so that recovery applies it with the right statement. */
+export const importKinds = ['account', 'contact'] as const;
+export type ImportKind = (typeof importKinds)[number];

@@ -4,7 +4,8 @@ import { accounts, contacts } from '../schema';
 
 export type NewContact = typeof contacts.$inferInsert;
 
-const listColumns = {
+/** A contact as pages and the import read it. */
+export const contactColumns = {
   id: contacts.id,
   name: contacts.name,
   email: contacts.email,
@@ -19,7 +20,7 @@ const listColumns = {
 
 /** An account's contacts for its page: active ones first, then by name. */
 export async function listAccountContacts(db: DbOrTx, accountId: number) {
-  return db.select(listColumns).from(contacts).where(eq(contacts.accountId, accountId)).orderBy(desc(contacts.active), asc(contacts.name), asc(contacts.id));
+  return db.select(contactColumns).from(contacts).where(eq(contacts.accountId, accountId)).orderBy(desc(contacts.active), asc(contacts.name), asc(contacts.id));
 }
 
 export type ContactRow = Awaited<ReturnType<typeof listAccountContacts>>[number];
@@ -27,7 +28,7 @@ export type ContactRow = Awaited<ReturnType<typeof listAccountContacts>>[number]
 /** The contact with its account's owner, locked for a change. */
 export async function findContactForUpdate(db: DbOrTx, id: number) {
   const [row] = await db
-    .select({ ...listColumns, accountId: contacts.accountId, accountOwnerId: accounts.ownerId })
+    .select({ ...contactColumns, accountId: contacts.accountId, accountOwnerId: accounts.ownerId })
     .from(contacts)
     .innerJoin(accounts, eq(accounts.id, contacts.accountId))
     .where(eq(contacts.id, id))

@@ -1,15 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { boolean, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { importStates } from '@/lib/vocabulary';
+import { importKinds, importStates } from '@/lib/vocabulary';
 import { users } from './users';
 
 // A CSV import is written in short statements (the embedded database runs SQL
 // on Node's main thread), so its state lives here: the planned rows are
-// staged, then applied to accounts, and a crash at any point is recovered
-// from these rows (lib/server/account-import.ts).
+// staged, then applied to accounts or contacts, and a crash at any point is
+// recovered from these rows (lib/server/import-batch.ts).
 const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
 
 export const importStateEnum = pgEnum('import_state', importStates);
+export const importKindEnum = pgEnum('import_kind', importKinds);
 
 export const importBatches = pgTable(
   'import_batches',
@@ -18,8 +19,10 @@ export const importBatches = pgTable(
     // A deployment serves one workspace (workspace_settings has one row).
     workspaceId: integer().notNull().default(1),
     state: importStateEnum().notNull().default('staging'),
+    kind: importKindEnum().notNull().default('account'),
     actorId: integer().references(() => users.id),
-    policyVersion: integer().notNull(),
+    // Accounts: the tier policy their tiers were computed with (checked again before applying).
+    policyVersion: integer(),
     // Staged rows have seq 0..rows-1; those below applied_through are applied.
     rows: integer().notNull().default(0),
     appliedThrough: integer().notNull().default(0),
@@ -36,7 +39,7 @@ export const importBatches = pgTable(
     touchedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // One import at a time per workspace, held in the database so every app server sees it.
+    // One import at a time per workspace, whatever it imports, held in the database so every app server sees it.
     uniqueIndex('import_batches_one_active').on(t.workspaceId).where(sql`${t.state} in ('staging', 'applying')`),
     index('import_batches_state_idx').on(t.state),
   ],
@@ -49,7 +52,8 @@ export const importRows = pgTable(
       .notNull()
       .references(() => importBatches.id, { onDelete: 'cascade' }),
     seq: integer().notNull(),
-    // Null for a new account; else the account and the version the plan read.
+    // Accounts: null for a new account, else the account and the version the
+    // plan read. Contacts keep everything in `row`.
     accountId: integer(),
     version: integer(),
     fromTier: smallint(),
@@ -57,7 +61,7 @@ export const importRows = pgTable(
     // A new account's lower-cased domain and external id, to find a clash without reading `row`.
     domain: text(),
     externalId: text(),
-    // The account's columns by their SQL names, read with jsonb_populate_record.
+    // The account's (or contact's) columns by their SQL names, read with jsonb_populate_record.
     row: jsonb().notNull(),
   },
   (t) => [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { columnForHeader, headerKey, importHeaders } from './import-headers';
+import { headerKey } from '@/lib/import/headers';
+import { columnForHeader, importHeaders } from './import-headers';
 import { autoMapping, importColumns, type ImportColumn } from './import-plan';
 
 const column = (header: string) => columnForHeader(header)?.column ?? null;

@@ -1,13 +1,8 @@
+import { headerMatcher, type Aliases } from '@/lib/import/headers';
 import type { ImportColumn } from './import-plan';
 
-// Which CSV headers fill which account field. Files come from CRMs and
-// spreadsheets in English and Japanese, so each field has the headers people
-// commonly give it, most specific first: when two columns could fill one
-// field (担当者 and 担当者メール), the more specific header wins. Headers are
-// compared after `headerKey`, so full-width letters, spaces, case, "_" and
-// "-", and a unit in brackets ("ARR（円）", "粗利率(%)") make no difference.
-
-type Aliases = { en: readonly string[]; ja: readonly string[] };
+// Which CSV headers fill which account field, most specific first (see
+// lib/import/headers.ts for how they are compared).
 
 export const importHeaders: Record<ImportColumn, Aliases> = {
   external_id: { en: ['external_id', 'external id', 'crm id', 'customer id', 'account id'], ja: ['外部ID', '外部キー', '顧客ID', '顧客コード', '取引先ID', '取引先コード', '企業ID', '会社ID'] },
@@ -25,25 +20,5 @@ export const importHeaders: Record<ImportColumn, Aliases> = {
   owner_email: { en: ['owner_email', 'owner email', 'csm email', 'owner', 'csm'], ja: ['担当者メール', '担当者メールアドレス', '担当CSMメール', '担当者Email', '担当CSM', '担当者', '担当'] },
 };
 
-/** A header as compared: NFKC (full-width → half-width), lower case, without a bracketed unit, "%", spaces, "_", "-" or "・". */
-export function headerKey(header: string): string {
-  return header
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[(（[【].*?[)）\]】]/g, '')
-    .replace(/[\s_\-・.:%]/g, '');
-}
-
-const ranked = new Map<string, { column: ImportColumn; rank: number }>();
-for (const [column, { en, ja }] of Object.entries(importHeaders) as [ImportColumn, Aliases][]) {
-  // The column's own name first, then the English and Japanese headers in the order listed.
-  [column, ...en, ...ja].forEach((alias, rank) => {
-    const key = headerKey(alias);
-    if (!ranked.has(key)) ranked.set(key, { column, rank });
-  });
-}
-
 /** The field a header names and how specific the match is (0 = the field's own name), or null. */
-export function columnForHeader(header: string): { column: ImportColumn; rank: number } | null {
-  return ranked.get(headerKey(header)) ?? null;
-}
+export const columnForHeader = headerMatcher(importHeaders);

@@ -5,6 +5,15 @@ import type { CsvRow } from '@/lib/csv/parse';
 import { unprotectFormula } from '@/lib/csv/write';
 import { moneyRuleError } from '@/lib/currencies';
 import { columnForHeader } from './import-headers';
+import {
+  autoMapping as genericAutoMapping,
+  extraCellsError,
+  headerOf,
+  mappingErrors as genericMappingErrors,
+  shown,
+  type Mapping as GenericMapping,
+  type RowError,
+} from '@/lib/import/mapping';
 import { toScaled } from '@/lib/decimal';
 import type { TierPolicy } from '@/lib/tiering/policy';
 import { tierColumns, type TierColumns } from '@/lib/tiering/tier-columns';
@@ -36,8 +45,7 @@ export const importColumns = [
 ] as const;
 export type ImportColumn = (typeof importColumns)[number];
 
-/** For each CSV column, by position, the import column it fills, or null to leave it out. */
-export type Mapping = (ImportColumn | null)[];
+export type Mapping = GenericMapping<ImportColumn>;
 
 export const requiredColumns: readonly ImportColumn[] = ['name', 'domain'];
 
@@ -75,35 +83,13 @@ const newAccountDefaults: Omit<AccountFieldValues, 'name' | 'domain'> = {
   renewalDate: null,
 };
 
-/**
- * Each column to the field its header names, in English or Japanese (see
- * import-headers.ts). When several headers name one field, the most specific
- * wins (担当者メール over 担当者), then the first; the others are left out.
- */
-export function autoMapping(headers: readonly string[]): Mapping {
-  const found = headers.map(columnForHeader);
-  const best = new Map<ImportColumn, number>();
-  found.forEach((f, i) => {
-    if (!f) return;
-    const held = best.get(f.column);
-    if (held === undefined || f.rank < found[held]!.rank) best.set(f.column, i);
-  });
-  return found.map((f, i) => (f && best.get(f.column) === i ? f.column : null));
-}
+/** Each column to the field its header names, in English or Japanese (see import-headers.ts). */
+export const autoMapping = (headers: readonly string[]): Mapping => genericAutoMapping(headers, columnForHeader);
 
 /** What stops a mapping from being imported at all: a required column left out, or one filled twice. */
-export function mappingErrors(mapping: Mapping): Message[] {
-  const errors: Message[] = [];
-  for (const column of requiredColumns) {
-    if (!mapping.includes(column)) errors.push({ key: 'import.errors.missingColumn', values: { column } });
-  }
-  for (const column of importColumns) {
-    if (mapping.filter((c) => c === column).length > 1) errors.push({ key: 'import.errors.duplicateMapping', values: { column } });
-  }
-  return errors;
-}
+export const mappingErrors = (mapping: Mapping): Message[] => genericMappingErrors(mapping, importColumns, requiredColumns);
 
-export type RowError = { line: number; column: string; value: string; message: Message };
+export type { RowError };
 
 export type CheckedRow = {
   line: number;
@@ -142,13 +128,6 @@ function normalizeCell(column: ImportColumn, raw: string): string {
 }
 
 const email = z.email('validation.email');
-const shown = (value: string) => (value.length > 200 ? `${value.slice(0, 200)}…` : value);
-
-/** The CSV header of an import column, as the user named it (for error rows). */
-export function headerOf(headers: readonly string[], mapping: Mapping, column: ImportColumn): string {
-  const i = mapping.indexOf(column);
-  return i < 0 ? column : headers[i] || column;
-}
 
 /**
  * Every row through the account rules, cell by cell, so each error names its
@@ -177,10 +156,8 @@ export function checkRows(headers: readonly string[], rows: readonly CsvRow[], m
       else if (result.success) values[fieldOf[column]] = result.data;
       else fail(issueMessage(result.error.issues[0]!));
     });
-    const extra = cells.slice(headers.length).filter((c) => c.trim() !== '');
-    if (extra.length) {
-      errors.push({ line, column: '', value: shown(extra.join(', ')), message: { key: 'import.errors.extraCells', values: { count: headers.length } } });
-    }
+    const extra = extraCellsError(line, cells, headers.length);
+    if (extra) errors.push(extra);
     return { line, cells, values: values as Partial<AccountFieldValues>, ownerEmail, errors };
   });
 }

@@ -6,6 +6,7 @@ import type enContent from './messages/en.content.json';
 import type enCalendar from './messages/en.calendar.json';
 import type enFeeds from './messages/en.feeds.json';
 import type enImport from './messages/en.import.json';
+import type enContactImport from './messages/en.contactImport.json';
 import type enPlan from './messages/en.plan.json';
 import type enSeries from './messages/en.series.json';
 import type enPrograms from './messages/en.programs.json';
@@ -19,6 +20,7 @@ declare module 'next-intl' {
     Locale: Locale;
     Messages: typeof en & {
       import: typeof enImport;
+      contactImport: typeof enContactImport;
       series: typeof enSeries;
       plan: typeof enPlan;
       calendar: typeof enCalendar;

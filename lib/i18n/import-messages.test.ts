@@ -6,7 +6,10 @@ import ja from './messages/ja.import.json';
 
 // Every placeholder the import page passes; a message naming any other
 // (a typo, or a name only one language uses) fails to format.
-const values = { rows: 10000, count: 2, seconds: 3, max: 20, line: 4, column: 'name', header: 'Domain', n: 2, encoding: 'UTF-8', shown: 500, total: 1200, field: 'Name' };
+const values = {
+  rows: 10000, count: 2, seconds: 3, max: 20, line: 4, column: 'name', header: 'Domain', n: 2, encoding: 'UTF-8', shown: 500, total: 1200, field: 'Name',
+  role: 'boss', account: 'Contoso', domain: 'example.co.jp', name: '山田 花子',
+};
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));

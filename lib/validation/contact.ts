@@ -18,7 +18,8 @@ function collectRoles(value: unknown): unknown {
   return { ...v, roles };
 }
 
-const fields = {
+/** A contact's own fields, as the form and the CSV import check them. */
+export const contactFields = {
   name: text(200),
   email,
   title: optionalText(200),
@@ -28,6 +29,6 @@ const fields = {
   notes: optionalText(5000),
 };
 
-export const createContactInput = z.preprocess(collectRoles, z.object({ accountId: id, ...fields }));
-export const updateContactInput = z.preprocess(collectRoles, z.object({ id, version, ...fields, active: checkbox }));
-export type ContactFields = z.output<z.ZodObject<typeof fields>>;
+export const createContactInput = z.preprocess(collectRoles, z.object({ accountId: id, ...contactFields }));
+export const updateContactInput = z.preprocess(collectRoles, z.object({ id, version, ...contactFields, active: checkbox }));
+export type ContactFields = z.output<z.ZodObject<typeof contactFields>>;

@@ -40,3 +40,24 @@ export async function createBenchDatabase(server: URL): Promise<BenchDb> {
   const db = drizzle(client, { schema, casing: 'snake_case' });
   return { db, close: () => client.end({ timeout: 5 }) };
 }
+
+/**
+ * A fresh embedded database in a temporary folder, opened as the app opens
+ * it (db/client.ts: migrated, one connection); removed on close.
+ */
+export async function createBenchPglite(): Promise<BenchDb> {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  if (process.env.DATABASE_URL) throw new Error('BENCH_DB=pglite runs on the embedded database: unset DATABASE_URL.');
+  const dir = mkdtempSync(path.join(tmpdir(), 'touchplan-bench-'));
+  process.env.DATA_DIR = dir;
+  const { getDb, closeDb } = await import('@/db/client');
+  return {
+    db: await getDb(),
+    close: async () => {
+      await closeDb();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

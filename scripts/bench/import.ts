@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { prepareImport, runImportInput } from '@/app/(workspace)/accounts/import/prepare-import';
 import { queryRows, type Db } from '@/db/client';
-import { finishImport, importAccounts } from '@/lib/server/account-import';
+import { importAccounts } from '@/lib/server/account-import';
+import { finishImport } from '@/lib/server/import-batch';
 import { prng } from '@/db/seed-accounts';
 import { autoMapping, checkRows, importColumns, type ImportColumn } from '@/lib/accounts/import-plan';
 import { decodeCsv } from '@/lib/csv/decode';

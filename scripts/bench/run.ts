@@ -1,7 +1,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
-import { createBenchDatabase, localServerUrl } from './database';
+import { createBenchDatabase, createBenchPglite, localServerUrl } from './database';
 import { printTable, timed, type Result } from './measure';
 import { seedAccounts, type Seeded } from './seed';
 
@@ -9,7 +9,8 @@ export const accountCount = 100_000;
 
 /**
  * What every benchmark script does: a fresh touchplan_bench on the local
- * server named by DATABASE_URL, the 100,000 seeded accounts, then `measure`
+ * server named by DATABASE_URL (or, with BENCH_DB=pglite, a fresh embedded
+ * database in a temporary folder), the 100,000 seeded accounts, then `measure`
  * (one Result per target) and the table. Exits 1 if a target is missed; the
  * database is left in place for EXPLAIN ANALYZE.
  */
@@ -21,11 +22,13 @@ export function runBench(measure: (db: Db, seeded: Seeded) => Promise<Result[]>)
 }
 
 async function main(measure: (db: Db, seeded: Seeded) => Promise<Result[]>) {
-  const server = localServerUrl(process.env.DATABASE_URL);
-  const bench = await createBenchDatabase(server);
+  const embedded = process.env.BENCH_DB === 'pglite';
+  const server = embedded ? null : localServerUrl(process.env.DATABASE_URL);
+  const bench = server ? await createBenchDatabase(server) : await createBenchPglite();
   try {
     const [{ version } = { version: '?' }] = await queryRows<{ version: string }>(bench.db, sql`select current_setting('server_version') as version`);
-    console.log(`PostgreSQL ${version} at ${server.host}, ${availableParallelism()} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    const where = server ? `at ${server.host}` : '(embedded, PGlite)';
+    console.log(`PostgreSQL ${version} ${where}, ${availableParallelism()} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     const { ms, value: seeded } = await timed(() => seedAccounts(bench.db, accountCount));
     console.log(
       `Seeded ${accountCount.toLocaleString('en')} accounts in ${(ms / 1000).toFixed(1)} s: ` +

@@ -8,6 +8,7 @@ import { getWorkspace } from '@/db/queries/workspace';
 import { ownerParam, parseAccountFilters } from '@/lib/accounts/list-params';
 import { withParams, type SearchParams } from '@/lib/url-params';
 import { canManageAccounts } from '@/lib/auth/access';
+import { can } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { getFormat } from '@/lib/i18n/format';
 import { buttonClass } from '@/components/ui/button';
@@ -73,6 +74,11 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             {manage && (
               <Link href="/accounts/import" className={buttonClass('secondary')}>
                 {t('importCsv')}
+              </Link>
+            )}
+            {can(user, 'contacts.write') && (
+              <Link href="/contacts/import" className={buttonClass('secondary')}>
+                {t('importContacts')}
               </Link>
             )}
             <Link href="/accounts/new" className={buttonClass('primary')}>

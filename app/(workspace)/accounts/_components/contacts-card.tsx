@@ -4,7 +4,8 @@ import { useTranslations } from 'next-intl';
 import { Fragment, useState } from 'react';
 import type { ContactRow } from '@/db/queries/contacts';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
+import Link from 'next/link';
+import { Button, buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { ContactForm } from './contact-form';
@@ -35,12 +36,15 @@ export function ContactsCard({
       description={t('description')}
       actions={
         canEdit && (
-          <div className="flex gap-2">
+          <div className="flex flex-wrap justify-end gap-2">
             {shareItems.length > 0 && (
               <Button variant="secondary" onClick={() => setSharing((v) => !v)} aria-expanded={sharing}>
                 {sharing ? t('close') : tc('shareContent')}
               </Button>
             )}
+            <Link href="/contacts/import" className={buttonClass('secondary')} aria-label={t('importLabel')}>
+              {t('import')}
+            </Link>
             <Button variant="secondary" onClick={() => setAdding((v) => !v)} aria-expanded={adding}>
               {adding ? t('close') : t('add')}
             </Button>

@@ -2,8 +2,9 @@
 
 import { getDb } from '@/db/client';
 import { action } from '@/lib/actions/action';
-import { ActionError } from '@/lib/actions/result';
-import { finishImport, importAccounts } from '@/lib/server/account-import';
+import { assertRunnable } from '@/lib/import/read-file';
+import { importAccounts } from '@/lib/server/account-import';
+import { finishImport } from '@/lib/server/import-batch';
 import { prepareImport, previewImportInput, runImportInput, type ImportPreview, type ImportResult } from './prepare-import';
 
 // Reading and checking a file runs in `prepare`, before the transaction and
@@ -38,10 +39,7 @@ export const runImport = action({
   async prepare({ user, input }) {
     const db = await getDb();
     const { preview, writes, policy } = await prepareImport(db, input);
-    const [mappingError] = preview.mappingErrors;
-    if (mappingError) throw new ActionError(mappingError);
-    if (input.mode === 'all' && preview.invalidRows > 0) throw new ActionError({ key: 'import.errors.rowsHaveErrors', values: { rows: preview.invalidRows } });
-    if (preview.invalidRows === preview.totalRows) throw new ActionError({ key: 'import.errors.noValidRows' });
+    assertRunnable(preview, input.mode);
     const result: ImportResult = {
       created: writes.creates.length,
       updated: writes.updates.length,

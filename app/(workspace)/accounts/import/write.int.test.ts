@@ -6,14 +6,15 @@ import type { PublicUser } from '@/db/queries/users';
 import { accounts, auditLog, importBatches, importRows, tierHistory } from '@/db/schema';
 import { ActionError } from '@/lib/actions/result';
 import { databaseUrl } from '@/lib/env';
-import { changedSinceStaged } from '@/db/queries/import-batches';
-import { finishImport, importAccounts, recoverImports, type ImportChunking } from '@/lib/server/account-import';
+import { changedSinceStaged } from '@/db/queries/account-import';
+import { importAccounts } from '@/lib/server/account-import';
+import { finishImport, recoverImports, type ImportChunking } from '@/lib/server/import-batch';
 import { createAccount } from '@/tests/accounts';
 import { createUser, signInAs } from '@/tests/factories';
 import { runImport } from './actions';
 import { prepareImport, previewImportInput } from './prepare-import';
 
-// The import written in short transactions (lib/server/account-import.ts):
+// The import written in short transactions (lib/server/import-batch.ts):
 // the same end state in chunks, all or nothing across failures and crashes,
 // one import at a time, and other queries served while it runs.
 

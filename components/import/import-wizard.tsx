@@ -1,14 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
-import type { ImportColumn, Mapping } from '@/lib/accounts/import-plan';
 import type { ActionResult, Message } from '@/lib/actions/result';
-import type { ImportPreview, ImportResult as Result } from '../prepare-import';
+import type { Mapping } from '@/lib/import/mapping';
+import type { ImportPreview, ImportResult as Result } from '@/lib/import/read-file';
 import { FilePicker } from './file-picker';
-import { HowTo } from './how-to';
 import { ImportProgress, type Task } from './import-progress';
 import { ImportResult } from './import-result';
 import { PreviewPanel, type ImportMode } from './preview-panel';
@@ -26,18 +25,34 @@ async function roughRowCount(file: File): Promise<number> {
 }
 
 /** Sends the file to the upload route (not a server action: those keep a small body limit). */
-async function upload<T>(intent: 'preview' | 'run', data: FormData): Promise<ActionResult<T>> {
+async function upload<T>(url: string, intent: 'preview' | 'run', data: FormData): Promise<ActionResult<T>> {
   data.set('intent', intent);
-  const response = await fetch('/accounts/import/upload', { method: 'POST', body: data });
+  const response = await fetch(url, { method: 'POST', body: data });
   return (await response.json()) as ActionResult<T>;
 }
 
 /**
  * Choose a file → preview (mapping, counts, row errors) → import all rows or
- * only the valid ones → result. The file stays in the browser between steps
- * and is sent again with each request, so the server never keeps an upload.
+ * only the valid ones → result, for any CSV import: each names its upload
+ * route, its columns and their labels, and what the empty state explains
+ * (`howTo`). The file stays in the browser between steps and is sent again
+ * with each request, so the server never keeps an upload.
  */
-export function ImportWizard({ importColumns, maxMegabytes }: { importColumns: readonly ImportColumn[]; maxMegabytes: number }) {
+export function ImportWizard({
+  uploadUrl,
+  importColumns,
+  fieldLabels,
+  maxMegabytes,
+  howTo,
+  done,
+}: {
+  uploadUrl: string;
+  importColumns: readonly string[];
+  fieldLabels: Record<string, string>;
+  maxMegabytes: number;
+  howTo: ReactNode;
+  done: { href: string; label: string };
+}) {
   const t = useTranslations('import');
   const reason = useReason();
   const [file, setFile] = useState<File | null>(null);
@@ -83,7 +98,7 @@ export function ImportWizard({ importColumns, maxMegabytes }: { importColumns: r
     const data = new FormData();
     data.set('file', next);
     if (mapping) data.set('mapping', JSON.stringify(mapping));
-    await send('reading', await roughRowCount(next), () => upload<ImportPreview>('preview', data), setPreview);
+    await send('reading', await roughRowCount(next), () => upload<ImportPreview>(uploadUrl, 'preview', data), setPreview);
   }
 
   async function importRows(mode: ImportMode) {
@@ -93,7 +108,7 @@ export function ImportWizard({ importColumns, maxMegabytes }: { importColumns: r
     data.set('mapping', JSON.stringify(preview.columns.map((c) => c.column)));
     data.set('mode', mode);
     const rows = mode === 'all' ? preview.totalRows : preview.totalRows - preview.invalidRows;
-    await send('importing', rows, () => upload<Result>('run', data), setResult);
+    await send('importing', rows, () => upload<Result>(uploadUrl, 'run', data), setResult);
   }
 
   function startOver() {
@@ -110,7 +125,7 @@ export function ImportWizard({ importColumns, maxMegabytes }: { importColumns: r
       {error && <Notice tone="error">{reason(error)}</Notice>}
       {task && <ImportProgress key={task.startedAt} task={task} />}
       {result ? (
-        <ImportResult result={result} onAgain={startOver} />
+        <ImportResult result={result} done={done} onAgain={startOver} />
       ) : (
         <>
           <Card
@@ -123,12 +138,13 @@ export function ImportWizard({ importColumns, maxMegabytes }: { importColumns: r
             <PreviewPanel
               preview={preview}
               importColumns={importColumns}
+              fieldLabels={fieldLabels}
               busy={task !== null}
               onMapping={(mapping) => file && read(file, mapping)}
               onImport={importRows}
             />
           ) : (
-            !task && <HowTo importColumns={importColumns} />
+            !task && howTo
           )}
         </>
       )}

@@ -5,8 +5,8 @@ import { useId } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
-import type { ImportColumn, Mapping } from '@/lib/accounts/import-plan';
-import type { ImportPreview } from '../prepare-import';
+import type { Mapping } from '@/lib/import/mapping';
+import type { ImportPreview } from '@/lib/import/read-file';
 import { ErrorTable } from './error-table';
 import { Counts } from './import-counts';
 import { MappingTable } from './mapping-table';
@@ -18,12 +18,14 @@ export type ImportMode = 'all' | 'validOnly';
 export function PreviewPanel({
   preview,
   importColumns,
+  fieldLabels,
   busy,
   onMapping,
   onImport,
 }: {
   preview: ImportPreview;
-  importColumns: readonly ImportColumn[];
+  importColumns: readonly string[];
+  fieldLabels: Record<string, string>;
   busy: boolean;
   onMapping: (mapping: Mapping) => void;
   onImport: (mode: ImportMode) => void;
@@ -84,7 +86,7 @@ export function PreviewPanel({
       )}
 
       <Card title={t('columnsTitle')} description={t('columnsDescription')}>
-        <MappingTable columns={preview.columns} importColumns={importColumns} disabled={busy} onChange={onMapping} />
+        <MappingTable columns={preview.columns} importColumns={importColumns} fieldLabels={fieldLabels} disabled={busy} onChange={onMapping} />
       </Card>
     </>
   );

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { Table, Td, Th } from '@/components/ui/table';
-import type { ImportPreview } from '../prepare-import';
+import type { ImportPreview } from '@/lib/import/read-file';
 import { useReason } from './use-reason';
 
 /**
@@ -27,7 +27,8 @@ export function ErrorTable({ errors }: { errors: ImportPreview['errors'] }) {
         {errors.map((e, i) => (
           <tr key={i} className="align-top">
             <Td className="text-right tabular-nums">{e.line}</Td>
-            <Td className="max-w-28 whitespace-normal! break-words md:max-w-none">
+            {/* min-w: a Japanese header may break between any two characters, and would shrink to one a line. */}
+            <Td className="max-w-28 min-w-20 whitespace-normal! break-words md:max-w-none">
               <div className="font-medium text-zinc-900">{e.column || t('wholeRow')}</div>
               {/* On a narrow screen the value goes under its column instead of in a column of its own. */}
               <div className="break-all font-mono text-xs text-zinc-500 md:hidden">{e.value}</div>

@@ -5,10 +5,11 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import type { ImportResult as Result } from '../prepare-import';
+import type { ImportResult as Result } from '@/lib/import/read-file';
 import { Counts } from './import-counts';
 
-export function ImportResult({ result, onAgain }: { result: Result; onAgain: () => void }) {
+/** The outcome, with a way back to where the imported records are (`done`) and to another file. */
+export function ImportResult({ result, done, onAgain }: { result: Result; done: { href: string; label: string }; onAgain: () => void }) {
   const t = useTranslations('import');
   const heading = useRef<HTMLHeadingElement>(null);
   // Keyboard and screen-reader users land on the outcome, not on the vanished buttons.
@@ -28,8 +29,8 @@ export function ImportResult({ result, onAgain }: { result: Result; onAgain: () 
           ]}
         />
         <div className="flex flex-wrap gap-2">
-          <Link href="/accounts" className={buttonClass('primary')}>
-            {t('goToList')}
+          <Link href={done.href} className={buttonClass('primary')}>
+            {done.label}
           </Link>
           <Button variant="secondary" onClick={onAgain}>
             {t('importAnother')}

@@ -3,24 +3,27 @@
 import { useTranslations } from 'next-intl';
 import { Select } from '@/components/ui/input';
 import { Table, Td, Th } from '@/components/ui/table';
-import type { ImportColumn, Mapping } from '@/lib/accounts/import-plan';
-import type { ImportPreview } from '../prepare-import';
+import type { Mapping } from '@/lib/import/mapping';
+import type { ImportPreview } from '@/lib/import/read-file';
 
-/** One row per CSV column: its header, its first value, and the account field it fills. */
+/** One row per CSV column: its header, its first value, and the field it fills. */
 export function MappingTable({
   columns,
   importColumns,
+  fieldLabels,
   disabled,
   onChange,
 }: {
   columns: ImportPreview['columns'];
-  importColumns: readonly ImportColumn[];
+  importColumns: readonly string[];
+  /** Each import column's name in the reader's language. */
+  fieldLabels: Record<string, string>;
   disabled?: boolean;
   onChange: (mapping: Mapping) => void;
 }) {
   const t = useTranslations('import');
   const choose = (index: number, value: string) =>
-    onChange(columns.map((c, i) => (i === index ? ((value || null) as ImportColumn | null) : c.column)));
+    onChange(columns.map((c, i) => (i === index ? (value || null) : c.column)));
   return (
     <Table>
       <thead className="bg-zinc-50">
@@ -52,7 +55,7 @@ export function MappingTable({
                   <option value="">{t('leaveOut')}</option>
                   {importColumns.map((column) => (
                     <option key={column} value={column}>
-                      {t(`fields.${column}`)} ({column})
+                      {fieldLabels[column] ?? column} ({column})
                     </option>
                   ))}
                 </Select>
