@@ -1,8 +1,8 @@
 import type { Permission } from '@/lib/auth/permissions';
 import { csvLine, utf8Bom } from '@/lib/csv/write';
-import { readBody } from '@/lib/http/read-body';
 import { maxImportMegabytes } from '@/lib/import/read-file';
-import { route, RouteError } from './route';
+import { route } from './route';
+import { readUploadForm } from './upload-form';
 
 // What a CSV import's upload route does before the import's own work (the
 // route door has already refused a visitor without a session, a user who may
@@ -14,16 +14,8 @@ import { route, RouteError } from './route';
 const maxBodyBytes = maxImportMegabytes * 1024 * 1024 + 256 * 1024;
 
 /** The upload's form (file, mapping, intent=preview|run, mode); throws RouteError for a body that is too large, cut short or empty. */
-export async function readImportUpload(request: Request): Promise<FormData> {
-  const body = await readBody(request, maxBodyBytes);
-  if (!body.ok && body.reason === 'tooLarge') throw new RouteError(413, { key: 'import.errors.fileTooLarge', values: { max: maxImportMegabytes } });
-  if (!body.ok) throw new RouteError(400, { key: 'import.errors.incomplete' });
-  if (body.bytes.byteLength === 0) throw new RouteError(400, { key: 'import.errors.empty' });
-  try {
-    return await new Response(body.bytes, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();
-  } catch {
-    throw new RouteError(400, { key: 'import.errors.empty' });
-  }
+export function readImportUpload(request: Request): Promise<FormData> {
+  return readUploadForm(request, maxBodyBytes, { tooLarge: { key: 'import.errors.fileTooLarge', values: { max: maxImportMegabytes } }, empty: { key: 'import.errors.empty' } });
 }
 
 /**
