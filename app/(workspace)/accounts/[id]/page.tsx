@@ -1,3 +1,4 @@
+import { activityRules } from '@/lib/playbooks/rule-target';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -81,7 +82,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
     listShareableItems(db),
   ]);
   const typeLabel = (ty: { key: string | null; name: string | null }) => activityTypeLabel(ty, tp);
-  const playbookTypeIds = new Set(playbooks.find((p) => p.tier === account.tier)?.rules.map((r) => r.activityTypeId) ?? []);
+  const playbookTypeIds = new Set(activityRules(playbooks.find((p) => p.tier === account.tier)?.rules ?? []).map((r) => r.activityTypeId));
   // The request's own clock (next-intl keeps one per request), so the page renders consistently.
   const nowMs = (await getNow()).getTime();
   // The same next and last touch as the account list: the earliest planned activity (overdue if its time has passed) and the latest completed one.
