@@ -48,6 +48,10 @@ export const auditActions = [
   'content.update',
   'content.add_version',
   'content.share',
+  'content_kind.create',
+  'content_kind.update',
+  'content_kind.deactivate',
+  'content_kind.reactivate',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

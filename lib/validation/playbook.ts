@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { maxId, str } from '@/lib/validation/input';
-import { id, version } from '@/lib/actions/validation';
+import { blankToNull, id, version } from '@/lib/actions/validation';
 import { toScaled } from '@/lib/decimal';
 import { cadenceUnits, touchKinds, touchModels } from '@/lib/vocabulary';
 
-const blankToNull = (v: unknown) => (v === '' || v === undefined || v === null ? null : v);
+// A rule from code may leave out the target it does not use.
+const absentToNull = (v: unknown) => blankToNull(v) ?? null;
 
 // A rule asks for an activity type or a touch kind: exactly one.
 const rule = z
   .object({
-    activityTypeId: z.preprocess(blankToNull, z.coerce.number({ error: 'validation.required' }).int().positive('validation.required').max(maxId, 'errors.notFound').nullable()),
-    touchKind: z.preprocess(blankToNull, z.enum(touchKinds, 'validation.invalid').nullable()),
+    activityTypeId: z.preprocess(absentToNull, z.coerce.number({ error: 'validation.required' }).int().positive('validation.required').max(maxId, 'errors.notFound').nullable()),
+    touchKind: z.preprocess(absentToNull, z.enum(touchKinds, 'validation.invalid').nullable()),
     every: z.coerce.number({ error: 'validation.wholeNumber' }).int('validation.wholeNumber').min(1, 'validation.tooSmall').max(365, 'validation.tooBig'),
     unit: z.enum(cadenceUnits, 'validation.invalid'),
     // 0 only for a one-to-many rule, which the action decides from the type's model.
