@@ -1,10 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import type * as Navigation from 'next/navigation';
+import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { currentPlaybooks, listActivityTypes } from '@/db/queries/playbooks';
 import { hoursPerAccountMonth, typeModelLookup } from '@/lib/playbooks/hours';
 import { lastAudit } from '@/tests/audit';
 import { createUser, signInAs } from '@/tests/factories';
+import { renderToHtml, textOf } from '@/tests/render-page';
 import { saveActivityType, savePlaybook } from './actions';
+import PlaybooksPage from './page';
+
+vi.mock('next-intl/server', () => import('@/tests/intl-server'));
+vi.mock('next/navigation', async (original) => ({
+  ...(await original<typeof Navigation>()),
+  useRouter: () => ({ push: () => {}, refresh: () => {}, replace: () => {}, prefetch: () => {} }),
+}));
 
 const tier1 = async () => (await currentPlaybooks(await getDb())).find((p) => p.tier === 1)!;
 
@@ -93,6 +102,23 @@ describe('touch-kind rules', () => {
     // Only the high-touch rule owes hours per account.
     expect(hoursPerAccountMonth(now.rules, typeModelLookup(await listActivityTypes(db)))).toBeCloseTo(1.5, 6);
     expect(await lastAudit()).toMatchObject({ action: 'playbook.save', actorId: admin.id, after: { rules: [{ touchKind: 'content_shared', hours: '0' }, {}, {}] } });
+  });
+
+  it('show in the editor as one-to-many rows with no hours asked, and leave the tier owing 0 h per account', async () => {
+    await signInAs(await createUser('admin'));
+    const db = await getDb();
+    const tier3 = (await currentPlaybooks(db)).find((p) => p.tier === 3)!;
+    const rules = [{ ...rule, touchKind: 'content_opened' }, { ...rule, touchKind: 'program_attended', every: 3 }];
+    expect((await savePlaybook(null, { tier: 3, baseVersion: tier3.version, rules: JSON.stringify(rules) })).ok).toBe(true);
+    const html = await renderToHtml(await PlaybooksPage());
+    const section = html.slice(html.indexOf('Tier 3 playbook'));
+    const text = textOf(section);
+    expect(text.match(/0 h — one-to-many/g)).toHaveLength(2);
+    expect(text).toMatch(/Per account per month 0 h/);
+    expect(section).not.toContain('aria-label="Hours of rule 1"');
+    // The grouped select offers activity types and touch kinds, with the saved kind chosen.
+    expect(section).toMatch(/<optgroup label="Any touch of a kind">/);
+    expect(section).toMatch(/<option value="kind:content_opened" selected="">Content opened<\/option>/);
   });
 
   it('refuse a rule with neither or both targets, or an unknown kind, beside its field', async () => {
