@@ -64,6 +64,17 @@ export type TouchKind = (typeof touchKinds)[number];
 export const contentEmailStatuses = ['not_sent', 'queued', 'sent', 'failed', 'opted_out'] as const;
 export type ContentEmailStatus = (typeof contentEmailStatuses)[number];
 
+/**
+ * Where one contact's invitation to a program session stands: invited, then
+ * registered (or waitlisted when seats ran out), then attended or no-show;
+ * or they declined, or cancelled after registering.
+ */
+export const invitationStatuses = ['invited', 'registered', 'waitlisted', 'attended', 'no_show', 'declined', 'cancelled'] as const;
+export type InvitationStatus = (typeof invitationStatuses)[number];
+
+/** The touch models a program kind can have: one-to-many (low) or community. */
+export const programTouchModels = ['low', 'community'] as const;
+
 export const cadenceUnits = ['day', 'week', 'month'] as const;
 
 /** What a series does with an occurrence that falls on a closed day: keep it there, skip it, or move it to the next working day. */

@@ -9,3 +9,4 @@ export * from './contacts';
 export * from './content';
 export * from './touches';
 export * from './imports';
+export * from './programs';

@@ -4,6 +4,7 @@ import { accounts } from './accounts';
 import { activities } from './activities';
 import { contacts } from './contacts';
 import { contentRecipients, contentShares } from './content';
+import { programInvitations } from './programs';
 import { activityTypes, touchKindEnum, touchModelEnum } from './playbooks';
 
 // The ledger of every touch an account received, whatever its model: one row
@@ -28,6 +29,8 @@ export const touches = pgTable(
     // For content touches: the share (content_shared) or the recipient (content_opened).
     contentShareId: integer().references(() => contentShares.id, { onDelete: 'cascade' }),
     contentRecipientId: integer().references(() => contentRecipients.id, { onDelete: 'cascade' }),
+    // For program touches: the invitation (invited, registered, attended: one row each).
+    programInvitationId: integer().references(() => programInvitations.id, { onDelete: 'cascade' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -38,5 +41,7 @@ export const touches = pgTable(
     // One shared touch per share, one opened touch per recipient (the first open).
     uniqueIndex('touches_content_share_key').on(t.contentShareId).where(sql`${t.contentShareId} is not null`),
     uniqueIndex('touches_content_recipient_key').on(t.contentRecipientId).where(sql`${t.contentRecipientId} is not null`),
+    // One touch of each kind per invitation.
+    uniqueIndex('touches_program_invitation_key').on(t.programInvitationId, t.kind).where(sql`${t.programInvitationId} is not null`),
   ],
 );

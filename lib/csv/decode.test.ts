@@ -28,4 +28,26 @@ describe('decodeCsv', () => {
   it('refuses a file that is neither (Latin-1 café), instead of garbling it', () => {
     expect(decodeCsv(new Uint8Array([...ascii('name\ncaf'), 0xe9, 0x0a]))).toBeNull();
   });
+
+  const utf16le = (s: string) => new Uint8Array(Buffer.from(s, 'utf16le'));
+  const utf16be = (s: string) => new Uint8Array(Buffer.from(s, 'utf16le').swap16());
+
+  it('reads UTF-16LE with a byte-order mark, as Teams and Excel "Unicode text" write it', () => {
+    const bytes = new Uint8Array([0xff, 0xfe, ...utf16le('名前\tメール\r\n山田 太郎\ttaro@example.jp\r\n')]);
+    expect(decodeCsv(bytes)).toEqual({ text: '名前\tメール\r\n山田 太郎\ttaro@example.jp\r\n', encoding: 'utf-16le' });
+  });
+
+  it('reads UTF-16BE with a byte-order mark', () => {
+    const bytes = new Uint8Array([0xfe, 0xff, ...utf16be('Name\t株式会社\n')]);
+    expect(decodeCsv(bytes)).toEqual({ text: 'Name\t株式会社\n', encoding: 'utf-16be' });
+  });
+
+  it('recognises UTF-16 without a mark by its zero bytes', () => {
+    expect(decodeCsv(utf16le('1. Summary\r\nMeeting title\tWebinar\r\n'))).toEqual({ text: '1. Summary\r\nMeeting title\tWebinar\r\n', encoding: 'utf-16le' });
+    expect(decodeCsv(utf16be('Name,Email\n'))?.encoding).toBe('utf-16be');
+  });
+
+  it('refuses UTF-16 that breaks off in the middle of a character pair', () => {
+    expect(decodeCsv(new Uint8Array([0xff, 0xfe, ...utf16le('a'), 0x3d, 0xd8]))).toBeNull();
+  });
 });

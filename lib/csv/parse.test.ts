@@ -31,4 +31,10 @@ describe('parseCsv', () => {
   it('gives no header and no rows for an empty file', () => {
     expect(parseCsv('')).toMatchObject({ headers: [], rows: [] });
   });
+
+  it('takes the delimiter from the caller when the first line is a title', () => {
+    const text = '1. Summary\nMeeting title\tWeekly, all hands\n';
+    expect(parseCsv(text).rows[0]?.cells).toEqual(['Meeting title\tWeekly', ' all hands']);
+    expect(parseCsv(text, { delimiter: '\t' }).rows[0]?.cells).toEqual(['Meeting title', 'Weekly, all hands']);
+  });
 });

@@ -22,10 +22,12 @@ function guessDelimiter(text: string): string {
 /**
  * Splits CSV text into a header and records. Blank records (Excel leaves
  * ",,,," rows behind) are dropped, but still counted, so every line number
- * matches what the user sees when they open the file.
+ * matches what the user sees when they open the file. A caller that knows
+ * better than the first line (a report whose first line is a title) passes
+ * the delimiter.
  */
-export function parseCsv(text: string): CsvTable & { problems: CsvProblem[] } {
-  const result = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: guessDelimiter(text) });
+export function parseCsv(text: string, options: { delimiter?: string } = {}): CsvTable & { problems: CsvProblem[] } {
+  const result = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: options.delimiter ?? guessDelimiter(text) });
   const problems: CsvProblem[] = [];
   for (const e of result.errors) {
     if (e.row === undefined) continue;

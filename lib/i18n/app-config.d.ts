@@ -8,6 +8,7 @@ import type enFeeds from './messages/en.feeds.json';
 import type enImport from './messages/en.import.json';
 import type enPlan from './messages/en.plan.json';
 import type enSeries from './messages/en.series.json';
+import type enPrograms from './messages/en.programs.json';
 import type { Locale } from './locales';
 
 // next-intl checks every translation key against the English catalog (the
@@ -26,6 +27,7 @@ declare module 'next-intl' {
       touches: typeof enTouches;
       content: typeof enContent;
       auditLog: typeof enAuditLog;
+      programs: typeof enPrograms;
     };
   }
 }

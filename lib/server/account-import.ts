@@ -5,13 +5,13 @@ import {
   activeBatch,
   applyStagedRows,
   batchesToClear,
+  changedSinceStaged,
   claimStaleBatches,
   clearStagedRows,
   findBatch,
   finishBatch,
   insertBatch,
   setBatchState,
-  stagedConflicts,
   stageRows,
   type Batch,
   type StagedRow,
@@ -29,10 +29,12 @@ import { isEmbedded } from '@/lib/env';
 //  1. staging: the planned rows go to import_rows, a chunk per transaction.
 //     Nobody reads import_rows, so nothing is visible yet. A crash leaves a
 //     'staging' batch: recovery marks it failed and deletes its rows.
-//  2. applying: one transaction re-checks that nothing the plan read has
-//     changed (versions, domains, external ids, the tier policy), marks the
-//     batch 'applying' and applies the first chunk; each further chunk is its
-//     own transaction. From 'applying' on the import only goes forward:
+//     Each chunk is checked against accounts as it is staged (versions,
+//     domains, external ids).
+//  2. applying: one transaction re-checks the tier policy and the accounts
+//     written since staging began (not all of them: one statement over the
+//     whole file took 0.5 s), marks the batch 'applying' and applies the
+//     first chunk; each further chunk is its own transaction. From 'applying' on the import only goes forward:
 //     recovery applies the chunks left, so the end state is all of it.
 //  3. done: marked with the audit row, once.
 // The chunk size is the one difference between the databases: on PostgreSQL
@@ -130,13 +132,14 @@ export async function importAccounts(
   try {
     for (let from = 0, index = 0; from < rows.length; from += chunking.stageRows, index++) {
       const started = performance.now();
-      await db.transaction((tx) => stageRows(tx, batchId, from, rows.slice(from, from + chunking.stageRows)));
+      const { conflict } = await db.transaction((tx) => stageRows(tx, batchId, from, rows.slice(from, from + chunking.stageRows)));
+      if (conflict) throw new ImportConflict();
       await chunking.afterChunk?.('stage', index);
       await rest(started);
     }
     await db.transaction(async (tx) => {
       await lockPoliciesShared(tx);
-      if ((await currentPolicy(tx)).version !== ctx.policyVersion || (await stagedConflicts(tx, batchId))) throw new ImportConflict();
+      if ((await currentPolicy(tx)).version !== ctx.policyVersion || (await changedSinceStaged(tx, batchId))) throw new ImportConflict();
       await setBatchState(tx, batchId, 'applying');
       // The first chunk (on PostgreSQL: all of it) in the same transaction: any row a save overtook undoes the whole import.
       if ((await applyStagedRows(tx, { id: batchId, ...ctx }, 0, Math.min(rows.length, chunking.applyRows))) > 0) throw new ImportConflict();

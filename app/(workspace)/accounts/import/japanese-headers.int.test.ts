@@ -112,4 +112,14 @@ describe('a Japanese-headed file', () => {
     expect(sakura).toMatchObject({ externalId: 'JP-SJIS-001', name: '株式会社さくら商事', industry: '製造業', employees: 1200, arr: '12000000.00', renewalDate: '2027-03-31', ownerId: owner.id });
     expect(await byDomain('yamato-unyu.example')).toBeUndefined();
   });
+
+  it('in UTF-16 with tabs, as Excel saves "Unicode text", imports', async () => {
+    const text = ['企業名\tドメイン\t年間経常収益', '株式会社つばさ\ttsubasa-utf16.example\t2400000'].join('\r\n');
+    const bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
+    const result = await preview(bytes);
+    expect(result.encoding).toBe('utf-16le');
+    expect(result).toMatchObject({ mappingErrors: [], toCreate: 1, invalidRows: 0 });
+    expect(await runImport(null, upload(bytes, { mode: 'all' }))).toMatchObject({ ok: true, data: { created: 1 } });
+    expect(await byDomain('tsubasa-utf16.example')).toMatchObject({ name: '株式会社つばさ', arr: '2400000.00' });
+  });
 });

@@ -6,6 +6,7 @@ import type { PublicUser } from '@/db/queries/users';
 import { accounts, auditLog, importBatches, importRows, tierHistory } from '@/db/schema';
 import { ActionError } from '@/lib/actions/result';
 import { databaseUrl } from '@/lib/env';
+import { changedSinceStaged } from '@/db/queries/import-batches';
 import { finishImport, importAccounts, recoverImports, type ImportChunking } from '@/lib/server/account-import';
 import { createAccount } from '@/tests/accounts';
 import { createUser, signInAs } from '@/tests/factories';
@@ -138,6 +139,59 @@ describe('an import in short transactions', () => {
     expect(await accountsLike(`%-${t}.example`)).toEqual([expect.objectContaining({ id: old.id, arr: '3000.00' })]);
     expect((await lastBatch()).state).toBe('failed');
     expect(await stagedCount()).toBe(0);
+  });
+
+  // 50 new accounts and the old one last: 6 staging chunks (the last is index 5), apply chunks of 20.
+  it('refuses, changing nothing, when someone saves an account of the file after it is all staged', async () => {
+    const t = tag();
+    const old = await createAccount({ domain: `old-${t}.example`, arr: '1000' });
+    const d = await db();
+    const attempt = write(csv(t, 50, [old]), { stageRows: 10, applyRows: 20, afterChunk: async (phase, i) => {
+      if (phase === 'stage' && i === 5) await d.update(accounts).set({ arr: '3000', version: old.version + 1 }).where(eq(accounts.id, old.id));
+    } });
+    await expect(attempt).rejects.toEqual(new ActionError({ key: 'import.errors.changedMeanwhile' }));
+    expect(await accountsLike(`%-${t}.example`)).toEqual([expect.objectContaining({ id: old.id, arr: '3000.00' })]);
+    expect(await stagedCount()).toBe(0);
+  });
+
+  it("refuses, changing nothing, when someone creates an account with a new row's domain after it is staged", async () => {
+    const t = tag();
+    const attempt = write(csv(t, 50), { stageRows: 10, applyRows: 20, afterChunk: async (phase, i) => {
+      if (phase === 'stage' && i === 4) await createAccount({ name: 'Taken', domain: `NEW-45-${t}.example` });
+    } });
+    await expect(attempt).rejects.toEqual(new ActionError({ key: 'import.errors.changedMeanwhile' }));
+    expect((await accountsLike(`%-${t}.example`)).map((a) => a.name)).toEqual(['Taken']);
+    expect(await stagedCount()).toBe(0);
+  });
+
+  it('finds the clash by reading every staged row when too many accounts changed to look up one by one', async () => {
+    const t = tag();
+    const old = await createAccount({ domain: `old-${t}.example`, arr: '1000' });
+    const d = await db();
+    const found: boolean[] = [];
+    await write(csv(t, 20, [old]), { stageRows: 10, applyRows: 20, afterChunk: async (phase, i) => {
+      if (phase !== 'stage' || i !== 2) return;
+      const batch = await lastBatch();
+      found.push(await changedSinceStaged(d, batch.id, 0), await changedSinceStaged(d, batch.id));
+      await createAccount({ domain: `other-${t}.test` });
+      found.push(await changedSinceStaged(d, batch.id, 0), await changedSinceStaged(d, batch.id));
+      await createAccount({ domain: `NEW-3-${t}.example` });
+      found.push(await changedSinceStaged(d, batch.id, 0), await changedSinceStaged(d, batch.id));
+      await d.execute(sql`delete from ${accounts} where domain = ${`NEW-3-${t}.example`}`);
+    } });
+    expect(found).toEqual([false, false, false, false, true, true]);
+  });
+
+  it('goes ahead when accounts outside the file are saved while it is staged', async () => {
+    const t = tag();
+    const [old, other] = await Promise.all([`old-${t}`, `other-${t}`].map((d) => createAccount({ domain: `${d}.test`, arr: '1000' })));
+    const d = await db();
+    await write(csv(t, 50, [old!]), { stageRows: 10, applyRows: 20, afterChunk: async (phase, i) => {
+      if (phase === 'stage' && i < 6) await d.update(accounts).set({ arr: String(2000 + i), version: sql`${accounts.version} + 1` }).where(eq(accounts.id, other!.id));
+      if (phase === 'stage' && i === 5) await createAccount({ domain: `elsewhere-${t}.test` });
+    } });
+    expect(await accountsLike(`%-${t}.example`)).toHaveLength(50);
+    expect((await accountsLike(`old-${t}.test`))[0]!.arr).toBe('90000000.00');
   });
 
   it('refuses a second import while one runs, with a message', async () => {

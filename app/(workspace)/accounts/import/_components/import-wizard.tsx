@@ -14,7 +14,7 @@ import { ImportResult } from './import-result';
 import { PreviewPanel, type ImportMode } from './preview-panel';
 import { useReason } from './use-reason';
 
-const encodingNames = { 'utf-8': 'UTF-8', shift_jis: 'Shift_JIS' } as const;
+const encodingNames = { 'utf-8': 'UTF-8', shift_jis: 'Shift_JIS', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16' } as const;
 
 /** Rows in the file, roughly (line breaks inside quoted cells count too): enough for "Reading about N rows". */
 async function roughRowCount(file: File): Promise<number> {
