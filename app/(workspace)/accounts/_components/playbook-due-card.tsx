@@ -3,18 +3,9 @@ import { getFormat } from '@/lib/i18n/format';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { activityTypeLabel } from '@/lib/playbooks/type-label';
-import type { CadenceUnit, TouchKind } from '@/lib/vocabulary';
+import type { RuleDue } from '@/db/queries/coverage';
 
-type Due = {
-  position: number;
-  activityTypeId: number | null;
-  touchKind: TouchKind | null;
-  every: number;
-  unit: CadenceUnit;
-  lastTouchAt: Date | null;
-  due: string;
-  overdue: boolean;
-};
+type Due = Omit<RuleDue, 'accountId'>;
 
 /**
  * What the account's tier's playbook asks, rule by rule, with the touch that
