@@ -21,7 +21,8 @@ export async function listContentKindsWithUsage(db: DbOrTx) {
       name: contentKinds.name,
       active: contentKinds.active,
       version: contentKinds.version,
-      items: sql<number>`(select count(*) from ${contentItems} i where i.kind_id = ${contentKinds.id})::int`,
+      // Written out: inside a subquery drizzle would leave `id` unqualified, and it would name the item's.
+      items: sql<number>`(select count(*) from content_items i where i.kind_id = content_kinds.id)::int`,
     })
     .from(contentKinds)
     .orderBy(asc(contentKinds.id));

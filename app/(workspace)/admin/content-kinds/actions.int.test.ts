@@ -108,10 +108,14 @@ describe('/admin/content-kinds', () => {
     await signInAs(await createUser('admin'));
     const name = unique('Case study');
     const id = await addKind(name);
-    await saveContentKind(null, { id, version: 1, name, active: 'false' });
+    for (const title of ['Retail case', 'Bank case']) await createContentItem(null, { kindId: id, title, url: 'https://example.com/case', tiers: [] });
+    const unused = unique('Poster');
+    const unusedId = await addKind(unused);
+    await saveContentKind(null, { id: unusedId, version: 1, name: unused, active: 'false' });
     const text = textOf(await renderToHtml(await ContentKindsPage()));
     expect(text).toContain('Content kinds');
-    expect(text).toMatch(new RegExp(`${name} Deactivated No items`));
+    expect(text).toMatch(new RegExp(`${name} 2 items`));
+    expect(text).toMatch(new RegExp(`${unused} Deactivated No items`));
     expect(text).toMatch(/Template Built-in \d+ items?|Template Built-in No items/);
     expect(text).toContain('New content kind');
   });

@@ -10,7 +10,12 @@ type Kind = { id: number; key: string | null; name: string | null; label: string
 function KindForm({ kind }: { kind?: Kind }) {
   const t = useTranslations('contentKinds');
   return (
-    <ActionForm action={saveContentKind} successMessage={kind ? t('saved') : t('added')} resetOnSuccess={!kind} className="grid items-start gap-3 sm:grid-cols-[2fr_1fr_auto]">
+    <ActionForm
+      action={saveContentKind}
+      successMessage={kind ? t('saved') : t('added')}
+      resetOnSuccess={!kind}
+      className={kind ? 'grid items-start gap-3 sm:grid-cols-[minmax(0,24rem)_12rem_auto]' : 'grid items-start gap-3 sm:grid-cols-[minmax(0,24rem)_auto]'}
+    >
       {kind && (
         <>
           <input type="hidden" name="id" value={kind.id} />
@@ -22,9 +27,8 @@ function KindForm({ kind }: { kind?: Kind }) {
         label={t('name')}
         defaultValue={kind?.name ?? ''}
         placeholder={kind?.key && !kind.name ? kind.label : undefined}
-        hint={kind?.key ? t('defaultNameHint') : undefined}
       />
-      {kind ? (
+      {kind && (
         <SelectField
           name="active"
           label={t('status')}
@@ -34,8 +38,6 @@ function KindForm({ kind }: { kind?: Kind }) {
             { value: 'false', label: t('inactive') },
           ]}
         />
-      ) : (
-        <span className="hidden sm:block" />
       )}
       <div className="sm:pt-6">
         <SubmitButton variant={kind ? 'secondary' : 'primary'}>{kind ? t('save') : t('add')}</SubmitButton>
@@ -49,6 +51,7 @@ export function ContentKinds({ kinds }: { kinds: Kind[] }) {
   const t = useTranslations('contentKinds');
   return (
     <div className="space-y-4">
+      <p className="text-sm text-zinc-600">{t('defaultNameHint')}</p>
       <ul className="divide-y divide-zinc-100">
         {kinds.map((kind) => (
           <li key={kind.id} className="py-3">

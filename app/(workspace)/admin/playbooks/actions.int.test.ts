@@ -77,7 +77,7 @@ describe('savePlaybook', () => {
 });
 
 describe('touch-kind rules', () => {
-  const rule = { every: 1, unit: 'month', hours: '2', bookAheadDays: 0 };
+  const rule = { every: 1, unit: 'month', hours: '2', bookAheadDays: 5 };
 
   it('save a rule on any touch of a kind, with 0 hours kept for one-to-many rules', async () => {
     const admin = await createUser('admin');
@@ -88,16 +88,16 @@ describe('touch-kind rules', () => {
     const tier2 = (await currentPlaybooks(db)).find((p) => p.tier === 2)!;
     const rules = [
       { ...rule, touchKind: 'content_shared' },
-      { ...rule, activityTypeId: webinarId, every: 3 },
+      { ...rule, activityTypeId: webinarId, every: 3, bookAheadDays: 7 },
       { ...rule, touchKind: 'activity_completed', hours: '1.5' },
     ];
     const saved = await savePlaybook(null, { tier: 2, baseVersion: tier2.version, rules: JSON.stringify(rules) });
     expect(saved.ok).toBe(true);
     const now = (await currentPlaybooks(db)).find((p) => p.tier === 2)!;
-    expect(now.rules.map((r) => [r.activityTypeId, r.touchKind, r.every, r.hours])).toEqual([
-      [null, 'content_shared', 1, '0.00'],
-      [webinarId, null, 3, '0.00'],
-      [null, 'activity_completed', 1, '1.50'],
+    expect(now.rules.map((r) => [r.activityTypeId, r.touchKind, r.every, r.hours, r.bookAheadDays])).toEqual([
+      [null, 'content_shared', 1, '0.00', 0],
+      [webinarId, null, 3, '0.00', 7],
+      [null, 'activity_completed', 1, '1.50', 0],
     ]);
     // Only the high-touch rule owes hours per account.
     expect(hoursPerAccountMonth(now.rules, typeModelLookup(await listActivityTypes(db)))).toBeCloseTo(1.5, 6);

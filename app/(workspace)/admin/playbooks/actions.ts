@@ -24,8 +24,10 @@ export const savePlaybook = action({
     const typeList = await listActivityTypes(tx);
     const types = new Map(typeList.map((t) => [t.id, t]));
     const typeModel = typeModelLookup(typeList);
-    const rules = input.rules.map((rule, i) => {
-      if (rule.activityTypeId !== null && !types.get(rule.activityTypeId)?.active) throw new ActionError({ key: 'playbooks.typeUnavailable' }, `rules.${i}.activityTypeId`);
+    const rules = input.rules.map((given, i) => {
+      if (given.activityTypeId !== null && !types.get(given.activityTypeId)?.active) throw new ActionError({ key: 'playbooks.typeUnavailable' }, `rules.${i}.activityTypeId`);
+      // A touch-kind rule is met by the ledger, never booked: no days ahead are asked.
+      const rule = given.touchKind !== null ? { ...given, bookAheadDays: 0 } : given;
       // A one-to-many rule owes no hours per account: none are asked, none kept.
       if (isOneToMany(rule, typeModel)) return { ...rule, hours: '0' };
       if (toScaled(rule.hours, 2) === 0n) throw new ActionError({ key: 'validation.hours' }, `rules.${i}.hours`);

@@ -131,15 +131,22 @@ export function PlaybookEditor({ tier, version, rules: saved, types, accounts, c
                     )}
                   </Td>
                   <Td>
-                    <div className="w-20">
-                    <Input
-                      aria-label={t('bookAheadN', { n: i + 1 })}
-                      inputMode="numeric"
-                      value={r.bookAheadDays}
-                      onChange={(e) => set(i, { bookAheadDays: Number(e.target.value) || 0 })}
-                    />
-                    </div>
-                    <CellError name={`rules.${i}.bookAheadDays`} />
+                    {r.touchKind !== null ? (
+                      // Met by the ledger, not booked: nothing to book ahead.
+                      <p className="py-2 text-sm text-zinc-500">—</p>
+                    ) : (
+                      <>
+                        <div className="w-20">
+                          <Input
+                            aria-label={t('bookAheadN', { n: i + 1 })}
+                            inputMode="numeric"
+                            value={r.bookAheadDays}
+                            onChange={(e) => set(i, { bookAheadDays: Number(e.target.value) || 0 })}
+                          />
+                        </div>
+                        <CellError name={`rules.${i}.bookAheadDays`} />
+                      </>
+                    )}
                   </Td>
                   <Td>
                     <Button variant="ghost" onClick={() => setRules((rs) => rs.filter((_, j) => j !== i))}>
