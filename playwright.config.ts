@@ -15,6 +15,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   workers: 1,
   timeout: 30_000,
+  // A loaded CI machine answers a server action in seconds, not milliseconds.
+  expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   // Playwright empties its output folder on each run; keep it apart from the summaries.
   outputDir: 'test-results/playwright',

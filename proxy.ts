@@ -5,9 +5,9 @@ import { newNonce, pagePolicy } from '@/lib/security/csp';
 
 // Reachable without a session cookie. /feeds/<token>.ics is fetched by
 // calendar servers, and /c/<token> (a tracked link) and /u/<token>
-// (unsubscribe) opened by customers' contacts, who have none: their
-// handlers check the secret token.
-const publicPaths = ['/login', '/feeds', '/c', '/u'];
+// (unsubscribe) and /r/<token> (an invitation) opened by customers'
+// contacts, who have none: their handlers check the secret token.
+const publicPaths = ['/login', '/feeds', '/c', '/u', '/r'];
 
 /**
  * Sets each page's Content-Security-Policy with a fresh nonce: on the

@@ -11,6 +11,10 @@ import { insertActivities } from './queries/activities';
 import { insertContacts } from './queries/contacts';
 import { generateDemoContacts } from './seed-contacts';
 import { demoOpens, generateDemoContent } from './seed-content';
+import { demoAnswers, generateDemoPrograms } from './seed-programs';
+import { findSession, insertProgram, insertSession, inviteContacts, listProgramKinds, listSessionInvitationIds, setInvitationStatus } from './queries/programs';
+import { zonedToUtc } from '@/lib/scheduling/zoned';
+import { addDays } from '@/lib/scheduling/local-date';
 import { prng } from './seed-accounts';
 import { insertContentItem, insertContentVersion, listBatchLinks, listContentKinds, recordOpens, shareContent } from './queries/content';
 import { listActivityTypes } from './queries/playbooks';
@@ -122,6 +126,12 @@ async function seedDemoAccounts(tx: Tx, { csmIds, managerId, today }: { csmIds: 
     rows.map((r) => ({ id: idOf(r.domain), tier: r.tier })),
     managerId,
   );
+  await seedDemoPrograms(
+    tx,
+    rows.map((r) => ({ id: idOf(r.domain), tier: r.tier })),
+    [managerId, ...csmIds],
+    today,
+  );
   // Tier 1 meetings are with the account's own people: its champion and end users attend, its sponsor comes to QBRs.
   const contactsOf = (id: number) => people.filter((p) => p.accountId === id);
   await seedDemoActivities(
@@ -153,6 +163,32 @@ async function seedDemoActivities(tx: Tx, tier1: { id: number; ownerId: number }
   });
   await insertActivities(tx, activities);
   await writeAudit(tx, { actorId: null, action: 'activity.schedule', entity: 'account', after: { count: activities.length, source: 'demo seed' } });
+}
+
+/** A year of programs, invited, answered and attended, through the same queries the actions and the invitee's page use. */
+async function seedDemoPrograms(tx: Tx, accountTiers: { id: number; tier: number }[], hostIds: number[], today: string) {
+  const kindIds = Object.fromEntries((await listProgramKinds(tx)).map((k) => [k.key, k.id]));
+  const now = new Date();
+  const rand = prng(20261128);
+  for (const [i, p] of generateDemoPrograms().entries()) {
+    const hostId = hostIds[p.host % hostIds.length]!;
+    const programId = await insertProgram(tx, { kindId: kindIds[p.kind]!, title: p.title, description: p.description, language: 'ja', tiers: p.tiers, createdBy: hostId }, [hostId]);
+    const startsAt = zonedToUtc(addDays(today, p.daysFromToday), p.time, demoTimeZone);
+    const { durationMinutes, onlineUrl, venue, capacity, preparationHours } = p;
+    const sessionId = await insertSession(tx, { programId, startsAt, timeZone: demoTimeZone, durationMinutes, onlineUrl, venue, capacity, preparationHours });
+    const session = (await findSession(tx, sessionId))!;
+    // Webinars go to every Tier 2 account; study sessions and the meetup to a slice of the accounts they are for.
+    const pool = accountTiers.filter((a) => !p.tiers.length || p.tiers.includes(a.tier));
+    const audience = p.kind === 'webinar' ? pool : pool.filter(() => rand() < (p.kind === 'user_group' ? 0.35 : 0.25));
+    const invitedAt = new Date(Math.min(startsAt.getTime() - 21 * 86_400_000, now.getTime() - 86_400_000));
+    await inviteContacts(tx, { session, filters: { ids: audience.map((a) => a.id) }, invitedBy: hostId, emailStatus: 'not_sent', at: invitedAt });
+    const ids = await listSessionInvitationIds(tx, sessionId);
+    const answers = demoAnswers(ids, { startsAt, durationMinutes: p.durationMinutes, capacity: p.capacity }, now, 1000 + i);
+    for (const r of answers.registered) await setInvitationStatus(tx, { ids: r.ids, status: 'registered', at: r.at, touchModel: session.touchModel });
+    for (const a of answers.attended) await setInvitationStatus(tx, { ids: a.ids, status: 'attended', minutes: a.minutes, at: startsAt, touchModel: session.touchModel });
+    if (answers.noShow.length) await setInvitationStatus(tx, { ids: answers.noShow, status: 'no_show', at: startsAt, touchModel: session.touchModel });
+  }
+  await writeAudit(tx, { actorId: hostIds[0]!, action: 'program.create', entity: 'program', after: { count: generateDemoPrograms().length, source: 'demo seed' } });
 }
 
 /** The content library, shared over the past year and opened, through the same queries the actions and the link use. */

@@ -49,6 +49,16 @@ async function watch(context: BrowserContext, violations: string[]) {
       void report(`${e.effectiveDirective} refused ${e.blockedURI || 'inline'} (${e.sample || 'no sample'}) at ${e.sourceFile}:${e.lineNumber}`);
     });
   });
+  // A page's buttons work once React has hydrated it (components/hydration-mark.tsx): every
+  // navigation by goto waits for that, or for a page with no app scripts (a raw route's HTML).
+  context.on('page', (page) => {
+    const goto = page.goto.bind(page);
+    page.goto = async (...args: Parameters<typeof goto>) => {
+      const response = await goto(...args);
+      await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true' || !document.querySelector('script[src*="/_next/"]'), undefined, { timeout: 20_000 });
+      return response;
+    };
+  });
   // Refusals the event does not cover (workers, before the listener exists) still reach the console.
   context.on('console', (msg) => {
     if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) violations.push(`${msg.page()?.url()}: ${msg.text()}`);

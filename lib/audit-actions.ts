@@ -52,6 +52,11 @@ export const auditActions = [
   'content_kind.update',
   'content_kind.deactivate',
   'content_kind.reactivate',
+  'program.create',
+  'program.add_session',
+  'program.invite',
+  'program.attendance',
+  'program.import_attendance',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
-import { auditActionKey, auditActions } from './audit-actions';
+import { auditActionKey, auditActions, auditGroups } from './audit-actions';
 import { describeAuditRow, type AuditNames, type AuditRow } from './audit-describe';
 import { enumLabels, extraLabels, fieldKinds, type AuditFormat } from './audit-values';
 import { formatFor as appFormat } from './format';
@@ -43,6 +43,7 @@ const names: AuditNames = {
   activityTypeOf: new Map([[900, 2]]),
   contacts: new Map([[31, '山田 太郎']]),
   content: new Map([[7, '稟議書テンプレート']]),
+  programs: new Map([[3, '管理者向け勉強会']]),
 };
 
 const row = (r: Partial<AuditRow> & { action: string }): AuditRow => ({
@@ -243,6 +244,10 @@ describe('audit vocabulary', () => {
 
   it('has a short name for every audit action in both languages, for the event filter and the account timeline', () => {
     for (const locale of ['en', 'ja'] as const) expect(auditActions.map(auditActionKey).filter((k) => !has(locale, `audit.actions.${k}`)), locale).toEqual([]);
+  });
+
+  it('has a name for every group the audit log filters by, in both languages', () => {
+    for (const locale of ['en', 'ja'] as const) expect(auditGroups.filter((g) => !has(locale, `auditLog.groups.${g}`)), locale).toEqual([]);
   });
 
   it('has a label for every field it lists, and words for every value of the vocabularies it shows', () => {

@@ -124,6 +124,11 @@ const specs: Record<string, Spec> = {
   'content_kind.update': { omit: ['key'], kinds: { name: 'typeName' } },
   'content_kind.deactivate': { omit: ['key', 'active'], kinds: { name: 'typeName' } },
   'content_kind.reactivate': { omit: ['key', 'active'], kinds: { name: 'typeName' } },
+  'program.create': { omit: ['title', 'kindId', 'sessionId', 'language'] },
+  'program.add_session': { omit: ['sessionId'] },
+  'program.invite': { omit: ['sessionId', 'audience', 'accountId', 'contacts'] },
+  'program.attendance': { omit: ['sessionId'] },
+  'program.import_attendance': { omit: ['sessionId', 'tool', 'kind'] },
   'calendar_feed.create': { labels: { revokedFeedIds: 'feedsRevoked' } },
   'calendar_feed.revoke': { labels: { revokedFeedIds: 'feedsRevoked' } },
 };
@@ -156,6 +161,8 @@ function recordOf(row: AuditRow, { f, names }: Ctx): AuditDescription['record'] 
       return { name: f.t('auditLog.records.tierPolicy', { version: id }), href: '/admin/tiering' };
     case 'content':
       return { name: names.content.get(id) ?? f.t('auditLog.records.missing', { id }), href: `/content/${id}` };
+    case 'program':
+      return { name: names.programs.get(id) ?? f.t('auditLog.records.missing', { id }), href: `/programs/${id}` };
     case 'workspace':
       return { name: f.t('auditLog.records.workspace'), href: '/admin/workspace' };
     case 'content_kind': {

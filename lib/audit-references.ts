@@ -1,5 +1,5 @@
 /** The ids of the records a page of audit rows mentions, to read their names in one query. */
-export type AuditReferences = { users: number[]; accounts: number[]; activityTypes: number[]; activities: number[]; contacts: number[]; content: number[] };
+export type AuditReferences = { users: number[]; accounts: number[]; activityTypes: number[]; activities: number[]; contacts: number[]; content: number[]; programs: number[] };
 
 type Row = { entity: string; entityId: string | null; before: unknown; after: unknown };
 
@@ -13,6 +13,7 @@ export function auditReferences(rows: readonly Row[]): AuditReferences {
   const activities = new Set<number>();
   const contacts = new Set<number>();
   const content = new Set<number>();
+  const programs = new Set<number>();
   const add = (set: Set<number>, v: unknown) => {
     const n = id(v);
     if (n !== null) set.add(n);
@@ -21,6 +22,7 @@ export function auditReferences(rows: readonly Row[]): AuditReferences {
     if (!side || typeof side !== 'object' || Array.isArray(side)) return;
     const o = side as Record<string, unknown>;
     add(users, o.ownerId);
+    if (Array.isArray(o.hostIds)) o.hostIds.forEach((u) => add(users, u));
     if (Array.isArray(o.internalAttendees)) o.internalAttendees.forEach((u) => add(users, u));
     add(users, (o.handover as { to?: unknown } | undefined)?.to);
     add(users, (o.filter as { ownerId?: unknown } | undefined)?.ownerId);
@@ -35,8 +37,9 @@ export function auditReferences(rows: readonly Row[]): AuditReferences {
     if (row.entity === 'user') add(users, row.entityId);
     if (row.entity === 'activity_type') add(activityTypes, row.entityId);
     if (row.entity === 'content') add(content, row.entityId);
+    if (row.entity === 'program') add(programs, row.entityId);
     visit(row.before);
     visit(row.after);
   }
-  return { users: [...users], accounts: [...accounts], activityTypes: [...activityTypes], activities: [...activities], contacts: [...contacts], content: [...content] };
+  return { users: [...users], accounts: [...accounts], activityTypes: [...activityTypes], activities: [...activities], contacts: [...contacts], content: [...content], programs: [...programs] };
 }

@@ -27,6 +27,8 @@ export type AuditNames = {
   contacts: ReadonlyMap<number, string>;
   /** Content library items by id: their titles. */
   content: ReadonlyMap<number, string>;
+  /** Programs by id: their titles. */
+  programs: ReadonlyMap<number, string>;
 };
 
 export type Kind =

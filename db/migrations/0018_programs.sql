@@ -1,4 +1,5 @@
 CREATE TYPE "public"."invitation_status" AS ENUM('invited', 'registered', 'waitlisted', 'attended', 'no_show', 'declined', 'cancelled');--> statement-breakpoint
+CREATE TYPE "public"."program_touch_model" AS ENUM('low', 'community');--> statement-breakpoint
 CREATE TABLE "attendance_imports" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "attendance_imports_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"session_id" integer NOT NULL,
@@ -37,12 +38,11 @@ CREATE TABLE "program_kinds" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "program_kinds_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"key" text,
 	"name" text,
-	"touch_model" "touch_model" NOT NULL,
+	"touch_model" "program_touch_model" NOT NULL,
 	"active" boolean DEFAULT true NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "program_kinds_named" CHECK ("program_kinds"."key" is not null or "program_kinds"."name" is not null),
-	CONSTRAINT "program_kinds_one_to_many" CHECK ("program_kinds"."touch_model" in ('low', 'community'))
+	CONSTRAINT "program_kinds_named" CHECK ("program_kinds"."key" is not null or "program_kinds"."name" is not null)
 );
 --> statement-breakpoint
 CREATE TABLE "program_sessions" (

@@ -114,7 +114,7 @@ const intArray = (ids: readonly number[]) => `{${ids.filter((n) => Number.isSafe
  * activity types, the type of each activity, contacts), in one statement.
  */
 export async function auditNames(db: DbOrTx, refs: AuditReferences): Promise<AuditNames> {
-  const rows = await queryRows<{ kind: 'user' | 'account' | 'type' | 'activity' | 'contact' | 'content'; id: number; name: string | null; key: string | null; type_id: number | null }>(
+  const rows = await queryRows<{ kind: 'user' | 'account' | 'type' | 'activity' | 'contact' | 'content' | 'program'; id: number; name: string | null; key: string | null; type_id: number | null }>(
     db,
     sql`
     select 'user' as kind, id, name, null::text as key, null::int as type_id from users where id = any(${intArray(refs.users)}::int[])
@@ -129,7 +129,9 @@ export async function auditNames(db: DbOrTx, refs: AuditReferences): Promise<Aud
     union all
     select 'contact', id, name, null, null from contacts where id = any(${intArray(refs.contacts)}::int[])
     union all
-    select 'content', id, title, null, null from content_items where id = any(${intArray(refs.content)}::int[])`,
+    select 'content', id, title, null, null from content_items where id = any(${intArray(refs.content)}::int[])
+    union all
+    select 'program', id, title, null, null from programs where id = any(${intArray(refs.programs)}::int[])`,
   );
   const users = new Map<number, string>();
   const accounts = new Map<number, string>();
@@ -137,15 +139,17 @@ export async function auditNames(db: DbOrTx, refs: AuditReferences): Promise<Aud
   const activityTypeOf = new Map<number, number>();
   const contacts = new Map<number, string>();
   const content = new Map<number, string>();
+  const programs = new Map<number, string>();
   for (const r of rows) {
     if (r.kind === 'user') users.set(r.id, r.name ?? '');
     else if (r.kind === 'account') accounts.set(r.id, r.name ?? '');
     else if (r.kind === 'type') activityTypes.set(r.id, { key: r.key, name: r.name });
     else if (r.kind === 'contact') contacts.set(r.id, r.name ?? '');
     else if (r.kind === 'content') content.set(r.id, r.name ?? '');
+    else if (r.kind === 'program') programs.set(r.id, r.name ?? '');
     else if (r.type_id !== null) activityTypeOf.set(r.id, r.type_id);
   }
-  return { users, accounts, activityTypes, activityTypeOf, contacts, content };
+  return { users, accounts, activityTypes, activityTypeOf, contacts, content, programs };
 }
 
 /** Every user, active or not, for the actor filter (a workspace has tens of users, not thousands). */

@@ -372,17 +372,24 @@ export async function recordEmailOutcome(db: DbOrTx, id: number, outcome: { stat
 }
 
 /** Whether a token names a recipient (the unsubscribe page, whatever became of the item or contact). */
+/** The contact an email's token names: a shared item's tracked link, or a program invitation (both carry the unsubscribe address). */
+const contactOfToken = (token: string) => sql`(
+  select contact_id from ${contentRecipients} where token = ${token}
+  union all
+  select contact_id from program_invitations where token = ${token}
+  limit 1)`;
+
 export async function recipientExists(db: DbOrTx, token: string): Promise<boolean> {
-  const [row] = await db.select({ id: contentRecipients.id }).from(contentRecipients).where(eq(contentRecipients.token, token));
-  return row !== undefined;
+  const [row] = await queryRows<{ found: boolean }>(db, sql`select ${contactOfToken(token)} is not null as found`);
+  return row?.found ?? false;
 }
 
-/** One-click unsubscribe: the link's contact gets no more program emails. True when the token names a recipient. */
+/** One-click unsubscribe: the token's contact gets no more program emails. True when the token names someone. */
 export async function unsubscribeByToken(db: DbOrTx, token: string): Promise<boolean> {
   const rows = await queryRows<{ id: number }>(
     db,
     sql`update ${contacts} c set no_program_emails = true, version = c.version + 1, updated_at = now()
-        from ${contentRecipients} r where r.token = ${token} and c.id = r.contact_id
+        where c.id = ${contactOfToken(token)}
         returning c.id`,
   );
   return rows.length > 0;

@@ -1,15 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { invitationStatuses } from '../../lib/vocabulary';
+import { invitationStatuses, programTouchModels } from '../../lib/vocabulary';
 import { accounts } from './accounts';
 import { contactLanguageEnum, contacts } from './contacts';
 import { contentEmailStatusEnum } from './content';
-import { touchModelEnum } from './playbooks';
 import { users } from './users';
 
 // One-to-many and community touches: webinars, study sessions, workshops,
 // office hours, user groups. A program has sessions; each invited contact
 // has an invitation to one session, with its own public link.
+
+// A type of its own rather than touch_model: a migration cannot use an enum
+// value added earlier in the same transaction, and 'community' was.
+export const programTouchModelEnum = pgEnum('program_touch_model', programTouchModels);
 
 // Built-in kinds have a `key` (names in each language); admins add their own with a `name`.
 export const programKinds = pgTable(
@@ -19,7 +22,7 @@ export const programKinds = pgTable(
     key: text(),
     name: text(),
     // low (one-to-many) or community: which touch model its touches count as.
-    touchModel: touchModelEnum().notNull(),
+    touchModel: programTouchModelEnum().notNull(),
     active: boolean().notNull().default(true),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -27,7 +30,6 @@ export const programKinds = pgTable(
   (t) => [
     uniqueIndex('program_kinds_key_key').on(t.key),
     check('program_kinds_named', sql`${t.key} is not null or ${t.name} is not null`),
-    check('program_kinds_one_to_many', sql`${t.touchModel} in ('low', 'community')`),
   ],
 );
 
@@ -170,6 +172,8 @@ export const unmatchedAttendees = pgTable(
     name: text().notNull(),
     email: text(),
     minutes: integer().notNull().default(0),
+    // No contact has the email, but this account has its domain: offered as a new contact there.
+    accountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
     resolvedAt: timestamp({ withTimezone: true }),
     resolvedBy: integer().references(() => users.id),
   },

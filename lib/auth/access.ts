@@ -48,3 +48,12 @@ export function canEditContent(user: Actor, item: { createdBy: number | null }):
 export function assertCanEditContent(user: Actor, item: { createdBy: number | null }): void {
   if (!canEditContent(user, item)) throw refuse();
 }
+
+/** Who runs a program (adds sessions, records attendance): its hosts and the one who created it, or a manager or admin. */
+export function canRunProgram(user: Actor, program: { createdBy: number | null; hostIds: readonly number[] }): boolean {
+  return canManageAccounts(user) || program.createdBy === user.id || program.hostIds.includes(user.id);
+}
+
+export function assertCanRunProgram(user: Actor, program: { createdBy: number | null; hostIds: readonly number[] }): void {
+  if (!canRunProgram(user, program)) throw refuse();
+}

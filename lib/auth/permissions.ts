@@ -23,6 +23,11 @@ export const permissions = {
   'content.write': everyone,
   /** CSMs with their own accounts; managers and admins with any. */
   'content.share': everyone,
+  'programs.read': everyone,
+  /** Create programs; add sessions and record attendance for the ones they host (managers and admins any, access.ts). */
+  'programs.write': everyone,
+  /** CSMs invite their own accounts' contacts; managers and admins anyone's. */
+  'programs.invite': everyone,
   'activities.plan': everyone,
   'profile.edit': everyone,
   'calendarFeed.manage': everyone,
@@ -41,6 +46,7 @@ export const permissions = {
   'tierPolicy.manage': admins,
   'playbooks.manage': admins,
   'contentKinds.manage': admins,
+  'programKinds.manage': admins,
   'audit.read': admins,
 } as const satisfies Record<string, readonly Role[]>;
 

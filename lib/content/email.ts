@@ -1,9 +1,7 @@
+import { linkEmail } from '@/lib/email/link-email';
 import type { Translate } from '@/lib/i18n/translator';
 
-// The email that carries a contact's tracked link to shared content, in the
-// contact's language: plain text and simple HTML, with RFC 8058 one-click
-// unsubscribe headers (mail clients show an "Unsubscribe" button that POSTs
-// to the address without opening a page).
+// The email that carries a contact's tracked link to shared content, in the contact's language.
 
 export type ContentEmailInput = {
   to: { name: string; email: string };
@@ -14,29 +12,16 @@ export type ContentEmailInput = {
   unsubscribe: string;
 };
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 export function contentEmail(input: ContentEmailInput, t: Translate) {
   const sender = input.sharedBy ?? t('content.email.team');
-  const subject = t('content.email.subject', { title: input.title });
-  const greeting = t('content.email.greeting', { name: input.to.name });
-  const intro = t('content.email.intro', { sender, title: input.title });
-  const open = t('content.email.open');
-  const footer = t('content.email.footer');
-  const unsubscribe = t('content.email.unsubscribe');
-  const text = [greeting, '', intro, ...(input.description ? ['', input.description] : []), '', `${open}: ${input.link}`, '', '--', footer, `${unsubscribe}: ${input.unsubscribe}`].join('\n');
-  const html = `<!doctype html><html><body style="font-family:sans-serif;color:#18181b;line-height:1.6">
-<p>${escapeHtml(greeting)}</p>
-<p>${escapeHtml(intro)}</p>
-${input.description ? `<p style="color:#52525b">${escapeHtml(input.description)}</p>` : ''}
-<p><a href="${escapeHtml(input.link)}" style="display:inline-block;background:#0f766e;color:#fff;padding:8px 16px;border-radius:6px;text-decoration:none">${escapeHtml(open)}</a></p>
-<p style="color:#71717a;font-size:12px">${escapeHtml(footer)} <a href="${escapeHtml(input.unsubscribe)}" style="color:#71717a">${escapeHtml(unsubscribe)}</a></p>
-</body></html>`;
-  return {
-    to: { name: input.to.name, address: input.to.email },
-    subject,
-    text,
-    html,
-    headers: { 'List-Unsubscribe': `<${input.unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-  };
+  return linkEmail({
+    to: input.to,
+    subject: t('content.email.subject', { title: input.title }),
+    greeting: t('content.email.greeting', { name: input.to.name }),
+    paragraphs: [t('content.email.intro', { sender, title: input.title })],
+    notes: input.description ? [input.description] : [],
+    button: { label: t('content.email.open'), href: input.link },
+    footer: t('content.email.footer'),
+    unsubscribe: { label: t('content.email.unsubscribe'), href: input.unsubscribe },
+  });
 }

@@ -8,6 +8,13 @@ import { createUser, signInAs, uniqueEmail } from '@/tests/factories';
 import { createContentItem, shareContent } from '@/app/(workspace)/content/actions';
 import { GET as unsubscribePage, POST as unsubscribe } from '@/app/u/[token]/route';
 import { sendShareEmails } from './content-email';
+import { sendInvitationEmails } from './program-email';
+import { createProgram, inviteToSession } from '@/app/(workspace)/programs/actions';
+import { listProgramKinds } from '@/db/queries/programs';
+import { programInvitations } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { addDays } from '@/lib/scheduling/local-date';
+import { todayIn } from '@/lib/dates';
 import { stopJobs } from './jobs';
 
 // A real SMTP server on a free port: what arrives is what a contact would get.
@@ -102,5 +109,32 @@ describe('content emails', () => {
     expect((await listAccountContacts(db, account.id)).find((c) => c.name === '山田 花子')!.noProgramEmails).toBe(false);
     expect((await call('POST')).status).toBe(200);
     expect((await listAccountContacts(db, account.id)).find((c) => c.name === '山田 花子')!.noProgramEmails).toBe(true);
+  });
+
+  it('sends each program invitee their own page link with the session’s time, skips the opted-out, and sends nothing twice', async () => {
+    const csm = await createUser('csm', { name: '高橋 翔' });
+    const account = await createAccount({ ownerId: csm.id });
+    const db = await getDb();
+    const invitee = uniqueEmail('invitee');
+    await insertContact(db, { accountId: account.id, name: '佐藤 健', email: invitee, language: 'ja' });
+    await insertContact(db, { accountId: account.id, name: 'Opted Out', email: uniqueEmail('out'), noProgramEmails: true });
+    await signInAs(csm);
+    const kindId = (await listProgramKinds(db)).find((k) => k.key === 'webinar')!.id;
+    const program = await createProgram(null, { kindId, title: '新機能ウェビナー', date: addDays(todayIn('Asia/Tokyo'), 7), time: '14:00', timeZone: 'Asia/Tokyo', durationMinutes: 60, onlineUrl: 'https://zoom.example/j/9' });
+    const { sessionId } = (program as { data: { sessionId: number } }).data;
+    expect(await inviteToSession(null, { sessionId, accountId: account.id })).toMatchObject({ ok: true, data: { invited: 2, optedOut: 1, emailing: true } });
+
+    const statuses = async () => (await db.select({ status: programInvitations.emailStatus }).from(programInvitations).where(eq(programInvitations.sessionId, sessionId))).map((r) => r.status).sort();
+    for (let i = 0; i < 100 && (await statuses()).includes('queued'); i++) await new Promise((r) => setTimeout(r, 200));
+    expect(await statuses()).toEqual(['opted_out', 'sent']);
+    const mail = received.find((m) => m.to === invitee.toLowerCase())!;
+    mail.raw = mail.raw.replace(/\r\n[ \t]+/g, ' ');
+    expect(mail.raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    const text = bodies(mail.raw);
+    expect(text).toMatch(/\/r\/[0-9a-f]{64}/);
+    expect(text).toContain('佐藤 健 様');
+    expect(text).toContain('新機能ウェビナー');
+    expect(text).toMatch(/14:00/);
+    expect(await sendInvitationEmails(sessionId)).toEqual({ sent: 0, failed: 0 });
   });
 });

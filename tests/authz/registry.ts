@@ -7,12 +7,15 @@ import { findAccount } from '@/db/queries/accounts';
 import { insertContact } from '@/db/queries/contacts';
 import { listBatchLinks, listContentKinds, listContentVersions } from '@/db/queries/content';
 import { createContentItem, shareContent } from '@/app/(workspace)/content/actions';
+import { createProgram } from '@/app/(workspace)/programs/actions';
+import { zoomParticipants } from '@/tests/attendee-reports';
+import { findSession, inviteContacts, listProgramKinds } from '@/db/queries/programs';
 import { replaceFeed, revokeFeeds } from '@/db/queries/feeds';
 import { currentPlaybooks, listActivityTypes } from '@/db/queries/playbooks';
 import { currentPolicy } from '@/db/queries/tier-policies';
 import { findUser, updateUser, type PublicUser } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
-import { activities, activitySeries, contacts, contentItems } from '@/db/schema';
+import { activities, activitySeries, contacts, contentItems, programInvitations, programSessions } from '@/db/schema';
 import type { Payload } from '@/lib/actions/action';
 import type { Permission } from '@/lib/auth/permissions';
 import { todayIn } from '@/lib/dates';
@@ -227,6 +230,90 @@ function contentLinkEntry(method: 'GET' | 'HEAD'): TokenRouteEntry {
   };
 }
 
+
+// ---- programs ----
+
+async function programKindId() {
+  return (await listProgramKinds(await db())).find((k) => k.key === 'webinar')!.id;
+}
+
+/** A new program's fields, its one session `daysAhead` from today (negative: already held). */
+async function programInput(daysAhead = 14): Promise<Record<string, unknown>> {
+  return {
+    kindId: await programKindId(),
+    title: 'Admin study session',
+    date: addDays(await today(), daysAhead),
+    time: '15:00',
+    timeZone: 'Asia/Tokyo',
+    durationMinutes: 60,
+    onlineUrl: 'https://zoom.example/j/1',
+    capacity: 100,
+  };
+}
+
+/** A program the owner created (and so runs), with one session. */
+async function ownedProgram({ people, as }: FixtureContext, daysAhead = 14) {
+  await as(people.owner);
+  return mustOk(await createProgram(null, await programInput(daysAhead))) as { id: number; sessionId: number };
+}
+
+/** The owner's account with one contact, invited to the owner's session; returns the invitation. */
+async function ownedInvitation(ctx: FixtureContext, daysAhead = 14) {
+  const { sessionId } = await ownedProgram(ctx, daysAhead);
+  const account = await ownedAccount(ctx.people.owner);
+  const contactId = await insertContact(await db(), { accountId: account.id, name: '招待 花子', email: uniqueEmail('invitee'), language: 'ja' });
+  const session = (await findSession(await db(), sessionId))!;
+  await inviteContacts(await db(), { session, filters: { ids: [account.id] }, invitedBy: ctx.people.owner.id, emailStatus: 'not_sent' });
+  const [invitation] = await (await db()).select().from(programInvitations).where(eq(programInvitations.contactId, contactId));
+  return { ...invitation!, programSessionId: sessionId };
+}
+
+/** A Zoom report naming the invitee of a session the owner held yesterday; a new file each call (the same file again is answered from the first import). */
+async function attendanceUpload(ctx: FixtureContext) {
+  const invitation = await ownedInvitation(ctx, -1);
+  const [contact] = await (await db()).select({ email: contacts.email }).from(contacts).where(eq(contacts.id, invitation.contactId));
+  const report = zoomParticipants([{ name: '招待 花子', email: contact!.email, minutes: 40 + Math.floor(Math.random() * 20) }]);
+  return { sessionId: invitation.sessionId, file: new File([report], 'participants.csv', { type: 'text/csv' }) };
+}
+
+/** Invitations by the user who issued them, so the token-route cases can revoke, expire and deactivate by user. */
+const issuedInvitations = new Map<number, { id: number; sessionId: number; contactId: number }>();
+
+/** An invitee's own page, answer and calendar file: one token, three routes. */
+function invitationEntry(name: string, path: (segment: string) => string, method: 'GET' | 'POST'): TokenRouteEntry {
+  return {
+    kind: 'token',
+    name,
+    async issue(user) {
+      const other = await createUser('csm');
+      const invitation = await ownedInvitation({ people: { owner: user, otherCsm: other, manager: other, admin: other }, self: user, as: (u) => signInAs(u) });
+      issuedInvitations.set(user.id, invitation);
+      return invitation.token;
+    },
+    // Removing an invitation ends its link.
+    async revoke(user) {
+      await (await db()).delete(programInvitations).where(eq(programInvitations.id, issuedInvitations.get(user.id)!.id));
+    },
+    wrong: () => 'cd'.repeat(32),
+    malformed: ['', 'x', 'AB'.repeat(31) + 'zz', '..%2F..%2Fetc%2Fpasswd', 'a'.repeat(4096)],
+    // The link expires when its session ends.
+    expiry: {
+      async expire(user) {
+        const { sessionId } = issuedInvitations.get(user.id)!;
+        await (await db()).update(programSessions).set({ startsAt: new Date(Date.now() - 3 * 3600_000) }).where(eq(programSessions.id, sessionId));
+      },
+    },
+    // The holder is the customer's contact: one who left (set inactive) can no longer use it.
+    async deactivateHolder(user) {
+      await (await db()).update(contacts).set({ active: false }).where(eq(contacts.id, issuedInvitations.get(user.id)!.contactId));
+    },
+    request: (segment) => {
+      const init: RequestInit = method === 'POST' ? { method, body: new URLSearchParams({ answer: 'register' }), headers: { 'content-type': 'application/x-www-form-urlencoded' } } : { method };
+      return { request: new Request(`http://localhost${path(segment)}`, init), params: { token: segment } };
+    },
+  };
+}
+
 // ---- the registry -------------------------------------------------------
 
 export const registry: Record<string, Entry> = {
@@ -300,6 +387,78 @@ export const registry: Record<string, Entry> = {
       return { id, version: 1, name: '山田 花子', email, title: 'CTO', roles: ['executive_sponsor'], active: true };
     },
   },
+  // Programs.
+  '(workspace)/programs/actions.ts#createProgram': {
+    kind: 'action',
+    name: 'program.create',
+    permission: 'programs.write',
+    scope: 'any',
+    fixture: () => programInput(),
+  },
+  '(workspace)/programs/actions.ts#addProgramSession': {
+    kind: 'action',
+    name: 'program.add_session',
+    permission: 'programs.write',
+    scope: 'own',
+    async fixture(ctx) {
+      const { id } = await ownedProgram(ctx);
+      const { date, time, timeZone, durationMinutes, onlineUrl } = await programInput(21);
+      return { programId: id, date, time, timeZone, durationMinutes, onlineUrl };
+    },
+  },
+  '(workspace)/programs/actions.ts#previewInviteAudience': {
+    kind: 'action',
+    name: 'program.audience',
+    permission: 'programs.invite',
+    scope: 'any',
+    fixture: async () => ({ audience: 'tier=2' }),
+  },
+  '(workspace)/programs/actions.ts#inviteToSession': {
+    kind: 'action',
+    name: 'program.invite',
+    permission: 'programs.invite',
+    scope: 'own',
+    async fixture(ctx) {
+      const { sessionId } = await ownedProgram(ctx);
+      const account = await ownedAccount(ctx.people.owner);
+      await insertContact(await db(), { accountId: account.id, name: 'Matrix Invitee', email: uniqueEmail('matrix-invitee') });
+      return { sessionId, accountId: account.id };
+    },
+  },
+  '(workspace)/programs/actions.ts#markAttendance': {
+    kind: 'action',
+    name: 'program.attendance',
+    permission: 'programs.write',
+    scope: 'own',
+    async fixture(ctx) {
+      const invitation = await ownedInvitation(ctx, -1);
+      return { sessionId: invitation.sessionId, invitationIds: [invitation.id], status: 'attended', minutes: 55 };
+    },
+  },
+  '(workspace)/programs/actions.ts#importAttendance': {
+    kind: 'action',
+    name: 'program.import_attendance',
+    permission: 'programs.write',
+    scope: 'own',
+    fixture: (ctx) => attendanceUpload(ctx),
+  },
+  '(workspace)/programs/attendance/upload/route.ts#POST': {
+    kind: 'route',
+    name: 'program.attendance_upload',
+    permission: 'programs.write',
+    scope: 'own',
+    reply: 'json',
+    async request(ctx) {
+      const { sessionId, file } = await attendanceUpload(ctx);
+      const form = new FormData();
+      form.set('sessionId', String(sessionId));
+      form.set('file', file);
+      return { request: await multipartRequest('http://localhost/programs/attendance/upload', form) };
+    },
+  },
+  'r/[token]/route.ts#GET': invitationEntry('program.invitation_page', (t) => `/r/${t}`, 'GET'),
+  'r/[token]/route.ts#POST': invitationEntry('program.answer', (t) => `/r/${t}`, 'POST'),
+  'r/[token]/ics/route.ts#GET': invitationEntry('program.invitation_ics', (t) => `/r/${t}/ics`, 'GET'),
   // Content library.
   '(workspace)/content/actions.ts#createContentItem': {
     kind: 'action',

@@ -1,5 +1,6 @@
 import 'server-only';
 import { sendShareEmails } from '../content-email';
+import { sendInvitationEmails } from '../program-email';
 import { sweepExpiredOverrides } from '../sweep-overrides';
 import { defineJob } from './queue';
 
@@ -21,6 +22,13 @@ export const jobRegistry = {
   // Enqueued in the share's own transaction; a retry sends only what is still queued.
   'content-email': defineJob<{ batchId: string }>({
     run: ({ batchId }) => sendShareEmails(batchId),
+    retry: { limit: 5, delaySeconds: 60, maxDelaySeconds: 3600 },
+    expireInSeconds: 15 * 60,
+  }),
+  // Emails a session's invitations (lib/server/program-email.ts), enqueued by the invite's own
+  // transaction; a retry sends only what is still queued.
+  'program-email': defineJob<{ sessionId: number }>({
+    run: ({ sessionId }) => sendInvitationEmails(sessionId),
     retry: { limit: 5, delaySeconds: 60, maxDelaySeconds: 3600 },
     expireInSeconds: 15 * 60,
   }),

@@ -1,5 +1,5 @@
-import { readBody } from '@/lib/http/read-body';
-import { route, RouteError } from '@/lib/routes/route';
+import { route } from '@/lib/routes/route';
+import { readUploadForm } from '@/lib/routes/upload-form';
 import { maxContentMegabytes } from '@/lib/validation/content';
 import { addContentVersion, createContentItem } from '../actions';
 
@@ -17,15 +17,7 @@ export const POST = route({
   permission: 'content.write',
   reply: 'json',
   async handle({ request }) {
-    const body = await readBody(request, maxBodyBytes);
-    if (!body.ok && body.reason === 'tooLarge') throw new RouteError(413, { key: 'validation.fileTooLarge' });
-    if (!body.ok) throw new RouteError(400, { key: 'import.errors.incomplete' });
-    let form: FormData;
-    try {
-      form = await new Response(body.bytes, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();
-    } catch {
-      throw new RouteError(400, { key: 'validation.fileEmpty' });
-    }
+    const form = await readUploadForm(request, maxBodyBytes);
     const result = form.get('intent') === 'version' ? await addContentVersion(null, form) : await createContentItem(null, form);
     return Response.json(result, { headers: { 'Cache-Control': 'no-store' } });
   },

@@ -1,0 +1,2 @@
+ALTER TABLE "unmatched_attendees" ADD COLUMN "account_id" integer;--> statement-breakpoint
+ALTER TABLE "unmatched_attendees" ADD CONSTRAINT "unmatched_attendees_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;
