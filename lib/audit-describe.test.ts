@@ -207,6 +207,31 @@ describe('describeAuditRow', () => {
     });
     expect(read(saved)).toEqual(['佐藤 遥 saved the [Tier 1 playbook] as version 2', 'Rules: QBR every 3 months, 5 h → QBR every 3 months, 4 h; Monthly sync every month, 1.5 h']);
   });
+
+  it('names a touch-kind rule by its kind', () => {
+    const saved = row({
+      action: 'playbook.save',
+      entity: 'playbook',
+      entityId: '2',
+      before: { version: 1, rules: [] },
+      after: { version: 2, rules: [{ activityTypeId: null, touchKind: 'content_shared', every: 1, unit: 'month', hours: '0' }], note: null },
+    });
+    expect(read(saved)[1]).toBe('Rules: No rules → Content shared every month, 0 h');
+    expect(read(saved, ja)[1]).toContain('コンテンツの共有');
+  });
+
+  it('says which content kind an admin added, renamed or deactivated, by the name it had', () => {
+    const kindRow = (action: string, before: object | null, after: object) => row({ action, entity: 'content_kind', entityId: '8', before, after });
+    expect(read(kindRow('content_kind.create', null, { key: null, name: 'Checklist' }))).toEqual(['佐藤 遥 added the content kind [Checklist]', 'Name: Checklist']);
+    expect(read(kindRow('content_kind.update', { key: 'guide', name: null, active: true }, { key: 'guide', name: 'Manuals', active: true }))).toEqual([
+      '佐藤 遥 changed the content kind [Manuals]',
+      'Name: Default name → Manuals',
+    ]);
+    const deactivated = kindRow('content_kind.deactivate', { key: 'guide', name: null, active: true }, { key: 'guide', name: null, active: false });
+    expect(read(deactivated)).toEqual(['佐藤 遥 deactivated the content kind [Guide]']);
+    expect(read(deactivated, ja)).toEqual(['佐藤 遥 がコンテンツの種類 [ガイド] を無効にしました']);
+    expect(describeAuditRow(deactivated, en, names).record).toEqual({ name: 'Guide', href: '/admin/content-kinds' });
+  });
 });
 
 describe('audit vocabulary', () => {

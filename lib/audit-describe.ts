@@ -1,5 +1,6 @@
 import { auditActionKey } from '@/lib/audit-actions';
 import { activityTypeLabel } from '@/lib/playbooks/type-label';
+import { contentKindLabel } from '@/lib/content/kind-label';
 import { fieldKinds, formatValue, type AuditFormat, type AuditNames, type Kind } from '@/lib/audit-values';
 
 export type { AuditFormat, AuditNames } from '@/lib/audit-values';
@@ -123,6 +124,10 @@ const specs: Record<string, Spec> = {
   'content.update': { omit: ['kindId'] },
   'content.add_version': { omit: ['versionId'] },
   'content.share': { omit: ['batchId', 'audience', 'accountId', 'version', 'emailing', 'count'], sentence: bulkOr() },
+  'content_kind.create': { omit: ['key', 'active'], kinds: { name: 'typeName' } },
+  'content_kind.update': { omit: ['key'], kinds: { name: 'typeName' } },
+  'content_kind.deactivate': { omit: ['key', 'active'], kinds: { name: 'typeName' } },
+  'content_kind.reactivate': { omit: ['key', 'active'], kinds: { name: 'typeName' } },
   'program.create': { omit: ['title', 'kindId', 'sessionId', 'language'] },
   'program.add_session': { omit: ['sessionId'] },
   'program.invite': { omit: ['sessionId', 'audience', 'accountId', 'contacts'] },
@@ -164,6 +169,12 @@ function recordOf(row: AuditRow, { f, names }: Ctx): AuditDescription['record'] 
       return { name: names.programs.get(id) ?? f.t('auditLog.records.missing', { id }), href: `/programs/${id}` };
     case 'workspace':
       return { name: f.t('auditLog.records.workspace'), href: '/admin/workspace' };
+    case 'content_kind': {
+      // Named as the row saved it: kinds are few and renamed rarely, and the row keeps the name it had then.
+      const kind = obj(row.after) ?? obj(row.before);
+      const name = kind ? contentKindLabel({ key: typeof kind.key === 'string' ? kind.key : null, name: typeof kind.name === 'string' ? kind.name : null }, (k) => f.t(`content.${k}`)) : '';
+      return { name: name || f.t('auditLog.records.missing', { id }), href: '/admin/content-kinds' };
+    }
     default:
       return undefined;
   }

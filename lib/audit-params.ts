@@ -3,7 +3,7 @@ import { parsePage } from '@/lib/validation/input';
 import { isIsoDate } from '@/lib/dates';
 
 /** The records an audit row can be about, as the log filters by them. */
-export const auditEntities = ['account', 'user', 'activity_type', 'playbook', 'tier_policy', 'workspace'] as const;
+export const auditEntities = ['account', 'user', 'activity_type', 'playbook', 'tier_policy', 'workspace', 'content_kind'] as const;
 
 export type AuditParams = {
   page: number;

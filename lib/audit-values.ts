@@ -279,10 +279,15 @@ export function formatValue(kind: Kind, value: unknown, { f, names }: { f: Audit
       return Array.isArray(value) && value.length
         ? value
             .map((r) => {
-              const rule = r as { activityTypeId?: unknown; every?: unknown; unit?: unknown; hours?: unknown };
+              const rule = r as { activityTypeId?: unknown; touchKind?: unknown; every?: unknown; unit?: unknown; hours?: unknown };
               const every = asNumber(rule.every) ?? 1;
+              const kind = typeof rule.touchKind === 'string' ? rule.touchKind : null;
               return f.t('auditLog.values.rule', {
-                type: formatValue('activityType', rule.activityTypeId, { f, names }),
+                type: kind
+                  ? f.has(`playbooks.touchKinds.${kind}`)
+                    ? f.t(`playbooks.touchKinds.${kind}`)
+                    : kind
+                  : formatValue('activityType', rule.activityTypeId, { f, names }),
                 every,
                 unit: f.has(`playbooks.units.${String(rule.unit)}`) ? f.t(`playbooks.units.${String(rule.unit)}`, { count: every }) : String(rule.unit),
                 hours: String(rule.hours ?? ''),

@@ -20,6 +20,7 @@ export const adminItems: (NavItem & { permission: Permission; description: keyof
   { href: '/admin/users', label: 'users', permission: 'users.manage', description: 'usersDescription' },
   { href: '/admin/tiering', label: 'tiering', permission: 'tierPolicy.manage', description: 'tieringDescription' },
   { href: '/admin/playbooks', label: 'playbooks', permission: 'playbooks.manage', description: 'playbooksDescription' },
+  { href: '/admin/content-kinds', label: 'contentKinds', permission: 'contentKinds.manage', description: 'contentKindsDescription' },
   { href: '/admin/workspace', label: 'workspace', permission: 'workspace.manage', description: 'workspaceDescription' },
   { href: '/admin/audit', label: 'audit', permission: 'audit.read', description: 'auditDescription' },
 ];

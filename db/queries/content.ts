@@ -12,6 +12,47 @@ export async function listContentKinds(db: DbOrTx) {
   return db.select({ id: contentKinds.id, key: contentKinds.key, name: contentKinds.name, active: contentKinds.active, version: contentKinds.version }).from(contentKinds).orderBy(asc(contentKinds.id));
 }
 
+/** Every kind with how many library items use it, for the admin page. */
+export async function listContentKindsWithUsage(db: DbOrTx) {
+  return db
+    .select({
+      id: contentKinds.id,
+      key: contentKinds.key,
+      name: contentKinds.name,
+      active: contentKinds.active,
+      version: contentKinds.version,
+      // Written out: inside a subquery drizzle would leave `id` unqualified, and it would name the item's.
+      items: sql<number>`(select count(*) from content_items i where i.kind_id = content_kinds.id)::int`,
+    })
+    .from(contentKinds)
+    .orderBy(asc(contentKinds.id));
+}
+
+/** Every kind, locked until the transaction ends: a status change checks the others under it. */
+export async function lockContentKinds(db: DbOrTx) {
+  return db.select({ id: contentKinds.id, key: contentKinds.key, name: contentKinds.name, active: contentKinds.active }).from(contentKinds).orderBy(asc(contentKinds.id)).for('update');
+}
+
+/** Whether another kind already has this name (case-insensitive), so two kinds never read alike. */
+export async function contentKindNameTaken(db: DbOrTx, name: string, exceptId: number | null) {
+  const [row] = await db
+    .select({ id: contentKinds.id })
+    .from(contentKinds)
+    .where(and(sql`lower(${contentKinds.name}) = lower(${name})`, exceptId === null ? undefined : sql`${contentKinds.id} <> ${exceptId}`))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Saves a kind's name and status only if nobody saved it since `version`; undefined when they did (or it is gone). */
+export async function updateContentKind(db: DbOrTx, id: number, version: number, values: { name: string | null; active: boolean }) {
+  const [row] = await db
+    .update(contentKinds)
+    .set({ ...values, version: sql`${contentKinds.version} + 1` })
+    .where(and(eq(contentKinds.id, id), eq(contentKinds.version, version)))
+    .returning({ id: contentKinds.id, version: contentKinds.version });
+  return row;
+}
+
 const latestVersion = sql`(select max(v.number) from ${contentVersions} v where v.item_id = ${contentItems.id})`;
 
 /** The library: each item with its kind, latest version and how it has been shared and opened. */

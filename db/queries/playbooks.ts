@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { accounts, activityTypes, playbookRules, playbookVersions, users } from '../schema';
-import type { CadenceUnit } from '@/lib/vocabulary';
+import type { CadenceUnit, TouchKind } from '@/lib/vocabulary';
 import { bookOwnerRole } from '@/lib/vocabulary';
 
 export const activityTypeColumns = {
@@ -28,8 +28,10 @@ export async function lockPlaybook(db: DbOrTx, tier: number): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${'touchplan:playbook:' + tier}))`);
 }
 
+/** A rule asks for an activity of one type or for any touch of one kind (exactly one is set). */
 export type PlaybookRule = {
-  activityTypeId: number;
+  activityTypeId: number | null;
+  touchKind: TouchKind | null;
   every: number;
   unit: CadenceUnit;
   hours: string;
@@ -47,6 +49,7 @@ export async function currentPlaybooks(db: DbOrTx) {
     .select({
       playbookVersionId: playbookRules.playbookVersionId,
       activityTypeId: playbookRules.activityTypeId,
+      touchKind: playbookRules.touchKind,
       every: playbookRules.every,
       unit: playbookRules.unit,
       hours: playbookRules.hours,
@@ -60,7 +63,7 @@ export async function currentPlaybooks(db: DbOrTx) {
     version: v.version,
     rules: rules
       .filter((r) => r.playbookVersionId === v.id)
-      .map((r): PlaybookRule => ({ activityTypeId: r.activityTypeId, every: r.every, unit: r.unit, hours: r.hours, bookAheadDays: r.bookAheadDays })),
+      .map((r): PlaybookRule => ({ activityTypeId: r.activityTypeId, touchKind: r.touchKind, every: r.every, unit: r.unit, hours: r.hours, bookAheadDays: r.bookAheadDays })),
   }));
 }
 

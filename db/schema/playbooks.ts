@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, numeric, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { cadenceUnits, touchModels } from '../../lib/vocabulary';
+import { cadenceUnits, touchKinds, touchModels } from '../../lib/vocabulary';
 import { users } from './users';
 
 export const touchModelEnum = pgEnum('touch_model', touchModels);
 export const cadenceUnitEnum = pgEnum('cadence_unit', cadenceUnits);
+// The kind of a touch in the ledger (touches.ts); declared here because playbook rules may require one.
+export const touchKindEnum = pgEnum('touch_kind', touchKinds);
 
 export const activityTypes = pgTable(
   'activity_types',
@@ -45,19 +47,22 @@ export const playbookRules = pgTable(
       .notNull()
       .references(() => playbookVersions.id, { onDelete: 'cascade' }),
     position: smallint().notNull(),
-    activityTypeId: integer()
-      .notNull()
-      .references(() => activityTypes.id),
+    // What the rule asks for: an activity of this type, or any touch of this
+    // kind in the ledger (exactly one, see the check below).
+    activityTypeId: integer().references(() => activityTypes.id),
+    touchKind: touchKindEnum(),
     every: smallint().notNull(),
     unit: cadenceUnitEnum().notNull(),
-    // Hours per occurrence, preparation included.
+    // Hours per occurrence, preparation included; 0 for a one-to-many rule,
+    // which owes an account no hours of its own.
     hours: numeric({ precision: 5, scale: 2 }).notNull(),
     bookAheadDays: smallint().notNull(),
   },
   (t) => [
     index('playbook_rules_version_idx').on(t.playbookVersionId),
     check('playbook_rules_every', sql`${t.every} between 1 and 365`),
-    check('playbook_rules_hours', sql`${t.hours} > 0 and ${t.hours} <= 100`),
+    check('playbook_rules_hours', sql`${t.hours} >= 0 and ${t.hours} <= 100`),
+    check('playbook_rules_target', sql`(${t.activityTypeId} is null) <> (${t.touchKind} is null)`),
     check('playbook_rules_book_ahead', sql`${t.bookAheadDays} between 0 and 365`),
   ],
 );

@@ -1,14 +1,11 @@
-import { bigint, index, integer, pgEnum, pgTable, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgTable, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { touchKinds } from '../../lib/vocabulary';
 import { accounts } from './accounts';
 import { activities } from './activities';
 import { contacts } from './contacts';
 import { contentRecipients, contentShares } from './content';
 import { programInvitations } from './programs';
-import { activityTypes, touchModelEnum } from './playbooks';
-
-export const touchKindEnum = pgEnum('touch_kind', touchKinds);
+import { activityTypes, touchKindEnum, touchModelEnum } from './playbooks';
 
 // The ledger of every touch an account received, whatever its model: one row
 // per touch, written in the same transaction as its source (a completed

@@ -10,6 +10,7 @@ const sections: { prefix: string; permission: Permission }[] = [
   { prefix: '/admin/tiering', permission: 'tierPolicy.manage' },
   { prefix: '/admin/playbooks', permission: 'playbooks.manage' },
   { prefix: '/admin/audit', permission: 'audit.read' },
+  { prefix: '/admin/content-kinds', permission: 'contentKinds.manage' },
   { prefix: '/admin', permission: 'users.manage' },
   { prefix: '/team', permission: 'team.view' },
   { prefix: '/accounts/requests', permission: 'overrideRequests.decide' },

@@ -1,4 +1,5 @@
 import 'server-only';
+import { activityRules } from '@/lib/playbooks/rule-target';
 import type { Tx } from '@/db/client';
 import { findAccount } from '@/db/queries/accounts';
 import { activeUserIds, plannedAround } from '@/db/queries/activities';
@@ -69,7 +70,7 @@ export async function confirmWarnings(
     plannedAround(tx, c.ownerId, c.startsAt, new Date(c.startsAt.getTime() + c.durationMinutes * 60_000), c.exceptId),
     currentPlaybooks(tx),
   ]);
-  const playbookTypeIds = playbooks.find((p) => p.tier === c.tier)?.rules.map((r) => r.activityTypeId) ?? [];
+  const playbookTypeIds = activityRules(playbooks.find((p) => p.tier === c.tier)?.rules ?? []).map((r) => r.activityTypeId);
   const warnings = scheduleWarnings({ ...c, now: new Date(), ownerBusy: busy, playbookTypeIds });
   if (warnings.length) throw new NeedsConfirmation(warnings.map((w) => ({ key: `activities.warnings.${w}` })));
 }

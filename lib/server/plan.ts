@@ -5,6 +5,7 @@ import { currentPlaybooks } from '@/db/queries/playbooks';
 import { addDays, type LocalDate } from '@/lib/scheduling/local-date';
 import { maxTolerance, planWindow, propose, type PlanRule } from '@/lib/planning/propose';
 import { workspaceCalendar } from '@/lib/server/working-calendar';
+import { activityRules } from '@/lib/playbooks/rule-target';
 
 /**
  * The current playbooks, the accounts in scope with their activities, the
@@ -13,7 +14,8 @@ import { workspaceCalendar } from '@/lib/server/working-calendar';
  */
 export async function planFor(db: DbOrTx, scope: PlanScope, opts: { today: LocalDate; horizonMonths: number; timeZone: string; language?: string }) {
   const playbooks = await currentPlaybooks(db);
-  const rules = new Map<number, PlanRule[]>(playbooks.map((p) => [p.tier, p.rules]));
+  // Plan from playbook books activities: touch-kind rules are met by the ledger, not by booking.
+  const rules = new Map<number, PlanRule[]>(playbooks.map((p) => [p.tier, activityRules(p.rules)]));
   const { lastDay } = planWindow(opts.today, opts.horizonMonths);
   // A proposal may move past a closure, and a full day a few working days further.
   const [data, calendar] = await Promise.all([

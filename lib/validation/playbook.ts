@@ -1,22 +1,30 @@
 import { z } from 'zod';
 import { maxId, str } from '@/lib/validation/input';
-import { id, version } from '@/lib/actions/validation';
+import { blankToNull, id, version } from '@/lib/actions/validation';
 import { toScaled } from '@/lib/decimal';
-import { cadenceUnits, touchModels } from '@/lib/vocabulary';
+import { cadenceUnits, touchKinds, touchModels } from '@/lib/vocabulary';
 
-const rule = z.object({
-  activityTypeId: z.coerce.number({ error: 'validation.required' }).int().positive('validation.required').max(maxId, 'errors.notFound'),
-  every: z.coerce.number({ error: 'validation.wholeNumber' }).int('validation.wholeNumber').min(1, 'validation.tooSmall').max(365, 'validation.tooBig'),
-  unit: z.enum(cadenceUnits, 'validation.invalid'),
-  hours: z.preprocess(
-    (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : v),
-    str().refine((s) => {
-      const scaled = toScaled(s, 2);
-      return scaled !== null && scaled > 0n && scaled <= 10_000n;
-    }, 'validation.hours'),
-  ),
-  bookAheadDays: z.coerce.number({ error: 'validation.wholeNumber' }).int('validation.wholeNumber').min(0, 'validation.tooSmall').max(365, 'validation.tooBig'),
-});
+// A rule from code may leave out the target it does not use.
+const absentToNull = (v: unknown) => blankToNull(v) ?? null;
+
+// A rule asks for an activity type or a touch kind: exactly one.
+const rule = z
+  .object({
+    activityTypeId: z.preprocess(absentToNull, z.coerce.number({ error: 'validation.required' }).int().positive('validation.required').max(maxId, 'errors.notFound').nullable()),
+    touchKind: z.preprocess(absentToNull, z.enum(touchKinds, 'validation.invalid').nullable()),
+    every: z.coerce.number({ error: 'validation.wholeNumber' }).int('validation.wholeNumber').min(1, 'validation.tooSmall').max(365, 'validation.tooBig'),
+    unit: z.enum(cadenceUnits, 'validation.invalid'),
+    // 0 only for a one-to-many rule, which the action decides from the type's model.
+    hours: z.preprocess(
+      (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() || '0' : v ?? '0'),
+      str().refine((s) => {
+        const scaled = toScaled(s, 2);
+        return scaled !== null && scaled >= 0n && scaled <= 10_000n;
+      }, 'validation.hours'),
+    ),
+    bookAheadDays: z.coerce.number({ error: 'validation.wholeNumber' }).int('validation.wholeNumber').min(0, 'validation.tooSmall').max(365, 'validation.tooBig'),
+  })
+  .refine((r) => (r.activityTypeId === null) !== (r.touchKind === null), { error: 'validation.ruleTarget', path: ['activityTypeId'] });
 
 export const savePlaybookInput = z.object({
   tier: z.coerce.number().int().min(1).max(3),

@@ -690,7 +690,8 @@ export const registry: Record<string, Entry> = {
     scope: 'any',
     async fixture() {
       const current = (await currentPlaybooks(await db())).find((p) => p.tier === 3)!;
-      const rules = current.rules.map((r) => ({ activityTypeId: r.activityTypeId, every: r.every, unit: r.unit, hours: String(r.hours), bookAheadDays: r.bookAheadDays }));
+      // A touch-kind rule: Tier 3 is owed shared content every month.
+      const rules = [{ activityTypeId: null, touchKind: 'content_shared', every: 1, unit: 'month', hours: '', bookAheadDays: 0 }];
       return { tier: 3, baseVersion: current.version, note: 'matrix', rules: JSON.stringify(rules) };
     },
   },
@@ -700,6 +701,13 @@ export const registry: Record<string, Entry> = {
     permission: 'playbooks.manage',
     scope: 'any',
     fixture: async () => ({ id: '', name: `Workshop ${Math.random().toString(36).slice(2, 8)}`, touchModel: 'high', requiresExecutiveSponsor: '', active: 'true' }),
+  },
+  '(workspace)/admin/content-kinds/actions.ts#saveContentKind': {
+    kind: 'action',
+    name: 'content_kind.save',
+    permission: 'contentKinds.manage',
+    scope: 'any',
+    fixture: async () => ({ id: '', name: `Checklist ${Math.random().toString(36).slice(2, 8)}` }),
   },
   '(workspace)/admin/tiering/actions.ts#previewTierPolicy': {
     kind: 'action',

@@ -1,3 +1,4 @@
+import { activityRules } from '@/lib/playbooks/rule-target';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
@@ -196,7 +197,7 @@ describe('loadPlanData', () => {
     const db = await getDb();
     const account = await tier1Account(people.csm.id);
     const types = Object.fromEntries((await listActivityTypes(db)).map((t) => [t.key, t.id]));
-    const rules = new Map<number, PlanRule[]>((await currentPlaybooks(db)).map((p) => [p.tier, p.rules]));
+    const rules = new Map<number, PlanRule[]>((await currentPlaybooks(db)).map((p) => [p.tier, activityRules(p.rules)]));
     const base = { accountId: account.id, ownerId: people.csm.id, durationMinutes: 60, timeZone: zone };
     await insertActivities(db, [
       // Two years ago and three years ago: only the later one is read.

@@ -1,3 +1,4 @@
+import { activityRules } from '@/lib/playbooks/rule-target';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -36,6 +37,8 @@ import { one, type SearchParams } from '@/lib/url-params';
 import { touchModels, type TouchModel } from '@/lib/vocabulary';
 import { countAccountTouches, listAccountTouches, touchPageSize } from '@/db/queries/touches';
 import { TouchesCard } from '../_components/touches-card';
+import { PlaybookDueCard } from '../_components/playbook-due-card';
+import { ruleDueDates } from '@/db/queries/coverage';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
@@ -60,7 +63,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const touchModel = one(query.touches);
   const touchFilter = { model: isTouchModel(touchModel) ? touchModel : undefined, page: parsePage(one(query.touchesPage)) };
-  const [t, tAll, tp, format, history, events, pending, owner, overrider, policy, activityRows, types, playbooks, csms, contactRows, touchRows, touchCounts, shareItems] = await Promise.all([
+  const [t, tAll, tp, format, history, events, pending, owner, overrider, policy, activityRows, types, playbooks, csms, contactRows, touchRows, touchCounts, shareItems, dues] = await Promise.all([
     getTranslations('accounts'),
     getTranslations(),
     getTranslations('playbooks'),
@@ -79,9 +82,10 @@ export default async function AccountPage({ params, searchParams }: Props) {
     listAccountTouches(db, account.id, touchFilter),
     countAccountTouches(db, account.id),
     listShareableItems(db),
+    ruleDueDates(db, [account.id], { today: todayIn(workspace.timeZone), timeZone: workspace.timeZone }),
   ]);
   const typeLabel = (ty: { key: string | null; name: string | null }) => activityTypeLabel(ty, tp);
-  const playbookTypeIds = new Set(playbooks.find((p) => p.tier === account.tier)?.rules.map((r) => r.activityTypeId) ?? []);
+  const playbookTypeIds = new Set(activityRules(playbooks.find((p) => p.tier === account.tier)?.rules ?? []).map((r) => r.activityTypeId));
   // The request's own clock (next-intl keeps one per request), so the page renders consistently.
   const nowMs = (await getNow()).getTime();
   // The same next and last touch as the account list: the earliest planned activity (overdue if its time has passed) and the latest completed one.
@@ -222,6 +226,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
           </Link>
         </Notice>
       )}
+      <PlaybookDueCard dues={dues} types={types} />
       <TouchesCard accountId={account.id} touches={touchRows} counts={touchCounts} {...touchFilter} pageSize={touchPageSize} params={query} />
       <div className="grid gap-4 lg:grid-cols-2">
         <TierHistory entries={history} money={(v) => money(v)} />

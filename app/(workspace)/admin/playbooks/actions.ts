@@ -6,6 +6,9 @@ import { activityTypes } from '@/db/schema';
 import { action } from '@/lib/actions/action';
 import { ActionError, conflictError, notFoundError } from '@/lib/actions/result';
 import { saveActivityTypeInput, savePlaybookInput } from '@/lib/validation/playbook';
+import { toScaled } from '@/lib/decimal';
+import { typeModelLookup } from '@/lib/playbooks/hours';
+import { isOneToMany } from '@/lib/playbooks/rule-target';
 
 /** Saves a tier's playbook as a new version; the old versions stay. */
 export const savePlaybook = action({
@@ -18,14 +21,21 @@ export const savePlaybook = action({
     const current = (await currentPlaybooks(tx)).find((p) => p.tier === input.tier);
     const currentVersion = current?.version ?? 0;
     if (currentVersion !== input.baseVersion) throw conflictError();
-    const types = new Map((await listActivityTypes(tx)).map((t) => [t.id, t]));
-    for (const [i, rule] of input.rules.entries()) {
-      const type = types.get(rule.activityTypeId);
-      if (!type || !type.active) throw new ActionError({ key: 'playbooks.typeUnavailable' }, `rules.${i}.activityTypeId`);
-    }
+    const typeList = await listActivityTypes(tx);
+    const types = new Map(typeList.map((t) => [t.id, t]));
+    const typeModel = typeModelLookup(typeList);
+    const rules = input.rules.map((given, i) => {
+      if (given.activityTypeId !== null && !types.get(given.activityTypeId)?.active) throw new ActionError({ key: 'playbooks.typeUnavailable' }, `rules.${i}.activityTypeId`);
+      // A touch-kind rule is met by the ledger, never booked: no days ahead are asked.
+      const rule = given.touchKind !== null ? { ...given, bookAheadDays: 0 } : given;
+      // A one-to-many rule owes no hours per account: none are asked, none kept.
+      if (isOneToMany(rule, typeModel)) return { ...rule, hours: '0' };
+      if (toScaled(rule.hours, 2) === 0n) throw new ActionError({ key: 'validation.hours' }, `rules.${i}.hours`);
+      return rule;
+    });
     const version = currentVersion + 1;
-    await insertPlaybookVersion(tx, { tier: input.tier, version, note: input.note, createdBy: user.id, rules: input.rules });
-    await audit({ action: 'playbook.save', entity: 'playbook', entityId: input.tier, before: { version: currentVersion, rules: current?.rules ?? [] }, after: { version, rules: input.rules, note: input.note } });
+    await insertPlaybookVersion(tx, { tier: input.tier, version, note: input.note, createdBy: user.id, rules });
+    await audit({ action: 'playbook.save', entity: 'playbook', entityId: input.tier, before: { version: currentVersion, rules: current?.rules ?? [] }, after: { version, rules, note: input.note } });
     return { version };
   },
 });

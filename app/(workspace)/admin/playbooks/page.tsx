@@ -26,7 +26,7 @@ export default async function PlaybooksPage() {
     tierLoad(db),
     ...[1, 2, 3].map((tier) => listPlaybookVersions(db, tier)),
   ]);
-  const options = types.map((ty) => ({ id: ty.id, label: activityTypeLabel(ty, t), active: ty.active }));
+  const options = types.map((ty) => ({ id: ty.id, label: activityTypeLabel(ty, t), active: ty.active, touchModel: ty.touchModel }));
   return (
     <div className="space-y-4">
       <PageHeader title={t('title')} description={t('description')} />

@@ -7,16 +7,17 @@ import { ActionForm, SubmitButton, TextField, useFieldError, useMessage } from '
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
 import { Td, Th } from '@/components/ui/table';
-import { hoursOwed } from '@/lib/playbooks/hours';
+import { hoursOwed, typeModelLookup } from '@/lib/playbooks/hours';
+import { isOneToMany, parseTargetValue, targetValue } from '@/lib/playbooks/rule-target';
 import { savePlaybook } from './actions';
-import { cadenceUnits, type CadenceUnit } from '@/lib/vocabulary';
+import { cadenceUnits, touchKinds, type CadenceUnit, type TouchKind, type TouchModel } from '@/lib/vocabulary';
 
-type Rule = { activityTypeId: number; every: number; unit: CadenceUnit; hours: string; bookAheadDays: number };
+type Rule = { activityTypeId: number | null; touchKind: TouchKind | null; every: number; unit: CadenceUnit; hours: string; bookAheadDays: number };
 type Props = {
   tier: number;
   version: number;
   rules: Rule[];
-  types: { id: number; label: string; active: boolean }[];
+  types: { id: number; label: string; active: boolean; touchModel: TouchModel }[];
   accounts: number;
   capacityHours: number;
 };
@@ -32,12 +33,23 @@ export function PlaybookEditor({ tier, version, rules: saved, types, accounts, c
   const t = useTranslations('playbooks');
   const [rules, setRules] = useState<Rule[]>(saved);
   const activeTypes = types.filter((ty) => ty.active);
+  const typeModel = typeModelLookup(types);
+  const oneToMany = (r: Rule) => isOneToMany(r, typeModel);
   const set = (i: number, change: Partial<Rule>) => setRules((rs) => rs.map((r, j) => (j === i ? { ...r, ...change } : r)));
-  const before = hoursOwed(saved, accounts, capacityHours);
-  const after = hoursOwed(rules, accounts, capacityHours);
+  // A rule moving from one-to-many (no hours kept) to high-touch starts from 1 h rather than an invalid 0.
+  const setTarget = (i: number, value: string) =>
+    setRules((rs) =>
+      rs.map((r, j) => {
+        if (j !== i) return r;
+        const next = { ...r, ...parseTargetValue(value, touchKinds) };
+        return !oneToMany(next) && Number(next.hours) === 0 ? { ...next, hours: '1' } : next;
+      }),
+    );
+  const before = hoursOwed(saved, accounts, capacityHours, typeModel);
+  const after = hoursOwed(rules, accounts, capacityHours, typeModel);
   const format = useFormat();
   const h = format.hours;
-  const key = (rs: Rule[]) => JSON.stringify(rs.map((r) => [r.activityTypeId, r.every, r.unit, Number(r.hours), r.bookAheadDays]));
+  const key = (rs: Rule[]) => JSON.stringify(rs.map((r) => [targetValue(r), r.every, r.unit, oneToMany(r) ? 0 : Number(r.hours), r.bookAheadDays]));
   const changed = key(rules) !== key(saved);
 
   return (
@@ -65,18 +77,28 @@ export function PlaybookEditor({ tier, version, rules: saved, types, accounts, c
               {rules.map((r, i) => (
                 <tr key={i} className="align-top">
                   <Td className="whitespace-normal">
-                    <div className="w-48">
-                    <Select aria-label={t('activityN', { n: i + 1 })} value={r.activityTypeId} onChange={(e) => set(i, { activityTypeId: Number(e.target.value) })}>
-                      {types
-                        .filter((ty) => ty.active || ty.id === r.activityTypeId)
-                        .map((ty) => (
-                          <option key={ty.id} value={ty.id}>
-                            {ty.label}
-                          </option>
-                        ))}
-                    </Select>
+                    <div className="w-52">
+                      <Select aria-label={t('activityN', { n: i + 1 })} value={targetValue(r)} onChange={(e) => setTarget(i, e.target.value)}>
+                        <optgroup label={t('activityTypes')}>
+                          {types
+                            .filter((ty) => ty.active || ty.id === r.activityTypeId)
+                            .map((ty) => (
+                              <option key={ty.id} value={targetValue({ activityTypeId: ty.id, touchKind: null })}>
+                                {ty.label}
+                              </option>
+                            ))}
+                        </optgroup>
+                        <optgroup label={t('touchKindsGroup')}>
+                          {touchKinds.map((kind) => (
+                            <option key={kind} value={targetValue({ activityTypeId: null, touchKind: kind })}>
+                              {t(`touchKinds.${kind}`)}
+                            </option>
+                          ))}
+                        </optgroup>
+                      </Select>
                     </div>
                     <CellError name={`rules.${i}.activityTypeId`} />
+                    <CellError name={`rules.${i}.touchKind`} />
                   </Td>
                   <Td>
                     <div className="flex gap-1">
@@ -96,21 +118,35 @@ export function PlaybookEditor({ tier, version, rules: saved, types, accounts, c
                     <CellError name={`rules.${i}.every`} />
                   </Td>
                   <Td className="w-full whitespace-normal">
-                    <div className="w-20">
-                      <Input aria-label={t('hoursN', { n: i + 1 })} inputMode="decimal" value={r.hours} onChange={(e) => set(i, { hours: e.target.value })} />
-                    </div>
-                    <CellError name={`rules.${i}.hours`} />
+                    {oneToMany(r) ? (
+                      // One-to-many: the account owes no CSM hours of its own, so none are asked.
+                      <p className="py-2 text-sm whitespace-nowrap text-zinc-500">{t('oneToManyHours')}</p>
+                    ) : (
+                      <>
+                        <div className="w-20">
+                          <Input aria-label={t('hoursN', { n: i + 1 })} inputMode="decimal" value={r.hours} onChange={(e) => set(i, { hours: e.target.value })} />
+                        </div>
+                        <CellError name={`rules.${i}.hours`} />
+                      </>
+                    )}
                   </Td>
                   <Td>
-                    <div className="w-20">
-                    <Input
-                      aria-label={t('bookAheadN', { n: i + 1 })}
-                      inputMode="numeric"
-                      value={r.bookAheadDays}
-                      onChange={(e) => set(i, { bookAheadDays: Number(e.target.value) || 0 })}
-                    />
-                    </div>
-                    <CellError name={`rules.${i}.bookAheadDays`} />
+                    {r.touchKind !== null ? (
+                      // Met by the ledger, not booked: nothing to book ahead.
+                      <p className="py-2 text-sm text-zinc-500">—</p>
+                    ) : (
+                      <>
+                        <div className="w-20">
+                          <Input
+                            aria-label={t('bookAheadN', { n: i + 1 })}
+                            inputMode="numeric"
+                            value={r.bookAheadDays}
+                            onChange={(e) => set(i, { bookAheadDays: Number(e.target.value) || 0 })}
+                          />
+                        </div>
+                        <CellError name={`rules.${i}.bookAheadDays`} />
+                      </>
+                    )}
                   </Td>
                   <Td>
                     <Button variant="ghost" onClick={() => setRules((rs) => rs.filter((_, j) => j !== i))}>
@@ -125,8 +161,13 @@ export function PlaybookEditor({ tier, version, rules: saved, types, accounts, c
       )}
       <Button
         variant="secondary"
-        disabled={activeTypes.length === 0 || rules.length >= 20}
-        onClick={() => setRules((rs) => [...rs, { activityTypeId: activeTypes[0]!.id, every: 1, unit: 'month', hours: '1', bookAheadDays: 14 }])}
+        disabled={rules.length >= 20}
+        onClick={() =>
+          setRules((rs) => [
+            ...rs,
+            { ...(activeTypes[0] ? { activityTypeId: activeTypes[0].id, touchKind: null } : { activityTypeId: null, touchKind: 'content_shared' }), every: 1, unit: 'month', hours: '1', bookAheadDays: 14 },
+          ])
+        }
       >
         {t('addRule')}
       </Button>

@@ -10,8 +10,8 @@ import { revokeFeeds } from '@/db/queries/feeds';
 import { assertNotTheEmail, createUserInput, type handovers, resetPasswordInput, setUserActiveInput, updateUserInput } from '@/lib/validation/user';
 import { auditMany } from '@/db/queries/audit';
 import { handAccountsTo, handPlannedWork, ownedWork, spreadAccounts } from '@/db/queries/handover';
-import { currentPlaybooks } from '@/db/queries/playbooks';
-import { hoursPerAccountMonth } from '@/lib/playbooks/hours';
+import { currentPlaybooks, listActivityTypes } from '@/db/queries/playbooks';
+import { hoursPerAccountMonth, typeModelLookup } from '@/lib/playbooks/hours';
 
 const auditedFields = ['email', 'name', 'role', 'active', 'capacityHours'] as const;
 const snapshot = (u: PublicUser) => Object.fromEntries(auditedFields.map((k) => [k, u[k]]));
@@ -44,7 +44,9 @@ async function handOver(tx: Tx, actorId: number, userId: number, input: { handov
     const to = input.toUserId;
     moved = (await handAccountsTo(tx, userId, to)).map((id) => ({ id, ownerId: to }));
   } else {
-    const hours = Object.fromEntries((await currentPlaybooks(tx)).map((p) => [p.tier, hoursPerAccountMonth(p.rules)])) as Record<1 | 2 | 3, number>;
+    const [playbooks, types] = await Promise.all([currentPlaybooks(tx), listActivityTypes(tx)]);
+    const typeModel = typeModelLookup(types);
+    const hours = Object.fromEntries(playbooks.map((p) => [p.tier, hoursPerAccountMonth(p.rules, typeModel)])) as Record<1 | 2 | 3, number>;
     moved = await spreadAccounts(tx, userId, { 1: hours[1] ?? 0, 2: hours[2] ?? 0, 3: hours[3] ?? 0 });
     if (moved.length < owned.accounts) throw new ActionError({ key: 'users.handoverNobody' }, 'handover');
   }

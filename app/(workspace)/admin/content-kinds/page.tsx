@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { listContentKindsWithUsage } from '@/db/queries/content';
+import { requirePageUser } from '@/lib/auth/current-user';
+import { contentKindLabel } from '@/lib/content/kind-label';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { ContentKinds } from './content-kinds';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('contentKinds'))('title') };
+}
+
+export default async function ContentKindsPage() {
+  await requirePageUser('contentKinds.manage');
+  const db = await getDb();
+  const [t, tc, kinds] = await Promise.all([getTranslations('contentKinds'), getTranslations('content'), listContentKindsWithUsage(db)]);
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t('title')} description={t('description')} />
+      <Card>
+        <ContentKinds kinds={kinds.map((k) => ({ ...k, label: contentKindLabel(k, tc) }))} />
+      </Card>
+    </div>
+  );
+}
