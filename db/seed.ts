@@ -79,8 +79,13 @@ async function seedDemoAccounts(tx: Tx, { csmIds, managerId, today }: { csmIds: 
   const policy = await currentPolicy(tx);
   const demo = generateDemoAccounts({ policy, today, csmIds });
   const overrideAt = new Date();
+  // The demo workspace was set up a year ago: its accounts, their first tiers and the setup playbooks
+  // date from then, so coverage reads the year of touches the demo holds.
+  const setUpAt = new Date(Date.now() - 400 * 86_400_000);
+  await tx.execute(sql`update playbook_versions set created_at = ${setUpAt.toISOString()}::timestamptz where created_by is null`);
   const rows = demo.map(({ input, override }) => ({
     ...input,
+    createdAt: setUpAt,
     ...tierColumns(input, override, policy, today),
     ...(override && { overrideTier: override.tier, overrideReason: override.reason, overrideUntil: override.until, overrideBy: managerId, overrideAt }),
   }));
@@ -95,6 +100,7 @@ async function seedDemoAccounts(tx: Tx, { csmIds, managerId, today }: { csmIds: 
   const created: TierHistoryEntry[] = rows.map((r) => ({
     accountId: idOf(r.domain),
     kind: 'created',
+    at: setUpAt,
     fromTier: null,
     toTier: r.computedTier,
     reason: r.tierReason,

@@ -18,16 +18,22 @@ vi.mock('next/navigation', async (original) => ({
 const tier1 = async () => (await currentPlaybooks(await getDb())).find((p) => p.tier === 1)!;
 
 describe('setup playbooks', () => {
-  it('give Tier 1 a monthly meeting, a quarterly QBR and a yearly visit, and Tier 2 and 3 nothing high-touch', async () => {
+  it('give Tier 1 a monthly meeting, a quarterly QBR and a yearly visit, Tier 2 low-touch programs and content that owe no hours, Tier 3 nothing yet', async () => {
     const db = await getDb();
     const typeList = await listActivityTypes(db);
     const types = new Map(typeList.map((t) => [t.id, t.key]));
     const playbooks = await currentPlaybooks(db);
     expect(playbooks.map((p) => [p.tier, p.version, p.rules.length])).toEqual([
       [1, 1, 3],
-      [2, 1, 0],
+      [2, 2, 3],
       [3, 1, 0],
     ]);
+    expect(playbooks[1]!.rules.map((r) => [r.touchKind, r.every, r.unit])).toEqual([
+      ['program_invited', 1, 'month'],
+      ['program_attended', 3, 'month'],
+      ['content_shared', 1, 'month'],
+    ]);
+    expect(hoursPerAccountMonth(playbooks[1]!.rules, typeModelLookup(typeList))).toBe(0);
     expect(playbooks[0]!.rules.map((r) => [types.get(r.activityTypeId!), r.every, r.unit, r.hours])).toEqual([
       ['regular_meeting', 1, 'month', '1.50'],
       ['qbr', 3, 'month', '5.00'],
