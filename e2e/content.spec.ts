@@ -46,10 +46,11 @@ test('a CSM shares a template with an account; the contact gets it by email, ope
   const title = `Renewal checklist ${unique()}`;
   const target = `https://example.com/templates/renewal-${unique()}`;
   await page.goto('/content?new=1');
-  await page.getByLabel('Kind').selectOption({ label: 'Template' });
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Link').fill(target);
-  await page.getByRole('button', { name: 'Add to library' }).click();
+  const newItem = page.locator('form', { has: page.getByRole('button', { name: 'Add to library' }) });
+  await newItem.getByLabel('Kind').selectOption({ label: 'Template' });
+  await newItem.getByLabel('Title').fill(title);
+  await newItem.getByRole('textbox', { name: 'Link' }).fill(target);
+  await newItem.getByRole('button', { name: 'Add to library' }).click();
   await page.waitForURL(/\/content\/\d+$/);
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
 

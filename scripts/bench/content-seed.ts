@@ -105,7 +105,7 @@ export async function seedContent(db: Db, adminId: number): Promise<ContentSeede
  */
 function insertContacts() {
   return sql`
-    with fam(n, ja, ro) as (select * from unnest(
+    with fam as (select * from unnest(
         array['佐々木','山本','中村','小林','加藤','吉田','山田','松本','井上','木村','林','清水','山口','森','池田','橋本','阿部','石川','前田','藤田'],
         array['sasaki','yamamoto','nakamura','kobayashi','kato','yoshida','yamada','matsumoto','inoue','kimura','hayashi','shimizu','yamaguchi','mori','ikeda','hashimoto','abe','ishikawa','maeda','fujita'])
         with ordinality as f(ja, ro, n)),

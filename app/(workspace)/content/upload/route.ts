@@ -1,6 +1,6 @@
 import { readBody } from '@/lib/http/read-body';
 import { route, RouteError } from '@/lib/routes/route';
-import { maxContentMegabytes } from '@/lib/validation/content';
+import { maxContentMegabytes } from '@/lib/content/limits';
 import { addContentVersion, createContentItem } from '../actions';
 
 // POST /content/upload (multipart: intent=create|version, the item's fields,
