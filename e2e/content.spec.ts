@@ -66,8 +66,8 @@ test('a CSM shares a template with an account; the contact gets it by email, ope
   const contactName = 'Hanako Yamada';
   const contactEmail = uniqueEmail('hanako');
   await contacts.getByRole('button', { name: 'Add contact' }).click();
-  await contacts.getByLabel('Name').fill(contactName);
-  await contacts.getByLabel('Email').fill(contactEmail);
+  await contacts.getByRole('textbox', { name: 'Name', exact: true }).fill(contactName);
+  await contacts.getByRole('textbox', { name: 'Email', exact: true }).fill(contactEmail);
   await contacts.getByLabel('Preferred language').selectOption('en');
   await contacts.getByRole('button', { name: 'Add contact' }).click();
   await expect(contacts.getByText('Contact added.')).toBeVisible();
