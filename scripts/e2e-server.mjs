@@ -29,6 +29,12 @@ if (env.DATABASE_URL) {
 if (!existsSync('.next/BUILD_ID')) run('node_modules/.bin/next', ['build']);
 run('node_modules/.bin/tsx', ['scripts/db.ts', 'seed']);
 
-const server = spawn('node_modules/.bin/next', ['start', '-p', port], { stdio: 'inherit', env });
+// The server emails shared content to an SMTP server that the content spec
+// starts on this port for its own run (E2E_PORT + 25, so parallel runs do not
+// collide). Only the server knows it: the seed above sends nothing. While no
+// spec listens, a share's emails fail per recipient and nothing else notices.
+const smtpPort = Number(port) + 25;
+const serverEnv = { ...env, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, SMTP_FROM: 'Touchplan e2e <no-reply@e2e.example>' };
+const server = spawn('node_modules/.bin/next', ['start', '-p', port], { stdio: 'inherit', env: serverEnv });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

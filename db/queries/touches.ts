@@ -60,31 +60,50 @@ export async function refreshTouches(db: DbOrTx, accountIds: readonly number[]):
 
 export const touchPageSize = 20;
 
-/** One page of an account's touches, newest first, optionally of one touch model. */
+/**
+ * One page of an account's touches, newest first, optionally of one touch
+ * model. The page is cut from the ledger alone (its account and time index
+ * gives the order), then only those rows are joined to what they name: joining
+ * first made PostgreSQL join all of a busy account's touches before the limit.
+ */
 export async function listAccountTouches(db: DbOrTx, accountId: number, { model, page }: { model?: TouchModel; page: number }) {
-  return db
+  const slice = db
     .select({
       id: touches.id,
       kind: touches.kind,
       touchModel: touches.touchModel,
       occurredAt: touches.occurredAt,
+      activityTypeId: touches.activityTypeId,
+      contactId: touches.contactId,
+      contentShareId: touches.contentShareId,
+      contentRecipientId: touches.contentRecipientId,
+    })
+    .from(touches)
+    .where(and(eq(touches.accountId, accountId), model ? eq(touches.touchModel, model) : undefined))
+    .orderBy(desc(touches.occurredAt), desc(touches.id))
+    .limit(touchPageSize)
+    .offset((page - 1) * touchPageSize)
+    .as('page');
+  return db
+    .select({
+      id: slice.id,
+      kind: slice.kind,
+      touchModel: slice.touchModel,
+      occurredAt: slice.occurredAt,
       typeKey: activityTypes.key,
       typeName: activityTypes.name,
       contactName: contacts.name,
       contentTitle: contentItems.title,
       contentId: contentItems.id,
     })
-    .from(touches)
-    .leftJoin(activityTypes, eq(activityTypes.id, touches.activityTypeId))
-    .leftJoin(contacts, eq(contacts.id, touches.contactId))
+    .from(slice)
+    .leftJoin(activityTypes, eq(activityTypes.id, slice.activityTypeId))
+    .leftJoin(contacts, eq(contacts.id, slice.contactId))
     // A content touch names its item: through its share, or its recipient's share.
-    .leftJoin(contentRecipients, eq(contentRecipients.id, touches.contentRecipientId))
-    .leftJoin(contentShares, eq(contentShares.id, sql`coalesce(${touches.contentShareId}, ${contentRecipients.shareId})`))
+    .leftJoin(contentRecipients, eq(contentRecipients.id, slice.contentRecipientId))
+    .leftJoin(contentShares, eq(contentShares.id, sql`coalesce(${slice.contentShareId}, ${contentRecipients.shareId})`))
     .leftJoin(contentItems, eq(contentItems.id, contentShares.itemId))
-    .where(and(eq(touches.accountId, accountId), model ? eq(touches.touchModel, model) : undefined))
-    .orderBy(desc(touches.occurredAt), desc(touches.id))
-    .limit(touchPageSize)
-    .offset((page - 1) * touchPageSize);
+    .orderBy(desc(slice.occurredAt), desc(slice.id));
 }
 
 /** How many touches the account has of each model, for the timeline's filter. */

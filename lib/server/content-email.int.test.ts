@@ -16,6 +16,7 @@ import { eq } from 'drizzle-orm';
 import { addDays } from '@/lib/scheduling/local-date';
 import { todayIn } from '@/lib/dates';
 import { stopJobs } from './jobs';
+import { mailText } from '@/tests/mail';
 
 // A real SMTP server on a free port: what arrives is what a contact would get.
 const received: { to: string; raw: string }[] = [];
@@ -35,21 +36,6 @@ const server = new SMTPServer({
     callback(address.address.startsWith('bounce') ? new Error('550 no such user') : undefined);
   },
 });
-
-/** The decoded text of every part of a MIME message (base64 or quoted-printable), for assertions on what a reader sees. */
-function bodies(raw: string): string {
-  return raw
-    .split(/\r\n--[^\r\n]+\r\n/)
-    .map((part) => {
-      const [head = '', ...rest] = part.split('\r\n\r\n');
-      const body = rest.join('\r\n\r\n');
-      if (/content-transfer-encoding: base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-      if (/content-transfer-encoding: quoted-printable/i.test(head))
-        return Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
-      return body;
-    })
-    .join('\n');
-}
 
 let savedSmtp: string | undefined;
 beforeAll(async () => {
@@ -90,7 +76,7 @@ describe('content emails', () => {
     mail.raw = mail.raw.replace(/\r\n[ \t]+/g, ' ');
     expect(mail.raw).toMatch(/List-Unsubscribe: <http:\/\/localhost:\d+\/u\/[0-9a-f]{64}>/);
     expect(mail.raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
-    const text = bodies(mail.raw);
+    const text = mailText(mail.raw);
     expect(text).toMatch(/\/c\/[0-9a-f]{64}/);
     expect(text).toContain('山田 花子 様');
     expect(text).toContain('田中 美咲より「稟議書テンプレート」をお届けします。');
@@ -130,7 +116,7 @@ describe('content emails', () => {
     const mail = received.find((m) => m.to === invitee.toLowerCase())!;
     mail.raw = mail.raw.replace(/\r\n[ \t]+/g, ' ');
     expect(mail.raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
-    const text = bodies(mail.raw);
+    const text = mailText(mail.raw);
     expect(text).toMatch(/\/r\/[0-9a-f]{64}/);
     expect(text).toContain('佐藤 健 様');
     expect(text).toContain('新機能ウェビナー');

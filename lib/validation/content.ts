@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { str } from '@/lib/validation/input';
 import { blankToNull, checkbox, id, text, version } from '@/lib/actions/validation';
 import { contactLanguages } from '@/lib/vocabulary';
-
-export const maxContentMegabytes = 20;
+import { maxContentMegabytes } from '@/lib/content/limits';
 
 const optionalText = (max: number) => z.preprocess(blankToNull, str().max(max, 'validation.tooLong').nullable().default(null));
 

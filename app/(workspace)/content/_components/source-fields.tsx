@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Field, TextField } from '@/components/action-form';
 import { controlClass } from '@/components/ui/input';
-import { maxContentMegabytes } from '@/lib/validation/content';
+import { maxContentMegabytes } from '@/lib/content/limits';
 
 /** A version's content: a link or a file, one at a time. */
 export function SourceFields({ withNote }: { withNote?: boolean }) {

@@ -1,6 +1,6 @@
 import { route } from '@/lib/routes/route';
 import { readUploadForm } from '@/lib/routes/upload-form';
-import { maxContentMegabytes } from '@/lib/validation/content';
+import { maxContentMegabytes } from '@/lib/content/limits';
 import { addContentVersion, createContentItem } from '../actions';
 
 // POST /content/upload (multipart: intent=create|version, the item's fields,
