@@ -16,7 +16,7 @@ export function CopyLink({ href }: { href: string }) {
         type="button"
         className="text-zinc-500 hover:text-zinc-800"
         onClick={() => {
-          void navigator.clipboard?.writeText(href).then(() => setCopied(true));
+          void navigator.clipboard?.writeText(new URL(href, window.location.origin).href).then(() => setCopied(true));
         }}
       >
         {copied ? t('copied') : t('copy')}

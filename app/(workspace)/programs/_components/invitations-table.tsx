@@ -29,7 +29,7 @@ export const statusTone = { invited: 'neutral', registered: 'brand', waitlisted:
  * sent yet, so the link is passed on by hand); who may run the program ticks
  * rows and records attendance once the session has started.
  */
-export function InvitationsTable({ sessionId, rows, canMark, origin }: { sessionId: number; rows: InvitationView[]; canMark: boolean; origin: string }) {
+export function InvitationsTable({ sessionId, rows, canMark }: { sessionId: number; rows: InvitationView[]; canMark: boolean }) {
   const t = useTranslations('programs');
   const [chosen, setChosen] = useState<number[]>([]);
   const toggle = (id: number, on: boolean) => setChosen(on ? [...chosen, id] : chosen.filter((x) => x !== id));
@@ -97,7 +97,7 @@ export function InvitationsTable({ sessionId, rows, canMark, origin }: { session
                   {r.accountName} · {t('page.byTier', { tier: r.tier })}
                 </span>
                 <span className="block lg:hidden">
-                  <CopyLink href={`${origin}/r/${r.token}`} />
+                  <CopyLink href={`/r/${r.token}`} />
                 </span>
               </Td>
               <Td className="hidden sm:table-cell">
@@ -111,7 +111,7 @@ export function InvitationsTable({ sessionId, rows, canMark, origin }: { session
               </Td>
               <Td className="hidden text-right tabular-nums md:table-cell">{r.attendedMinutes ?? '—'}</Td>
               <Td className="hidden lg:table-cell">
-                <CopyLink href={`${origin}/r/${r.token}`} />
+                <CopyLink href={`/r/${r.token}`} />
               </Td>
             </tr>
           ))}
