@@ -11,7 +11,10 @@ test('a manager creates a webinar, invites the Tier 2 audience, and an invitee r
   test.setTimeout(90_000);
   const manager = await browser.newContext({ storageState: storageState('manager') });
   const page = await manager.newPage();
-  await page.goto('/programs');
+  // Programs sits in the main navigation.
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Programs' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Programs' })).toBeVisible();
   await page.getByRole('link', { name: 'New program' }).click();
   await expect(page).toHaveURL(/\/programs\/new$/);
 
