@@ -77,9 +77,7 @@ export default async function ProgramPage({ params, searchParams }: Props) {
           <span>{t(`models.${program.touchModel}`)}</span>
           {program.tiers.length > 0 && <span>· {program.tiers.map((n) => t('page.byTier', { tier: n })).join(', ')}</span>}
           {hosts.length > 0 && (
-            <span>
-              · {t('page.hosts')}: {format.list(hosts)}
-            </span>
+<span>· {t('page.hostsLine', { names: format.list(hosts) })}</span>
           )}
         </p>
         {program.description && <p className="mt-2 max-w-3xl whitespace-pre-wrap text-sm text-zinc-700">{program.description}</p>}
@@ -93,8 +91,8 @@ export default async function ProgramPage({ params, searchParams }: Props) {
                 <Th>{t('columns.when')}</Th>
                 <Th className="hidden md:table-cell">{t('columns.where')}</Th>
                 <Th className="hidden sm:table-cell">{t('columns.seats')}</Th>
-                <Th className="text-right">{t('columns.invited')}</Th>
-                <Th className="text-right">{t('columns.registered')}</Th>
+                <Th className="hidden text-right sm:table-cell">{t('columns.invited')}</Th>
+                <Th className="hidden text-right sm:table-cell">{t('columns.registered')}</Th>
                 <Th className="text-right">{t('columns.attended')}</Th>
               </tr>
             </thead>
@@ -110,6 +108,11 @@ export default async function ProgramPage({ params, searchParams }: Props) {
                       {s.cancelled && ` · ${t('page.cancelledSession')}`}
                     </span>
                     <span className="block text-xs text-zinc-500 md:hidden">{[s.onlineUrl && t('page.online'), s.venue].filter(Boolean).join(' · ')}</span>
+                    {/* Phones: the figures the hidden columns hold, on one line. */}
+                    <span className="block text-xs text-zinc-500 sm:hidden">
+                      {s.capacity === null ? t('page.unlimited') : t('page.seatsLeft', { left: Math.max(0, s.capacity - s.seatsTaken), capacity: s.capacity })} ·{' '}
+                      {t('funnelLine', { invited: s.invited, registered: s.registered, attended: s.attended })}
+                    </span>
                   </Td>
                   <Td className="hidden max-w-48 whitespace-normal md:table-cell">
                     {s.onlineUrl && (
@@ -123,8 +126,8 @@ export default async function ProgramPage({ params, searchParams }: Props) {
                     {s.capacity === null ? t('page.unlimited') : t('page.seatsLeft', { left: Math.max(0, s.capacity - s.seatsTaken), capacity: s.capacity })}
                     {s.waitlisted > 0 && <span className="block text-xs text-zinc-500">{t('page.waitlisted', { count: s.waitlisted })}</span>}
                   </Td>
-                  <Td className="text-right">{s.invited}</Td>
-                  <Td className="text-right">{s.registered}</Td>
+                  <Td className="hidden text-right sm:table-cell">{s.invited}</Td>
+                  <Td className="hidden text-right sm:table-cell">{s.registered}</Td>
                   <Td className="text-right">{s.attended}</Td>
                 </tr>
               ))}

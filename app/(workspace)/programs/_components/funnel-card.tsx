@@ -32,7 +32,7 @@ export async function FunnelCard({ funnel }: { funnel: Row[] }) {
                 <div key={step} className="flex items-center gap-2 text-xs">
                   <span className="w-20 shrink-0 text-zinc-600">{t(`columns.${step}`)}</span>
                   <span className="h-2.5 flex-1 rounded-sm bg-zinc-100">
-                    <span className={`block h-full rounded-sm ${color}`} style={{ width: `${g.invited ? (g[step] / g.invited) * 100 : 0}%` }} />
+                    <span className={`block h-full rounded-sm ${color}`} style={{ width: `${g.invited ? (g[step] / g.invited) * 100 : 0}%`, minWidth: g[step] ? '2px' : undefined }} />
                   </span>
                   <span className="w-10 text-right tabular-nums text-zinc-800" data-step={step}>
                     {g[step]}
