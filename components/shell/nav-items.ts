@@ -11,6 +11,7 @@ export const navItems: NavItem[] = [
   { href: '/schedule', label: 'schedule' },
   { href: '/plan', label: 'plan' },
   { href: '/content', label: 'content', permission: 'content.read' },
+  { href: '/programs', label: 'programs', permission: 'programs.read' },
   { href: '/team', label: 'team', permission: 'team.view' },
   { href: '/accounts/requests', label: 'requests', permission: 'overrideRequests.decide' },
 ];

@@ -173,6 +173,7 @@ export async function listInvitations(db: DbOrTx, sessionId: number, f: { page: 
   return db
     .select({
       id: programInvitations.id,
+      token: programInvitations.token,
       status: programInvitations.status,
       attendedMinutes: programInvitations.attendedMinutes,
       registeredAt: programInvitations.registeredAt,

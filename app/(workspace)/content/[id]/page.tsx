@@ -13,6 +13,7 @@ import { one, withParams, type SearchParams } from '@/lib/url-params';
 import { parseId, parsePage } from '@/lib/validation/input';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { Pager } from '@/components/ui/pager';
 import { Table, Td, Th } from '@/components/ui/table';
 import { AddVersionForm } from '../_components/add-version-form';
 import { EditItemForm } from '../_components/edit-item-form';
@@ -184,23 +185,7 @@ export default async function ContentItemPage({ params, searchParams }: Props) {
             </tbody>
           </Table>
         )}
-        {pages > 1 && (
-          <nav className="mt-3 flex items-center justify-between text-xs text-zinc-500" aria-label={t('recipients')}>
-            <span>{t('pageOf', { page, pages })}</span>
-            <span className="flex gap-2">
-              {page > 1 && (
-                <Link className="rounded-md bg-white px-2 py-1 ring-1 ring-zinc-200 hover:bg-zinc-50" href={pageHref(page - 1)}>
-                  {t('previous')}
-                </Link>
-              )}
-              {page < pages && (
-                <Link className="rounded-md bg-white px-2 py-1 ring-1 ring-zinc-200 hover:bg-zinc-50" href={pageHref(page + 1)}>
-                  {t('next')}
-                </Link>
-              )}
-            </span>
-          </nav>
-        )}
+        {pages > 1 && <Pager page={page} pages={pages} href={pageHref} labels={{ previous: t('previous'), next: t('next'), pageOf: t('pageOf', { page, pages }) }} />}
       </Card>
     </div>
   );
