@@ -7,7 +7,7 @@ import { AudienceFilter } from '@/components/audience-filter';
 import { Notice } from '@/components/ui/notice';
 import { inviteToSession, previewInviteAudience } from '../actions';
 
-type Invited = { matched: number; invited: number; optedOut: number };
+type Invited = { matched: number; invited: number; optedOut: number; emailing: boolean };
 
 /** Invite the active contacts of an audience of accounts to one session; the count is live and the invite refuses if it changed. */
 export function InviteForm({ sessionId, csms }: { sessionId: number; csms: { id: number; name: string }[] | null }) {
@@ -31,7 +31,7 @@ export function InviteForm({ sessionId, csms }: { sessionId: number; csms: { id:
       </AudienceFilter>
       {done && (
         <Notice tone="success">
-          {t('done', { invited: done.invited, already: done.matched - done.invited })} {t('noSmtp')}
+          {t('done', { invited: done.invited, already: done.matched - done.invited })} {!done.emailing && t('noSmtp')}
         </Notice>
       )}
     </div>
