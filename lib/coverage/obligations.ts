@@ -1,5 +1,5 @@
 import { addDays, addMonths, type LocalDate } from '@/lib/scheduling/local-date';
-import type { CadenceUnit } from '@/lib/vocabulary';
+import type { CadenceUnit, ObligationStatus } from '@/lib/vocabulary';
 
 // Coverage: did an account get what its tier's playbook promises, on time?
 // One rule "every N units" for one account is a rolling chain of obligations
@@ -24,7 +24,7 @@ import type { CadenceUnit } from '@/lib/vocabulary';
 //   belongs to what follows: touches from that day on do not count, and the
 //   obligation open on that day ends uncounted.
 
-export type ObligationStatus = 'on_time' | 'late' | 'missed' | 'overdue' | 'not_yet_due' | 'ended';
+export type { ObligationStatus };
 
 export type Obligation = {
   due: LocalDate;
