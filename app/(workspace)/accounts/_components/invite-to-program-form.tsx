@@ -29,7 +29,11 @@ export function InviteToProgramForm({ sessions, contacts }: { sessions: OpenSess
   return (
     <div className="space-y-3">
       <ActionForm<Invited> action={inviteToSession} onSuccess={(r) => setDone({ ...r, sessionId: Number(sessionId) })} className="space-y-3">
-        <SelectField name="sessionId" label={t('session')} hint={t('sessionHint')} value={sessionId} onChange={(e) => setSessionId(e.target.value)} options={sessions.map((s) => ({ value: String(s.id), label: s.label }))} />
+        <div className="max-w-2xl">
+          <SelectField name="sessionId" label={t('session')} hint={t('sessionHint')} value={sessionId} onChange={(e) => setSessionId(e.target.value)} options={sessions.map((s) => ({ value: String(s.id), label: s.label }))} />
+          {/* A phone's select cuts a long title off before the date: the chosen session in full. */}
+          <p className="mt-1 text-sm text-zinc-800 sm:hidden">{sessions.find((s) => String(s.id) === sessionId)?.label}</p>
+        </div>
         <input type="hidden" name="contactIds" value={chosen.join(',')} />
         <fieldset>
           <legend className="text-sm font-medium text-zinc-800">{t('contacts')}</legend>
@@ -37,17 +41,20 @@ export function InviteToProgramForm({ sessions, contacts }: { sessions: OpenSess
           <ul className="mt-2 space-y-1">
             {contacts.map((c) => (
               <li key={c.id}>
-                <label className="flex min-w-0 items-baseline gap-2 text-sm">
+                <label className="flex min-w-0 items-start gap-2 text-sm">
                   <input
                     type="checkbox"
                     checked={chosen.includes(c.id)}
                     onChange={(e) => setChosen(e.target.checked ? [...chosen, c.id] : chosen.filter((x) => x !== c.id))}
-                    className="size-4 shrink-0 self-center rounded border-zinc-300 text-brand-600"
+                    className="mt-0.5 size-4 shrink-0 rounded border-zinc-300 text-brand-600"
                   />
-                  <span className="font-medium text-zinc-900">{c.name}</span>
-                  <span className="min-w-0 truncate text-xs text-zinc-500">
-                    {c.email}
-                    {c.noProgramEmails && ` · ${t('optedOut')}`}
+                  {/* Name and email side by side where there is room, the email under the name on a phone. */}
+                  <span className="flex min-w-0 flex-col sm:flex-row sm:items-baseline sm:gap-2">
+                    <span className="whitespace-nowrap font-medium text-zinc-900">{c.name}</span>
+                    <span className="truncate text-xs text-zinc-500">
+                      {c.email}
+                      {c.noProgramEmails && ` · ${t('optedOut')}`}
+                    </span>
                   </span>
                 </label>
               </li>
