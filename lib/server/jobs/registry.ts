@@ -2,6 +2,7 @@ import 'server-only';
 import { sendShareEmails } from '../content-email';
 import { sendInvitationEmails } from '../program-email';
 import { sendReminderEmails, sweepReminders } from '../program-reminders';
+import { recomputeCoverage } from '../coverage';
 import { sweepExpiredOverrides } from '../sweep-overrides';
 import { defineJob } from './queue';
 
@@ -49,6 +50,14 @@ export const jobRegistry = {
     retry: { limit: 3, delaySeconds: 60, maxDelaySeconds: 600 },
     expireInSeconds: 5 * 60,
   }),
+  // Works out every account's playbook obligations again (lib/server/coverage.ts):
+  // statuses move with the date (overdue, missed), and touches and tiers change.
+  'coverage': defineJob<Record<string, never>>({
+    run: async () => void (await recomputeCoverage()),
+    policy: 'stately',
+    retry: { limit: 3, delaySeconds: 60, maxDelaySeconds: 600 },
+    expireInSeconds: 15 * 60,
+  }),
 };
 
 export type JobName = keyof typeof jobRegistry;
@@ -57,7 +66,8 @@ export type JobName = keyof typeof jobRegistry;
 export const jobSchedules: { name: JobName; cron: string }[] = [
   { name: 'sweep-overrides', cron: '*/15 * * * *' },
   { name: 'sweep-reminders', cron: '*/15 * * * *' },
+  { name: 'coverage', cron: '*/15 * * * *' },
 ];
 
 /** Jobs sent once when an app instance starts (deduplicated across instances by their queue policy). */
-export const jobsAtStart: JobName[] = ['sweep-overrides', 'sweep-reminders'];
+export const jobsAtStart: JobName[] = ['sweep-overrides', 'sweep-reminders', 'coverage'];
