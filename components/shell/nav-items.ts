@@ -12,6 +12,7 @@ export const navItems: NavItem[] = [
   { href: '/plan', label: 'plan' },
   { href: '/content', label: 'content', permission: 'content.read' },
   { href: '/programs', label: 'programs', permission: 'programs.read' },
+  { href: '/coverage', label: 'coverage', permission: 'coverage.read' },
   { href: '/team', label: 'team', permission: 'team.view' },
   { href: '/accounts/requests', label: 'requests', permission: 'overrideRequests.decide' },
 ];

@@ -29,6 +29,8 @@ export const permissions = {
   /** CSMs invite their own accounts' contacts; managers and admins anyone's. */
   'programs.invite': everyone,
   'activities.plan': everyone,
+  /** CSMs read their own book's coverage; managers and admins everyone's (the page scopes it). */
+  'coverage.read': everyone,
   'profile.edit': everyone,
   'calendarFeed.manage': everyone,
 

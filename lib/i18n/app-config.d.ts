@@ -10,6 +10,7 @@ import type enContactImport from './messages/en.contactImport.json';
 import type enPlan from './messages/en.plan.json';
 import type enSeries from './messages/en.series.json';
 import type enPrograms from './messages/en.programs.json';
+import type enCoverage from './messages/en.coverage.json';
 import type { Locale } from './locales';
 
 // next-intl checks every translation key against the English catalog (the
@@ -30,6 +31,7 @@ declare module 'next-intl' {
       content: typeof enContent;
       auditLog: typeof enAuditLog;
       programs: typeof enPrograms;
+      coverage: typeof enCoverage;
     };
   }
 }
