@@ -7,7 +7,7 @@ import { queryRows, type DbOrTx } from '../client';
 // `findJobs` cannot filter by state. Writes (retrying) go through pg-boss's
 // own API (lib/server/jobs.ts).
 
-/** Each queue (but the dead letter queue, which nothing works) with how many jobs wait, run, failed, and completed in the last 24 hours. */
+/** Each queue (but the dead letter queue, which nothing works, and pg-boss's own) with how many jobs wait, run, failed, and completed in the last 24 hours. */
 export async function jobQueueCounts(db: DbOrTx, deadLetterQueue: string) {
   return queryRows<{ name: string; queued: number; active: number; failed: number; completedLastDay: number }>(
     db,
@@ -17,7 +17,7 @@ export async function jobQueueCounts(db: DbOrTx, deadLetterQueue: string) {
           (count(j.id) filter (where j.state = 'failed'))::int as failed,
           (count(j.id) filter (where j.state = 'completed' and j.completed_on > now() - interval '1 day'))::int as "completedLastDay"
         from pgboss.queue q left join pgboss.job j on j.name = q.name
-        where q.name <> ${deadLetterQueue}
+        where q.name <> ${deadLetterQueue} and q.name not like '\_\_pgboss\_\_%'
         group by q.name order by q.name`,
   );
 }
@@ -31,7 +31,7 @@ export async function listFailedJobs(db: DbOrTx, deadLetterQueue: string) {
     sql`select j.id::text as id, j.name, j.created_on as "createdOn", j.completed_on as "failedOn", (j.retry_count + 1)::int as attempts, j.data, j.output,
           count(*) over ()::int as total
         from pgboss.job j
-        where j.state = 'failed' and j.name <> ${deadLetterQueue}
+        where j.state = 'failed' and j.name <> ${deadLetterQueue} and j.name not like '\_\_pgboss\_\_%'
         order by j.completed_on desc nulls last, j.id
         limit ${failedJobsShown}`,
   );

@@ -74,6 +74,9 @@ export async function schedule<N extends JobName>(name: N, cron: string, data?: 
   return (await queue()).schedule(name, cron, data);
 }
 
+/** The app's queues, by name. */
+export const jobNames = Object.keys(jobRegistry) as JobName[];
+
 /** Whether `name` is one of the app's queues (the ones this page may retry). */
 export const isJobName = (name: string): name is JobName => Object.hasOwn(jobRegistry, name);
 
