@@ -34,13 +34,14 @@ type SaveAction = (prev: ActionState<{ id: number }>, payload: FormData) => Prom
 
 function KindForm({ kind, action, choice, words }: { kind?: EditableKind; action: SaveAction; choice?: KindChoice; words: Words }) {
   const t = useTranslations('kinds');
+  // On a phone the name takes the row and the selects share the next one, side by side.
   const grid = choice
     ? kind
-      ? 'grid items-start gap-3 sm:grid-cols-[minmax(0,20rem)_11rem_11rem_auto]'
-      : 'grid items-start gap-3 sm:grid-cols-[minmax(0,20rem)_11rem_auto]'
+      ? 'grid grid-cols-2 items-start gap-3 sm:grid-cols-[minmax(0,20rem)_11rem_11rem_auto]'
+      : 'grid grid-cols-2 items-start gap-3 sm:grid-cols-[minmax(0,20rem)_11rem_auto]'
     : kind
-      ? 'grid items-start gap-3 sm:grid-cols-[minmax(0,24rem)_12rem_auto]'
-      : 'grid items-start gap-3 sm:grid-cols-[minmax(0,24rem)_auto]';
+      ? 'grid grid-cols-2 items-start gap-3 sm:grid-cols-[minmax(0,24rem)_12rem_auto]'
+      : 'grid grid-cols-2 items-start gap-3 sm:grid-cols-[minmax(0,24rem)_auto]';
   return (
     <ActionForm action={action} successMessage={kind ? t('saved') : words.added} resetOnSuccess={!kind} className={grid}>
       {kind && (
@@ -49,7 +50,9 @@ function KindForm({ kind, action, choice, words }: { kind?: EditableKind; action
           <input type="hidden" name="version" value={kind.version} />
         </>
       )}
-      <TextField name="name" label={t('name')} defaultValue={kind?.name ?? ''} placeholder={kind?.key && !kind.name ? kind.label : undefined} />
+      <div className="col-span-2 sm:col-span-1">
+        <TextField name="name" label={t('name')} defaultValue={kind?.name ?? ''} placeholder={kind?.key && !kind.name ? kind.label : undefined} />
+      </div>
       {choice && <SelectField name={choice.name} label={choice.label} defaultValue={kind?.choiceValue ?? choice.defaultValue} options={choice.options} />}
       {kind && (
         <SelectField
@@ -62,7 +65,7 @@ function KindForm({ kind, action, choice, words }: { kind?: EditableKind; action
           ]}
         />
       )}
-      <div className="sm:pt-6">
+      <div className="col-span-2 sm:col-span-1 sm:pt-6">
         <SubmitButton variant={kind ? 'secondary' : 'primary'}>{kind ? t('save') : words.add}</SubmitButton>
       </div>
     </ActionForm>

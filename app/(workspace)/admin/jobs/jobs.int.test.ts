@@ -87,7 +87,7 @@ describe('/admin/jobs', () => {
 
     const text = await pageText();
     expect(text).toMatch(/report-export 0 0 1 0/); // waiting, running, failed, completed in 24 h
-    expect(text).toContain('Retry all 1 in report-export');
+    expect(text).toContain('Retry the failed job in report-export');
     expect(text).toContain('2 attempts');
     // The error's first line, not its stack; the data without its secret.
     expect(text).toContain('export service answered 503 Service Unavailable');
