@@ -55,7 +55,7 @@ export default async function JobsPage() {
               <tr key={q.name}>
                 <Td className="whitespace-normal">
                   <span className="font-medium text-zinc-900">{label(q.name)}</span>
-                  <span className="block font-mono text-xs text-zinc-500">{q.name}</span>
+                  <span className="hidden font-mono text-xs text-zinc-500 sm:block">{q.name}</span>
                 </Td>
                 <Td className="text-right tabular-nums">{format.number(q.queued)}</Td>
                 <Td className="text-right tabular-nums">{format.number(q.active)}</Td>
