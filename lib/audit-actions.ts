@@ -63,6 +63,7 @@ export const auditActions = [
   'program.invite',
   'program.attendance',
   'program.import_attendance',
+  'program.remind',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

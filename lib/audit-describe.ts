@@ -140,6 +140,7 @@ const specs: Record<string, Spec> = {
   'program.invite': { omit: ['sessionId', 'audience', 'accountId', 'contacts'] },
   'program.attendance': { omit: ['sessionId'] },
   'program.import_attendance': { omit: ['sessionId', 'tool', 'kind'] },
+  'program.remind': { omit: ['sessionId'] },
   'calendar_feed.create': { labels: { revokedFeedIds: 'feedsRevoked' } },
   'calendar_feed.revoke': { labels: { revokedFeedIds: 'feedsRevoked' } },
 };

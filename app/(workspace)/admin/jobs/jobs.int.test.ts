@@ -3,7 +3,8 @@ import type * as Registry from '@/lib/server/jobs/registry';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { deadLetterCopyIds, listFailedJobs } from '@/db/queries/jobs';
-import { enqueue, stopJobs, type JobName } from '@/lib/server/jobs';
+import { enqueue, jobNames, stopJobs, type JobName } from '@/lib/server/jobs';
+import { loadMessages } from '@/lib/i18n/messages';
 import { failedJobsQueue } from '@/lib/server/jobs/queue';
 import { lastAudit } from '@/tests/audit';
 import { createUser, signInAs } from '@/tests/factories';
@@ -77,6 +78,11 @@ describe('/admin/jobs', () => {
     expect(text).toContain('Nothing has failed. Jobs that fail after their retries appear here.');
     expect(text).toContain('Content emails content-email');
     expect(text).not.toMatch(/__pgboss__|failed-jobs/);
+    // Every queue of the app has a name in words, in both languages.
+    for (const locale of ['en', 'ja'] as const) {
+      const { jobs } = (await loadMessages(locale)) as unknown as { jobs: { queues: Record<string, string> } };
+      expect(jobNames.filter((name) => name !== queue && !jobs.queues[name.replace(/-/g, '_')]), locale).toEqual([]);
+    }
   });
 
   it('shows a job that failed after its retries, in words, and an admin retries it until it completes', async () => {
