@@ -232,6 +232,30 @@ describe('describeAuditRow', () => {
     expect(read(deactivated, ja)).toEqual(['佐藤 遥 がコンテンツの種類 [ガイド] を無効にしました']);
     expect(describeAuditRow(deactivated, en, names).record).toEqual({ name: 'Guide', href: '/admin/content-kinds' });
   });
+
+  it('says which program kind an admin added or changed, with its touch model in words', () => {
+    const kindRow = (action: string, before: object | null, after: object) => row({ action, entity: 'program_kind', entityId: '6', before, after });
+    expect(read(kindRow('program_kind.create', null, { key: null, name: 'Advisory board', touchModel: 'community' }))).toEqual([
+      '佐藤 遥 added the program kind [Advisory board]',
+      'Name: Advisory board',
+      'Touch model: Community',
+    ]);
+    const changed = kindRow('program_kind.update', { key: 'webinar', name: null, active: true, touchModel: 'low' }, { key: 'webinar', name: null, active: true, touchModel: 'community' });
+    expect(read(changed)).toEqual(['佐藤 遥 changed the program kind [Webinar]', 'Touch model: Low-touch → Community']);
+    expect(read(changed, ja)).toEqual(['佐藤 遥 がプログラムの種類 [ウェビナー] を変更しました', 'タッチモデル: ロータッチ → コミュニティ']);
+    expect(describeAuditRow(changed, en, names).record).toEqual({ name: 'Webinar', href: '/admin/program-kinds' });
+    expect(read(kindRow('program_kind.reactivate', { key: 'user_group', name: null, active: false, touchModel: 'community' }, { key: 'user_group', name: null, active: true, touchModel: 'community' }))).toEqual([
+      '佐藤 遥 reactivated the program kind [User group / meetup]',
+    ]);
+  });
+
+  it('says how many failed jobs of which queue an admin retried, by the queue’s name', () => {
+    const retried = (count: number) => row({ action: 'job.retry', entity: 'job_queue', entityId: 'content-email', after: { count, jobIds: ['a', 'b'].slice(0, count) } });
+    expect(read(retried(1))).toEqual(['佐藤 遥 sent a failed job of [Content emails] back to run again']);
+    expect(read(retried(2))).toEqual(['佐藤 遥 sent 2 failed jobs of [Content emails] back to run again']);
+    expect(read(retried(2), ja)).toEqual(['佐藤 遥 が [コンテンツのメール] の失敗したジョブ 2 件を再実行しました']);
+    expect(describeAuditRow(retried(1), en, names).record).toEqual({ name: 'Content emails', href: '/admin/jobs' });
+  });
 });
 
 describe('audit vocabulary', () => {

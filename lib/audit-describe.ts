@@ -1,6 +1,8 @@
 import { auditActionKey } from '@/lib/audit-actions';
 import { activityTypeLabel } from '@/lib/playbooks/type-label';
 import { contentKindLabel } from '@/lib/content/kind-label';
+import { programKindLabel } from '@/lib/programs/kind-label';
+import { queueLabel } from '@/lib/jobs/queue-label';
 import { fieldKinds, formatValue, type AuditFormat, type AuditNames, type Kind } from '@/lib/audit-values';
 
 export type { AuditFormat, AuditNames } from '@/lib/audit-values';
@@ -128,6 +130,11 @@ const specs: Record<string, Spec> = {
   'content_kind.update': { omit: ['key'], kinds: { name: 'typeName' } },
   'content_kind.deactivate': { omit: ['key', 'active'], kinds: { name: 'typeName' } },
   'content_kind.reactivate': { omit: ['key', 'active'], kinds: { name: 'typeName' } },
+  'program_kind.create': { omit: ['key', 'active'], kinds: { name: 'typeName' } },
+  'program_kind.update': { omit: ['key'], kinds: { name: 'typeName' } },
+  'program_kind.deactivate': { omit: ['key', 'active'], kinds: { name: 'typeName' } },
+  'program_kind.reactivate': { omit: ['key', 'active'], kinds: { name: 'typeName' } },
+  'job.retry': { omit: ['count', 'jobIds'], sentence: (row) => ({ values: { count: num(obj(row.after)?.count) ?? 0 } }) },
   'program.create': { omit: ['title', 'kindId', 'sessionId', 'language'] },
   'program.add_session': { omit: ['sessionId'] },
   'program.invite': { omit: ['sessionId', 'audience', 'accountId', 'contacts'] },
@@ -148,7 +155,15 @@ function deniedTarget(entity: string, f: AuditFormat): string {
   return f.t('auditLog.targets.action', { name: label });
 }
 
+/** A kind named as the row saved it: kinds are few and renamed rarely, and the row keeps the name it had then. */
+function kindName(row: AuditRow, label: (kind: { key: string | null; name: string | null }) => string): string {
+  const kind = obj(row.after) ?? obj(row.before);
+  return kind ? label({ key: typeof kind.key === 'string' ? kind.key : null, name: typeof kind.name === 'string' ? kind.name : null }) : '';
+}
+
 function recordOf(row: AuditRow, { f, names }: Ctx): AuditDescription['record'] {
+  // A job queue is named, not numbered.
+  if (row.entity === 'job_queue' && row.entityId) return { name: queueLabel(row.entityId, f), href: '/admin/jobs' };
   const id = num(row.entityId);
   if (id === null) return undefined;
   switch (row.entity) {
@@ -170,12 +185,10 @@ function recordOf(row: AuditRow, { f, names }: Ctx): AuditDescription['record'] 
       return { name: names.programs.get(id) ?? f.t('auditLog.records.missing', { id }), href: `/programs/${id}` };
     case 'workspace':
       return { name: f.t('auditLog.records.workspace'), href: '/admin/workspace' };
-    case 'content_kind': {
-      // Named as the row saved it: kinds are few and renamed rarely, and the row keeps the name it had then.
-      const kind = obj(row.after) ?? obj(row.before);
-      const name = kind ? contentKindLabel({ key: typeof kind.key === 'string' ? kind.key : null, name: typeof kind.name === 'string' ? kind.name : null }, (k) => f.t(`content.${k}`)) : '';
-      return { name: name || f.t('auditLog.records.missing', { id }), href: '/admin/content-kinds' };
-    }
+    case 'content_kind':
+      return { name: kindName(row, (kind) => contentKindLabel(kind, (k) => f.t(`content.${k}`))) || f.t('auditLog.records.missing', { id }), href: '/admin/content-kinds' };
+    case 'program_kind':
+      return { name: kindName(row, (kind) => programKindLabel(kind, (k) => f.t(`programs.${k}`))) || f.t('auditLog.records.missing', { id }), href: '/admin/program-kinds' };
     default:
       return undefined;
   }

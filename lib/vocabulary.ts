@@ -74,6 +74,7 @@ export type InvitationStatus = (typeof invitationStatuses)[number];
 
 /** The touch models a program kind can have: one-to-many (low) or community. */
 export const programTouchModels = ['low', 'community'] as const;
+export type ProgramTouchModel = (typeof programTouchModels)[number];
 
 export const cadenceUnits = ['day', 'week', 'month'] as const;
 

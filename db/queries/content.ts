@@ -43,6 +43,11 @@ export async function contentKindNameTaken(db: DbOrTx, name: string, exceptId: n
   return Boolean(row);
 }
 
+export async function insertContentKind(db: DbOrTx, values: { name: string }): Promise<number> {
+  const [row] = await db.insert(contentKinds).values(values).returning({ id: contentKinds.id });
+  return row!.id;
+}
+
 /** Saves a kind's name and status only if nobody saved it since `version`; undefined when they did (or it is gone). */
 export async function updateContentKind(db: DbOrTx, id: number, version: number, values: { name: string | null; active: boolean }) {
   const [row] = await db

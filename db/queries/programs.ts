@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { AccountFilters } from '@/lib/accounts/filters';
-import type { ContentEmailStatus, InvitationStatus } from '@/lib/vocabulary';
+import type { ContentEmailStatus, InvitationStatus, ProgramTouchModel } from '@/lib/vocabulary';
 import { queryRows, type DbOrTx } from '../client';
 import { accounts, attendanceImports, contacts, programHosts, programInvitations, programKinds, programs, programSessions, unmatchedAttendees, users } from '../schema';
 import { accountWhere } from './accounts';
@@ -12,6 +12,57 @@ const intArray = (ids: readonly number[]) => sql`${`{${ids.join(',')}}`}::int[]`
 
 export async function listProgramKinds(db: DbOrTx) {
   return db.select().from(programKinds).orderBy(asc(programKinds.id));
+}
+
+/** Every kind with how many programs use it, for the admin page. */
+export async function listProgramKindsWithUsage(db: DbOrTx) {
+  return db
+    .select({
+      id: programKinds.id,
+      key: programKinds.key,
+      name: programKinds.name,
+      touchModel: programKinds.touchModel,
+      active: programKinds.active,
+      version: programKinds.version,
+      // Written out: inside a subquery drizzle would leave `id` unqualified, and it would name the program's.
+      programs: sql<number>`(select count(*) from programs p where p.kind_id = program_kinds.id)::int`,
+    })
+    .from(programKinds)
+    .orderBy(asc(programKinds.id));
+}
+
+/** Every kind, locked until the transaction ends: a status change checks the others under it. */
+export async function lockProgramKinds(db: DbOrTx) {
+  return db
+    .select({ id: programKinds.id, key: programKinds.key, name: programKinds.name, active: programKinds.active, touchModel: programKinds.touchModel })
+    .from(programKinds)
+    .orderBy(asc(programKinds.id))
+    .for('update');
+}
+
+/** Whether another kind already has this name (case-insensitive), so two kinds never read alike. */
+export async function programKindNameTaken(db: DbOrTx, name: string, exceptId: number | null) {
+  const [row] = await db
+    .select({ id: programKinds.id })
+    .from(programKinds)
+    .where(and(sql`lower(${programKinds.name}) = lower(${name})`, exceptId === null ? undefined : sql`${programKinds.id} <> ${exceptId}`))
+    .limit(1);
+  return Boolean(row);
+}
+
+export async function insertProgramKind(db: DbOrTx, values: { name: string; touchModel: ProgramTouchModel }): Promise<number> {
+  const [row] = await db.insert(programKinds).values(values).returning({ id: programKinds.id });
+  return row!.id;
+}
+
+/** Saves a kind's name, touch model and status only if nobody saved it since `version`; undefined when they did (or it is gone). */
+export async function updateProgramKind(db: DbOrTx, id: number, version: number, values: { name: string | null; active: boolean; touchModel: ProgramTouchModel }) {
+  const [row] = await db
+    .update(programKinds)
+    .set({ ...values, version: sql`${programKinds.version} + 1` })
+    .where(and(eq(programKinds.id, id), eq(programKinds.version, version)))
+    .returning({ id: programKinds.id, version: programKinds.version });
+  return row;
 }
 
 export async function insertProgram(db: DbOrTx, values: NewProgram, hostIds: readonly number[]): Promise<number> {

@@ -49,6 +49,8 @@ export const permissions = {
   'playbooks.manage': admins,
   'contentKinds.manage': admins,
   'programKinds.manage': admins,
+  /** See the background job queues and send failed jobs back to run again. */
+  'jobs.manage': admins,
   'audit.read': admins,
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -11,13 +11,15 @@ describe('sectionPermission', () => {
   it('names the permission of restricted sections, by whole path segments', () => {
     expect(sectionPermission('/admin/users/3')).toBe('users.manage');
     expect(sectionPermission('/admin/playbooks')).toBe('playbooks.manage');
+    expect(sectionPermission('/admin/program-kinds')).toBe('programKinds.manage');
+    expect(sectionPermission('/admin/jobs')).toBe('jobs.manage');
     expect(sectionPermission('/team?view=month')).toBe('team.view');
     expect(sectionPermission('/accounts/import')).toBe('accounts.import');
     expect(sectionPermission('/accounts/requests')).toBe('overrideRequests.decide');
   });
 
   it('keeps admin pages for admins and the team pages for managers and admins', () => {
-    for (const path of ['/admin', '/admin/users', '/admin/workspace', '/admin/tiering', '/admin/playbooks', '/admin/audit']) expect(rolesFor(path)).toEqual(['admin']);
+    for (const path of ['/admin', '/admin/users', '/admin/workspace', '/admin/tiering', '/admin/playbooks', '/admin/audit', '/admin/content-kinds', '/admin/program-kinds', '/admin/jobs']) expect(rolesFor(path)).toEqual(['admin']);
     for (const path of ['/team', '/accounts/import', '/accounts/requests']) expect(rolesFor(path)).toEqual(['manager', 'admin']);
   });
 

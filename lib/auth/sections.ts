@@ -11,6 +11,8 @@ const sections: { prefix: string; permission: Permission }[] = [
   { prefix: '/admin/playbooks', permission: 'playbooks.manage' },
   { prefix: '/admin/audit', permission: 'audit.read' },
   { prefix: '/admin/content-kinds', permission: 'contentKinds.manage' },
+  { prefix: '/admin/program-kinds', permission: 'programKinds.manage' },
+  { prefix: '/admin/jobs', permission: 'jobs.manage' },
   { prefix: '/admin', permission: 'users.manage' },
   { prefix: '/team', permission: 'team.view' },
   { prefix: '/accounts/requests', permission: 'overrideRequests.decide' },

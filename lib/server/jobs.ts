@@ -1,5 +1,5 @@
 import 'server-only';
-import { getPglite } from '@/db/client';
+import { getPglite, type Tx } from '@/db/client';
 import { databaseUrl } from '@/lib/env';
 import { jobRegistry, jobSchedules, jobsAtStart, type JobName } from './jobs/registry';
 import { openJobQueue, queueSchemaProblem, type EnqueueOptions, type JobData, type JobQueue, type QueueConnection } from './jobs/queue';
@@ -72,4 +72,18 @@ export async function enqueue<N extends JobName>(name: N, data: JobData<typeof j
 /** Runs `name` on a cron expression (UTC), once per slot across all instances; calling it again replaces the expression. */
 export async function schedule<N extends JobName>(name: N, cron: string, data?: JobData<typeof jobRegistry, N>): Promise<void> {
   return (await queue()).schedule(name, cron, data);
+}
+
+/** The app's queues, by name. */
+export const jobNames = Object.keys(jobRegistry) as JobName[];
+
+/** Whether `name` is one of the app's queues (the ones this page may retry). */
+export const isJobName = (name: string): name is JobName => Object.hasOwn(jobRegistry, name);
+
+/**
+ * Sends failed jobs of one queue back to run again, in the caller's
+ * transaction (open the queue first, outside it: see `openJobs`).
+ */
+export async function retryJobs(name: JobName, ids: readonly string[], tx: Tx): Promise<number> {
+  return (await queue()).retry(name, ids, { tx });
 }

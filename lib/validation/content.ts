@@ -69,12 +69,3 @@ export const shareContentInput = z
   .refine((v) => (v.accountId === null) !== (v.audience === null), { path: ['accountId'], message: 'validation.required' });
 
 export const audienceInput = z.object({ audience: z.preprocess((v) => v ?? '', str().max(2000)) });
-
-/** Adds a content kind (no id) or renames, deactivates or reactivates one, from the version the admin saw. */
-export const saveContentKindInput = z.object({
-  id: z.preprocess((v) => (v === '' || v == null ? null : v), id.nullable()),
-  version: version.default(0),
-  // Blank on a built-in kind: back to its name in each reader's language.
-  name: z.preprocess(blankToNull, str().max(80, 'validation.tooLong').nullable().default(null)),
-  active: z.preprocess((v) => (v === undefined ? true : v), checkbox),
-});

@@ -24,6 +24,7 @@ import { planFor } from '@/lib/server/plan';
 import { addDays } from '@/lib/scheduling/local-date';
 import { accountValues, createAccount } from '@/tests/accounts';
 import { createUser, signInAs, testPassword, uniqueEmail } from '@/tests/factories';
+import { failedJob } from '@/tests/jobs';
 
 // One entry for every server action and route handler the app exports (see
 // discover.ts), keyed "<file under app/>#<export or METHOD>". The matrix test
@@ -728,6 +729,27 @@ export const registry: Record<string, Entry> = {
     permission: 'contentKinds.manage',
     scope: 'any',
     fixture: async () => ({ id: '', name: `Checklist ${Math.random().toString(36).slice(2, 8)}` }),
+  },
+  '(workspace)/admin/program-kinds/actions.ts#saveProgramKind': {
+    kind: 'action',
+    name: 'program_kind.save',
+    permission: 'programKinds.manage',
+    scope: 'any',
+    fixture: async () => ({ id: '', name: `Advisory board ${Math.random().toString(36).slice(2, 8)}`, touchModel: 'community' }),
+  },
+  '(workspace)/admin/jobs/actions.ts#retryFailedJob': {
+    kind: 'action',
+    name: 'job.retry',
+    permission: 'jobs.manage',
+    scope: 'any',
+    fixture: async () => failedJob(),
+  },
+  '(workspace)/admin/jobs/actions.ts#retryFailedQueue': {
+    kind: 'action',
+    name: 'job.retry_all',
+    permission: 'jobs.manage',
+    scope: 'any',
+    fixture: async () => ({ queue: (await failedJob('program-email')).queue }),
   },
   '(workspace)/admin/tiering/actions.ts#previewTierPolicy': {
     kind: 'action',

@@ -3,6 +3,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { PgBoss, fromDrizzle, fromPglite, type ConstructorOptions, type DrizzleTransactionLike, type Queue } from 'pg-boss';
 import type { Tx } from '@/db/client';
+import { deadLetterCopyIds } from '@/db/queries/jobs';
 
 // A thin layer over pg-boss (a PostgreSQL-backed queue): jobs live in the
 // database (schema `pgboss`), so they survive restarts, and any number of app
@@ -77,6 +78,12 @@ export type JobQueue<R extends JobRegistry> = {
   boss: PgBoss;
   enqueue<N extends keyof R & string>(name: N, data: JobData<R, N>, options?: EnqueueOptions): Promise<string | null>;
   schedule<N extends keyof R & string>(name: N, cron: string, data?: JobData<R, N>): Promise<void>;
+  /**
+   * Sends failed jobs back to run once more, in `tx`, and removes their dead
+   * letter copies so a later redrive does not send them again; returns how
+   * many went back (a job no longer failed is left alone).
+   */
+  retry(name: keyof R & string, ids: readonly string[], options: { tx: Tx }): Promise<number>;
   stop(options?: { timeoutMs?: number }): Promise<void>;
 };
 
@@ -137,6 +144,15 @@ export async function openJobQueue<R extends JobRegistry>(registry: R, options: 
     enqueue: (name, data, { tx, ...jobOptions } = {}) =>
       boss.send(name, data as object, { ...jobOptions, ...(tx ? { db: inTransaction(tx) } : {}) }),
     schedule: (name, cron, data) => boss.schedule(name, cron, (data ?? null) as object | null),
+    async retry(name, ids, { tx }) {
+      if (!ids.length) return 0;
+      const db = inTransaction(tx);
+      // pg-boss types the reply as {}; at run time it is { jobs, requested, affected }.
+      const { affected } = (await boss.retry(name, [...ids], { db })) as { affected?: number };
+      const copies = await deadLetterCopyIds(tx, failedJobsQueue, ids);
+      if (copies.length) await boss.deleteJob(failedJobsQueue, copies, { db });
+      return affected ?? 0;
+    },
     // Waits for running jobs (up to the timeout) before closing; one cut off is retried after it expires.
     stop: ({ timeoutMs = 20_000 } = {}) => boss.stop({ graceful: true, timeout: timeoutMs }),
   };

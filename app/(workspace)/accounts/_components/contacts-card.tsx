@@ -12,6 +12,37 @@ import { ContactForm } from './contact-form';
 import { InviteToProgramForm, type OpenSession } from './invite-to-program-form';
 import { ShareContentForm } from './share-content-form';
 
+function Email({ contact, className }: { contact: ContactRow; className?: string }) {
+  const t = useTranslations('contacts');
+  return (
+    <span className={className}>
+      <a href={`mailto:${contact.email}`} className="text-brand-700 hover:underline">
+        {contact.email}
+      </a>
+      {contact.noProgramEmails && (
+        <>
+          {' '}
+          <Badge tone="amber">{t('optedOut')}</Badge>
+        </>
+      )}
+    </span>
+  );
+}
+
+function Roles({ roles }: { roles: ContactRow['roles'] }) {
+  const t = useTranslations('contacts');
+  if (!roles.length) return null;
+  return (
+    <span className="flex flex-wrap gap-1">
+      {roles.map((r) => (
+        <Badge key={r} tone={r === 'champion' || r === 'executive_sponsor' ? 'brand' : 'neutral'}>
+          {t(`roleNames.${r}`)}
+        </Badge>
+      ))}
+    </span>
+  );
+}
+
 /** The people at the account: a table that scans, with add and edit in place for those who may. */
 export function ContactsCard({
   accountId,
@@ -85,9 +116,9 @@ export function ContactsCard({
           <thead>
             <tr>
               <Th>{t('name')}</Th>
-              <Th>{t('email')}</Th>
-              <Th>{t('roles')}</Th>
-              <Th>{t('language')}</Th>
+              <Th className="hidden sm:table-cell">{t('email')}</Th>
+              <Th className="hidden sm:table-cell">{t('roles')}</Th>
+              <Th className="hidden sm:table-cell">{t('language')}</Th>
               {canEdit && (
                 <Th>
                   <span className="sr-only">{t('edit')}</span>
@@ -108,28 +139,19 @@ export function ContactsCard({
                       </>
                     )}
                     {c.title && <span className="block text-xs text-zinc-500">{c.title}</span>}
-                  </Td>
-                  <Td>
-                    <a href={`mailto:${c.email}`} className="text-brand-700 hover:underline">
-                      {c.email}
-                    </a>
-                    {c.noProgramEmails && (
-                      <>
-                        {' '}
-                        <Badge tone="amber">{t('optedOut')}</Badge>
-                      </>
-                    )}
-                  </Td>
-                  <Td className="whitespace-normal">
-                    <span className="flex flex-wrap gap-1">
-                      {c.roles.map((r) => (
-                        <Badge key={r} tone={r === 'champion' || r === 'executive_sponsor' ? 'brand' : 'neutral'}>
-                          {t(`roleNames.${r}`)}
-                        </Badge>
-                      ))}
+                    {/* A phone has no room for the other columns: the email and roles go under the name. */}
+                    <span className="mt-1 block space-y-1 sm:hidden">
+                      <Email contact={c} className="block break-all" />
+                      <Roles roles={c.roles} />
                     </span>
                   </Td>
-                  <Td>{c.language ? t(`languages.${c.language}`) : '—'}</Td>
+                  <Td className="hidden sm:table-cell">
+                    <Email contact={c} />
+                  </Td>
+                  <Td className="hidden whitespace-normal sm:table-cell">
+                    <Roles roles={c.roles} />
+                  </Td>
+                  <Td className="hidden sm:table-cell">{c.language ? t(`languages.${c.language}`) : '—'}</Td>
                   {canEdit && (
                     <Td className="text-right">
                       <Button variant="ghost" onClick={() => setEditing(editing === c.id ? null : c.id)} aria-expanded={editing === c.id} aria-label={t('editOf', { name: c.name })}>

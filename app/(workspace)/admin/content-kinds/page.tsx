@@ -5,8 +5,9 @@ import { listContentKindsWithUsage } from '@/db/queries/content';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { contentKindLabel } from '@/lib/content/kind-label';
 import { Card } from '@/components/ui/card';
+import { KindsEditor } from '@/components/kinds-editor';
 import { PageHeader } from '@/components/ui/page-header';
-import { ContentKinds } from './content-kinds';
+import { saveContentKind } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('contentKinds'))('title') };
@@ -20,7 +21,11 @@ export default async function ContentKindsPage() {
     <div className="space-y-4">
       <PageHeader title={t('title')} description={t('description')} />
       <Card>
-        <ContentKinds kinds={kinds.map((k) => ({ ...k, label: contentKindLabel(k, tc) }))} />
+        <KindsEditor
+          action={saveContentKind}
+          words={{ newKind: t('newKind'), add: t('add'), added: t('added') }}
+          kinds={kinds.map((k) => ({ id: k.id, key: k.key, name: k.name, active: k.active, version: k.version, label: contentKindLabel(k, tc), usage: t('items', { count: k.items }) }))}
+        />
       </Card>
     </div>
   );
