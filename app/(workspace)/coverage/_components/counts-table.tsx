@@ -37,7 +37,7 @@ export function CountsTable({ rows, labels, format, first }: { rows: CountsRow[]
           const ratio = coverageRatio(r.counts);
           return (
             <tr key={r.key}>
-              <Td className="whitespace-normal">{r.label}</Td>
+              <Td className="whitespace-nowrap">{r.label}</Td>
               <Td>
                 {ratio === null ? (
                   <span className="text-xs text-zinc-400">{labels.nothingDue}</span>
