@@ -130,12 +130,12 @@ describe('attendee report people resolved by hand', () => {
     expect((await touchesOf([invitation!.id])).map((t) => t.kind).sort()).toEqual(['program_attended', 'program_invited']);
   });
 
-  it('refuses a contact who left, beside the contact field, changing nothing', async () => {
+  it('refuses a contact who left, changing nothing', async () => {
     const manager = await createUser('manager');
     const { sessionId, guest } = await importedSession(manager);
     const account = await createAccount({ ownerId: null });
     const contactId = await insertContact(await db(), { accountId: account.id, name: 'Left', email: `left.${tag()}@work.example`, active: false });
-    expect(await matchAttendee(null, { sessionId, attendeeId: guest.id, contactId })).toEqual({ ok: false, fieldErrors: { contactId: { key: 'programs.unmatched.errors.contactGone' } } });
+    expect(await matchAttendee(null, { sessionId, attendeeId: guest.id, contactId })).toEqual({ ok: false, error: { key: 'programs.unmatched.errors.contactGone' } });
     expect(await stillListed(sessionId)).toEqual(['Kenji Ono', '小林 彩花']);
   });
 

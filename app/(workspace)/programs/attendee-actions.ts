@@ -73,7 +73,7 @@ export const matchAttendee = action({
     const { session, person, done } = await personToResolve(tx, user, input);
     if (done) return { changed: false };
     const contact = await findActiveContact(tx, input.contactId);
-    if (!contact) throw new ActionError({ key: 'programs.unmatched.errors.contactGone' }, 'contactId');
+    if (!contact) throw new ActionError({ key: 'programs.unmatched.errors.contactGone' });
     const { invitationId, invited } = await attendContact(tx, { session, contactId: contact.id, accountId: contact.accountId, minutes: person.minutes, by: user.id });
     await resolveUnmatched(tx, person.id, user.id);
     await audit({
