@@ -22,6 +22,7 @@ export function AttendanceOutcome({ file, result }: { file: string; result: Impo
         </p>
       </Notice>
       <Counts
+        className="sm:grid-cols-3 xl:grid-cols-6"
         items={[
           { label: t('counts.matched'), value: matched },
           { label: t('counts.attended'), value: result.attended },
