@@ -4,10 +4,10 @@ import { secureCookies } from '@/lib/env';
 import { newNonce, pagePolicy } from '@/lib/security/csp';
 
 // Reachable without a session cookie. /feeds/<token>.ics is fetched by
-// calendar servers, and /c/<token> (a tracked link) and /u/<token>
-// (unsubscribe) and /r/<token> (an invitation) opened by customers'
-// contacts, who have none: their handlers check the secret token.
-const publicPaths = ['/login', '/feeds', '/c', '/u', '/r'];
+// calendar servers, and /u/<token> (unsubscribe) and /r/<token> (an
+// invitation) opened by customers' contacts, who have none: their handlers
+// check the secret token. (/c/<token>, tracked links, never reach the proxy.)
+const publicPaths = ['/login', '/feeds', '/u', '/r'];
 
 /**
  * Sets each page's Content-Security-Policy with a fresh nonce: on the
@@ -37,7 +37,9 @@ export function proxy(request: NextRequest) {
 }
 
 // Skips route handlers under api/ and static files; next.config.js gives
-// exactly these paths their policy (lib/security/static-policy.js).
+// exactly these paths their policy (lib/security/static-policy.js). Skips the
+// tracked links under c/ too, the busiest public path: their route sets each
+// answer's policy itself (a served file has its own).
 export const config = {
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)'],
+  matcher: ['/((?!api/|c/|_next/static|_next/image|favicon.ico|icon.svg).*)'],
 };

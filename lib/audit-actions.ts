@@ -61,6 +61,7 @@ export const auditActions = [
   'program.add_attendee_contact',
   'program.match_attendee',
   'program.dismiss_attendee',
+  'program.remind',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

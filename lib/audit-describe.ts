@@ -152,6 +152,7 @@ const specs: Record<string, Spec> = {
   },
   'program.match_attendee': { omit: ['sessionId', 'invitationId', 'invited'], ...attendeeMinutes, sentence: (row, ctx) => ({ values: { ...contactName(row, ctx).values, attendee: attendeeName(row) } }) },
   'program.dismiss_attendee': { omit: ['sessionId'], sentence: (row) => ({ values: { attendee: attendeeName(row) } }) },
+  'program.remind': { omit: ['sessionId'] },
   'calendar_feed.create': { labels: { revokedFeedIds: 'feedsRevoked' } },
   'calendar_feed.revoke': { labels: { revokedFeedIds: 'feedsRevoked' } },
 };

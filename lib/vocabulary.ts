@@ -77,6 +77,10 @@ export const programTouchModels = ['low', 'community'] as const;
 
 export const cadenceUnits = ['day', 'week', 'month'] as const;
 
+/** What became of one playbook obligation (lib/coverage/obligations.ts). */
+export const obligationStatuses = ['on_time', 'late', 'missed', 'overdue', 'not_yet_due', 'ended'] as const;
+export type ObligationStatus = (typeof obligationStatuses)[number];
+
 /** What a series does with an occurrence that falls on a closed day: keep it there, skip it, or move it to the next working day. */
 export const closedDayChoices = ['keep', 'skip', 'move'] as const;
 export type ClosedDayChoice = (typeof closedDayChoices)[number];

@@ -244,18 +244,21 @@ const liveLink = (r: SQL | typeof contentRecipients, s: SQL | typeof contentShar
   sql`exists (select 1 from ${contacts} c where c.id = ${r}.contact_id and c.active)
       and exists (select 1 from ${contentItems} i where i.id = ${s}.item_id and not i.archived)`;
 
+/** Where the link's version leads (its link, or its file), joined onto a set of rows carrying version_id. */
+const versionTarget = (rows: SQL) =>
+  sql`select v.url, v.file_name as "fileName", v.file_type as "fileType", f.bytes, v.item_id as "itemId"
+      from ${rows} t join ${contentVersions} v on v.id = t.version_id left join ${contentFiles} f on f.id = v.file_id`;
+
+export type VersionTarget = { url: string | null; fileName: string | null; fileType: string | null; bytes: Uint8Array | null; itemId: number };
+
 /**
  * Counts opens of tracked links (each token at most once per call), in one
  * statement: open count, first and last open; a recipient's first open also
  * lands in the touch ledger as content_opened (once, whatever the races: the
- * ledger's unique key decides). Returns the version each opened link leads
- * to. The link route counts one open; the demo seed a year of them.
+ * ledger's unique key decides). The demo seed counts a year of them.
  */
-export async function recordOpens(db: DbOrTx, opens: { token: string; at: Date }[]) {
-  if (!opens.length) return [];
-  return queryRows<{ token: string; versionId: number }>(
-    db,
-    sql`with o as (select * from unnest(${`{${opens.map((o) => o.token).join(',')}}`}::text[], ${`{${opens.map((o) => o.at.toISOString()).join(',')}}`}::timestamptz[]) as o(token, at)),
+const countOpens = (opens: { token: string; at: Date }[]) =>
+  sql`with o as (select * from unnest(${`{${opens.map((o) => o.token).join(',')}}`}::text[], ${`{${opens.map((o) => o.at.toISOString()).join(',')}}`}::timestamptz[]) as o(token, at)),
         opened as (
           update ${contentRecipients} r set
             open_count = r.open_count + 1,
@@ -267,25 +270,33 @@ export async function recordOpens(db: DbOrTx, opens: { token: string; at: Date }
         ledger as (
           insert into touches (account_id, kind, touch_model, occurred_at, contact_id, content_recipient_id)
           select account_id, 'content_opened', 'low', first_opened_at, contact_id, id from opened where open_count = 1
-          on conflict (content_recipient_id) where content_recipient_id is not null do nothing)
-        select token, version_id as "versionId" from opened`,
-  );
+          on conflict (content_recipient_id) where content_recipient_id is not null do nothing)`;
+
+export async function recordOpens(db: DbOrTx, opens: { token: string; at: Date }[]): Promise<{ token: string; versionId: number }[]> {
+  if (!opens.length) return [];
+  return queryRows(db, sql`${countOpens(opens)} select token, version_id as "versionId" from opened`);
 }
 
-/** Counts one person opening a tracked link; where it leads, or undefined for a dead link. */
-export async function recordOpen(db: DbOrTx, token: string) {
-  const [row] = await recordOpens(db, [{ token, at: new Date() }]);
-  return row ? findVersionTarget(db, row.versionId) : undefined;
+/**
+ * Counts one person opening a tracked link and says where it leads, or
+ * undefined for a dead link: one statement, one round trip, as the link is
+ * the busiest public path.
+ */
+export async function recordOpen(db: DbOrTx, token: string): Promise<VersionTarget | undefined> {
+  const [row] = await queryRows<VersionTarget>(db, sql`${countOpens([{ token, at: new Date() }])} ${versionTarget(sql`opened`)}`);
+  return row;
 }
 
 /** Where a tracked link leads, without counting an open (HEAD, scanners). */
-export async function recipientTarget(db: DbOrTx, token: string) {
-  const [row] = await db
-    .select({ versionId: contentShares.versionId })
-    .from(contentRecipients)
-    .innerJoin(contentShares, eq(contentShares.id, contentRecipients.shareId))
-    .where(and(eq(contentRecipients.token, token), liveLink(contentRecipients, contentShares)));
-  return row ? findVersionTarget(db, row.versionId) : undefined;
+export async function recipientTarget(db: DbOrTx, token: string): Promise<VersionTarget | undefined> {
+  const [row] = await queryRows<VersionTarget>(
+    db,
+    sql`with linked as (
+          select s.version_id from ${contentRecipients} r join ${contentShares} s on s.id = r.share_id
+          where r.token = ${token} and ${liveLink(sql`r`, sql`s`)})
+        ${versionTarget(sql`linked`)}`,
+  );
+  return row;
 }
 
 /** Where a version leads: its link, or its file (name, type, bytes). */

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { addDays, type LocalDate } from '@/lib/scheduling/local-date';
 import { zonedToUtc } from '@/lib/scheduling/zoned';
-import type { CadenceUnit, TouchKind } from '@/lib/vocabulary';
+import type { CadenceUnit, ObligationStatus, TouchKind } from '@/lib/vocabulary';
 import { queryRows, type DbOrTx } from '../client';
 
 // When each account's playbook rules are next due, read from the touch
@@ -117,4 +117,116 @@ export async function ruleDueDates(db: DbOrTx, accountIds: readonly number[], op
     due: r.due,
     overdue: r.due < opts.today,
   }));
+}
+
+// ---------------------------------------------------------------------------
+// The inputs of lib/coverage (tier timelines, playbook versions, touch days)
+// for a set of accounts, and the obligations worked out from them.
+
+export type CoverageInputs = {
+  /** Each account's effective tier from each day on (its first entry: its creation). */
+  tiers: Map<number, { day: LocalDate; tier: number }[]>;
+  /** Each account's touch days by what they can meet: `type:<id>` and `kind:<kind>`. */
+  touchDays: Map<number, Map<string, LocalDate[]>>;
+};
+
+/** The tier timelines and touch days of these accounts, up to the end of `today`, days in the workspace's zone. */
+export async function coverageInputs(db: DbOrTx, accountIds: readonly number[], opts: { today: LocalDate; timeZone: string }): Promise<CoverageInputs> {
+  const ids = `{${accountIds.map((n) => Math.trunc(n)).join(',')}}`;
+  const until = zonedToUtc(addDays(opts.today, 1), '00:00', opts.timeZone).toISOString();
+  const [tierRows, touchRows] = await Promise.all([
+    queryRows<{ account_id: number; day: string; tier: number }>(
+      db,
+      // From its creation, the tier before its first recorded change (a
+      // "created" row has none: the tier it was created in); then each change.
+      sql`select a.id as account_id, to_char((a.created_at at time zone ${opts.timeZone})::date, 'YYYY-MM-DD') as day,
+            coalesce((select coalesce(h.from_tier, h.to_tier) from tier_history h where h.account_id = a.id and h.at < ${until}::timestamptz order by h.at, h.id limit 1), a.tier) as tier,
+            0 as seq
+          from accounts a where a.id = any(${ids}::int[])
+          union all
+          select h.account_id, to_char((h.at at time zone ${opts.timeZone})::date, 'YYYY-MM-DD'), h.to_tier, h.id
+          from tier_history h where h.account_id = any(${ids}::int[]) and h.at < ${until}::timestamptz
+          order by 1, 2, 4`,
+    ),
+    queryRows<{ account_id: number; target: string; day: string }>(
+      db,
+      sql`select distinct t.account_id, x.target, to_char((t.occurred_at at time zone ${opts.timeZone})::date, 'YYYY-MM-DD') as day
+          from touches t
+          cross join lateral (values ('kind:' || t.kind::text), ('type:' || t.activity_type_id::text)) x(target)
+          where t.account_id = any(${ids}::int[]) and t.occurred_at < ${until}::timestamptz and x.target is not null`,
+    ),
+  ]);
+  const tiers = new Map<number, { day: LocalDate; tier: number }[]>();
+  for (const r of tierRows) {
+    const list = tiers.get(r.account_id) ?? [];
+    list.push({ day: r.day, tier: Number(r.tier) });
+    tiers.set(r.account_id, list);
+  }
+  const touchDays = new Map<number, Map<string, LocalDate[]>>();
+  for (const r of touchRows) {
+    let byTarget = touchDays.get(r.account_id);
+    if (!byTarget) touchDays.set(r.account_id, (byTarget = new Map()));
+    const days = byTarget.get(r.target);
+    if (days) days.push(r.day);
+    else byTarget.set(r.target, [r.day]);
+  }
+  return { tiers, touchDays };
+}
+
+export type PlaybookHistoryRule = { target: string; activityTypeId: number | null; touchKind: TouchKind | null; every: number; unit: CadenceUnit };
+
+/** Every tier's playbook versions made by the end of `today`, with their rules, from the day each was made (workspace zone). */
+export async function playbookHistory(db: DbOrTx, opts: { today: LocalDate; timeZone: string }): Promise<{ tier: number; day: LocalDate; rules: PlaybookHistoryRule[] }[]> {
+  const { timeZone } = opts;
+  const until = zonedToUtc(addDays(opts.today, 1), '00:00', timeZone).toISOString();
+  const rows = await queryRows<{ id: number; tier: number; day: string; activity_type_id: number | null; touch_kind: TouchKind | null; every: number | null; unit: CadenceUnit | null }>(
+    db,
+    sql`select v.id, v.tier, to_char((v.created_at at time zone ${timeZone})::date, 'YYYY-MM-DD') as day, r.activity_type_id, r.touch_kind, r.every, r.unit
+        from playbook_versions v left join playbook_rules r on r.playbook_version_id = v.id
+        where v.created_at < ${until}::timestamptz
+        order by v.tier, v.version, r.position`,
+  );
+  const versions = new Map<number, { tier: number; day: LocalDate; rules: PlaybookHistoryRule[] }>();
+  for (const r of rows) {
+    const v = versions.get(r.id) ?? { tier: Number(r.tier), day: r.day, rules: [] };
+    versions.set(r.id, v);
+    if (r.every === null || r.unit === null) continue;
+    const target = r.activity_type_id !== null ? `type:${r.activity_type_id}` : `kind:${r.touch_kind}`;
+    v.rules.push({ target, activityTypeId: r.activity_type_id, touchKind: r.touch_kind, every: Number(r.every), unit: r.unit });
+  }
+  return [...versions.values()];
+}
+
+export type ObligationRow = {
+  accountId: number;
+  tier: number;
+  activityTypeId: number | null;
+  touchKind: TouchKind | null;
+  every: number;
+  unit: CadenceUnit;
+  due: LocalDate;
+  deadline: LocalDate;
+  metOn: LocalDate | null;
+  status: ObligationStatus;
+};
+
+/** Replaces these accounts' obligations with `rows`, in one statement each way. */
+export async function replaceObligations(db: DbOrTx, accountIds: readonly number[], rows: readonly ObligationRow[]): Promise<void> {
+  const ids = `{${accountIds.map((n) => Math.trunc(n)).join(',')}}`;
+  await db.execute(sql`delete from coverage_obligations where account_id = any(${ids}::int[])`);
+  if (!rows.length) return;
+  await db.execute(sql`
+    insert into coverage_obligations (account_id, tier, activity_type_id, touch_kind, every, unit, due, deadline, met_on, status)
+    select x."accountId", x.tier, x."activityTypeId", x."touchKind"::touch_kind, x.every, x.unit::cadence_unit, x.due, x.deadline, x."metOn", x.status::obligation_status
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x("accountId" int, tier smallint, "activityTypeId" int, "touchKind" text, every smallint, unit text, due date, deadline date, "metOn" date, status text)`);
+}
+
+export async function recordCoverageRun(db: DbOrTx, run: { scope: 'all' | 'accounts'; asOf: LocalDate; accounts: number }): Promise<void> {
+  await db.execute(sql`insert into coverage_runs (scope, as_of, accounts) values (${run.scope}, ${run.asOf}::date, ${run.accounts})`);
+}
+
+/** Account ids after `afterId`, in id order: the next chunk of a whole-workspace run. */
+export async function accountIdsAfter(db: DbOrTx, afterId: number, limit: number): Promise<number[]> {
+  const rows = await queryRows<{ id: number }>(db, sql`select id from accounts where id > ${afterId} order by id limit ${limit}`);
+  return rows.map((r) => r.id);
 }

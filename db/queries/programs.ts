@@ -178,6 +178,7 @@ export async function listInvitations(db: DbOrTx, sessionId: number, f: { page: 
       attendedMinutes: programInvitations.attendedMinutes,
       registeredAt: programInvitations.registeredAt,
       emailStatus: programInvitations.emailStatus,
+      reminderStatus: programInvitations.reminderStatus,
       contactId: contacts.id,
       contactName: contacts.name,
       email: contacts.email,

@@ -12,6 +12,8 @@ export type Workspace = {
   holidayCountry: string | null;
   /** Null: the country's default closures. */
   closedDays: Closure[] | null;
+  /** Days added to each playbook obligation's due date before it is late. */
+  coverageGraceDays: number;
   isDemo: boolean;
   version: number;
 };
@@ -24,6 +26,7 @@ export const defaultWorkspace: Workspace = {
   fiscalYearStartMonth: 4,
   holidayCountry: null,
   closedDays: null,
+  coverageGraceDays: 0,
   isDemo: false,
   version: 0,
 };
@@ -35,6 +38,7 @@ const columns = {
   fiscalYearStartMonth: workspaceSettings.fiscalYearStartMonth,
   holidayCountry: workspaceSettings.holidayCountry,
   closedDays: workspaceSettings.closedDays,
+  coverageGraceDays: workspaceSettings.coverageGraceDays,
   isDemo: workspaceSettings.isDemo,
   version: workspaceSettings.version,
 };

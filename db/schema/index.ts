@@ -10,3 +10,4 @@ export * from './content';
 export * from './touches';
 export * from './imports';
 export * from './programs';
+export * from './coverage';

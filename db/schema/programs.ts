@@ -129,6 +129,13 @@ export const programInvitations = pgTable(
     emailStatus: contentEmailStatusEnum().notNull().default('not_sent'),
     emailError: text(),
     emailedAt: timestamp({ withTimezone: true }),
+    // The reminder before the session, sent once per invitation: queued by
+    // the host's "Send reminder" or by the day-before sweep; reminded_at is
+    // set when a job takes it to send, before sending, so a retried job never
+    // sends it again (one cut off mid-send is marked failed, not resent).
+    reminderStatus: contentEmailStatusEnum().notNull().default('not_sent'),
+    reminderError: text(),
+    remindedAt: timestamp({ withTimezone: true }),
     version: integer().notNull().default(1),
   },
   (t) => [

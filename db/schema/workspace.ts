@@ -15,6 +15,8 @@ export const workspaceSettings = pgTable(
     holidayCountry: text(),
     // The workspace's own closed days (lib/scheduling/working-days.ts `Closure`); null: the country's defaults (Japan: the year-end closure).
     closedDays: jsonb().$type<Closure[]>(),
+    // Days added to every playbook obligation's due date before it is late (README, Coverage rules).
+    coverageGraceDays: smallint().notNull().default(0),
     // Set only by the demo seed, so re-seeding can tell a demo from real data.
     isDemo: boolean().notNull().default(false),
     version: integer().notNull().default(1),
@@ -26,5 +28,6 @@ export const workspaceSettings = pgTable(
   (t) => [
     check('workspace_settings_single_row', sql`${t.id} = 1`),
     check('workspace_settings_fy_month', sql`${t.fiscalYearStartMonth} between 1 and 12`),
+    check('workspace_settings_grace_days', sql`${t.coverageGraceDays} between 0 and 90`),
   ],
 );

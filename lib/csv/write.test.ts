@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './parse';
-import { csvCell, csvLine, protectFormula, unprotectFormula } from './write';
+import { csvCell, csvDownload, csvFile, csvLine, protectFormula, unprotectFormula } from './write';
 
 describe('csvCell', () => {
   it('quotes only what needs it', () => {
@@ -29,5 +29,16 @@ describe('formula protection', () => {
     }
     expect(protectFormula('Acme')).toBe('Acme');
     expect(unprotectFormula("'Tis Corp")).toBe("'Tis Corp");
+  });
+});
+
+describe('csvFile', () => {
+  it('starts with the byte-order mark Excel needs for UTF-8, then the header and CRLF lines', async () => {
+    const text = csvFile(['name', 'link'], [['山田 花子', 'https://x.example/r/1'], ['=cmd', null]]);
+    expect(text).toBe('\uFEFFname,link\r\n山田 花子,https://x.example/r/1\r\n=cmd,\r\n');
+    const response = csvDownload('links.csv', ['a'], [['b']]);
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="links.csv"');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect([...new Uint8Array(await response.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 });

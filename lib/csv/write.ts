@@ -27,3 +27,17 @@ export function csvCell(value: string | number | null | undefined): string {
 export function csvLine(values: readonly (string | number | null | undefined)[]): string {
   return `${values.map(csvCell).join(',')}\r\n`;
 }
+
+type Cell = string | number | null | undefined;
+
+/** A whole file as Excel opens it: the byte-order mark, the header line, then one line per row. */
+export function csvFile(head: readonly Cell[], rows: readonly (readonly Cell[])[]): string {
+  return utf8Bom + csvLine(head) + rows.map(csvLine).join('');
+}
+
+/** A CSV file as a download: never cached (it holds personal links), saved under `fileName` (ASCII). */
+export function csvDownload(fileName: string, head: readonly Cell[], rows: readonly (readonly Cell[])[]): Response {
+  return new Response(csvFile(head, rows), {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${fileName}"`, 'Cache-Control': 'no-store' },
+  });
+}

@@ -20,14 +20,20 @@ async function computedAgain(accountId: number) {
 }
 
 describe('the app job queue', () => {
-  it('at server start schedules the override sweep every 15 minutes and sweeps once right away', async () => {
+  it('at server start schedules the override and reminder sweeps and the coverage run every 15 minutes and runs them once right away', async () => {
     const account = await accountWithExpiredOverride();
     await startJobs();
     try {
       await waitFor(() => computedAgain(account.id), 20_000);
       expect(await findAccount(await getDb(), account.id)).toMatchObject({ tier: 3, tierSource: 'computed' });
-      const schedules = await queryRows<{ name: string; cron: string }>(await getDb(), sql`select name, cron from pgboss.schedule`);
-      expect(schedules).toEqual([{ name: 'sweep-overrides', cron: '*/15 * * * *' }]);
+      const coverageRuns = async () => (await queryRows<{ n: number }>(await getDb(), sql`select count(*)::int as n from coverage_runs where scope = 'all'`))[0]!.n;
+      await waitFor(async () => (await coverageRuns()) > 0, 20_000);
+      const schedules = await queryRows<{ name: string; cron: string }>(await getDb(), sql`select name, cron from pgboss.schedule order by name`);
+      expect(schedules).toEqual([
+        { name: 'coverage', cron: '*/15 * * * *' },
+        { name: 'sweep-overrides', cron: '*/15 * * * *' },
+        { name: 'sweep-reminders', cron: '*/15 * * * *' },
+      ]);
     } finally {
       await stopJobs(1000);
     }

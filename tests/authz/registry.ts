@@ -517,6 +517,26 @@ export const registry: Record<string, Entry> = {
     scope: 'any',
     fixture: async () => ({ q: '山田' }),
   },
+  '(workspace)/programs/links/[session]/route.ts#GET': {
+    kind: 'route',
+    name: 'program.links',
+    permission: 'programs.read',
+    // Everyone who may read the program page sees these links on it.
+    scope: 'any',
+    reply: 'text',
+    async request(ctx) {
+      const { sessionId } = await ownedInvitation(ctx);
+      return { request: new Request(`http://localhost/programs/links/${sessionId}`), params: { session: String(sessionId) } };
+    },
+  },
+  '(workspace)/programs/reminder-actions.ts#sendSessionReminder': {
+    kind: 'action',
+    name: 'program.remind',
+    permission: 'programs.write',
+    scope: 'own',
+    // An upcoming session with an invitee who has not registered: nobody to remind, so no SMTP is needed to answer.
+    fixture: async (ctx) => ({ sessionId: (await ownedInvitation(ctx)).sessionId }),
+  },
   'r/[token]/route.ts#GET': invitationEntry('program.invitation_page', (t) => `/r/${t}`, 'GET'),
   'r/[token]/route.ts#POST': invitationEntry('program.answer', (t) => `/r/${t}`, 'POST'),
   'r/[token]/ics/route.ts#GET': invitationEntry('program.invitation_ics', (t) => `/r/${t}/ics`, 'GET'),

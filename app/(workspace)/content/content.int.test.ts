@@ -6,6 +6,7 @@ import { contentStatsByTier, listBatchLinks, listContentKinds, listContentRecipi
 import { touches } from '@/db/schema';
 import { createAccount } from '@/tests/accounts';
 import { createUser, signInAs, uniqueEmail } from '@/tests/factories';
+import { staticPolicy } from '@/lib/security/static-policy';
 import { GET as openLink, HEAD as headLink } from '@/app/c/[token]/route';
 import { GET as mailMerge } from './links/[batch]/route';
 import { createContentItem, shareContent } from './actions';
@@ -90,6 +91,9 @@ describe('tracked links', () => {
     const first = await open(token);
     expect(first.status).toBe(302);
     expect(first.headers.get('location')).toBe('https://example.com/recording');
+    // The proxy does not run for tracked links: the route sets the policy.
+    expect(first.headers.get('content-security-policy')).toBe(staticPolicy);
+    expect((await open('f'.repeat(64))).headers.get('content-security-policy')).toBe(staticPolicy);
     expect((await open(token, { method: 'HEAD' }, headLink)).status).toBe(302);
     expect((await open(token, { headers: { 'user-agent': 'Slackbot-LinkExpanding 1.0' } })).status).toBe(302);
     expect((await open(token, { headers: { 'user-agent': chrome, 'sec-purpose': 'prefetch' } })).status).toBe(302);
@@ -108,6 +112,7 @@ describe('tracked links', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain('sandbox');
     expect(await response.text()).toBe('%PDF-1.4 hello');
   });
 

@@ -1,6 +1,8 @@
 import 'server-only';
 import { sendShareEmails } from '../content-email';
 import { sendInvitationEmails } from '../program-email';
+import { sendReminderEmails, sweepReminders } from '../program-reminders';
+import { recomputeCoverage } from '../coverage';
 import { sweepExpiredOverrides } from '../sweep-overrides';
 import { defineJob } from './queue';
 
@@ -32,12 +34,40 @@ export const jobRegistry = {
     retry: { limit: 5, delaySeconds: 60, maxDelaySeconds: 3600 },
     expireInSeconds: 15 * 60,
   }),
+  // Sends a session's queued reminders (lib/server/program-reminders.ts). Keyed by
+  // session (`session-<id>`) and `stately`: one run per session at a time, which
+  // is what lets a run mark a reminder an earlier run took and never recorded as failed.
+  'program-reminder': defineJob<{ sessionId: number }>({
+    run: ({ sessionId }) => sendReminderEmails(sessionId),
+    policy: 'stately',
+    retry: { limit: 5, delaySeconds: 60, maxDelaySeconds: 3600 },
+    expireInSeconds: 15 * 60,
+  }),
+  // Queues the day-before reminders of sessions starting within a day (nothing without SMTP).
+  'sweep-reminders': defineJob<Record<string, never>>({
+    run: () => sweepReminders(),
+    policy: 'stately',
+    retry: { limit: 3, delaySeconds: 60, maxDelaySeconds: 600 },
+    expireInSeconds: 5 * 60,
+  }),
+  // Works out every account's playbook obligations again (lib/server/coverage.ts):
+  // statuses move with the date (overdue, missed), and touches and tiers change.
+  'coverage': defineJob<Record<string, never>>({
+    run: async () => void (await recomputeCoverage()),
+    policy: 'stately',
+    retry: { limit: 3, delaySeconds: 60, maxDelaySeconds: 600 },
+    expireInSeconds: 15 * 60,
+  }),
 };
 
 export type JobName = keyof typeof jobRegistry;
 
 /** Recurring jobs (cron, in UTC), installed at every start. */
-export const jobSchedules: { name: JobName; cron: string }[] = [{ name: 'sweep-overrides', cron: '*/15 * * * *' }];
+export const jobSchedules: { name: JobName; cron: string }[] = [
+  { name: 'sweep-overrides', cron: '*/15 * * * *' },
+  { name: 'sweep-reminders', cron: '*/15 * * * *' },
+  { name: 'coverage', cron: '*/15 * * * *' },
+];
 
 /** Jobs sent once when an app instance starts (deduplicated across instances by their queue policy). */
-export const jobsAtStart: JobName[] = ['sweep-overrides'];
+export const jobsAtStart: JobName[] = ['sweep-overrides', 'sweep-reminders', 'coverage'];

@@ -19,6 +19,9 @@ import { canEditAccount, canManageAccounts, canManageActivity } from '@/lib/auth
 import { requirePageUser } from '@/lib/auth/current-user';
 import { todayIn } from '@/lib/dates';
 import { getFormat } from '@/lib/i18n/format';
+import { formatFor } from '@/lib/format';
+import { can } from '@/lib/auth/permissions';
+import { listOpenSessions } from '@/db/queries/program-sessions';
 import { lifetimeYears } from '@/lib/tiering/ltv';
 import { describeTierStanding } from '@/lib/tiering/reason-text';
 import { TierBadge } from '@/components/tier-badge';
@@ -96,6 +99,8 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const overridden = account.tierSource === 'override';
   const editable = canEditAccount(user, account);
   const manage = canManageAccounts(user);
+  // Sessions to invite the account's people to: for those who may invite them (a CSM on their own accounts).
+  const openSessions = editable && can(user, 'programs.invite') ? await listOpenSessions(db) : [];
   const years = lifetimeYears(account.annualChurnPct, policy.lifetimeCapYears);
   const field = (label: string, value: React.ReactNode) => (
     <>
@@ -217,7 +222,13 @@ export default async function AccountPage({ params, searchParams }: Props) {
         }}
         contacts={contactRows.filter((c) => c.active).map((c) => ({ name: c.name, title: c.title, roles: c.roles }))}
       />
-      <ContactsCard accountId={account.id} contacts={contactRows} canEdit={editable} shareItems={shareItems} />
+      <ContactsCard
+        accountId={account.id}
+        contacts={contactRows}
+        canEdit={editable}
+        shareItems={shareItems}
+        openSessions={openSessions.map((s) => ({ id: s.id, programId: s.programId, label: `${s.title} — ${formatFor(format.locale, s.timeZone).dateTime(new Date(s.startsAt))} (${s.timeZone})` }))}
+      />
       {pending && manage && (
         <Notice tone="info">
           {t('pendingForManager', { name: pending.requesterName, tier: pending.requestedTier })}{' '}

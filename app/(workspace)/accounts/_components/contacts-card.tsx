@@ -9,6 +9,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { ContactForm } from './contact-form';
+import { InviteToProgramForm, type OpenSession } from './invite-to-program-form';
 import { ShareContentForm } from './share-content-form';
 
 /** The people at the account: a table that scans, with add and edit in place for those who may. */
@@ -17,16 +18,21 @@ export function ContactsCard({
   contacts,
   canEdit,
   shareItems,
+  openSessions,
 }: {
   accountId: number;
   contacts: ContactRow[];
   canEdit: boolean;
   /** Library items this user may share with the account. */
   shareItems: { id: number; title: string }[];
+  /** Program sessions this user may invite the account's contacts to (none: no button). */
+  openSessions: OpenSession[];
 }) {
   const t = useTranslations('contacts');
   const tc = useTranslations('content');
+  const tp = useTranslations('programs.accountInvite');
   const [sharing, setSharing] = useState(false);
+  const [inviting, setInviting] = useState(false);
   const reachable = contacts.some((c) => c.active);
   const [editing, setEditing] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
@@ -42,6 +48,11 @@ export function ContactsCard({
                 {sharing ? t('close') : tc('shareContent')}
               </Button>
             )}
+            {openSessions.length > 0 && reachable && (
+              <Button variant="secondary" onClick={() => setInviting((v) => !v)} aria-expanded={inviting}>
+                {inviting ? t('close') : tp('open')}
+              </Button>
+            )}
             <Link href="/contacts/import" className={buttonClass('secondary')} aria-label={t('importLabel')}>
               {t('import')}
             </Link>
@@ -55,6 +66,11 @@ export function ContactsCard({
       {sharing && (
         <div className="mb-4 rounded-md bg-zinc-50 p-3 ring-1 ring-inset ring-zinc-200">
           {reachable ? <ShareContentForm accountId={accountId} items={shareItems} /> : <p className="text-sm text-zinc-600">{tc('noContacts')}</p>}
+        </div>
+      )}
+      {inviting && (
+        <div className="mb-4 rounded-md bg-zinc-50 p-3 ring-1 ring-inset ring-zinc-200">
+          <InviteToProgramForm sessions={openSessions} contacts={contacts.filter((c) => c.active).map((c) => ({ id: c.id, name: c.name, email: c.email, noProgramEmails: c.noProgramEmails }))} />
         </div>
       )}
       {adding && (

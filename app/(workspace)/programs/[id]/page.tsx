@@ -9,6 +9,7 @@ import { findProgram, invitationPageSize, listHostCandidates, listInvitations, l
 import { canEditAccount, canManageAccounts, canRunProgram } from '@/lib/auth/access';
 import { can } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/current-user';
+import { smtpUrl } from '@/lib/env';
 import { formatFor } from '@/lib/format';
 import { programKindLabel } from '@/lib/programs/kind-label';
 import { pickSession, sessionPhase } from '@/lib/programs/session-choice';
@@ -17,6 +18,7 @@ import { one, withParams, type SearchParams } from '@/lib/url-params';
 import { parseId, parsePage } from '@/lib/validation/input';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { Notice } from '@/components/ui/notice';
 import { Pager } from '@/components/ui/pager';
 import { Table, Td, Th } from '@/components/ui/table';
 import { listUnmatched, unmatchedPageSize } from '@/db/queries/unmatched-attendees';
@@ -26,6 +28,7 @@ import { AttendanceImport } from '../_components/attendance-import';
 import { FunnelCard } from '../_components/funnel-card';
 import { InvitationsTable } from '../_components/invitations-table';
 import { InviteForm } from '../_components/invite-form';
+import { ReminderForm } from '../_components/reminder-form';
 import { UnmatchedAttendees } from '../_components/unmatched-attendees';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
@@ -63,6 +66,7 @@ export default async function ProgramPage({ params, searchParams }: Props) {
     : [[], [], []];
   const runs = canRunProgram(user, program);
   const canInvite = can(user, 'programs.invite');
+  const emailing = smtpUrl() !== undefined;
   const hosts = people.filter((p) => program.hostIds.includes(p.id)).map((p) => p.name);
   // A session's time as its attendees see it: in its own zone.
   const inZone = (s: (typeof sessions)[number]) => `${formatFor(format.locale, s.timeZone).dateTime(new Date(s.startsAt))} (${s.timeZone})`;
@@ -183,8 +187,30 @@ export default async function ProgramPage({ params, searchParams }: Props) {
               )}
             </Card>
           )}
+          {runs && emailing && !session.cancelled && phase === 'upcoming' && (
+            <Card title={t('reminder.title')}>
+              <ReminderForm sessionId={session.id} />
+            </Card>
+          )}
           <Card title={t('page.invitations')} description={runs && phase === 'upcoming' ? t('attendance.notYet') : undefined}>
             <div id="invitations" />
+            {total > 0 && (
+              // Without SMTP nothing was emailed: the links go out through the user's own mail tool (the same file serves a merge with SMTP too).
+              <div className="mb-3">
+                {emailing ? (
+                  <a href={`/programs/links/${session.id}`} download className="text-sm font-medium text-brand-700 hover:underline">
+                    {t('page.downloadLinks')}
+                  </a>
+                ) : (
+                  <Notice tone="info">
+                    {t('page.notEmailed')}{' '}
+                    <a href={`/programs/links/${session.id}`} download className="font-medium underline">
+                      {t('page.downloadLinks')}
+                    </a>
+                  </Notice>
+                )}
+              </div>
+            )}
             {invitations.length === 0 ? (
               <p className="text-sm text-zinc-500">{t('page.noInvitations')}</p>
             ) : (

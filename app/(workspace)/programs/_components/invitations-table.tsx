@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { ActionForm, SubmitButton, TextField } from '@/components/action-form';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
-import type { InvitationStatus } from '@/lib/vocabulary';
+import type { ContentEmailStatus, InvitationStatus } from '@/lib/vocabulary';
 import { markAttendance } from '../actions';
 import { CopyLink } from './copy-link';
 
@@ -15,6 +15,8 @@ export type InvitationView = {
   token: string;
   status: InvitationStatus;
   attendedMinutes: number | null;
+  /** The reminder before the session: not_sent shows nothing. */
+  reminderStatus: ContentEmailStatus;
   contactName: string;
   email: string | null;
   accountId: number;
@@ -108,6 +110,7 @@ export function InvitationsTable({ sessionId, rows, canMark }: { sessionId: numb
               <Td className="hidden md:table-cell">{t('page.byTier', { tier: r.tier })}</Td>
               <Td>
                 <Badge tone={statusTone[r.status]}>{t(`statuses.${r.status}`)}</Badge>
+                {r.reminderStatus !== 'not_sent' && <span className={`block text-xs ${r.reminderStatus === 'failed' ? 'text-red-700' : 'text-zinc-500'}`}>{t(`reminder.status.${r.reminderStatus}`)}</span>}
               </Td>
               <Td className="hidden text-right tabular-nums md:table-cell">{r.attendedMinutes ?? '—'}</Td>
               <Td className="hidden lg:table-cell">

@@ -12,6 +12,7 @@ type Invited = { matched: number; invited: number; optedOut: number; emailing: b
 /** Invite the active contacts of an audience of accounts to one session; the count is live and the invite refuses if it changed. */
 export function InviteForm({ sessionId, csms }: { sessionId: number; csms: { id: number; name: string }[] | null }) {
   const t = useTranslations('programs.invite');
+  const tp = useTranslations('programs.page');
   const [done, setDone] = useState<Invited | null>(null);
   return (
     <div className="space-y-3">
@@ -31,7 +32,15 @@ export function InviteForm({ sessionId, csms }: { sessionId: number; csms: { id:
       </AudienceFilter>
       {done && (
         <Notice tone="success">
-          {t('done', { invited: done.invited, already: done.matched - done.invited })} {!done.emailing && t('noSmtp')}
+          {t('done', { invited: done.invited, already: done.matched - done.invited })}{' '}
+          {!done.emailing && (
+            <>
+              {t('noSmtp')}{' '}
+              <a href={`/programs/links/${sessionId}`} download className="font-medium underline">
+                {tp('downloadLinks')}
+              </a>
+            </>
+          )}
         </Notice>
       )}
     </div>

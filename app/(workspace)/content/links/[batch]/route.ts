@@ -1,7 +1,7 @@
 import { listBatchLinks } from '@/db/queries/content';
 import { ActionError } from '@/lib/actions/result';
 import { canManageAccounts } from '@/lib/auth/access';
-import { csvLine, protectFormula, utf8Bom } from '@/lib/csv/write';
+import { csvDownload, protectFormula } from '@/lib/csv/write';
 import { appUrl } from '@/lib/env';
 import { translatorFor } from '@/lib/i18n/translator';
 import { route, RouteError } from '@/lib/routes/route';
@@ -26,14 +26,10 @@ export const GET = route<{ batch: string }>({
     const t = await translatorFor(locale);
     const head = ['name', 'email', 'account', 'language', 'opted_out', 'link'].map((c) => t(`content.mailMerge.${c}`));
     const base = appUrl().replace(/\/$/, '');
-    const body =
-      utf8Bom +
-      csvLine(head) +
-      rows
-        .map((r) => csvLine([protectFormula(r.contactName), r.email, protectFormula(r.accountName), r.language ?? '', r.optedOut ? 'yes' : '', `${base}/c/${r.token}`]))
-        .join('');
-    return new Response(body, {
-      headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="content-${rows[0]!.itemId}-links.csv"`, 'Cache-Control': 'no-store' },
-    });
+    return csvDownload(
+      `content-${rows[0]!.itemId}-links.csv`,
+      head,
+      rows.map((r) => [protectFormula(r.contactName), r.email, protectFormula(r.accountName), r.language ?? '', r.optedOut ? 'yes' : '', `${base}/c/${r.token}`]),
+    );
   },
 });

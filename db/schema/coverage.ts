@@ -1,0 +1,50 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, pgEnum, pgTable, smallint, timestamp, text } from 'drizzle-orm/pg-core';
+import { obligationStatuses } from '../../lib/vocabulary';
+import { accounts } from './accounts';
+import { activityTypes, cadenceUnitEnum, touchKindEnum } from './playbooks';
+
+export const obligationStatusEnum = pgEnum('obligation_status', obligationStatuses);
+
+// Every playbook obligation of every account, as lib/coverage/obligations.ts
+// works them out from the touch ledger, tier history and playbook versions.
+// Kept by the `coverage` job (lib/server/coverage.ts): an account's rows are
+// replaced whole when it is recomputed, and all of them once a day, since
+// statuses move with the date (overdue, missed). Pages read counts from here.
+export const coverageObligations = pgTable(
+  'coverage_obligations',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    // The tier whose playbook asked for it.
+    tier: smallint().notNull(),
+    // What it asks for (exactly one), and how often.
+    activityTypeId: integer().references(() => activityTypes.id),
+    touchKind: touchKindEnum(),
+    every: smallint().notNull(),
+    unit: cadenceUnitEnum().notNull(),
+    due: date({ mode: 'string' }).notNull(),
+    deadline: date({ mode: 'string' }).notNull(),
+    metOn: date({ mode: 'string' }),
+    status: obligationStatusEnum().notNull(),
+  },
+  (t) => [index('coverage_obligations_due_idx').on(t.due), index('coverage_obligations_account_idx').on(t.accountId, t.due)],
+);
+
+// When the obligations were last worked out, so pages can say how fresh
+// their figures are: one row per run, the newest read.
+export const coverageRuns = pgTable(
+  'coverage_runs',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    // 'all' (the daily run and after a playbook change) or 'accounts' (after their touches or tiers changed).
+    scope: text().notNull(),
+    // The day (workspace zone) the statuses are as of.
+    asOf: date({ mode: 'string' }).notNull(),
+    accounts: integer().notNull(),
+    finishedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('coverage_runs_finished_idx').on(t.finishedAt), check('coverage_runs_scope', sql`${t.scope} in ('all', 'accounts')`)],
+);
