@@ -63,6 +63,9 @@ export const auditActions = [
   'program.invite',
   'program.attendance',
   'program.import_attendance',
+  'program.add_attendee_contact',
+  'program.match_attendee',
+  'program.dismiss_attendee',
   'program.remind',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

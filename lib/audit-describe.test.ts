@@ -258,6 +258,21 @@ describe('describeAuditRow', () => {
   });
 });
 
+describe('describeAuditRow: attendee report people resolved by hand', () => {
+  it('says who was added as a contact from which program, with their minutes, on the account', () => {
+    const added = row({ action: 'program.add_attendee_contact', after: { contactId: 31, name: '山田 太郎', email: 'taro@sora.example', programId: 3, sessionId: 8, invitationId: 40, minutes: 55 } });
+    expect(read(added)).toEqual(['佐藤 遥 added 山田 太郎, who attended “管理者向け勉強会”, as a contact on [Sora Robotics]', 'Email: taro@sora.example', 'Minutes attended: 55 min']);
+    expect(read(added, ja)).toEqual(['佐藤 遥 が「管理者向け勉強会」の参加者 山田 太郎 を [Sora Robotics] の顧客担当者に追加しました', 'メールアドレス: taro@sora.example', '参加時間: 55 分']);
+  });
+
+  it('names the person as the report did and the contact they were matched to; a dismissal names the person', () => {
+    const matched = row({ action: 'program.match_attendee', entity: 'program', entityId: '3', after: { sessionId: 8, attendee: 'Kenji Ono', email: 'kenji@gmail.example', contactId: 31, invitationId: 41, invited: true, minutes: 29 } });
+    expect(read(matched)).toEqual(['佐藤 遥 matched Kenji Ono in the attendee report of [管理者向け勉強会] to the contact 山田 太郎', 'Email: kenji@gmail.example', 'Minutes attended: 29 min']);
+    const dismissed = row({ action: 'program.dismiss_attendee', entity: 'program', entityId: '3', after: { sessionId: 8, attendee: '佐藤（営業企画部）', email: null } });
+    expect(read(dismissed, ja)).toEqual(['佐藤 遥 が [管理者向け勉強会] の参加者レポートの 佐藤（営業企画部） を対象外にしました（顧客ではない）']);
+  });
+});
+
 describe('audit vocabulary', () => {
   const has = (locale: 'en' | 'ja', key: string) => (createTranslator({ locale, messages: catalogs[locale] }).has as unknown as (k: string) => boolean)(key);
 

@@ -70,6 +70,18 @@ const contactName = (row: AuditRow, { f, names }: Ctx) => {
   return { values: { contact: (id !== null ? names.contacts.get(id) : undefined) ?? (typeof a.name === 'string' ? a.name : f.t('auditLog.values.contact')) } };
 };
 
+/** The program a row names by id (the record is another), by its title now. */
+const programTitle = (row: AuditRow, { f, names }: Ctx) => {
+  const id = num(obj(row.after)?.programId);
+  return (id !== null ? names.programs.get(id) : undefined) ?? f.t('auditLog.values.program');
+};
+
+/** The person as an attendee report named them. */
+const attendeeName = (row: AuditRow) => String(obj(row.after)?.attendee ?? '');
+
+/** The minutes someone spent in a session, read as such. */
+const attendeeMinutes: Pick<Spec, 'kinds' | 'labels'> = { kinds: { minutes: 'minutes' }, labels: { minutes: 'attendedMinutes' } };
+
 /** The seed writes one summary row for many records: it has a count and no record. */
 const bulkOr = (single?: Spec['sentence']): Spec['sentence'] => (row, ctx) => {
   const count = num(obj(row.after)?.count);
@@ -140,6 +152,13 @@ const specs: Record<string, Spec> = {
   'program.invite': { omit: ['sessionId', 'audience', 'accountId', 'contacts'] },
   'program.attendance': { omit: ['sessionId'] },
   'program.import_attendance': { omit: ['sessionId', 'tool', 'kind'] },
+  'program.add_attendee_contact': {
+    omit: ['name', 'programId', 'sessionId', 'invitationId'],
+    ...attendeeMinutes,
+    sentence: (row, ctx) => ({ values: { ...contactName(row, ctx).values, program: programTitle(row, ctx) } }),
+  },
+  'program.match_attendee': { omit: ['sessionId', 'invitationId', 'invited'], ...attendeeMinutes, sentence: (row, ctx) => ({ values: { ...contactName(row, ctx).values, attendee: attendeeName(row) } }) },
+  'program.dismiss_attendee': { omit: ['sessionId'], sentence: (row) => ({ values: { attendee: attendeeName(row) } }) },
   'program.remind': { omit: ['sessionId'] },
   'calendar_feed.create': { labels: { revokedFeedIds: 'feedsRevoked' } },
   'calendar_feed.revoke': { labels: { revokedFeedIds: 'feedsRevoked' } },

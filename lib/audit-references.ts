@@ -29,6 +29,7 @@ export function auditReferences(rows: readonly Row[]): AuditReferences {
     add(activityTypes, o.type);
     add(activities, o.activityId);
     add(contacts, o.contactId);
+    add(programs, o.programId);
     if (Array.isArray(o.rules)) o.rules.forEach((r) => add(activityTypes, (r as { activityTypeId?: unknown } | null)?.activityTypeId));
     if (Array.isArray(o.activities)) o.activities.forEach((a) => add(activityTypes, (a as { type?: unknown } | null)?.type));
   };

@@ -193,6 +193,7 @@ export const extraLabels = [
   'contactImportCreated',
   'contactImportUpdated',
   'contactImportUnchanged',
+  'attendedMinutes',
 ] as const;
 
 /** The enum values each kind translates, with where their words live in the catalogs. */

@@ -4,11 +4,11 @@ import { useFormat } from '@/lib/i18n/use-format';
 import type { ReactNode } from 'react';
 import { cn } from '@/lib/cn';
 
-/** A row of large figures with their labels: the preview's plan and the import's result. */
-export function Counts({ items }: { items: { label: ReactNode; value: number; tone?: 'error' }[] }) {
+/** A row of large figures with their labels: the preview's plan and the import's result; `className` sets other columns. */
+export function Counts({ items, className }: { items: { label: ReactNode; value: number; tone?: 'error' }[]; className?: string }) {
   const format = useFormat();
   return (
-    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+    <dl className={cn('grid grid-cols-2 gap-3 sm:grid-cols-4', className)}>
       {items.map((item, i) => (
         <div key={i} className="rounded-md bg-zinc-50 px-3 py-2 ring-1 ring-inset ring-zinc-200">
           <dt className="text-xs text-zinc-500">{item.label}</dt>

@@ -5,15 +5,19 @@ import { useEffect, useState } from 'react';
 
 export type Task = { kind: 'reading' | 'importing'; rows: number; startedAt: number };
 
-/** An indeterminate bar: the server does not report progress, so it says what is running and for how long. */
-export function ImportProgress({ task }: { task: Task }) {
+/**
+ * An indeterminate bar: the server does not report progress, so it says what
+ * is running and for how long. `label` words it for another upload (an
+ * attendee report) instead of rows read or imported.
+ */
+export function ImportProgress({ task, label: ownLabel }: { task: Pick<Task, 'kind' | 'rows' | 'startedAt'>; label?: string }) {
   const t = useTranslations('import');
   const [now, setNow] = useState(task.startedAt);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const label = t(task.kind, { rows: task.rows });
+  const label = ownLabel ?? t(task.kind, { rows: task.rows });
   const seconds = Math.max(0, Math.floor((now - task.startedAt) / 1000));
   return (
     <div role="status" className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-zinc-200">

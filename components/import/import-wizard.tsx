@@ -5,6 +5,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import type { ActionResult, Message } from '@/lib/actions/result';
+import { postForm } from '@/lib/http/post-form';
 import type { Mapping } from '@/lib/import/mapping';
 import type { ImportPreview, ImportResult as Result } from '@/lib/import/read-file';
 import { FilePicker } from './file-picker';
@@ -27,8 +28,7 @@ async function roughRowCount(file: File): Promise<number> {
 /** Sends the file to the upload route (not a server action: those keep a small body limit). */
 async function upload<T>(url: string, intent: 'preview' | 'run', data: FormData): Promise<ActionResult<T>> {
   data.set('intent', intent);
-  const response = await fetch(url, { method: 'POST', body: data });
-  return (await response.json()) as ActionResult<T>;
+  return postForm<T>(url, data);
 }
 
 /**

@@ -15,7 +15,7 @@ import { currentPlaybooks, listActivityTypes } from '@/db/queries/playbooks';
 import { currentPolicy } from '@/db/queries/tier-policies';
 import { findUser, updateUser, type PublicUser } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
-import { activities, activitySeries, contacts, contentItems, programInvitations, programSessions } from '@/db/schema';
+import { activities, activitySeries, contacts, contentItems, programInvitations, programSessions, unmatchedAttendees } from '@/db/schema';
 import type { Payload } from '@/lib/actions/action';
 import type { Permission } from '@/lib/auth/permissions';
 import { todayIn } from '@/lib/dates';
@@ -290,6 +290,20 @@ async function attendanceUpload(ctx: FixtureContext) {
   return { sessionId: invitation.sessionId, file: new File([report], 'participants.csv', { type: 'text/csv' }) };
 }
 
+/**
+ * Someone an attendee report named at the owner's account's domain, not a
+ * contact yet, listed on a session the owner held yesterday; `contactId`
+ * is a contact of that account to match them to.
+ */
+async function unmatchedAttendee(ctx: FixtureContext) {
+  const { sessionId } = await ownedProgram(ctx, -1);
+  const account = await ownedAccount(ctx.people.owner);
+  const email = uniqueEmail('walk-in').replace(/@.*$/, `@${account.domain}`);
+  const [row] = await (await db()).insert(unmatchedAttendees).values({ sessionId, name: '飛び入り 参加者', email, minutes: 42, accountId: account.id }).returning({ id: unmatchedAttendees.id });
+  const contactId = await insertContact(await db(), { accountId: account.id, name: '既存 担当者', email: uniqueEmail('existing') });
+  return { sessionId, attendeeId: row!.id, contactId };
+}
+
 /** Invitations by the user who issued them, so the token-route cases can revoke, expire and deactivate by user. */
 const issuedInvitations = new Map<number, { id: number; sessionId: number; contactId: number }>();
 
@@ -469,6 +483,40 @@ export const registry: Record<string, Entry> = {
       form.set('file', file);
       return { request: await multipartRequest('http://localhost/programs/attendance/upload', form) };
     },
+  },
+  '(workspace)/programs/attendee-actions.ts#addAttendeeAsContact': {
+    kind: 'action',
+    name: 'program.add_attendee_contact',
+    permission: 'programs.write',
+    scope: 'own',
+    async fixture(ctx) {
+      const { sessionId, attendeeId } = await unmatchedAttendee(ctx);
+      return { sessionId, attendeeId };
+    },
+  },
+  '(workspace)/programs/attendee-actions.ts#matchAttendee': {
+    kind: 'action',
+    name: 'program.match_attendee',
+    permission: 'programs.write',
+    scope: 'own',
+    fixture: (ctx) => unmatchedAttendee(ctx),
+  },
+  '(workspace)/programs/attendee-actions.ts#dismissAttendee': {
+    kind: 'action',
+    name: 'program.dismiss_attendee',
+    permission: 'programs.write',
+    scope: 'own',
+    async fixture(ctx) {
+      const { sessionId, attendeeId } = await unmatchedAttendee(ctx);
+      return { sessionId, attendeeId };
+    },
+  },
+  '(workspace)/programs/attendee-actions.ts#findContactsToMatch': {
+    kind: 'action',
+    name: 'program.find_contacts',
+    permission: 'programs.write',
+    scope: 'any',
+    fixture: async () => ({ q: '山田' }),
   },
   '(workspace)/programs/links/[session]/route.ts#GET': {
     kind: 'route',

@@ -6,7 +6,7 @@ import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
 import { activeCsms } from '@/db/queries/accounts';
 import { findProgram, invitationPageSize, listHostCandidates, listInvitations, listProgramSessions, programFunnel } from '@/db/queries/programs';
-import { canManageAccounts, canRunProgram } from '@/lib/auth/access';
+import { canEditAccount, canManageAccounts, canRunProgram } from '@/lib/auth/access';
 import { can } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { smtpUrl } from '@/lib/env';
@@ -21,11 +21,15 @@ import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { Pager } from '@/components/ui/pager';
 import { Table, Td, Th } from '@/components/ui/table';
+import { listUnmatched, unmatchedPageSize } from '@/db/queries/unmatched-attendees';
+import { maxReportMegabytes } from '@/lib/validation/program';
 import { AddSessionForm } from '../_components/add-session-form';
+import { AttendanceImport } from '../_components/attendance-import';
 import { FunnelCard } from '../_components/funnel-card';
 import { InvitationsTable } from '../_components/invitations-table';
 import { InviteForm } from '../_components/invite-form';
 import { ReminderForm } from '../_components/reminder-form';
+import { UnmatchedAttendees } from '../_components/unmatched-attendees';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
@@ -56,9 +60,10 @@ export default async function ProgramPage({ params, searchParams }: Props) {
   const session = pickSession(sessions, parseId(one(query.session)));
   const phase = session && sessionPhase(session);
   const page = parsePage(one(query.page));
-  const [invitations, noShows] = session
-    ? await Promise.all([listInvitations(db, session.id, { page }), listInvitations(db, session.id, { page: 1, status: 'no_show' })])
-    : [[], []];
+  const unmatchedPage = parsePage(one(query.unmatchedPage));
+  const [invitations, noShows, unmatched] = session
+    ? await Promise.all([listInvitations(db, session.id, { page }), listInvitations(db, session.id, { page: 1, status: 'no_show' }), listUnmatched(db, session.id, unmatchedPage)])
+    : [[], [], []];
   const runs = canRunProgram(user, program);
   const canInvite = can(user, 'programs.invite');
   const emailing = smtpUrl() !== undefined;
@@ -67,6 +72,8 @@ export default async function ProgramPage({ params, searchParams }: Props) {
   const inZone = (s: (typeof sessions)[number]) => `${formatFor(format.locale, s.timeZone).dateTime(new Date(s.startsAt))} (${s.timeZone})`;
   const total = invitations[0]?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / invitationPageSize));
+  const unmatchedTotal = unmatched[0]?.total ?? 0;
+  const unmatchedPages = Math.max(1, Math.ceil(unmatchedTotal / unmatchedPageSize));
   const here = (changes: Record<string, string | number | undefined>) => `/programs/${program.id}${withParams(query, changes)}`;
 
   return (
@@ -155,6 +162,29 @@ export default async function ProgramPage({ params, searchParams }: Props) {
           {canInvite && !session.cancelled && phase !== 'over' && (
             <Card title={t('invite.title')}>
               <InviteForm sessionId={session.id} csms={csms} />
+            </Card>
+          )}
+          {runs && phase !== 'upcoming' && !session.cancelled && (
+            <Card title={t('attendanceImport.title')} description={t('attendanceImport.description')}>
+              <AttendanceImport sessionId={session.id} maxMegabytes={maxReportMegabytes} />
+            </Card>
+          )}
+          {unmatchedTotal > 0 && (
+            <Card title={`${t('unmatched.title')} (${unmatchedTotal})`} description={runs ? t('unmatched.description') : undefined}>
+              <div id="unmatched" />
+              <UnmatchedAttendees
+                sessionId={session.id}
+                rows={unmatched.map((r) => ({ id: r.id, name: r.name, email: r.email, minutes: r.minutes, accountId: r.accountId, accountName: r.accountName, canAdd: r.accountId !== null && r.email !== null && canEditAccount(user, { ownerId: r.accountOwnerId }) }))}
+                canResolve={runs}
+              />
+              {unmatchedPages > 1 && (
+                <Pager
+                  page={unmatchedPage}
+                  pages={unmatchedPages}
+                  href={(n) => `${here({ unmatchedPage: n === 1 ? undefined : n })}#unmatched`}
+                  labels={{ previous: t('page.previous'), next: t('page.next'), pageOf: t('page.pageOf', { page: unmatchedPage, pages: unmatchedPages }) }}
+                />
+              )}
             </Card>
           )}
           {runs && emailing && !session.cancelled && phase === 'upcoming' && (
