@@ -88,8 +88,8 @@ export async function coverageGaps(
   return { rows: rows.map((r) => ({ ...r, tier: Number(r.tier), every: Number(r.every), total: undefined })), total: rows[0]?.total ?? 0 };
 }
 
-/** When the figures were last worked out for every account, or null before the first run. */
+/** When the figures were last brought up to date, or null before the first run. */
 export async function coverageFreshness(db: DbOrTx): Promise<Date | null> {
-  const [row] = await queryRows<{ at: Date | string | null }>(db, sql`select max(finished_at) as at from coverage_runs where scope = 'all'`);
+  const [row] = await queryRows<{ at: Date | string | null }>(db, sql`select max(finished_at) as at from coverage_runs`);
   return row?.at ? new Date(row.at) : null;
 }

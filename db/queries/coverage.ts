@@ -221,8 +221,44 @@ export async function replaceObligations(db: DbOrTx, accountIds: readonly number
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x("accountId" int, tier smallint, "activityTypeId" int, "touchKind" text, every smallint, unit text, due date, deadline date, "metOn" date, status text)`);
 }
 
-export async function recordCoverageRun(db: DbOrTx, run: { scope: 'all' | 'accounts'; asOf: LocalDate; accounts: number }): Promise<void> {
-  await db.execute(sql`insert into coverage_runs (scope, as_of, accounts) values (${run.scope}, ${run.asOf}::date, ${run.accounts})`);
+export async function recordCoverageRun(db: DbOrTx, run: { scope: 'all' | 'accounts'; asOf: LocalDate; accounts: number; startedAt: Date }): Promise<void> {
+  await db.execute(sql`insert into coverage_runs (scope, as_of, accounts, started_at) values (${run.scope}, ${run.asOf}::date, ${run.accounts}, ${run.startedAt.toISOString()}::timestamptz)`);
+}
+
+/**
+ * True when everything must be worked out again: no whole run yet, or one
+ * that began before the newest playbook version or workspace settings save
+ * (the grace days), or on an earlier day than `today` (statuses move with it).
+ */
+export async function coverageOutdated(db: DbOrTx, today: LocalDate): Promise<boolean> {
+  const [row] = await queryRows<{ outdated: boolean }>(
+    db,
+    sql`with last as (select started_at, as_of from coverage_runs where scope = 'all' order by started_at desc limit 1)
+        select not exists (select 1 from last)
+          or (select as_of from last) < ${today}::date
+          or coalesce((select max(created_at) from playbook_versions), '-infinity') >= (select started_at from last)
+          or coalesce((select updated_at from workspace_settings where id = 1), '-infinity') >= (select started_at from last) as outdated`,
+  );
+  return !!row?.outdated;
+}
+
+/** Accounts marked as changed (by the triggers of migration 0025), oldest first, with when. */
+export async function markedAccounts(db: DbOrTx, limit: number): Promise<{ accountId: number; markedAt: string }[]> {
+  return queryRows(db, sql`select account_id as "accountId", marked_at::text as "markedAt" from coverage_dirty order by marked_at limit ${limit}`);
+}
+
+/** Unmarks these accounts unless they were marked again since they were read. */
+export async function unmarkAccounts(db: DbOrTx, marked: readonly { accountId: number; markedAt: string }[]): Promise<void> {
+  if (!marked.length) return;
+  await db.execute(
+    sql`delete from coverage_dirty d using jsonb_to_recordset(${JSON.stringify(marked)}::jsonb) as x("accountId" int, "markedAt" timestamptz)
+        where d.account_id = x."accountId" and d.marked_at = x."markedAt"`,
+  );
+}
+
+/** Unmarks every account marked before a whole run began (the run read what they changed). */
+export async function unmarkBefore(db: DbOrTx, at: Date): Promise<void> {
+  await db.execute(sql`delete from coverage_dirty where marked_at < ${at.toISOString()}::timestamptz`);
 }
 
 /** Account ids after `afterId`, in id order: the next chunk of a whole-workspace run. */

@@ -44,7 +44,19 @@ export const coverageRuns = pgTable(
     // The day (workspace zone) the statuses are as of.
     asOf: date({ mode: 'string' }).notNull(),
     accounts: integer().notNull(),
+    // What was read at this time is in the figures; what changed after, in the next run.
+    startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('coverage_runs_finished_idx').on(t.finishedAt), check('coverage_runs_scope', sql`${t.scope} in ('all', 'accounts')`)],
 );
+
+// Accounts whose coverage must be worked out again: marked by triggers on the
+// touch ledger and tier history (whatever writes them, in bulk or not; see
+// the migration), emptied by the `coverage-changes` job every minute. No
+// foreign key: deleting an account deletes its touches, whose trigger must
+// not then fail on the account being gone (the job skips missing accounts).
+export const coverageDirty = pgTable('coverage_dirty', {
+  accountId: integer().primaryKey(),
+  markedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -2,19 +2,19 @@ import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { currentPlaybooks } from '@/db/queries/playbooks';
-import { accounts, coverageObligations, coverageRuns, playbookRules, playbookVersions, tierHistory, touches } from '@/db/schema';
+import { accounts, coverageDirty, coverageObligations, coverageRuns, playbookRules, playbookVersions, tierHistory, touches } from '@/db/schema';
 import { createAccount } from '@/tests/accounts';
 import type { TouchKind } from '@/lib/vocabulary';
-import { recomputeCoverage } from './coverage';
+import { recomputeChangedCoverage, recomputeCoverage } from './coverage';
 
 // The stored obligations, worked out from the ledger, tier history and
 // playbook versions (the rules themselves are unit-tested in lib/coverage).
 const at = (date: string) => new Date(`${date}T12:00:00+09:00`);
 
-async function playbook(tier: number, rules: { touchKind: TouchKind; every: number; unit: 'day' | 'week' | 'month' }[], createdAt: string) {
+async function playbook(tier: number, rules: { touchKind: TouchKind; every: number; unit: 'day' | 'week' | 'month' }[], createdAt: string | Date) {
   const db = await getDb();
   const version = ((await currentPlaybooks(db)).find((p) => p.tier === tier)?.version ?? 0) + 1;
-  const [row] = await db.insert(playbookVersions).values({ tier, version, createdAt: at(createdAt) }).returning({ id: playbookVersions.id });
+  const [row] = await db.insert(playbookVersions).values({ tier, version, createdAt: typeof createdAt === 'string' ? at(createdAt) : createdAt }).returning({ id: playbookVersions.id });
   if (rules.length) await db.insert(playbookRules).values(rules.map((r, position) => ({ ...r, position, playbookVersionId: row!.id, hours: '0', bookAheadDays: 0 })));
 }
 
@@ -80,5 +80,33 @@ describe('recomputing coverage', () => {
     await playbook(2, [], '2026-02-01');
     await recomputeCoverage({ now: at('2026-02-02') });
     expect((await stored(account)).map((r) => r[3])).toEqual(['ended']);
+  });
+
+  it('works out again, within the minute job, only the accounts whose touches or tier changed; everything after a playbook change', async () => {
+    const db = await getDb();
+    // Tier 2 asks again (the test above left it asking nothing from Feb 1).
+    await playbook(2, [{ touchKind: 'content_shared', every: 3, unit: 'month' }], '2026-02-02');
+    const touched = await tier2Account('2026-01-10');
+    const untouched = await tier2Account('2026-01-10');
+    expect((await recomputeChangedCoverage()).scope).toBe('all'); // first run today
+    expect(await db.select().from(coverageDirty)).toEqual([]);
+    expect((await recomputeChangedCoverage()).scope).toBe('none');
+
+    await db.insert(touches).values({ accountId: touched, kind: 'content_shared', touchModel: 'low', occurredAt: at('2026-03-01') });
+    expect((await db.select().from(coverageDirty)).map((d) => d.accountId)).toEqual([touched]);
+    const before = await stored(untouched);
+    expect(await recomputeChangedCoverage()).toEqual({ scope: 'accounts', accounts: 1 });
+    expect(await stored(touched)).toContainEqual([2, 'content_shared', '2026-05-02', 'on_time', '2026-03-01']);
+    expect(await stored(untouched)).toEqual(before);
+    expect(await db.select().from(coverageDirty)).toEqual([]);
+
+    // Deleting touches marks too; deleting the account (its touches go with it) is not blocked.
+    await db.delete(touches).where(eq(touches.accountId, touched));
+    expect((await db.select().from(coverageDirty)).map((d) => d.accountId)).toEqual([touched]);
+    await db.delete(accounts).where(eq(accounts.id, touched));
+    expect(await recomputeChangedCoverage()).toEqual({ scope: 'accounts', accounts: 1 });
+
+    await playbook(2, [{ touchKind: 'content_shared', every: 1, unit: 'month' }], new Date());
+    expect((await recomputeChangedCoverage()).scope).toBe('all');
   });
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb, type DbOrTx } from '@/db/client';
-import { accountIdsAfter, coverageInputs, playbookHistory, recordCoverageRun, replaceObligations, type ObligationRow, type PlaybookHistoryRule } from '@/db/queries/coverage';
+import { accountIdsAfter, coverageInputs, coverageOutdated, markedAccounts, playbookHistory, recordCoverageRun, replaceObligations, unmarkAccounts, unmarkBefore, type ObligationRow, type PlaybookHistoryRule } from '@/db/queries/coverage';
 import { getWorkspace } from '@/db/queries/workspace';
 import { obligations } from '@/lib/coverage/obligations';
 import { ruleSpans } from '@/lib/coverage/spans';
@@ -35,6 +35,7 @@ async function recomputeChunk(db: DbOrTx, accountIds: number[], ctx: { today: Lo
 /** Recomputes these accounts' obligations, or every account's when none are named. */
 export async function recomputeCoverage(opts: { accountIds?: readonly number[]; now?: Date } = {}, db?: DbOrTx): Promise<{ accounts: number; obligations: number }> {
   const conn = db ?? (await getDb());
+  const startedAt = new Date();
   const workspace = await getWorkspace(conn);
   const today = todayIn(workspace.timeZone, opts.now);
   const ctx = { today, timeZone: workspace.timeZone, graceDays: workspace.coverageGraceDays, history: await playbookHistory(conn, { today, timeZone: workspace.timeZone }) };
@@ -53,6 +54,26 @@ export async function recomputeCoverage(opts: { accountIds?: readonly number[]; 
       after = ids.at(-1)!;
     }
   }
-  await recordCoverageRun(conn, { scope: opts.accountIds ? 'accounts' : 'all', asOf: today, accounts });
+  if (!opts.accountIds) await unmarkBefore(conn, startedAt);
+  await recordCoverageRun(conn, { scope: opts.accountIds ? 'accounts' : 'all', asOf: today, accounts, startedAt });
   return { accounts, obligations: written };
+}
+
+const changedPerRun = 20_000;
+
+/**
+ * The minute job: everything again when a playbook, the settings or the day
+ * changed since the last whole run; else the accounts whose touches or tier
+ * changed (marked by database triggers, whatever wrote them), unmarked only
+ * once worked out, so a failed run leaves them for the next.
+ */
+export async function recomputeChangedCoverage(opts: { now?: Date } = {}): Promise<{ scope: 'all' | 'accounts' | 'none'; accounts: number }> {
+  const db = await getDb();
+  const workspace = await getWorkspace(db);
+  if (await coverageOutdated(db, todayIn(workspace.timeZone, opts.now))) return { scope: 'all', ...(await recomputeCoverage(opts)) };
+  const marked = await markedAccounts(db, changedPerRun);
+  if (!marked.length) return { scope: 'none', accounts: 0 };
+  const done = await recomputeCoverage({ ...opts, accountIds: marked.map((m) => m.accountId) });
+  await unmarkAccounts(db, marked);
+  return { scope: 'accounts', accounts: done.accounts };
 }

@@ -20,7 +20,7 @@ async function computedAgain(accountId: number) {
 }
 
 describe('the app job queue', () => {
-  it('at server start schedules the override and reminder sweeps and the coverage run every 15 minutes and runs them once right away', async () => {
+  it('at server start schedules the override and reminder sweeps every 15 minutes and coverage every minute, and runs them once right away', async () => {
     const account = await accountWithExpiredOverride();
     await startJobs();
     try {
@@ -30,7 +30,7 @@ describe('the app job queue', () => {
       await waitFor(async () => (await coverageRuns()) > 0, 20_000);
       const schedules = await queryRows<{ name: string; cron: string }>(await getDb(), sql`select name, cron from pgboss.schedule order by name`);
       expect(schedules).toEqual([
-        { name: 'coverage', cron: '*/15 * * * *' },
+        { name: 'coverage', cron: '* * * * *' },
         { name: 'sweep-overrides', cron: '*/15 * * * *' },
         { name: 'sweep-reminders', cron: '*/15 * * * *' },
       ]);

@@ -2,7 +2,7 @@ import 'server-only';
 import { sendShareEmails } from '../content-email';
 import { sendInvitationEmails } from '../program-email';
 import { sendReminderEmails, sweepReminders } from '../program-reminders';
-import { recomputeCoverage } from '../coverage';
+import { recomputeChangedCoverage } from '../coverage';
 import { sweepExpiredOverrides } from '../sweep-overrides';
 import { defineJob } from './queue';
 
@@ -50,10 +50,11 @@ export const jobRegistry = {
     retry: { limit: 3, delaySeconds: 60, maxDelaySeconds: 600 },
     expireInSeconds: 5 * 60,
   }),
-  // Works out every account's playbook obligations again (lib/server/coverage.ts):
-  // statuses move with the date (overdue, missed), and touches and tiers change.
+  // Keeps coverage_obligations current (lib/server/coverage.ts): every minute
+  // the accounts whose touches or tier changed, everything when a playbook,
+  // the settings or the day changed. `stately`: one at a time.
   'coverage': defineJob<Record<string, never>>({
-    run: async () => void (await recomputeCoverage()),
+    run: async () => void (await recomputeChangedCoverage()),
     policy: 'stately',
     retry: { limit: 3, delaySeconds: 60, maxDelaySeconds: 600 },
     expireInSeconds: 15 * 60,
@@ -66,7 +67,7 @@ export type JobName = keyof typeof jobRegistry;
 export const jobSchedules: { name: JobName; cron: string }[] = [
   { name: 'sweep-overrides', cron: '*/15 * * * *' },
   { name: 'sweep-reminders', cron: '*/15 * * * *' },
-  { name: 'coverage', cron: '*/15 * * * *' },
+  { name: 'coverage', cron: '* * * * *' },
 ];
 
 /** Jobs sent once when an app instance starts (deduplicated across instances by their queue policy). */
