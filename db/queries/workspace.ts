@@ -48,7 +48,7 @@ export async function getWorkspace(db: DbOrTx): Promise<Workspace> {
   return row ?? defaultWorkspace;
 }
 
-export type WorkspaceInput = Pick<Workspace, 'name' | 'currency' | 'timeZone' | 'fiscalYearStartMonth' | 'holidayCountry' | 'closedDays'>;
+export type WorkspaceInput = Pick<Workspace, 'name' | 'currency' | 'timeZone' | 'fiscalYearStartMonth' | 'holidayCountry' | 'closedDays'> & { coverageGraceDays?: number };
 
 /**
  * Saves the settings if nobody saved them since `version` was read (version 0:

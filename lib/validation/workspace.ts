@@ -33,6 +33,8 @@ export const updateWorkspaceInput = z.object({
   currency: z.enum(currencies, 'validation.invalid'),
   timeZone: str().refine(isTimeZone, 'validation.timeZone'),
   fiscalYearStartMonth: wholeNumber(1, 12),
+  // Absent: kept as it is.
+  coverageGraceDays: z.preprocess((v) => (v === '' ? undefined : v), wholeNumber(0, 90).optional()),
   // Absent (or blank: a zone with no country and none chosen yet): kept as they are.
   holidayCountry: z.preprocess((v) => (v === '' ? undefined : v), str().refine(isHolidayCountry, 'validation.invalid').optional()),
   // The list as one JSON field.

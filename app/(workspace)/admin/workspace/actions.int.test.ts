@@ -41,6 +41,21 @@ describe('updateWorkspace', () => {
   });
 });
 
+describe('updateWorkspace: coverage grace days', () => {
+  it('saves the grace days, keeps them when the form leaves them out, and refuses more than 90 beside the field', async () => {
+    await signInAs(await createUser('admin'));
+    const version = (await getWorkspace(await getDb())).version;
+    const base = { name: 'Acme CS', currency: 'USD', timeZone: 'America/Los_Angeles', fiscalYearStartMonth: 1 };
+    expect((await updateWorkspace(null, formData({ ...base, version, coverageGraceDays: 5 }))).ok).toBe(true);
+    expect((await getWorkspace(await getDb())).coverageGraceDays).toBe(5);
+    expect((await lastAudit())?.after).toMatchObject({ coverageGraceDays: 5 });
+    expect((await updateWorkspace(null, formData({ ...base, version: version + 1 }))).ok).toBe(true);
+    expect((await getWorkspace(await getDb())).coverageGraceDays).toBe(5);
+    const tooMany = await updateWorkspace(null, formData({ ...base, version: version + 2, coverageGraceDays: 91 }));
+    expect(tooMany).toMatchObject({ ok: false, fieldErrors: { coverageGraceDays: { key: 'validation.tooBig' } } });
+  });
+});
+
 describe('updateWorkspace: holidays and closed days', () => {
   it('starts from the time zone’s country and the Japanese year-end closure, then keeps what the admin saves', async () => {
     const db = await getDb();

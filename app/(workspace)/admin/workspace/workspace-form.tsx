@@ -38,6 +38,9 @@ export function WorkspaceForm({ workspace, currencies, timeZones, countries, cou
         />
         <SelectField name="fiscalYearStartMonth" label={t('fiscalYearStart')} defaultValue={String(workspace.fiscalYearStartMonth)} options={months} />
       </div>
+      <div className="max-w-md">
+        <TextField name="coverageGraceDays" type="number" min={0} max={90} step={1} inputMode="numeric" label={t('coverageGraceDays')} hint={t('coverageGraceDaysHint')} defaultValue={workspace.coverageGraceDays} />
+      </div>
       <ComboboxField name="timeZone" label={t('timeZone')} hint={t('timeZoneHint')} defaultValue={workspace.timeZone} options={timeZones} />
       <ComboboxField name="holidayCountry" label={t('holidayCountry')} hint={t('holidayCountryHint')} defaultValue={country} options={countries} />
       <ClosedDaysField initial={closures} thisYear={thisYear} />
