@@ -185,7 +185,7 @@ describe('the demo accounts', () => {
 
   it('has a year of programs: 17, invited, registered mostly in the final week, 30–45 % of registrants attending, every step in the ledger', async () => {
     const db = await getDb();
-    const [facts] = await queryRows<Record<'programs' | 'sessions' | 'ahead' | 'invited' | 'registered' | 'late' | 'attended' | 'held_registered' | 'invited_touches' | 'registered_touches' | 'attended_touches', number>>(
+    const [facts] = await queryRows<Record<'programs' | 'sessions' | 'ahead' | 'invited' | 'registered' | 'late' | 'attended' | 'held_invited' | 'held_registered' | 'invited_touches' | 'registered_touches' | 'attended_touches', number>>(
       db,
       sql`select
         (select count(*)::int from programs) as programs,
@@ -197,13 +197,16 @@ describe('the demo accounts', () => {
            where i.registered_at >= s.starts_at - interval '7 days') as late,
         (select count(*)::int from program_invitations where status = 'attended') as attended,
         (select count(*)::int from program_invitations i join program_sessions s on s.id = i.session_id
+           where s.starts_at < now()) as held_invited,
+        (select count(*)::int from program_invitations i join program_sessions s on s.id = i.session_id
            where i.registered_at is not null and s.starts_at < now()) as held_registered,
         (select count(*)::int from touches where kind = 'program_invited') as invited_touches,
         (select count(*)::int from touches where kind = 'program_registered') as registered_touches,
         (select count(*)::int from touches where kind = 'program_attended') as attended_touches`,
     );
     expect(facts).toMatchObject({ programs: 17, sessions: 17, ahead: 2 });
-    expect(facts!.registered / facts!.invited).toBeGreaterThan(0.3);
+    // Sessions still ahead have had only part of their registrations (most come in the final week).
+    expect(facts!.held_registered / facts!.held_invited).toBeGreaterThan(0.3);
     expect(facts!.late / facts!.registered).toBeGreaterThan(0.55);
     expect(facts!.attended / facts!.held_registered).toBeGreaterThanOrEqual(0.28);
     expect(facts!.attended / facts!.held_registered).toBeLessThanOrEqual(0.47);
