@@ -21,7 +21,8 @@ export async function Header({ user, workspaceName, saveLanguage }: { user: Curr
           <span aria-hidden className="grid size-6 shrink-0 place-items-center rounded bg-brand-600 text-xs font-bold text-white">
             T
           </span>
-          <span className="truncate text-sm font-semibold text-zinc-900">{workspaceName}</span>
+          {/* Between phone and wide screens the navigation needs the room: the mark alone stands for the workspace. */}
+          <span className="truncate text-sm font-semibold text-zinc-900 sm:sr-only xl:not-sr-only">{workspaceName}</span>
         </Link>
         <NavLinks items={items} label={t('mainNav')} className="order-last w-full pb-2 sm:order-none sm:w-auto sm:pb-0" />
         <div className="ml-auto sm:order-last">
