@@ -103,7 +103,7 @@ export async function seedContent(db: Db, adminId: number): Promise<ContentSeede
  * about 3 % opted out of program emails. Each slot draws a different family
  * name, so the emails of an account never collide.
  */
-function insertContacts() {
+export function insertContacts() {
   return sql`
     with fam as (select * from unnest(
         array['佐々木','山本','中村','小林','加藤','吉田','山田','松本','井上','木村','林','清水','山口','森','池田','橋本','阿部','石川','前田','藤田'],

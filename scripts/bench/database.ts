@@ -31,6 +31,21 @@ export async function createBenchDatabase(server: URL): Promise<BenchDb> {
   await admin.unsafe(`drop database if exists ${benchDatabase} with (force)`);
   await admin.unsafe(`create database ${benchDatabase}`);
   await admin.end();
+  return openMigrated(server);
+}
+
+/** The `touchplan_bench` an earlier run left on the server, migrated to this checkout's schema; undefined if there is none. */
+export async function openBenchDatabase(server: URL): Promise<BenchDb | undefined> {
+  const admin = postgres(server.toString(), { max: 1, onnotice: () => {} });
+  try {
+    if ((await admin`select 1 from pg_database where datname = ${benchDatabase}`).length === 0) return undefined;
+  } finally {
+    await admin.end();
+  }
+  return openMigrated(server);
+}
+
+async function openMigrated(server: URL): Promise<BenchDb> {
   const url = new URL(server);
   url.pathname = `/${benchDatabase}`;
   const migrator = postgres(url.toString(), { max: 1, onnotice: () => {} });

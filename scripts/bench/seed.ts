@@ -33,7 +33,6 @@ export async function seedAccounts(db: Db, count: number): Promise<Seeded> {
 
   const [admin] = await queryRows<{ id: number }>(db, sql`select id from users where role = 'admin'`);
   const [manager] = await queryRows<{ id: number }>(db, sql`select id from users where role = 'manager'`);
-  const csmIds = (await queryRows<{ id: number }>(db, sql`select id from users where role = 'csm' order by id`)).map((r) => r.id);
 
   await db.transaction(async (tx) => {
     const today = todayIn((await getWorkspace(tx)).timeZone);
@@ -55,7 +54,13 @@ export async function seedAccounts(db: Db, count: number): Promise<Seeded> {
   await db.execute(sql`vacuum analyze`);
   // Write the seed's dirty pages now, not during the measurements (needs superuser or pg_checkpoint; skipped without).
   await db.execute(sql`checkpoint`).catch(() => console.log('  (no CHECKPOINT privilege: the seed is flushed while measuring)'));
+  return readSeeded(db);
+}
 
+/** Who and what the seed made, read back (also from a database an earlier run seeded). */
+export async function readSeeded(db: Db): Promise<Seeded> {
+  const [admin] = await queryRows<{ id: number }>(db, sql`select id from users where email = 'bench-admin@bench.example'`);
+  const csmIds = (await queryRows<{ id: number }>(db, sql`select id from users where role = 'csm' and email like '%@bench.example' order by id`)).map((r) => r.id);
   const tiers = await queryRows<{ tier: number; n: number }>(db, sql`select tier, count(*)::int as n from accounts group by tier`);
   const [overrides] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from accounts where tier_source = 'override'`);
   return { adminId: admin!.id, csmIds, tiers: Object.fromEntries(tiers.map((r) => [r.tier, r.n])), overrides: overrides!.n };
