@@ -17,6 +17,16 @@ export const navItems: NavItem[] = [
   { href: '/accounts/requests', label: 'requests', permission: 'overrideRequests.decide' },
 ];
 
+/**
+ * The manager's cockpit: tabs under the one "Coverage" entry of the main
+ * navigation (their paths sit under /coverage so that entry stays current).
+ */
+export const cockpitItems: (NavItem & { permission: Permission })[] = [
+  { href: '/coverage', label: 'coverage', permission: 'coverage.read' },
+];
+
+export const cockpitFor = (role: Role) => cockpitItems.filter((item) => can({ role }, item.permission));
+
 /** The admin pages: one "Admin" entry in the main navigation, tabs inside. */
 export const adminItems: (NavItem & { permission: Permission; description: keyof Messages['nav'] })[] = [
   { href: '/admin/users', label: 'users', permission: 'users.manage', description: 'usersDescription' },

@@ -31,6 +31,8 @@ export const permissions = {
   'activities.plan': everyone,
   /** CSMs read their own book's coverage; managers and admins everyone's (the page scopes it). */
   'coverage.read': everyone,
+  /** CSMs read their own hours; managers and admins everyone's and the what-if (the page scopes it). */
+  'capacity.read': everyone,
   'profile.edit': everyone,
   'calendarFeed.manage': everyone,
 
@@ -42,6 +44,8 @@ export const permissions = {
   'tier.requestOverride': ['csm'],
   'overrideRequests.decide': managers,
   'team.view': managers,
+  /** Cost to serve against ARR per tier and account. */
+  'economics.read': managers,
 
   'users.manage': admins,
   'workspace.manage': admins,
