@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getNow, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { activeCsms } from '@/db/queries/accounts';
-import { coverageFreshness, coverageGaps, coverageSummary, gapPageSize, type CoverageGap, type CoverageRow } from '@/db/queries/coverage-report';
+import { coverageFreshness, coverageGaps, coverageSummary, gapPageSize, type CoverageRow } from '@/db/queries/coverage-report';
 import { listActivityTypes } from '@/db/queries/playbooks';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
@@ -12,15 +12,15 @@ import { noCoverage } from '@/lib/coverage/obligations';
 import { resolvePeriod } from '@/lib/coverage/period';
 import { todayIn } from '@/lib/dates';
 import { getFormat } from '@/lib/i18n/format';
-import { activityTypeLabel } from '@/lib/playbooks/type-label';
 import { one, withParams, type SearchParams } from '@/lib/url-params';
 import { parseId, parsePage } from '@/lib/validation/input';
 import { obligationStatuses, type ObligationStatus } from '@/lib/vocabulary';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
-import { CountsTable, type CountsRow } from './_components/counts-table';
-import { GapsTable } from './_components/gaps-table';
+import { CountsTable, type CountsRow } from '@/components/coverage/counts-table';
+import { GapsTable } from '@/components/coverage/gaps-table';
+import { gapRuleLabel } from '@/components/coverage/rule-label';
 import { PeriodPicker } from './_components/period-picker';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -90,11 +90,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
     }));
   const chosenCsm = ownerId === null ? t('unassigned') : csms.find((c) => c.id === ownerId)?.name;
 
-  const typeById = new Map(types.map((ty) => [ty.id, ty]));
-  const ruleLabel = (g: CoverageGap) => {
-    const what = g.touchKind !== null ? tp(`touchKinds.${g.touchKind}`) : activityTypeLabel(typeById.get(g.activityTypeId!) ?? { key: g.activityTypeKey, name: g.activityTypeName }, tp);
-    return `${what} · ${t('gaps.every', { every: g.every, unit: tp(`units.${g.unit}`, { count: g.every }) })}`;
-  };
+  const ruleLabel = gapRuleLabel(types, t, tp);
   const filterWords = [
     tier && t('tierName', { tier }),
     statusParam === 'due' ? t('figures.due') : statuses.length === 1 ? t(`statuses.${statuses[0]!}`) : `${t('figures.overdue')} · ${t('figures.missed')}`,
