@@ -20,7 +20,7 @@ export async function RenewalsCard({ renewals, format, showOwner }: { renewals: 
             <thead className="bg-zinc-50">
               <tr>
                 <Th>{t('account')}</Th>
-                <Th>{t('renewalDate')}</Th>
+                <Th className="hidden sm:table-cell">{t('renewalDate')}</Th>
                 <Th className="text-right">{t('arr')}</Th>
                 {showOwner && <Th className="hidden sm:table-cell">{t('owner')}</Th>}
               </tr>
@@ -33,8 +33,9 @@ export async function RenewalsCard({ renewals, format, showOwner }: { renewals: 
                     <Link href={`/accounts/${r.id}`} className="font-medium text-zinc-900 hover:text-brand-700 hover:underline">
                       {r.name}
                     </Link>
+                    <span className="block text-xs tabular-nums text-zinc-500 sm:hidden">{format.date(r.renewalDate)}</span>
                   </Td>
-                  <Td className="tabular-nums">{format.date(r.renewalDate)}</Td>
+                  <Td className="hidden tabular-nums sm:table-cell">{format.date(r.renewalDate)}</Td>
                   <Td className="text-right tabular-nums">{format.money(r.arr)}</Td>
                   {showOwner && <Td className="hidden text-zinc-600 sm:table-cell">{r.ownerName ?? t('unassigned')}</Td>}
                 </tr>
