@@ -43,6 +43,8 @@ const dateStyles = {
   monthYear: { year: 'numeric', month: 'long' },
   /** Dec 2026 · 2026年12月 */
   monthYearShort: { year: 'numeric', month: 'short' },
+  /** Dec · 12月 (a chart's month axis) */
+  month: { month: 'short' },
   /** Dec 3 · 12月3日 */
   monthDay: { month: 'short', day: 'numeric' },
   /** Dec 3, 2026 · 2026年12月3日 (for ranges: "Nov 30 – Dec 6, 2026" · "2026年11月30日～12月6日") */

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { LocalDate } from '@/lib/scheduling/local-date';
 import type { CoverageCounts } from '@/lib/coverage/obligations';
+import type { RuleKey } from '@/lib/coverage/rule-key';
 import type { CadenceUnit, ObligationStatus, TouchKind } from '@/lib/vocabulary';
 import { queryRows, type DbOrTx } from '../client';
 
@@ -10,12 +11,19 @@ import { queryRows, type DbOrTx } from '../client';
 // accounts' current owner and the tier whose playbook asked for it.
 
 /** ownerId: one CSM's book; null: the accounts nobody owns; undefined: all. */
-export type CoverageScope = { from: LocalDate; to: LocalDate; ownerId?: number | null; tier?: number };
+export type CoverageScope = { from: LocalDate; to: LocalDate; ownerId?: number | null; tier?: number; rule?: RuleKey };
+
+const ruleWhere = (r: RuleKey | undefined): SQL =>
+  r === undefined
+    ? sql``
+    : sql`and o.tier = ${r.tier} and o.every = ${r.every} and o.unit = ${r.unit}
+          and ${r.touchKind === null ? sql`o.touch_kind is null and o.activity_type_id = ${r.activityTypeId}` : sql`o.touch_kind = ${r.touchKind}`}`;
 
 const where = (s: CoverageScope): SQL =>
   sql`o.due between ${s.from}::date and ${s.to}::date and o.status <> 'ended'
       ${s.ownerId === undefined ? sql`` : s.ownerId === null ? sql`and a.owner_id is null` : sql`and a.owner_id = ${s.ownerId}`}
-      ${s.tier === undefined ? sql`` : sql`and o.tier = ${s.tier}`}`;
+      ${s.tier === undefined ? sql`` : sql`and o.tier = ${s.tier}`}
+      ${ruleWhere(s.rule)}`;
 
 const counts = sql`
   count(*) filter (where o.status not in ('not_yet_due'))::int as due,
@@ -45,6 +53,41 @@ export async function coverageSummary(db: DbOrTx, scope: CoverageScope): Promise
     tier: r.tier === null ? null : Number(r.tier),
     grouping: Number(g_tier) === 0 ? 'tier' : Number(g_owner) === 0 ? 'owner' : 'total',
   }));
+}
+
+export type CoverageMonth = CoverageCounts & { month: string; tier: number | null };
+
+/** Counts per month of the due date (YYYY-MM), per tier and in total (tier null), in one statement; months with nothing are absent. */
+export async function coverageTrend(db: DbOrTx, scope: CoverageScope): Promise<CoverageMonth[]> {
+  const rows = await queryRows<CoverageMonth>(
+    db,
+    sql`select to_char(date_trunc('month', o.due), 'YYYY-MM') as month, o.tier, ${counts}
+        from coverage_obligations o
+        join accounts a on a.id = o.account_id
+        where ${where(scope)}
+        group by grouping sets ((date_trunc('month', o.due), o.tier), (date_trunc('month', o.due)))
+        order by 1, 2 nulls first`,
+  );
+  return rows.map((r) => ({ ...r, tier: r.tier === null ? null : Number(r.tier) }));
+}
+
+export type CoverageByRule = CoverageCounts &
+  RuleKey & { activityTypeKey: string | null; activityTypeName: string | null };
+
+/** Counts per playbook rule (tier, what it asks for, how often), Tier 1 first, then by cadence. */
+export async function coverageByRule(db: DbOrTx, scope: CoverageScope): Promise<CoverageByRule[]> {
+  const rows = await queryRows<CoverageByRule>(
+    db,
+    sql`select o.tier, o.activity_type_id as "activityTypeId", o.touch_kind as "touchKind", o.every, o.unit,
+          min(t.key) as "activityTypeKey", min(t.name) as "activityTypeName", ${counts}
+        from coverage_obligations o
+        join accounts a on a.id = o.account_id
+        left join activity_types t on t.id = o.activity_type_id
+        where ${where(scope)}
+        group by o.tier, o.activity_type_id, o.touch_kind, o.every, o.unit
+        order by o.tier, o.unit desc, o.every, 6, o.touch_kind`,
+  );
+  return rows.map((r) => ({ ...r, tier: Number(r.tier), every: Number(r.every), activityTypeId: r.activityTypeId === null ? null : Number(r.activityTypeId) }));
 }
 
 export type CoverageGap = {

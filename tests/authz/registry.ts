@@ -961,6 +961,14 @@ export const registry: Record<string, Entry> = {
       return { request: new Request(`http://localhost/content/links/${batchId}`), params: { batch: batchId } };
     },
   },
+  '(workspace)/coverage/csv/[chart]/route.ts#GET': {
+    kind: 'route',
+    name: 'coverage.csv',
+    permission: 'coverage.read',
+    scope: 'any',
+    reply: 'text',
+    request: async () => ({ request: new Request('http://localhost/coverage/csv/tiers?period=quarter'), params: { chart: 'tiers' } }),
+  },
   '(workspace)/content/versions/[id]/route.ts#GET': {
     kind: 'route',
     name: 'content.version',

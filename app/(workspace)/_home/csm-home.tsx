@@ -4,8 +4,9 @@ import { getDb } from '@/db/client';
 import { dueSoonActivities, overdueActivities } from '@/db/queries/calendar';
 import { coverageGaps, coverageSummary } from '@/db/queries/coverage-report';
 import { renewalsAhead } from '@/db/queries/home';
-import { listActivityTypes } from '@/db/queries/playbooks';
 import { coverageRatio, noCoverage } from '@/lib/coverage/obligations';
+import { coverageRuleLabel } from '@/lib/coverage/rule-label';
+import { loose } from '@/lib/i18n/loose';
 import type { Period } from '@/lib/coverage/period';
 import type { Format } from '@/lib/format';
 import { addDays, type LocalDate } from '@/lib/scheduling/local-date';
@@ -14,7 +15,6 @@ import { Stat, Stats } from '@/components/ui/stat';
 import { PlannedList } from '@/components/calendar/planned-list';
 import { toShown } from '@/components/calendar/shown';
 import { GapsTable } from '@/components/coverage/gaps-table';
-import { gapRuleLabel } from '@/components/coverage/rule-label';
 import { RenewalsCard } from './renewals-card';
 
 const shown = 5;
@@ -23,7 +23,7 @@ const shown = 5;
 export async function CsmHome({ userId, now, today, quarter, timeZone, format }: { userId: number; now: Date; today: LocalDate; quarter: Period; timeZone: string; format: Format }) {
   const db = await getDb();
   const mine = { from: quarter.from, to: quarter.to, ownerId: userId };
-  const [t, tc, tp, summary, gaps, overdue, week, renewals, types] = await Promise.all([
+  const [t, tc, tp, summary, gaps, overdue, week, renewals] = await Promise.all([
     getTranslations('home'),
     getTranslations('coverage'),
     getTranslations('playbooks'),
@@ -32,7 +32,6 @@ export async function CsmHome({ userId, now, today, quarter, timeZone, format }:
     overdueActivities(db, { ownerIds: [userId], now, limit: shown }),
     dueSoonActivities(db, { ownerIds: [userId], now, until: new Date(now.getTime() + 7 * 86_400_000), limit: 8 }),
     renewalsAhead(db, { ownerId: userId, from: today, to: addDays(today, 90), limit: 6 }),
-    listActivityTypes(db),
   ]);
   const total = summary.find((r) => r.grouping === 'total') ?? noCoverage;
   const ratio = coverageRatio(total);
@@ -71,7 +70,7 @@ export async function CsmHome({ userId, now, today, quarter, timeZone, format }:
             <GapsTable
               rows={gaps.rows.slice(0, shown)}
               format={format}
-              ruleLabel={gapRuleLabel(types, tc, tp)}
+              ruleLabel={(g) => coverageRuleLabel(g, loose(tc), loose(tp))}
               statusLabel={(g) => tc(`statuses.${g.status}`)}
               metOnLabel={(date) => tc('gaps.metOn', { date })}
               labels={{ account: tc('gaps.account'), rule: tc('gaps.rule'), due: tc('gaps.due'), status: tc('gaps.status'), owner: tc('gaps.owner'), plan: tc('gaps.plan'), invite: tc('gaps.invite'), share: tc('gaps.share'), unassigned: tc('unassigned') }}
