@@ -25,6 +25,9 @@ export async function renewalsAhead(db: DbOrTx, q: { from: LocalDate; to: LocalD
   return { rows: rows.map((r) => ({ ...r, tier: Number(r.tier) })), total: totals?.total ?? 0, arr: totals?.arr ?? '0' };
 }
 
+/** The home page's renewals chart: this month and the next five. */
+export const renewalMonthsShown = 6;
+
 export type RenewalMonth = { month: LocalDate; accounts: number; arr: string };
 
 /** Renewals per calendar month from `from`'s month for `months` months, empty months included. */

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { overdueActivities } from '@/db/queries/calendar';
 import { coverageSummary, type CoverageRow } from '@/db/queries/coverage-report';
-import { renewalsAhead, renewalsByMonth } from '@/db/queries/home';
+import { renewalMonthsShown, renewalsAhead, renewalsByMonth } from '@/db/queries/home';
 import { listPendingRequests } from '@/db/queries/override-requests';
 import { coverageRatio, noCoverage } from '@/lib/coverage/obligations';
 import type { Period } from '@/lib/coverage/period';
@@ -11,7 +11,8 @@ import type { Format } from '@/lib/format';
 import { addDays, type LocalDate } from '@/lib/scheduling/local-date';
 import { Card } from '@/components/ui/card';
 import { Stat, Stats } from '@/components/ui/stat';
-import { Table, Td, Th } from '@/components/ui/table';
+import { BarChart } from '@/components/charts/bar-chart';
+import { ChartFigure } from '@/components/charts/chart-figure';
 import { PlannedList } from '@/components/calendar/planned-list';
 import { toShown } from '@/components/calendar/shown';
 import { CountsTable, type CountsRow } from '@/components/coverage/counts-table';
@@ -30,7 +31,7 @@ export async function ManagerHome({ now, today, quarter, timeZone, format }: { n
     listPendingRequests(db),
     overdueActivities(db, { now, limit: shown }),
     renewalsAhead(db, { from: today, to: addDays(today, 90), limit: 0 }),
-    renewalsByMonth(db, { from: today, months: 6 }),
+    renewalsByMonth(db, { from: today, months: renewalMonthsShown }),
   ]);
   const total = summary.find((r) => r.grouping === 'total') ?? noCoverage;
   const tier1 = summary.find((r) => r.grouping === 'tier' && r.tier === 1) ?? noCoverage;
@@ -87,27 +88,24 @@ export async function ManagerHome({ now, today, quarter, timeZone, format }: { n
           <PlannedList items={overdueItems} now={now} timeZone={timeZone} showOwner empty={t('overdueEmpty')} />
         </Card>
       </div>
-      <Card title={t('renewalsByMonth')} description={t('renewalsByMonthDescription')}>
-        <div className="-m-4">
-          <Table>
-            <thead className="bg-zinc-50">
-              <tr>
-                <Th>{t('month')}</Th>
-                <Th className="text-right">{t('accounts')}</Th>
-                <Th className="text-right">{t('arr')}</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100 tabular-nums">
-              {byMonth.map((m) => (
-                <tr key={m.month}>
-                  <Td>{format.date(m.month, 'monthYear')}</Td>
-                  <Td className="text-right">{format.number(m.accounts)}</Td>
-                  <Td className="text-right">{format.money(m.arr)}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        </div>
+      <Card>
+        <ChartFigure
+          id="renewals-by-month"
+          title={t('renewalsByMonth')}
+          description={t('renewalsByMonthDescription')}
+          csvHref="/accounts/renewals/csv"
+          labels={{ showTable: t('showTable'), downloadCsv: t('downloadCsv') }}
+          table={{
+            head: [{ label: t('month') }, { label: t('accounts'), numeric: true }, { label: t('arr'), numeric: true }],
+            rows: byMonth.map((m) => ({ key: m.month, cells: [format.date(m.month, 'monthYear'), format.number(m.accounts), format.money(m.arr)] })),
+          }}
+        >
+          <BarChart
+            series={[{ key: 'arr', label: t('arr'), tone: 'brand' }]}
+            rows={byMonth.map((m) => ({ key: m.month, label: format.date(m.month, 'monthYearShort'), values: { arr: Number(m.arr) }, note: t('renewalNote', { accounts: m.accounts, arr: format.money(m.arr, { compact: true }) }) }))}
+            format={(v) => format.money(v, { compact: true })}
+          />
+        </ChartFigure>
       </Card>
     </div>
   );
