@@ -30,7 +30,7 @@ export function NavLinks({ items, label, className }: { items: Item[]; label: st
               <span aria-hidden className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-px text-xs font-medium tabular-nums text-white">
                 {item.badge.count}
               </span>
-              <span className="sr-only">, {item.badge.label}</span>
+              <span className="sr-only"> ({item.badge.label})</span>
             </>
           )}
         </Link>
