@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { AccountFilters } from '@/lib/accounts/filters';
 import type { ContentEmailStatus, InvitationStatus, ProgramTouchModel } from '@/lib/vocabulary';
 import { queryRows, type DbOrTx } from '../client';
@@ -204,48 +204,80 @@ export async function listPrograms(db: DbOrTx, f: { q?: string; page: number }) 
   );
 }
 
-/** Invited → registered → attended over a program's sessions, per tier of the invitee's account. */
+/**
+ * Invited → registered → attended over a program's sessions, per tier of the
+ * invitee's account. The tier is looked up per invitation (a scalar subquery
+ * the planner keeps as an index lookup), not by hashing every account.
+ */
 export async function programFunnel(db: DbOrTx, programId: number) {
   return queryRows<{ tier: number; invited: number; registered: number; attended: number; noShow: number; accounts: number }>(
     db,
-    sql`select a.tier, count(*)::int as invited, (count(*) filter (where i.registered_at is not null))::int as registered,
-          (count(*) filter (where i.status = 'attended'))::int as attended, (count(*) filter (where i.status = 'no_show'))::int as "noShow",
-          (count(distinct a.id) filter (where i.status = 'attended'))::int as accounts
-        from ${programInvitations} i join ${programSessions} s on s.id = i.session_id join ${accounts} a on a.id = i.account_id
-        where s.program_id = ${programId}
-        group by a.tier order by a.tier`,
+    sql`select x.tier, count(*)::int as invited, (count(*) filter (where x.registered_at is not null))::int as registered,
+          (count(*) filter (where x.status = 'attended'))::int as attended, (count(*) filter (where x.status = 'no_show'))::int as "noShow",
+          (count(distinct x.account_id) filter (where x.status = 'attended'))::int as accounts
+        from (
+          select i.account_id, i.status, i.registered_at, (select a.tier from ${accounts} a where a.id = i.account_id) as tier
+          from ${programInvitations} i join ${programSessions} s on s.id = i.session_id
+          where s.program_id = ${programId}
+        ) x
+        group by x.tier order by x.tier`,
   );
 }
 
 export const invitationPageSize = 50;
 
-/** A session's invitations, by status then account and name; `status` narrows to one (the follow-up list of no-shows). */
-export async function listInvitations(db: DbOrTx, sessionId: number, f: { page: number; status?: InvitationStatus }) {
-  return db
-    .select({
-      id: programInvitations.id,
-      token: programInvitations.token,
-      status: programInvitations.status,
-      attendedMinutes: programInvitations.attendedMinutes,
-      registeredAt: programInvitations.registeredAt,
-      emailStatus: programInvitations.emailStatus,
-      reminderStatus: programInvitations.reminderStatus,
-      contactId: contacts.id,
-      contactName: contacts.name,
-      email: contacts.email,
-      accountId: accounts.id,
-      accountName: accounts.name,
-      tier: accounts.tier,
-      ownerId: accounts.ownerId,
-      total: sql<number>`count(*) over ()::int`,
-    })
-    .from(programInvitations)
-    .innerJoin(contacts, eq(contacts.id, programInvitations.contactId))
-    .innerJoin(accounts, eq(accounts.id, programInvitations.accountId))
-    .where(and(eq(programInvitations.sessionId, sessionId), f.status ? eq(programInvitations.status, f.status) : undefined))
-    .orderBy(asc(accounts.name), asc(contacts.name), desc(programInvitations.id))
-    .limit(invitationPageSize)
-    .offset((f.page - 1) * invitationPageSize);
+type InvitationListRow = {
+  id: number;
+  token: string;
+  status: InvitationStatus;
+  attendedMinutes: number | null;
+  registeredAt: Date | null;
+  emailStatus: ContentEmailStatus;
+  reminderStatus: ContentEmailStatus;
+  contactId: number;
+  contactName: string;
+  email: string;
+  accountId: number;
+  accountName: string;
+  tier: number;
+  ownerId: number | null;
+  total: number;
+};
+
+/**
+ * A session's invitations, by account then contact name; `status` narrows to
+ * one (the follow-up list of no-shows). The page is cut from the session's
+ * invitations with each one's two names looked up by index, then joined for
+ * the 50 shown; the count is its own index-only statement. (Joined first, a
+ * session of 10,000 invitations hashed every account: ~950 ms at 100,000.)
+ */
+export async function listInvitations(db: DbOrTx, sessionId: number, f: { page: number; status?: InvitationStatus }): Promise<InvitationListRow[]> {
+  const status = f.status ? sql`and i.status = ${f.status}` : sql``;
+  const [rows, [count]] = await Promise.all([
+    queryRows<Omit<InvitationListRow, 'total'>>(
+      db,
+      sql`with page as (
+            select i.id, n.account_name, n.contact_name
+            from ${programInvitations} i
+            cross join lateral (select (select a.name from ${accounts} a where a.id = i.account_id) as account_name,
+                                       (select c.name from ${contacts} c where c.id = i.contact_id) as contact_name) n
+            where i.session_id = ${sessionId} ${status}
+            order by n.account_name, n.contact_name, i.id desc
+            limit ${invitationPageSize} offset ${(Math.max(1, f.page) - 1) * invitationPageSize}
+          )
+          select i.id, i.token, i.status, i.attended_minutes as "attendedMinutes", i.registered_at as "registeredAt",
+            i.email_status as "emailStatus", i.reminder_status as "reminderStatus",
+            c.id as "contactId", c.name as "contactName", c.email, a.id as "accountId", a.name as "accountName", a.tier, a.owner_id as "ownerId"
+          from page p
+          join ${programInvitations} i on i.id = p.id
+          join ${contacts} c on c.id = i.contact_id
+          join ${accounts} a on a.id = i.account_id
+          order by p.account_name, p.contact_name, i.id desc`,
+    ),
+    queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${programInvitations} i where i.session_id = ${sessionId} ${status}`),
+  ]);
+  const total = count?.n ?? 0;
+  return rows.map((r) => ({ ...r, tier: Number(r.tier), registeredAt: r.registeredAt ? new Date(r.registeredAt) : null, total }));
 }
 
 export type InvitationRow = Awaited<ReturnType<typeof listInvitations>>[number];

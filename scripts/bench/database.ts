@@ -1,7 +1,7 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { migrationsFolder, type Db } from '@/db/client';
+import { appPoolOptions, migrationsFolder, type Db } from '@/db/client';
 import * as schema from '@/db/schema';
 
 export const benchDatabase = 'touchplan_bench';
@@ -51,7 +51,7 @@ async function openMigrated(server: URL): Promise<BenchDb> {
   const migrator = postgres(url.toString(), { max: 1, onnotice: () => {} });
   await migrate(drizzle(migrator), { migrationsFolder });
   await migrator.end();
-  const client = postgres(url.toString(), { max: Number(process.env.DATABASE_POOL_SIZE || 10), onnotice: () => {} });
+  const client = postgres(url.toString(), appPoolOptions());
   const db = drizzle(client, { schema, casing: 'snake_case' });
   return { db, close: () => client.end({ timeout: 5 }) };
 }

@@ -151,6 +151,10 @@ describe('programs', () => {
     expect(funnel).toEqual([{ tier: account.tier, invited: 2, registered: 0, attended: 1, noShow: 1, accounts: 1 }]);
     const noShows = await listInvitations(await db(), sessionId, { page: 1, status: 'no_show' });
     expect(noShows.map((r) => r.contactName)).toEqual(['来なかった人']);
+    expect(noShows[0]).toMatchObject({ total: 1, accountId: account.id, accountName: account.name, tier: account.tier, status: 'no_show', attendedMinutes: null });
+    const all = await listInvitations(await db(), sessionId, { page: 1 });
+    // By account, then contact name (た U+305F before な U+306A), each row with the session's count.
+    expect(all.map((r) => [r.contactName, r.total])).toEqual([['来た人', 2], ['来なかった人', 2]]);
   });
 
   it('unsubscribes the invitee from program emails with the same token', async () => {
