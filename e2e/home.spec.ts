@@ -37,7 +37,7 @@ test('a manager’s home shows coverage by tier and CSM and what waits, and the 
   await expect(stat).toContainText(String(waiting));
   await expect(page.getByRole('heading', { name: 'Coverage by tier' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Coverage by CSM' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Renewals by month' })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Renewals by month' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Workspace health' })).toHaveCount(0);
   await stat.click();
   await expect(page.getByRole('heading', { name: 'Tier override requests' })).toBeVisible();
