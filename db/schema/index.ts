@@ -11,3 +11,4 @@ export * from './touches';
 export * from './imports';
 export * from './programs';
 export * from './coverage';
+export * from './capacity';
