@@ -58,6 +58,8 @@ export const auditActions = [
   'program_kind.deactivate',
   'program_kind.reactivate',
   'job.retry',
+  'time_off.create',
+  'time_off.delete',
   'program.create',
   'program.add_session',
   'program.invite',

@@ -101,6 +101,10 @@ export const fieldKinds: Record<string, Kind> = {
   role: 'role',
   active: 'boolean',
   capacityHours: 'hours',
+  // time off
+  fromDate: 'date',
+  toDate: 'date',
+  hoursPerDay: 'hours',
   locale: 'locale',
   timeZone: 'text',
   // workspace

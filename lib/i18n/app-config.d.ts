@@ -11,6 +11,7 @@ import type enPlan from './messages/en.plan.json';
 import type enSeries from './messages/en.series.json';
 import type enPrograms from './messages/en.programs.json';
 import type enCoverage from './messages/en.coverage.json';
+import type enCapacity from './messages/en.capacity.json';
 import type { Locale } from './locales';
 
 // next-intl checks every translation key against the English catalog (the
@@ -32,6 +33,7 @@ declare module 'next-intl' {
       auditLog: typeof enAuditLog;
       programs: typeof enPrograms;
       coverage: typeof enCoverage;
+      capacity: typeof enCapacity;
     };
   }
 }

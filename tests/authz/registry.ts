@@ -25,6 +25,7 @@ import { addDays } from '@/lib/scheduling/local-date';
 import { accountValues, createAccount } from '@/tests/accounts';
 import { createUser, signInAs, testPassword, uniqueEmail } from '@/tests/factories';
 import { failedJob } from '@/tests/jobs';
+import { insertTimeOff } from '@/db/queries/capacity';
 
 // One entry for every server action and route handler the app exports (see
 // discover.ts), keyed "<file under app/>#<export or METHOD>". The matrix test
@@ -959,6 +960,24 @@ export const registry: Record<string, Entry> = {
     async request(ctx) {
       const { batchId } = await ownedShare(ctx);
       return { request: new Request(`http://localhost/content/links/${batchId}`), params: { batch: batchId } };
+    },
+  },
+  // Time off: a CSM their own, managers and admins anyone's.
+  '(workspace)/coverage/capacity/actions.ts#addTimeOff': {
+    kind: 'action',
+    name: 'time_off.create',
+    permission: 'capacity.read',
+    scope: 'own',
+    fixture: async ({ people }) => ({ userId: people.owner.id, fromDate: '2026-12-07', toDate: '2026-12-08', hoursPerDay: '8', note: '' }),
+  },
+  '(workspace)/coverage/capacity/actions.ts#removeTimeOff': {
+    kind: 'action',
+    name: 'time_off.delete',
+    permission: 'capacity.read',
+    scope: 'own',
+    async fixture({ people }) {
+      const id = await insertTimeOff(await db(), { userId: people.owner.id, fromDate: '2026-12-07', toDate: '2026-12-08', hoursPerDay: '8', note: null, createdBy: people.owner.id });
+      return { id };
     },
   },
   '(workspace)/accounts/renewals/csv/route.ts#GET': {
