@@ -13,6 +13,7 @@ import { demoPassword, demoUsers, seedDemo } from './seed';
 import { addDays, generateDemoAccounts } from './seed-accounts';
 import { coverageSummary } from './queries/coverage-report';
 import { recomputeCoverage } from '@/lib/server/coverage';
+import { capacityMonth } from '@/lib/server/capacity';
 import { coverageRatio } from '@/lib/coverage/obligations';
 
 describe('seedDemo', () => {
@@ -232,6 +233,14 @@ describe('the demo accounts', () => {
           where t.key = 'qbr' and o.status in ('overdue', 'missed') and o.due between ${addDays(today, -89)}::date and ${today}::date`,
     );
     expect(qbr!.accounts).toBe(2);
+  });
+
+  it('has one CSM over capacity this month: away ten working days, 8 hours left', async () => {
+    const db = await getDb();
+    const today = todayIn('Asia/Tokyo');
+    const month = await capacityMonth(db, { month: today.slice(0, 7), now: new Date(), workspace: await getWorkspace(db), language: 'ja' });
+    expect(month.rows.filter((r) => r.over).map((r) => r.name)).toEqual(['伊藤 彩']);
+    expect(month.rows.find((r) => r.name === '伊藤 彩')).toMatchObject({ capacity: 88, timeOff: 80, available: 8 });
   });
 });
 

@@ -8,6 +8,9 @@ import { writeAudit } from './queries/audit';
 import { currentPolicy } from './queries/tier-policies';
 import { insertTierHistory, type TierHistoryEntry } from './queries/tier-history';
 import { insertActivities } from './queries/activities';
+import { insertTimeOff } from './queries/capacity';
+import { defaultClosures, workingCalendar } from '@/lib/scheduling/holidays';
+import { isWorkingDay } from '@/lib/scheduling/working-days';
 import { insertContacts } from './queries/contacts';
 import { generateDemoContacts } from './seed-contacts';
 import { demoOpens, generateDemoContent } from './seed-content';
@@ -67,9 +70,25 @@ export async function seedDemo(db: Db): Promise<SeedOutcome> {
       await writeAudit(tx, { actorId: null, action: 'user.create', entity: 'user', entityId: created.id, after: { ...user, source: 'demo seed' } });
     }
     const idsOf = (role: Role) => demoUsers.filter((u) => u.role === role).map((u) => ids.get(u.email)!);
-    await seedDemoAccounts(tx, { csmIds: idsOf('csm'), managerId: idsOf('manager')[0]!, today: todayIn(demoTimeZone) });
+    const today = todayIn(demoTimeZone);
+    await seedDemoAccounts(tx, { csmIds: idsOf('csm'), managerId: idsOf('manager')[0]!, today });
+    // One CSM, on a reduced schedule already, away ten working days this month: the
+    // demo's over-capacity month (her book owes more hours than the 8 she has left).
+    const away = ids.get('aya.ito@touchplan.example')!;
+    const leave = tenWorkingDaysFrom(`${today.slice(0, 7)}-01`);
+    await insertTimeOff(tx, { userId: away, ...leave, hoursPerDay: '8', note: '育児休暇', createdBy: idsOf('manager')[0]! });
+    await writeAudit(tx, { actorId: null, action: 'time_off.create', entity: 'user', entityId: away, after: { ...leave, hoursPerDay: 8, source: 'demo seed' } });
     return 'seeded';
   });
+}
+
+/** The first day of a month and the day ten Japanese working days later. */
+function tenWorkingDaysFrom(fromDate: string): { fromDate: string; toDate: string } {
+  const year = Number(fromDate.slice(0, 4));
+  const calendar = workingCalendar({ country: 'JP', closures: defaultClosures('JP', ''), fromYear: year, toYear: year + 1, language: 'ja' });
+  let toDate = fromDate;
+  for (let worked = 0, d = fromDate; worked < 10; d = addDays(d, 1)) if (isWorkingDay(calendar, d)) [worked, toDate] = [worked + 1, d];
+  return { fromDate, toDate };
 }
 
 const batchSize = 100;
