@@ -7,6 +7,7 @@ import { can } from '@/lib/auth/permissions';
 import { resolvePeriod } from '@/lib/coverage/period';
 import { todayIn } from '@/lib/dates';
 import { getFormat } from '@/lib/i18n/format';
+import { readerLocale } from '@/lib/server/working-calendar';
 import { PageHeader } from '@/components/ui/page-header';
 import { ScheduleTeaser } from '@/components/calendar/schedule-teaser';
 import { CsmHome } from './_home/csm-home';
@@ -21,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HomePage() {
   const me = await requirePageUser();
   const db = await getDb();
-  const [t, tRoles, workspace, now, format] = await Promise.all([getTranslations('home'), getTranslations('roles'), getWorkspace(db), getNow(), getFormat(undefined)]);
+  const [t, tRoles, workspace, now, format, language] = await Promise.all([getTranslations('home'), getTranslations('roles'), getWorkspace(db), getNow(), getFormat(undefined), readerLocale(me)]);
   const money = await getFormat(workspace.currency);
   const timeZone = me.timeZone ?? workspace.timeZone;
   const today = todayIn(timeZone, now);
@@ -33,7 +34,7 @@ export default async function HomePage() {
       {seesTeam ? (
         <>
           <ScheduleTeaser userId={me.id} now={now} />
-          <ManagerHome now={now} today={today} quarter={quarter} timeZone={timeZone} format={money} />
+          <ManagerHome now={now} today={today} quarter={quarter} timeZone={timeZone} format={money} workspace={workspace} language={language} />
         </>
       ) : (
         <CsmHome userId={me.id} now={now} today={today} quarter={quarter} timeZone={timeZone} format={money} />

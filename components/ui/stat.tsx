@@ -7,7 +7,7 @@ const tones = { neutral: 'text-zinc-900', good: 'text-emerald-700', warn: 'text-
 /** A row of headline figures: two across on phones, as many as given from md up. */
 export function Stats({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
   return (
-    <section aria-label={label} className={cn('grid grid-cols-2 gap-3 md:auto-cols-fr md:grid-flow-col md:grid-cols-none', className)}>
+    <section aria-label={label} className={cn('grid grid-cols-2 gap-3 sm:grid-cols-3 xl:auto-cols-fr xl:grid-flow-col xl:grid-cols-none', className)}>
       {children}
     </section>
   );

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
+import type { Workspace } from '@/db/queries/workspace';
+import { capacityMonth } from '@/lib/server/capacity';
 import { overdueActivities } from '@/db/queries/calendar';
 import { coverageSummary, type CoverageRow } from '@/db/queries/coverage-report';
 import { renewalMonthsShown, renewalsAhead, renewalsByMonth } from '@/db/queries/home';
@@ -22,17 +24,21 @@ const shown = 5;
 const toneOf = (ratio: number | null) => (ratio === null ? 'neutral' : ratio >= 0.9 ? 'good' : ratio >= 0.7 ? 'warn' : 'bad');
 
 /** A manager's work: coverage by tier and CSM, pending override requests, the team's overdue, renewals by month. */
-export async function ManagerHome({ now, today, quarter, timeZone, format }: { now: Date; today: LocalDate; quarter: Period; timeZone: string; format: Format }) {
+export async function ManagerHome({ now, today, quarter, timeZone, format, workspace, language }: { now: Date; today: LocalDate; quarter: Period; timeZone: string; format: Format; workspace: Workspace; language: string }) {
   const db = await getDb();
-  const [t, tc, summary, requests, overdue, renewals, byMonth] = await Promise.all([
+  const [t, tc, tcap, summary, requests, overdue, renewals, byMonth, capacity] = await Promise.all([
     getTranslations('home'),
     getTranslations('coverage'),
+    getTranslations('capacity'),
     coverageSummary(db, { from: quarter.from, to: quarter.to }),
     listPendingRequests(db),
     overdueActivities(db, { now, limit: shown }),
     renewalsAhead(db, { from: today, to: addDays(today, 90), limit: 0 }),
     renewalsByMonth(db, { from: today, months: renewalMonthsShown }),
+    capacityMonth(db, { month: today.slice(0, 7), now, workspace, language }),
   ]);
+  const overCapacity = capacity.rows.filter((r) => r.over);
+  const pct = (u: number | null) => (u === null ? '—' : u === Infinity ? '∞' : format.ratio(u));
   const total = summary.find((r) => r.grouping === 'total') ?? noCoverage;
   const tier1 = summary.find((r) => r.grouping === 'tier' && r.tier === 1) ?? noCoverage;
   const overdueItems = await toShown(overdue.rows, now);
@@ -49,6 +55,7 @@ export async function ManagerHome({ now, today, quarter, timeZone, format }: { n
         <Stat label={t('coverageQuarter')} value={format.ratio(coverageRatio(total))} detail={total.due ? t('onTimeOfDue', { onTime: total.onTime, due: total.due }) : t('nothingDue')} tone={toneOf(coverageRatio(total))} href="/coverage" />
         <Stat label={t('tier1Coverage')} value={format.ratio(coverageRatio(tier1))} detail={tier1.due ? t('onTimeOfDue', { onTime: tier1.onTime, due: tier1.due }) : t('nothingDue')} tone={toneOf(coverageRatio(tier1))} href="/coverage?tier=1#gaps" />
         <Stat label={t('requests')} value={format.number(requests.length)} detail={t('requestsDetail')} tone={requests.length ? 'warn' : 'neutral'} href="/accounts/requests" />
+        <Stat label={t('overCapacity')} value={format.number(overCapacity.length)} detail={overCapacity.length ? overCapacity.map((r) => r.name).join(', ') : t('overCapacityNone')} tone={overCapacity.length ? 'bad' : 'good'} href="/coverage/capacity" />
         <Stat label={t('teamOverdue')} value={format.number(overdue.total)} detail={t('overdueDetail')} tone={overdue.total ? 'bad' : 'neutral'} href="/team" />
         <Stat label={t('renewals')} value={format.number(renewals.total)} detail={t('renewalsDetail', { arr: format.money(renewals.arr, { compact: true }) })} />
       </Stats>
@@ -64,6 +71,27 @@ export async function ManagerHome({ now, today, quarter, timeZone, format }: { n
           </div>
         </Card>
       </div>
+      <Card>
+        <ChartFigure
+          id="home-capacity"
+          title={t('capacityTitle')}
+          description={t('capacityDescription')}
+          labels={{ showTable: t('showTable'), downloadCsv: t('downloadCsv') }}
+          table={{
+            head: [{ label: tcap('person') }, { label: tcap('owed'), numeric: true }, { label: tcap('available'), numeric: true }, { label: tcap('utilisation'), numeric: true }],
+            rows: capacity.rows.map((r) => ({ key: String(r.id), cells: [r.name, format.hours(Math.round(r.owed * 10) / 10), format.hours(r.available), pct(r.utilisation)] })),
+          }}
+        >
+          <BarChart
+            axis="ratio"
+            series={[{ key: 'utilisation', label: tcap('utilisation'), tone: 'brand' }]}
+            threshold={{ value: 1, label: tcap('over'), overTone: 'red' }}
+            rows={capacity.rows.map((r) => ({ key: String(r.id), label: r.name, href: '/coverage/capacity', values: { utilisation: Math.min(r.utilisation ?? 0, 2) }, note: pct(r.utilisation) }))}
+            format={(v) => format.ratio(v)}
+            linkLabel={(row) => tcap('barLink', { name: row.label, utilisation: row.note ?? '' })}
+          />
+        </ChartFigure>
+      </Card>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={t('requestsTitle')} actions={requests.length > 0 && <Link href="/accounts/requests" className="text-sm text-brand-700 hover:underline">{t('openRequests')}</Link>}>
           {requests.length === 0 ? (
