@@ -15,8 +15,8 @@ export const addTimeOffInput = z
     note: z.preprocess(blankToNull, str().trim().max(200, 'validation.tooLong').nullable().default(null)),
   })
   .superRefine((v, ctx) => {
-    if (v.toDate < v.fromDate) ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'capacity.timeOff.endBeforeStart' });
-    else if (v.toDate > addDays(v.fromDate, 366)) ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'capacity.timeOff.tooLong' });
+    if (v.toDate < v.fromDate) ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'validation.endBeforeStart' });
+    else if (v.toDate > addDays(v.fromDate, 366)) ctx.addIssue({ code: 'custom', path: ['toDate'], message: 'validation.rangeTooLong' });
   });
 
 export const removeTimeOffInput = z.object({ id });
