@@ -20,7 +20,7 @@ export function NavLinks({ items, label, className }: { items: Item[]; label: st
           href={item.href}
           aria-current={isActive(item.href) ? 'page' : undefined}
           className={cn(
-            'whitespace-nowrap rounded-md px-2 py-1 text-sm',
+            'relative whitespace-nowrap rounded-md px-2 py-1 text-sm',
             isActive(item.href) ? 'bg-zinc-100 font-medium text-zinc-900' : 'text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900',
           )}
         >

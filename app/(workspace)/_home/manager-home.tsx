@@ -130,7 +130,7 @@ export async function ManagerHome({ now, today, quarter, timeZone, format, works
         >
           <BarChart
             series={[{ key: 'arr', label: t('arr'), tone: 'brand' }]}
-            rows={byMonth.map((m) => ({ key: m.month, label: format.date(m.month, 'monthYearShort'), values: { arr: Number(m.arr) }, note: t('renewalNote', { accounts: m.accounts, arr: format.money(m.arr, { compact: true }) }) }))}
+            rows={byMonth.map((m) => ({ key: m.month, label: t('renewalLabel', { month: format.date(m.month, 'monthYearShort'), accounts: m.accounts }), values: { arr: Number(m.arr) }, note: format.money(m.arr, { compact: true }) }))}
             format={(v) => format.money(v, { compact: true })}
           />
         </ChartFigure>
