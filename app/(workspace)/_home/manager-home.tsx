@@ -79,7 +79,7 @@ export async function ManagerHome({ now, today, quarter, timeZone, format, works
           labels={{ showTable: t('showTable'), downloadCsv: t('downloadCsv') }}
           table={{
             head: [{ label: tcap('person') }, { label: tcap('owed'), numeric: true }, { label: tcap('available'), numeric: true }, { label: tcap('utilisation'), numeric: true }],
-            rows: capacity.rows.map((r) => ({ key: String(r.id), cells: [r.name, format.hours(Math.round(r.owed * 10) / 10), format.hours(r.available), pct(r.utilisation)] })),
+            rows: capacity.rows.map((r) => ({ key: String(r.id), cells: [r.name, tcap('hours', { hours: format.hours(Math.round(r.owed * 10) / 10) }), tcap('hours', { hours: format.hours(r.available) }), pct(r.utilisation)] })),
           }}
         >
           <BarChart

@@ -43,7 +43,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
   const data = await capacityMonth(db, { month, now, workspace, language, onlyUserId: seesAll ? undefined : user.id });
   const first = `${month}-01` as LocalDate;
   const monthHref = (d: LocalDate) => `/coverage/capacity?month=${d.slice(0, 7)}`;
-  const hours = (h: number) => format.hours(Math.round(h * 10) / 10);
+  const hours = (h: number) => t('hours', { hours: format.hours(Math.round(h * 10) / 10) });
   const pct = (u: number | null) => (u === null ? t('noUtilisation') : u === Infinity ? '∞' : format.ratio(u));
   const isThisMonth = month === today.slice(0, 7);
 
@@ -164,7 +164,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
               <thead className="bg-zinc-50">
                 <tr>
                   <Th>{t('tierColumn')}</Th>
-                  <Th className="text-right">{t('accounts')}</Th>
+                  <Th className="hidden text-right sm:table-cell">{t('accounts')}</Th>
                   <Th className="hidden text-right sm:table-cell">{t('perAccount')}</Th>
                   <Th className="text-right">{t('hoursOwed')}</Th>
                   <Th className="text-right">{t('csmsNeeded')}</Th>
@@ -174,22 +174,22 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
                 {data.tiers.map((r) => (
                   <tr key={r.tier}>
                     <Td>{t('tier', { tier: r.tier })}</Td>
-                    <Td className="text-right">{format.number(r.accounts)}</Td>
+                    <Td className="hidden text-right sm:table-cell">{format.number(r.accounts)}</Td>
                     <Td className="hidden text-right sm:table-cell">{hours(r.perAccount)}</Td>
                     <Td className="text-right">{hours(r.owed)}</Td>
                     <Td className="text-right">{format.number(r.headcount, { maximumFractionDigits: 1 })}</Td>
                   </tr>
                 ))}
                 <tr>
-                  <Td>{t('sessions')}</Td>
-                  <Td />
+                  <Td className="whitespace-normal">{t('sessions')}</Td>
+                  <Td className="hidden sm:table-cell" />
                   <Td className="hidden sm:table-cell" />
                   <Td className="text-right">{hours(data.sessions.owed)}</Td>
                   <Td className="text-right">{format.number(data.sessions.headcount, { maximumFractionDigits: 1 })}</Td>
                 </tr>
                 <tr className="font-medium">
                   <Td>{t('total')}</Td>
-                  <Td className="text-right">{format.number(data.tiers.reduce((n, r) => n + r.accounts, 0))}</Td>
+                  <Td className="hidden text-right sm:table-cell">{format.number(data.tiers.reduce((n, r) => n + r.accounts, 0))}</Td>
                   <Td className="hidden sm:table-cell" />
                   <Td className="text-right">{hours(data.tiers.reduce((n, r) => n + r.owed, 0) + data.sessions.owed)}</Td>
                   <Td className="text-right">{format.number(data.tiers.reduce((n, r) => n + r.headcount, 0) + data.sessions.headcount, { maximumFractionDigits: 1 })}</Td>
