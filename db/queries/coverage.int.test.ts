@@ -12,7 +12,6 @@ import { openObligations } from './coverage';
 // Jan 10), with a touch-kind rule: any content shared with the account. The
 // coverage job works the chains out as of a day; the account page reads each
 // rule's open obligation from them.
-const zone = 'Asia/Tokyo';
 const at = (date: string) => new Date(`${date}T12:00:00+09:00`);
 
 async function playbook(tier: number, rules: { touchKind?: TouchKind; activityTypeId?: number; every: number; unit: 'day' | 'week' | 'month' }[], createdAt: string) {
