@@ -42,10 +42,10 @@ const attendees = [
   [{ name: '松本 恵', role: 'カスタマーサポート部 リーダー' }],
 ];
 
-/** Moves a Saturday or Sunday to the Monday after. */
-function weekdayOnOrAfter(date: LocalDate): LocalDate {
+/** Moves a Saturday or Sunday to the Friday before. */
+function weekdayOnOrBefore(date: LocalDate): LocalDate {
   const wd = weekday(date);
-  return wd === 6 ? addDays(date, 2) : wd === 0 ? addDays(date, 1) : date;
+  return wd === 6 ? addDays(date, -1) : wd === 0 ? addDays(date, -2) : date;
 }
 
 export function generateDemoActivities({ accounts, typeIds, today, timeZone, seed = 20261122 }: Options): NewActivity[] {
@@ -59,29 +59,33 @@ export function generateDemoActivities({ accounts, typeIds, today, timeZone, see
     const base = { accountId: account.id, ownerId: account.ownerId, createdBy: account.ownerId, timeZone, customerAttendees: people };
     const at = (date: LocalDate, time: string) => zonedToUtc(date, time, timeZone);
     const past = (date: LocalDate) => date < today;
-    // Overdue: a planned meeting whose day has passed; three accounts have one.
-    const leaveOverdue = i % 3 === 2;
+    // Overdue: a planned meeting whose day has passed; two accounts have one.
+    const leaveOverdue = i === 2 || i === 5;
 
-    // Monthly meetings, eleven months back to two ahead.
-    const anchor = addDays(today, 3 + i * 2);
-    for (let k = -11; k <= 2; k++) {
-      const date = weekdayOnOrAfter(addMonths(anchor, k));
+    // Monthly meetings, eleven months back to two ahead, each within a month of the one before (a
+    // weekend moves it to the Friday before), so the playbook's monthly cadence is kept on time.
+    let date = weekdayOnOrBefore(addMonths(addDays(today, 3 + i * 2), -11));
+    for (let k = -11; k <= 2; k++, date = weekdayOnOrBefore(addMonths(date, 1))) {
       const row = { ...base, activityTypeId: typeIds.regular_meeting, startsAt: at(date, slot), durationMinutes: 60, location: 'Google Meet' };
       if (!past(date)) rows.push({ ...row, agenda: '定例：利用状況と課題の確認' });
-      else if (leaveOverdue && date >= addDays(today, -25)) rows.push({ ...row, agenda: '定例：利用状況と課題の確認' });
+      else if (leaveOverdue && date >= addDays(today, -35)) rows.push({ ...row, agenda: '定例：利用状況と課題の確認' });
       else {
         const roll = rand();
-        if (roll < 0.06) rows.push({ ...row, status: 'no_show' });
-        else if (roll < 0.12) rows.push({ ...row, status: 'cancelled', cancelReason: '先方の都合により中止' });
+        if (roll < 0.02) rows.push({ ...row, status: 'no_show' });
+        else if (roll < 0.04) rows.push({ ...row, status: 'cancelled', cancelReason: '先方の都合により中止' });
         else rows.push({ ...row, status: 'completed', outcome: pick(meetingOutcomes), nextSteps: pick(nextSteps), completedAt: at(date, slot) });
       }
     }
 
-    // Quarterly QBRs: the last three held; the next one booked for every other account.
+    // Quarterly QBRs over the year, the next one booked for every other account. Two accounts
+    // skipped their latest QBR: the demo's missed QBRs, due this quarter and not yet planned.
     const qbrAnchor = addDays(today, -20 - i * 3);
-    for (let k = -2; k <= 1; k++) {
-      const date = weekdayOnOrAfter(addMonths(qbrAnchor, k * 3));
+    const skippedQbr = i === 1 || i === 3;
+    let qbrDate = weekdayOnOrBefore(addMonths(qbrAnchor, -12));
+    for (let k = -4; k <= 1; k++, qbrDate = weekdayOnOrBefore(addMonths(qbrDate, 3))) {
+      const date = qbrDate;
       if (!past(date) && i % 2 === 1) continue;
+      if (k === 0 && skippedQbr) continue;
       const row = {
         ...base,
         activityTypeId: typeIds.qbr,
@@ -94,9 +98,9 @@ export function generateDemoActivities({ accounts, typeIds, today, timeZone, see
       rows.push(past(date) ? { ...row, status: 'completed', outcome: pick(qbrOutcomes), nextSteps: pick(nextSteps), completedAt: at(date, '16:00') } : row);
     }
 
-    // A yearly on-site visit for most accounts.
-    if (i % 4 !== 3) {
-      const date = weekdayOnOrAfter(addDays(today, -60 - i * 25));
+    // A yearly on-site visit.
+    {
+      const date = weekdayOnOrBefore(addDays(today, -60 - (i % 12) * 25));
       rows.push({
         ...base,
         activityTypeId: typeIds.onsite_visit,

@@ -7,9 +7,9 @@ describe('demo content', () => {
   const items = generateDemoContent({ accounts });
 
   it('is 20 items, each shared 1 to 3 times within the past year with accounts of its tiers', () => {
-    expect(items).toHaveLength(20);
+    expect(items).toHaveLength(21);
     const tierOf = new Map(accounts.map((a) => [a.id, a.tier]));
-    for (const item of items) {
+    for (const item of items.slice(0, 20)) {
       expect(item.shares.length).toBeGreaterThanOrEqual(1);
       expect(item.shares.length).toBeLessThanOrEqual(3);
       for (const share of item.shares) {
@@ -17,6 +17,17 @@ describe('demo content', () => {
         expect(share.daysAgo).toBeLessThan(365);
         if (item.tiers.length) for (const id of share.accountIds) expect(item.tiers).toContain(tierOf.get(id));
       }
+    }
+  });
+
+  it('sends Tier 2 a letter every four weeks for a year, to most of the tier each time', () => {
+    const letter = items[20]!;
+    expect(letter.tiers).toEqual([2]);
+    expect(letter.shares).toHaveLength(12);
+    expect(letter.shares.map((s) => s.daysAgo)).toEqual(Array.from({ length: 12 }, (_, m) => 4 + 28 * (11 - m)));
+    for (const share of letter.shares) {
+      expect(share.accountIds.length).toBeGreaterThan(52 * 0.4);
+      expect(share.accountIds.length).toBeLessThan(52);
     }
   });
 

@@ -2,7 +2,7 @@ import type { BuiltInContentKind } from '@/lib/content/kind-label';
 import type { ContactLanguage } from '@/lib/vocabulary';
 import { prng } from './seed-accounts';
 
-// The demo's content library: 20 items a Japanese SaaS vendor's CS team
+// The demo's content library: 20 items and a monthly letter a Japanese SaaS vendor's CS team
 // shares (templates, guides, help articles, recordings), each shared one to
 // three times over the past year with a slice of the accounts it is meant
 // for, and opened the way such links are: about half the people, most within
@@ -41,9 +41,21 @@ const library: Omit<DemoItem, 'shares' | 'url'>[] = [
   { kind: 'other', title: 'ユーザー会 2026 開催レポート', description: '春のユーザー会の講演資料とパネルディスカッションのまとめ。', language: 'ja', tiers: [] },
 ];
 
+// The low-touch team's monthly letter to Tier 2: the share that keeps the
+// playbook's "content every month" promise, to most of the tier each time.
+const letter: Omit<DemoItem, 'shares' | 'url'> = {
+  kind: 'guide',
+  title: '月刊 活用レター',
+  description: '毎月お届けする活用のヒントと新機能の使いどころ（Tier 2 のお客様向け）。',
+  language: 'ja',
+  tiers: [2],
+};
+
 export function generateDemoContent({ accounts, seed = 20261129 }: { accounts: { id: number; tier: number }[]; seed?: number }): DemoItem[] {
   const rand = prng(seed);
-  return library.map((item, i) => {
+  const tier2 = accounts.filter((a) => a.tier === 2);
+  const letterShares = Array.from({ length: 12 }, (_, m) => ({ daysAgo: 4 + 28 * (11 - m), accountIds: tier2.filter(() => rand() < 0.6).map((a) => a.id) }));
+  return [...library.map((item, i) => {
     const pool = accounts.filter((a) => !item.tiers.length || item.tiers.includes(a.tier));
     const count = 1 + Math.floor(rand() * 3);
     const shares = Array.from({ length: count }, () => {
@@ -53,7 +65,7 @@ export function generateDemoContent({ accounts, seed = 20261129 }: { accounts: {
       return { daysAgo: 3 + Math.floor(rand() * 360), accountIds: [...chosen].sort((a, b) => a - b) };
     }).sort((a, b) => b.daysAgo - a.daysAgo);
     return { ...item, url: `https://help.hinode.example/resources/${i + 1}`, shares };
-  });
+  }), { ...letter, url: 'https://help.hinode.example/letters', shares: letterShares }];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { prng } from './seed-accounts';
 
-// The demo's year of one-to-many and community programs: 12 monthly
+// The demo's year of one-to-many and community programs: 12 four-weekly
 // webinars, 4 quarterly study sessions (勉強会) and one user-group meetup,
 // each with one session; the last webinar and study session are still
 // ahead. Invitees answer as they do in Asia-Pacific: about 40 % register,
@@ -49,7 +49,8 @@ export function generateDemoPrograms(): DemoProgram[] {
       title: `Touchplan 活用ウェビナー：${topic}`,
       description: '毎月開催のオンラインセミナー（60 分、質疑応答あり）。',
       tiers: [2],
-      daysFromToday: -330 + i * 30 + (i === 11 ? 44 : 0),
+      // Every four weeks, so each Tier 2 account is invited within a month of the last invitation; the last one ahead.
+      daysFromToday: -300 + i * 28,
       time: '15:00',
       durationMinutes: 60,
       onlineUrl: `https://zoom.example/w/84522${String(i).padStart(2, '0')}`,

@@ -11,6 +11,9 @@ import { countUsers } from './queries/users';
 import { getWorkspace } from './queries/workspace';
 import { demoPassword, demoUsers, seedDemo } from './seed';
 import { addDays, generateDemoAccounts } from './seed-accounts';
+import { coverageSummary } from './queries/coverage-report';
+import { recomputeCoverage } from '@/lib/server/coverage';
+import { coverageRatio } from '@/lib/coverage/obligations';
 
 describe('seedDemo', () => {
   it('refuses a database that holds real users, changing nothing', async () => {
@@ -163,7 +166,7 @@ describe('the demo accounts', () => {
         (select count(*)::int from touches where kind = 'activity_completed') as activity_touches,
         (select count(*)::int from activities where status = 'completed') as completed`,
     );
-    expect(facts).toMatchObject({ without_contacts: 0, items: 20, shared_items: 20 });
+    expect(facts).toMatchObject({ without_contacts: 0, items: 21, shared_items: 21 });
     expect(facts!.opened / facts!.recipients).toBeGreaterThan(0.35);
     expect(facts!.opened_quickly / facts!.opened).toBeGreaterThan(0.6);
     expect(facts!.old_shares).toBeGreaterThan(0);
@@ -211,6 +214,24 @@ describe('the demo accounts', () => {
     expect(facts!.attended / facts!.held_registered).toBeGreaterThanOrEqual(0.28);
     expect(facts!.attended / facts!.held_registered).toBeLessThanOrEqual(0.47);
     expect([facts!.invited_touches, facts!.registered_touches, facts!.attended_touches]).toEqual([facts!.invited, facts!.registered, facts!.attended]);
+  });
+
+  it('has gaps to find: Tier 1 near 90 % with two accounts short of their QBR, Tier 2 around 70 %', async () => {
+    const db = await getDb();
+    await recomputeCoverage();
+    const today = todayIn('Asia/Tokyo');
+    const rows = await coverageSummary(db, { from: addDays(today, -89), to: today });
+    const tier = (n: number) => rows.find((r) => r.grouping === 'tier' && r.tier === n)!;
+    expect(coverageRatio(tier(1))).toBeGreaterThanOrEqual(0.82);
+    expect(coverageRatio(tier(1))).toBeLessThanOrEqual(0.95);
+    expect(coverageRatio(tier(2))).toBeGreaterThanOrEqual(0.6);
+    expect(coverageRatio(tier(2))).toBeLessThanOrEqual(0.8);
+    const [qbr] = await queryRows<{ accounts: number }>(
+      db,
+      sql`select count(distinct o.account_id)::int as accounts from coverage_obligations o join activity_types t on t.id = o.activity_type_id
+          where t.key = 'qbr' and o.status in ('overdue', 'missed') and o.due between ${addDays(today, -89)}::date and ${today}::date`,
+    );
+    expect(qbr!.accounts).toBe(2);
   });
 });
 

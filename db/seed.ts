@@ -78,10 +78,11 @@ const batchSize = 100;
 async function seedDemoAccounts(tx: Tx, { csmIds, managerId, today }: { csmIds: number[]; managerId: number; today: string }) {
   const policy = await currentPolicy(tx);
   const demo = generateDemoAccounts({ policy, today, csmIds });
-  const overrideAt = new Date();
   // The demo workspace was set up a year ago: its accounts, their first tiers and the setup playbooks
   // date from then, so coverage reads the year of touches the demo holds.
   const setUpAt = new Date(Date.now() - 400 * 86_400_000);
+  // The overrides were set half a year ago, so their accounts have been served by the override's tier since.
+  const overrideAt = new Date(Date.now() - 180 * 86_400_000);
   await tx.execute(sql`update playbook_versions set created_at = ${setUpAt.toISOString()}::timestamptz where created_by is null`);
   const rows = demo.map(({ input, override }) => ({
     ...input,
@@ -108,7 +109,7 @@ async function seedDemoAccounts(tx: Tx, { csmIds, managerId, today }: { csmIds: 
   }));
   const overridden: TierHistoryEntry[] = rows.flatMap((r) =>
     r.overrideTier
-      ? [{ accountId: idOf(r.domain), actorId: managerId, kind: 'override' as const, fromTier: r.computedTier, toTier: r.overrideTier, reason: { text: r.overrideReason, until: r.overrideUntil ?? null } }]
+      ? [{ accountId: idOf(r.domain), actorId: managerId, kind: 'override' as const, at: overrideAt, fromTier: r.computedTier, toTier: r.overrideTier, reason: { text: r.overrideReason, until: r.overrideUntil ?? null } }]
       : [],
   );
   for (let i = 0; i < created.length; i += batchSize) await insertTierHistory(tx, created.slice(i, i + batchSize));
@@ -183,9 +184,9 @@ async function seedDemoPrograms(tx: Tx, accountTiers: { id: number; tier: number
     const { durationMinutes, onlineUrl, venue, capacity, preparationHours } = p;
     const sessionId = await insertSession(tx, { programId, startsAt, timeZone: demoTimeZone, durationMinutes, onlineUrl, venue, capacity, preparationHours });
     const session = (await findSession(tx, sessionId))!;
-    // Webinars go to every Tier 2 account; study sessions and the meetup to a slice of the accounts they are for.
+    // Webinars go to most Tier 2 accounts (some skip a month); study sessions and the meetup to a slice of the accounts they are for.
     const pool = accountTiers.filter((a) => !p.tiers.length || p.tiers.includes(a.tier));
-    const audience = p.kind === 'webinar' ? pool : pool.filter(() => rand() < (p.kind === 'user_group' ? 0.35 : 0.25));
+    const audience = pool.filter(() => rand() < (p.kind === 'webinar' ? 0.85 : p.kind === 'user_group' ? 0.35 : 0.25));
     const invitedAt = new Date(Math.min(startsAt.getTime() - 21 * 86_400_000, now.getTime() - 86_400_000));
     await inviteContacts(tx, { session, filters: { ids: audience.map((a) => a.id) }, invitedBy: hostId, emailStatus: 'not_sent', at: invitedAt });
     const ids = await listSessionInvitationIds(tx, sessionId);

@@ -3,13 +3,26 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { LanguageAction } from '@/lib/i18n/language-action';
 import { isLocale } from '@/lib/i18n/locales';
-import { navFor } from './nav-items';
+import { getDb } from '@/db/client';
+import { countPendingRequests } from '@/db/queries/override-requests';
+import { navFor, type NavItem } from './nav-items';
 import { NavLinks } from './nav-links';
 import { UserMenu } from './user-menu';
 
+/** The counts of work waiting behind the links this user sees; one query per kind, only for kinds shown. */
+async function waitingWork(nav: NavItem[]): Promise<Record<NonNullable<NavItem['waiting']>, number>> {
+  const shown = new Set(nav.map((i) => i.waiting));
+  const db = await getDb();
+  return { overrideRequests: shown.has('overrideRequests') ? await countPendingRequests(db) : 0 };
+}
+
 export async function Header({ user, workspaceName, saveLanguage }: { user: CurrentUser; workspaceName: string; saveLanguage: LanguageAction }) {
-  const [t, tRoles, locale] = await Promise.all([getTranslations('nav'), getTranslations('roles'), getLocale()]);
-  const items = navFor(user.role).map((item) => ({ href: item.href, label: t(item.label) }));
+  const nav = navFor(user.role);
+  const [t, tRoles, locale, waiting] = await Promise.all([getTranslations('nav'), getTranslations('roles'), getLocale(), waitingWork(nav)]);
+  const items = nav.map((item) => {
+    const count = item.waiting ? waiting[item.waiting] : 0;
+    return { href: item.href, label: t(item.label), badge: count ? { count, label: t('waiting', { count }) } : undefined };
+  });
   return (
     <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/95 backdrop-blur">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-2 focus:py-1">

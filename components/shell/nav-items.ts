@@ -3,7 +3,8 @@ import { can, type Permission } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/auth/roles';
 
 // Only what works: a link appears here when its page does, for those allowed to open it.
-export type NavItem = { href: string; label: keyof Messages['nav']; permission?: Permission };
+// `waiting`: the kind of work that waits behind the link, shown as a count beside it.
+export type NavItem = { href: string; label: keyof Messages['nav']; permission?: Permission; waiting?: 'overrideRequests' };
 
 export const navItems: NavItem[] = [
   { href: '/', label: 'home' },
@@ -14,7 +15,7 @@ export const navItems: NavItem[] = [
   { href: '/programs', label: 'programs', permission: 'programs.read' },
   { href: '/coverage', label: 'coverage', permission: 'coverage.read' },
   { href: '/team', label: 'team', permission: 'team.view' },
-  { href: '/accounts/requests', label: 'requests', permission: 'overrideRequests.decide' },
+  { href: '/accounts/requests', label: 'requests', permission: 'overrideRequests.decide', waiting: 'overrideRequests' },
 ];
 
 /**

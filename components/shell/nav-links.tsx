@@ -4,7 +4,9 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/cn';
 
-export function NavLinks({ items, label, className }: { items: { href: string; label: string }[]; label: string; className?: string }) {
+type Item = { href: string; label: string; badge?: { count: number; label: string } };
+
+export function NavLinks({ items, label, className }: { items: Item[]; label: string; className?: string }) {
   const pathname = usePathname();
   const matches = (href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(href + '/'));
   // The most specific match wins: /accounts/requests is not also /accounts.
@@ -23,6 +25,14 @@ export function NavLinks({ items, label, className }: { items: { href: string; l
           )}
         >
           {item.label}
+          {item.badge && (
+            <>
+              <span aria-hidden className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-px text-xs font-medium tabular-nums text-white">
+                {item.badge.count}
+              </span>
+              <span className="sr-only">, {item.badge.label}</span>
+            </>
+          )}
         </Link>
       ))}
     </nav>

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../client';
 import { accounts, tierOverrideRequests, users } from '../schema';
@@ -44,6 +44,12 @@ export async function pendingRequestFor(db: DbOrTx, accountId: number) {
     .innerJoin(requester, eq(requester.id, tierOverrideRequests.requestedBy))
     .where(and(eq(tierOverrideRequests.accountId, accountId), eq(tierOverrideRequests.status, 'pending')));
   return row;
+}
+
+/** How many requests wait for a decision (the navigation's count). */
+export async function countPendingRequests(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(tierOverrideRequests).where(eq(tierOverrideRequests.status, 'pending'));
+  return row?.n ?? 0;
 }
 
 /** The latest decisions, newest first: who decided what, when and why. */

@@ -961,6 +961,14 @@ export const registry: Record<string, Entry> = {
       return { request: new Request(`http://localhost/content/links/${batchId}`), params: { batch: batchId } };
     },
   },
+  '(workspace)/accounts/renewals/csv/route.ts#GET': {
+    kind: 'route',
+    name: 'accounts.renewalsCsv',
+    permission: 'team.view',
+    scope: 'any',
+    reply: 'text',
+    request: async () => ({ request: new Request('http://localhost/accounts/renewals/csv'), params: {} }),
+  },
   '(workspace)/coverage/csv/[chart]/route.ts#GET': {
     kind: 'route',
     name: 'coverage.csv',

@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { findAccount, type AccountRow } from '@/db/queries/accounts';
+import { countPendingRequests } from '@/db/queries/override-requests';
 import { listTierHistory } from '@/db/queries/tier-history';
 import { saveWorkspace } from '@/db/queries/workspace';
 import type { PublicUser } from '@/db/queries/users';
@@ -197,6 +198,7 @@ describe('tier overrides', () => {
     await as('csm');
     const requested = await requestTierOverride(null, { id: account.id, tier: 1, reason: 'Expanding to 5 subsidiaries', until: '2027-12-31' });
     const requestId = requested.ok ? (requested.data as { requestId: number }).requestId : 0;
+    const waitingBefore = await countPendingRequests(await getDb());
     expect(errorKey(await requestTierOverride(null, { id: account.id, tier: 1, reason: 'again', until: '' }))).toBe('accounts.requestPending');
     expect(errorKey(await decideOverrideRequest(null, { requestId, decision: 'approve', note: '' }))).toBe('errors.forbidden');
     await as('manager');
@@ -204,6 +206,7 @@ describe('tier overrides', () => {
     expect(await fresh()).toMatchObject({ tier: 1, tierSource: 'override', overrideUntil: '2027-12-31', overrideBy: people.manager.id });
     const [req] = await (await getDb()).select().from(tierOverrideRequests).where(eq(tierOverrideRequests.id, requestId));
     expect(req).toMatchObject({ status: 'approved', decidedBy: people.manager.id });
+    expect(await countPendingRequests(await getDb())).toBe(waitingBefore - 1);
     expect(errorKey(await decideOverrideRequest(null, { requestId, decision: 'reject', note: '' }))).toBe('accounts.requestDecided');
   });
 

@@ -19,9 +19,9 @@ import { withParams, type SearchParams } from '@/lib/url-params';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
-import { CountsTable, type CountsRow } from './_components/counts-table';
+import { CountsTable, type CountsRow } from '@/components/coverage/counts-table';
 import { CoverageBars, CoverageTrend, type ChartLabels } from './_components/coverage-charts';
-import { GapsTable } from './_components/gaps-table';
+import { GapsTable } from '@/components/coverage/gaps-table';
 import { PeriodPicker } from './_components/period-picker';
 
 export async function generateMetadata(): Promise<Metadata> {

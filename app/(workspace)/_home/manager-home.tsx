@@ -1,0 +1,112 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { overdueActivities } from '@/db/queries/calendar';
+import { coverageSummary, type CoverageRow } from '@/db/queries/coverage-report';
+import { renewalMonthsShown, renewalsAhead, renewalsByMonth } from '@/db/queries/home';
+import { listPendingRequests } from '@/db/queries/override-requests';
+import { coverageRatio, noCoverage } from '@/lib/coverage/obligations';
+import type { Period } from '@/lib/coverage/period';
+import type { Format } from '@/lib/format';
+import { addDays, type LocalDate } from '@/lib/scheduling/local-date';
+import { Card } from '@/components/ui/card';
+import { Stat, Stats } from '@/components/ui/stat';
+import { BarChart } from '@/components/charts/bar-chart';
+import { ChartFigure } from '@/components/charts/chart-figure';
+import { PlannedList } from '@/components/calendar/planned-list';
+import { toShown } from '@/components/calendar/shown';
+import { CountsTable, type CountsRow } from '@/components/coverage/counts-table';
+
+const shown = 5;
+
+const toneOf = (ratio: number | null) => (ratio === null ? 'neutral' : ratio >= 0.9 ? 'good' : ratio >= 0.7 ? 'warn' : 'bad');
+
+/** A manager's work: coverage by tier and CSM, pending override requests, the team's overdue, renewals by month. */
+export async function ManagerHome({ now, today, quarter, timeZone, format }: { now: Date; today: LocalDate; quarter: Period; timeZone: string; format: Format }) {
+  const db = await getDb();
+  const [t, tc, summary, requests, overdue, renewals, byMonth] = await Promise.all([
+    getTranslations('home'),
+    getTranslations('coverage'),
+    coverageSummary(db, { from: quarter.from, to: quarter.to }),
+    listPendingRequests(db),
+    overdueActivities(db, { now, limit: shown }),
+    renewalsAhead(db, { from: today, to: addDays(today, 90), limit: 0 }),
+    renewalsByMonth(db, { from: today, months: renewalMonthsShown }),
+  ]);
+  const total = summary.find((r) => r.grouping === 'total') ?? noCoverage;
+  const tier1 = summary.find((r) => r.grouping === 'tier' && r.tier === 1) ?? noCoverage;
+  const overdueItems = await toShown(overdue.rows, now);
+  const labels = { ...Object.fromEntries((['coverage', 'due', 'onTime', 'late', 'missed', 'overdue', 'notYetDue'] as const).map((k) => [k, tc(`figures.${k}`)])), nothingDue: tc('nothingDue') } as Parameters<typeof CountsTable>[0]['labels'];
+  const drill = (q: string) => (status?: string) => `/coverage?${q}${status ? `&status=${status}` : ''}#gaps`;
+  const tierRows: CountsRow[] = [1, 2, 3].map((n) => ({ key: `tier-${n}`, label: tc('tierName', { tier: n }), counts: summary.find((r) => r.grouping === 'tier' && r.tier === n) ?? { ...noCoverage }, href: drill(`tier=${n}`) }));
+  const ownerRows: CountsRow[] = summary
+    .filter((r): r is CoverageRow => r.grouping === 'owner')
+    .map((r) => ({ key: `owner-${r.ownerId ?? 'none'}`, label: r.ownerName ?? t('unassigned'), counts: r, href: drill(`csm=${r.ownerId ?? 'none'}`) }));
+
+  return (
+    <div className="space-y-4">
+      <Stats label={t('figures')}>
+        <Stat label={t('coverageQuarter')} value={format.ratio(coverageRatio(total))} detail={total.due ? t('onTimeOfDue', { onTime: total.onTime, due: total.due }) : t('nothingDue')} tone={toneOf(coverageRatio(total))} href="/coverage" />
+        <Stat label={t('tier1Coverage')} value={format.ratio(coverageRatio(tier1))} detail={tier1.due ? t('onTimeOfDue', { onTime: tier1.onTime, due: tier1.due }) : t('nothingDue')} tone={toneOf(coverageRatio(tier1))} href="/coverage?tier=1#gaps" />
+        <Stat label={t('requests')} value={format.number(requests.length)} detail={t('requestsDetail')} tone={requests.length ? 'warn' : 'neutral'} href="/accounts/requests" />
+        <Stat label={t('teamOverdue')} value={format.number(overdue.total)} detail={t('overdueDetail')} tone={overdue.total ? 'bad' : 'neutral'} href="/team" />
+        <Stat label={t('renewals')} value={format.number(renewals.total)} detail={t('renewalsDetail', { arr: format.money(renewals.arr, { compact: true }) })} />
+      </Stats>
+      <div className="grid gap-4 xl:grid-cols-2">
+        <Card title={t('coverageByTier')} description={t('coverageChartDescription')} actions={<Link href="/coverage" className="text-sm text-brand-700 hover:underline">{t('openCoverage')}</Link>}>
+          <div className="-m-4">
+            <CountsTable rows={tierRows} labels={labels} format={format} first={tc('byTier')} />
+          </div>
+        </Card>
+        <Card title={t('coverageByCsm')} description={t('coverageChartDescription')}>
+          <div className="-m-4">
+            <CountsTable rows={ownerRows} labels={labels} format={format} first={tc('gaps.owner')} />
+          </div>
+        </Card>
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title={t('requestsTitle')} actions={requests.length > 0 && <Link href="/accounts/requests" className="text-sm text-brand-700 hover:underline">{t('openRequests')}</Link>}>
+          {requests.length === 0 ? (
+            <p className="text-sm text-zinc-500">{t('requestsEmpty')}</p>
+          ) : (
+            <ul className="divide-y divide-zinc-100 text-sm">
+              {requests.slice(0, shown).map((r) => (
+                <li key={r.id} className="py-2 first:pt-0 last:pb-0">
+                  <Link href={`/accounts/${r.accountId}`} className="font-medium text-zinc-900 hover:text-brand-700 hover:underline">
+                    {r.accountName}
+                  </Link>
+                  <p className="text-xs text-zinc-500">
+                    {t('requestedBy', { name: r.requesterName, tier: r.requestedTier })} · {format.date(r.createdAt)}
+                  </p>
+                  <p className="line-clamp-1 text-xs text-zinc-600">{r.reason}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title={t('teamOverdue')} description={t('teamOverdueDescription')} actions={<Link href="/team" className="text-sm text-brand-700 hover:underline">{t('openTeam')}</Link>}>
+          <PlannedList items={overdueItems} now={now} timeZone={timeZone} showOwner empty={t('overdueEmpty')} />
+        </Card>
+      </div>
+      <Card>
+        <ChartFigure
+          id="renewals-by-month"
+          title={t('renewalsByMonth')}
+          description={t('renewalsByMonthDescription')}
+          csvHref="/accounts/renewals/csv"
+          labels={{ showTable: t('showTable'), downloadCsv: t('downloadCsv') }}
+          table={{
+            head: [{ label: t('month') }, { label: t('accounts'), numeric: true }, { label: t('arr'), numeric: true }],
+            rows: byMonth.map((m) => ({ key: m.month, cells: [format.date(m.month, 'monthYear'), format.number(m.accounts), format.money(m.arr)] })),
+          }}
+        >
+          <BarChart
+            series={[{ key: 'arr', label: t('arr'), tone: 'brand' }]}
+            rows={byMonth.map((m) => ({ key: m.month, label: format.date(m.month, 'monthYearShort'), values: { arr: Number(m.arr) }, note: t('renewalNote', { accounts: m.accounts, arr: format.money(m.arr, { compact: true }) }) }))}
+            format={(v) => format.money(v, { compact: true })}
+          />
+        </ChartFigure>
+      </Card>
+    </div>
+  );
+}
