@@ -92,7 +92,7 @@ export function BarChart({ series, rows, format, formatTick = format, axis = 'co
           {ticks.map((t, i) => (
             <span
               key={t}
-              className={cn('absolute top-0 whitespace-nowrap', i === 0 ? '' : i === ticks.length - 1 ? '-translate-x-full' : '-translate-x-1/2', i % 2 === 1 && ticks.length > 5 && 'hidden sm:inline')}
+              className={cn('absolute top-0 whitespace-nowrap', i === 0 ? '' : i === ticks.length - 1 ? '-translate-x-full' : '-translate-x-1/2', i % 2 === 1 && ticks.length >= 5 && 'hidden sm:inline')}
               style={{ left: `${toPercent(t, top)}%` }}
             >
               {formatTick(t)}
