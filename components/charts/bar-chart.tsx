@@ -16,10 +16,13 @@ export type BarRow = {
 type Props = {
   series: readonly Series[];
   rows: readonly BarRow[];
-  /** Formats an axis tick and the value in a bar's tooltip. */
+  /** Formats a value in a bar's tooltip, and the axis unless `formatTick` is given. */
   format: (value: number) => string;
+  formatTick?: (value: number) => string;
   /** `ratio`: the axis is 0…100 % (values are fractions); else counts from 0. */
   axis?: 'ratio' | 'count';
+  /** Each bar as shares of its own total (0…100 %), so small and large rows compare and stay easy to hit; tooltips keep the counts. */
+  normalize?: boolean;
   /** A line across every bar, e.g. 100 % utilisation; bars above it take `overTone`. */
   threshold?: { value: number; label: string; overTone?: Tone };
   /** Describes the whole chart for a link's accessible name: "Tier 1: 92% on time, 12 due". */
@@ -34,19 +37,19 @@ const sum = (row: BarRow, series: readonly Series[]) => series.reduce((s, x) => 
  * Labels and the axis are HTML around the SVG, so the text stays readable
  * at any width while the bars stretch to fill it; no JavaScript.
  */
-export function BarChart({ series, rows, format, axis = 'count', threshold, linkLabel }: Props) {
-  const largest = Math.max(0, threshold?.value ?? 0, ...rows.map((r) => sum(r, series)));
-  const ticks = axis === 'ratio' ? ratioTicks(largest) : niceTicks(largest);
+export function BarChart({ series, rows, format, formatTick = format, axis = 'count', normalize = false, threshold, linkLabel }: Props) {
+  const largest = normalize ? 1 : Math.max(0, threshold?.value ?? 0, ...rows.map((r) => sum(r, series)));
+  const ticks = axis === 'ratio' || normalize ? ratioTicks(largest) : niceTicks(largest);
   const top = ticks[ticks.length - 1] ?? 1;
   const thresholdAt = threshold && toPercent(threshold.value, top);
   return (
     <div className="space-y-3">
-      <div className="grid grid-cols-[minmax(0,8rem)_minmax(0,1fr)_auto] items-center gap-x-3 gap-y-2 text-sm sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_auto]">
+      <div className="grid grid-cols-[fit-content(9rem)_minmax(0,1fr)_auto] items-center gap-x-3 gap-y-2 text-sm sm:grid-cols-[fit-content(16rem)_minmax(0,1fr)_auto]">
         {rows.map((row) => {
           const total = sum(row, series);
           const over = threshold?.overTone && total > threshold.value;
           const segments = stack(
-            series.map((s) => row.values[s.key] ?? 0),
+            series.map((s) => (normalize ? (total > 0 ? (row.values[s.key] ?? 0) / total : 0) : (row.values[s.key] ?? 0))),
             top,
           );
           const bar = (
@@ -89,10 +92,10 @@ export function BarChart({ series, rows, format, axis = 'count', threshold, link
           {ticks.map((t, i) => (
             <span
               key={t}
-              className={cn('absolute top-0 whitespace-nowrap', i === 0 ? '' : i === ticks.length - 1 ? '-translate-x-full' : '-translate-x-1/2', i % 2 === 1 && ticks.length > 5 && 'hidden sm:inline')}
+              className={cn('absolute top-0 whitespace-nowrap', i === 0 ? '' : i === ticks.length - 1 ? '-translate-x-full' : '-translate-x-1/2', i % 2 === 1 && ticks.length >= 5 && 'hidden sm:inline')}
               style={{ left: `${toPercent(t, top)}%` }}
             >
-              {format(t)}
+              {formatTick(t)}
             </span>
           ))}
         </div>

@@ -28,18 +28,18 @@ type Props = {
 export function ChartFigure({ id, title, description, children, table, csvHref, labels, className }: Props) {
   return (
     <figure aria-labelledby={`${id}-title`} className={cn('min-w-0 space-y-3', className)}>
-      <figcaption className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-        <span>
-          <span id={`${id}-title`} className="block text-sm font-semibold text-zinc-900">
+      <figcaption>
+        <span className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+          <span id={`${id}-title`} className="text-sm font-semibold text-zinc-900">
             {title}
           </span>
-          {description && <span className="mt-0.5 block text-xs text-zinc-500">{description}</span>}
+          {csvHref && (
+            <a href={csvHref} download className="text-xs font-medium text-brand-700 hover:underline">
+              {labels.downloadCsv}
+            </a>
+          )}
         </span>
-        {csvHref && (
-          <a href={csvHref} download className="text-xs font-medium text-brand-700 hover:underline">
-            {labels.downloadCsv}
-          </a>
-        )}
+        {description && <span className="mt-0.5 block text-xs text-zinc-500">{description}</span>}
       </figcaption>
       {children}
       <details className="group text-sm">

@@ -83,9 +83,9 @@ export function LineChart({ labels, series, format }: Props) {
           </svg>
         </div>
         <span aria-hidden />
-        <div className="mt-1 flex text-xs text-zinc-500" aria-hidden>
+        <div className="relative mt-1 h-4 text-xs text-zinc-500" aria-hidden>
           {labels.map((l, i) => (
-            <span key={i} className={cn('min-w-0 flex-1 truncate text-center', crowded && i % 2 === 1 && 'invisible sm:visible')}>
+            <span key={i} className={cn('absolute top-0 -translate-x-1/2 whitespace-nowrap', crowded && i % 2 === 1 && 'hidden sm:inline')} style={{ left: `${pointX(i, n)}%` }}>
               {l}
             </span>
           ))}

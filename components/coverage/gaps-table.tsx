@@ -8,11 +8,16 @@ type Labels = Record<'account' | 'rule' | 'due' | 'status' | 'owner' | 'plan' | 
 
 const tone = { on_time: 'brand', late: 'amber', missed: 'red', overdue: 'red', not_yet_due: 'neutral', ended: 'neutral' } as const;
 
-/** Where an obligation gets fixed: an activity on the account page, a program invitation, a content share. */
+/**
+ * Where an obligation gets fixed: a missing activity in Plan from playbook for
+ * the account (it proposes the overdue one first), a program invitation, a
+ * content share on the account page.
+ */
 function fixFor(g: CoverageGap, labels: Labels): { href: string; label: string } {
   if (g.touchKind?.startsWith('program_')) return { href: '/programs', label: labels.invite };
   if (g.touchKind?.startsWith('content_')) return { href: `/accounts/${g.accountId}`, label: labels.share };
-  return { href: `/accounts/${g.accountId}`, label: labels.plan };
+  if (g.touchKind !== null) return { href: `/accounts/${g.accountId}`, label: labels.plan };
+  return { href: `/plan?account=${g.accountId}`, label: labels.plan };
 }
 
 export function GapsTable({ rows, labels, format, ruleLabel, statusLabel, metOnLabel }: {

@@ -5,11 +5,13 @@ import { currentPlaybooks } from '@/db/queries/playbooks';
 import { accounts, playbookRules, playbookVersions, tierHistory, touches } from '@/db/schema';
 import { createAccount } from '@/tests/accounts';
 import type { TouchKind } from '@/lib/vocabulary';
-import { ruleDueDates } from './coverage';
+import { recomputeCoverage } from '@/lib/server/coverage';
+import { openObligations } from './coverage';
 
 // DOMAIN.md's coverage cases (a rule every 3 months, entering the tier on
-// Jan 10), with a touch-kind rule: any content shared with the account.
-const zone = 'Asia/Tokyo';
+// Jan 10), with a touch-kind rule: any content shared with the account. The
+// coverage job works the chains out as of a day; the account page reads each
+// rule's open obligation from them.
 const at = (date: string) => new Date(`${date}T12:00:00+09:00`);
 
 async function playbook(tier: number, rules: { touchKind?: TouchKind; activityTypeId?: number; every: number; unit: 'day' | 'week' | 'month' }[], createdAt: string) {
@@ -29,8 +31,13 @@ async function enteredJan10(touched: [TouchKind, string][] = []) {
   return account.id;
 }
 
-const dueOn = async (today: string, ...ids: number[]) =>
-  Object.fromEntries((await ruleDueDates(await getDb(), ids, { today, timeZone: zone })).map((r) => [r.accountId, [r.touchKind, r.due, r.overdue]]));
+/** The open obligations of these accounts once the coverage job has run on `today`. */
+async function openOn(today: string, ids: number[]) {
+  await recomputeCoverage({ accountIds: ids, now: at(today) });
+  return openObligations(await getDb(), ids);
+}
+
+const dueOn = async (today: string, ...ids: number[]) => Object.fromEntries((await openOn(today, ids)).map((r) => [r.accountId, [r.touchKind, r.due, r.overdue]]));
 
 describe('when a touch-kind rule is next due', () => {
   it('follows DOMAIN.md: any touch of the kind meets it, the next is due an interval after it, a missed one rolls on', async () => {
@@ -66,12 +73,12 @@ describe('when a touch-kind rule is next due', () => {
     expect(await dueOn('2026-03-05', account)).toEqual({ [account]: ['program_attended', '2026-04-01', false] });
     // Saved again with the same target: the rule keeps its start.
     await playbook(3, [{ touchKind: 'program_attended', every: 1, unit: 'month' }, { touchKind: 'campaign_delivered', every: 2, unit: 'week' }], '2026-03-03');
-    const rows = await ruleDueDates(db, [account], { today: '2026-03-05', timeZone: zone });
+    const rows = await openOn('2026-03-05', [account]);
     expect(rows.map((r) => [r.touchKind, r.due])).toEqual([
       ['program_attended', '2026-04-01'],
       ['campaign_delivered', '2026-03-17'],
     ]);
-    expect(rows[0]!.lastTouchAt).toBeNull();
+    expect(rows[0]!.lastMet).toBeNull();
   });
 
   it('reads an activity-type rule from the same ledger', async () => {
@@ -83,7 +90,7 @@ describe('when a touch-kind rule is next due', () => {
     const account = await createAccount();
     await db.update(accounts).set({ tier: 1, createdAt: at('2026-01-10') }).where(eq(accounts.id, account.id));
     await db.insert(touches).values({ accountId: account.id, kind: 'activity_completed', touchModel: 'high', occurredAt: at('2026-03-03'), activityTypeId: meeting!.typeId });
-    const rows = await ruleDueDates(db, [account.id], { today: '2026-03-10', timeZone: zone });
-    expect(rows.find((r) => r.activityTypeId === meeting!.typeId)).toMatchObject({ due: '2026-04-03', overdue: false, lastTouchAt: at('2026-03-03') });
+    const rows = await openOn('2026-03-10', [account.id]);
+    expect(rows.find((r) => r.activityTypeId === meeting!.typeId)).toMatchObject({ due: '2026-04-03', overdue: false, lastMet: '2026-03-03' });
   });
 });

@@ -73,6 +73,37 @@ describe('/coverage', () => {
     expect(one).not.toContain('Hinode Shokai');
   });
 
+  it('charts coverage by tier (each bar a link to its gaps), by CSM for managers, by month and by rule, each with its table and CSV', async () => {
+    const db = await getDb();
+    await db.delete(playbookVersions).where(eq(playbookVersions.tier, 2));
+    await tier2Playbook();
+    const csm = await createUser('csm');
+    await silentAccount(csm.id, 'Izumi Kikai');
+    await recomputeCoverage();
+    const params = { period: 'custom', from: '2026-04-01', to: '2026-07-31' };
+
+    await signInAs(await createUser('manager'));
+    const html = await renderToHtml(await render(params));
+    const text = textOf(html);
+    for (const title of ['Coverage by tier', 'Coverage by month', 'Coverage by CSM', 'By playbook rule']) expect(text).toContain(title);
+    // The Tier 2 bar opens Tier 2's overdue and missed obligations, like the counts table.
+    expect(html).toMatch(/<a href="\/coverage\?period=custom&amp;from=2026-04-01&amp;to=2026-07-31&amp;tier=2#gaps" aria-label="Tier 2: coverage 0%, \d+ due, \d+ overdue or missed\. Show the obligations\."/);
+    expect(html).toContain('href="/coverage/csv/tiers?period=custom&amp;from=2026-04-01&amp;to=2026-07-31"');
+    expect(html).toContain('href="/coverage/csv/trend?');
+    expect(text).toContain('Show as table');
+    // The rule row opens that rule's obligations only.
+    const ruleHref = /href="(\/coverage\?[^"]*rule=2\.k\.content_shared\.3\.month[^"]*)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
+    expect(ruleHref).toBeDefined();
+    const byRule = textOf(await renderToHtml(await render(Object.fromEntries(new URL(ruleHref!, 'http://x').searchParams))));
+    expect(byRule).toContain('Rule: Tier 2 · Content shared · every 3 months');
+    expect(byRule).toContain('Izumi Kikai');
+
+    await signInAs(csm);
+    const mine = textOf(await renderToHtml(await render(params)));
+    expect(mine).toContain('Coverage by tier');
+    expect(mine).not.toContain('Coverage by CSM');
+  });
+
   it('a CSM cannot read a colleague\'s book through the URL', async () => {
     const csm = await createUser('csm');
     const colleague = await createUser('csm');

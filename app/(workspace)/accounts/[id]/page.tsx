@@ -41,7 +41,7 @@ import { touchModels, type TouchModel } from '@/lib/vocabulary';
 import { countAccountTouches, listAccountTouches, touchPageSize } from '@/db/queries/touches';
 import { TouchesCard } from '../_components/touches-card';
 import { PlaybookDueCard } from '../_components/playbook-due-card';
-import { ruleDueDates } from '@/db/queries/coverage';
+import { openObligations } from '@/db/queries/coverage';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
@@ -85,7 +85,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
     listAccountTouches(db, account.id, touchFilter),
     countAccountTouches(db, account.id),
     listShareableItems(db),
-    ruleDueDates(db, [account.id], { today: todayIn(workspace.timeZone), timeZone: workspace.timeZone }),
+    openObligations(db, [account.id]),
   ]);
   const typeLabel = (ty: { key: string | null; name: string | null }) => activityTypeLabel(ty, tp);
   const playbookTypeIds = new Set(activityRules(playbooks.find((p) => p.tier === account.tier)?.rules ?? []).map((r) => r.activityTypeId));

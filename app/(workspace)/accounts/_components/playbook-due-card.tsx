@@ -9,8 +9,9 @@ type Due = Omit<RuleDue, 'accountId'>;
 
 /**
  * What the account's tier's playbook asks, rule by rule, with the touch that
- * last met each and when the next is due, read from the touch ledger: an
- * activity of the rule's type, or any touch of its kind (a share, an open…).
+ * last met each and when the next is due: the open obligation of each rule
+ * as the coverage figures count it (an activity of the rule's type, or any
+ * touch of its kind: a share, an open…).
  */
 export async function PlaybookDueCard({ dues, types }: { dues: Due[]; types: { id: number; key: string | null; name: string | null }[] }) {
   if (!dues.length) return null;
@@ -25,12 +26,12 @@ export async function PlaybookDueCard({ dues, types }: { dues: Due[]; types: { i
     <Card title={t('title')} description={t('description')}>
       <ul className="divide-y divide-zinc-100">
         {dues.map((d) => (
-          <li key={d.position} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-0.5 py-1.5 text-sm">
+          <li key={`${d.activityTypeId ?? d.touchKind}-${d.every}-${d.unit}`} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-0.5 py-1.5 text-sm">
             <span className="text-zinc-800">
               {label(d)} <span className="text-zinc-500">· {t('every', { every: d.every, unit: tp(`units.${d.unit}`, { count: d.every }) })}</span>
             </span>
             <span className="flex flex-wrap items-baseline gap-x-3 text-zinc-600 tabular-nums">
-              <span>{d.lastTouchAt ? t('last', { date: format.date(d.lastTouchAt) }) : t('never')}</span>
+              <span>{d.lastMet ? t('last', { date: format.date(d.lastMet) }) : t('never')}</span>
               <span className={d.overdue ? 'font-medium text-red-700' : 'text-zinc-800'}>{t('due', { date: format.date(d.due) })}</span>
               {d.overdue && <Badge tone="red">{t('overdue')}</Badge>}
             </span>

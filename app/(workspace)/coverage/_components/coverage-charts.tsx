@@ -62,7 +62,9 @@ export function CoverageBars({ id, title, description, rows, csvHref, labels, fo
       <BarChart
         series={series}
         rows={bars}
+        normalize
         format={(v) => format.number(v)}
+        formatTick={(v) => format.ratio(v)}
         linkLabel={(row) => {
           const c = byKey.get(row.key)!;
           return labels.barLink({ label: row.label, coverage: format.ratio(coverageRatio(c)), due: format.number(c.due), gaps: format.number(c.missed + c.overdue) });
