@@ -35,12 +35,18 @@ test('a manager’s home shows coverage by tier and CSM and what waits, and the 
   await expect(link).toHaveAccessibleName(new RegExp(`^Override requests\\s*\\(${waiting} waiting\\)$`));
   const stat = page.getByRole('region', { name: 'Headline figures' }).getByRole('link', { name: /Override requests/ });
   await expect(stat).toContainText(String(waiting));
-  await expect(page.getByRole('heading', { name: 'Coverage by tier' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Coverage by CSM' })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Coverage by tier' })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Coverage by CSM' })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Who is over capacity' })).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Renewals by month' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Workspace health' })).toHaveCount(0);
   await stat.click();
   await expect(page.getByRole('heading', { name: 'Tier override requests' })).toBeVisible();
+  // A bar of the coverage chart opens the obligations behind it.
+  await page.goto('/');
+  await page.getByRole('figure', { name: 'Coverage by tier' }).getByRole('link', { name: /^Tier 1/ }).click();
+  await expect(page).toHaveURL(/\/coverage\?period=quarter&tier=1#gaps$/);
+  await expect(page.getByRole('heading', { name: 'Coverage', level: 1 })).toBeVisible();
   await manager.close();
 });
 

@@ -17,7 +17,7 @@ import { BarChart } from '@/components/charts/bar-chart';
 import { ChartFigure } from '@/components/charts/chart-figure';
 import { PlannedList } from '@/components/calendar/planned-list';
 import { toShown } from '@/components/calendar/shown';
-import { CountsTable, type CountsRow } from '@/components/coverage/counts-table';
+import { CoverageBars, type ChartLabels, type CountsBar } from '@/components/coverage/coverage-charts';
 
 const shown = 5;
 
@@ -42,10 +42,20 @@ export async function ManagerHome({ now, today, quarter, timeZone, format, works
   const total = summary.find((r) => r.grouping === 'total') ?? noCoverage;
   const tier1 = summary.find((r) => r.grouping === 'tier' && r.tier === 1) ?? noCoverage;
   const overdueItems = await toShown(overdue.rows, now);
-  const labels = { ...Object.fromEntries((['coverage', 'due', 'onTime', 'late', 'missed', 'overdue', 'notYetDue'] as const).map((k) => [k, tc(`figures.${k}`)])), nothingDue: tc('nothingDue') } as Parameters<typeof CountsTable>[0]['labels'];
-  const drill = (q: string) => (status?: string) => `/coverage?${q}${status ? `&status=${status}` : ''}#gaps`;
-  const tierRows: CountsRow[] = [1, 2, 3].map((n) => ({ key: `tier-${n}`, label: tc('tierName', { tier: n }), counts: summary.find((r) => r.grouping === 'tier' && r.tier === n) ?? { ...noCoverage }, href: drill(`tier=${n}`) }));
-  const ownerRows: CountsRow[] = summary
+  const chartLabels: ChartLabels = {
+    onTime: tc('figures.onTime'),
+    late: tc('figures.late'),
+    missed: tc('figures.missed'),
+    overdue: tc('figures.overdue'),
+    due: tc('figures.due'),
+    coverage: tc('figures.coverage'),
+    showTable: tc('charts.showTable'),
+    downloadCsv: tc('charts.downloadCsv'),
+    barLink: (v) => tc('charts.barLink', v),
+  };
+  const drill = (q: string) => `/coverage?period=quarter&${q}#gaps`;
+  const tierBars: CountsBar[] = [1, 2, 3].map((n) => ({ key: `tier-${n}`, label: tc('tierName', { tier: n }), counts: summary.find((r) => r.grouping === 'tier' && r.tier === n) ?? { ...noCoverage }, href: drill(`tier=${n}`) }));
+  const ownerBars: CountsBar[] = summary
     .filter((r): r is CoverageRow => r.grouping === 'owner')
     .map((r) => ({ key: `owner-${r.ownerId ?? 'none'}`, label: r.ownerName ?? t('unassigned'), counts: r, href: drill(`csm=${r.ownerId ?? 'none'}`) }));
 
@@ -60,15 +70,11 @@ export async function ManagerHome({ now, today, quarter, timeZone, format, works
         <Stat label={t('renewals')} value={format.number(renewals.total)} detail={t('renewalsDetail', { arr: format.money(renewals.arr, { compact: true }) })} />
       </Stats>
       <div className="grid gap-4 xl:grid-cols-2">
-        <Card title={t('coverageByTier')} description={t('coverageChartDescription')} actions={<Link href="/coverage" className="text-sm text-brand-700 hover:underline">{t('openCoverage')}</Link>}>
-          <div className="-m-4">
-            <CountsTable rows={tierRows} labels={labels} format={format} first={tc('byTier')} />
-          </div>
+        <Card>
+          <CoverageBars id="home-tiers" title={t('coverageByTier')} description={t('coverageChartDescription')} rows={tierBars} csvHref="/coverage/csv/tiers?period=quarter" labels={chartLabels} format={format} first={tc('byTier')} />
         </Card>
-        <Card title={t('coverageByCsm')} description={t('coverageChartDescription')}>
-          <div className="-m-4">
-            <CountsTable rows={ownerRows} labels={labels} format={format} first={tc('gaps.owner')} />
-          </div>
+        <Card>
+          <CoverageBars id="home-csms" title={t('coverageByCsm')} description={t('coverageChartDescription')} rows={ownerBars} csvHref="/coverage/csv/csms?period=quarter" labels={chartLabels} format={format} first={tc('gaps.owner')} />
         </Card>
       </div>
       <Card>

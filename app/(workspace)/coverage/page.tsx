@@ -20,7 +20,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
 import { CountsTable, type CountsRow } from '@/components/coverage/counts-table';
-import { CoverageBars, CoverageTrend, type ChartLabels } from './_components/coverage-charts';
+import { CoverageBars, CoverageTrend, type ChartLabels } from '@/components/coverage/coverage-charts';
 import { GapsTable } from '@/components/coverage/gaps-table';
 import { PeriodPicker } from './_components/period-picker';
 
