@@ -62,13 +62,15 @@ export async function hostedHours(db: DbOrTx, m: MonthBounds, now: Date) {
 
 export type TimeOffRow = { id: number; userId: number; userName: string; fromDate: LocalDate; toDate: LocalDate; hoursPerDay: string; note: string | null };
 
+const timeOffRows = sql`select t.id, t.user_id as "userId", u.name as "userName", to_char(t.from_date, 'YYYY-MM-DD') as "fromDate", to_char(t.to_date, 'YYYY-MM-DD') as "toDate",
+    t.hours_per_day::text as "hoursPerDay", t.note
+  from time_off t join users u on u.id = t.user_id`;
+
 /** Time-off entries that touch the month, by start; one person's when `userId` is given. */
 export async function timeOffIn(db: DbOrTx, m: Pick<MonthBounds, 'from' | 'to'>, userId?: number): Promise<TimeOffRow[]> {
   return queryRows<TimeOffRow>(
     db,
-    sql`select t.id, t.user_id as "userId", u.name as "userName", to_char(t.from_date, 'YYYY-MM-DD') as "fromDate", to_char(t.to_date, 'YYYY-MM-DD') as "toDate",
-          t.hours_per_day::text as "hoursPerDay", t.note
-        from time_off t join users u on u.id = t.user_id
+    sql`${timeOffRows}
         where t.from_date <= ${m.to}::date and t.to_date >= ${m.from}::date ${userId === undefined ? sql`` : sql`and t.user_id = ${userId}`}
         order by t.from_date, u.name, t.id`,
   );
@@ -96,9 +98,7 @@ export async function insertTimeOff(db: DbOrTx, row: { userId: number; fromDate:
 export async function findTimeOff(db: DbOrTx, id: number): Promise<TimeOffRow | undefined> {
   const [row] = await queryRows<TimeOffRow>(
     db,
-    sql`select t.id, t.user_id as "userId", u.name as "userName", to_char(t.from_date, 'YYYY-MM-DD') as "fromDate", to_char(t.to_date, 'YYYY-MM-DD') as "toDate",
-          t.hours_per_day::text as "hoursPerDay", t.note
-        from time_off t join users u on u.id = t.user_id where t.id = ${id}`,
+    sql`${timeOffRows} where t.id = ${id}`,
   );
   return row;
 }

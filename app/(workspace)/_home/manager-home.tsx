@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
+import { UtilisationChart } from '@/components/capacity/utilisation-chart';
 import type { Workspace } from '@/db/queries/workspace';
 import { capacityMonth } from '@/lib/server/capacity';
 import { overdueActivities } from '@/db/queries/calendar';
@@ -26,10 +27,9 @@ const toneOf = (ratio: number | null) => (ratio === null ? 'neutral' : ratio >= 
 /** A manager's work: coverage by tier and CSM, pending override requests, the team's overdue, renewals by month. */
 export async function ManagerHome({ now, today, quarter, timeZone, format, workspace, language }: { now: Date; today: LocalDate; quarter: Period; timeZone: string; format: Format; workspace: Workspace; language: string }) {
   const db = await getDb();
-  const [t, tc, tcap, summary, requests, overdue, renewals, byMonth, capacity] = await Promise.all([
+  const [t, tc, summary, requests, overdue, renewals, byMonth, capacity] = await Promise.all([
     getTranslations('home'),
     getTranslations('coverage'),
-    getTranslations('capacity'),
     coverageSummary(db, { from: quarter.from, to: quarter.to }),
     listPendingRequests(db),
     overdueActivities(db, { now, limit: shown }),
@@ -38,7 +38,6 @@ export async function ManagerHome({ now, today, quarter, timeZone, format, works
     capacityMonth(db, { month: today.slice(0, 7), now, workspace, language }),
   ]);
   const overCapacity = capacity.rows.filter((r) => r.over);
-  const pct = (u: number | null) => (u === null ? '—' : u === Infinity ? '∞' : format.ratio(u));
   const total = summary.find((r) => r.grouping === 'total') ?? noCoverage;
   const tier1 = summary.find((r) => r.grouping === 'tier' && r.tier === 1) ?? noCoverage;
   const overdueItems = await toShown(overdue.rows, now);
@@ -78,25 +77,7 @@ export async function ManagerHome({ now, today, quarter, timeZone, format, works
         </Card>
       </div>
       <Card>
-        <ChartFigure
-          id="home-capacity"
-          title={t('capacityTitle')}
-          description={t('capacityDescription')}
-          labels={{ showTable: t('showTable'), downloadCsv: t('downloadCsv') }}
-          table={{
-            head: [{ label: tcap('person') }, { label: tcap('owed'), numeric: true }, { label: tcap('available'), numeric: true }, { label: tcap('utilisation'), numeric: true }],
-            rows: capacity.rows.map((r) => ({ key: String(r.id), cells: [r.name, tcap('hours', { hours: format.hours(Math.round(r.owed * 10) / 10) }), tcap('hours', { hours: format.hours(r.available) }), pct(r.utilisation)] })),
-          }}
-        >
-          <BarChart
-            axis="ratio"
-            series={[{ key: 'utilisation', label: tcap('utilisation'), tone: 'brand' }]}
-            threshold={{ value: 1, label: tcap('over'), overTone: 'red' }}
-            rows={capacity.rows.map((r) => ({ key: String(r.id), label: r.name, href: '/coverage/capacity', values: { utilisation: Math.min(r.utilisation ?? 0, 2) }, note: pct(r.utilisation) }))}
-            format={(v) => format.ratio(v)}
-            linkLabel={(row) => tcap('barLink', { name: row.label, utilisation: row.note ?? '' })}
-          />
-        </ChartFigure>
+        <UtilisationChart id="home-capacity" title={t('capacityTitle')} description={t('capacityDescription')} rows={capacity.rows} href={() => '/coverage/capacity'} format={format} />
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={t('requestsTitle')} actions={requests.length > 0 && <Link href="/accounts/requests" className="text-sm text-brand-700 hover:underline">{t('openRequests')}</Link>}>

@@ -13,8 +13,7 @@ import { capacityMonth, readMonth } from '@/lib/server/capacity';
 import { readerLocale } from '@/lib/server/working-calendar';
 import { one, type SearchParams } from '@/lib/url-params';
 import { cn } from '@/lib/cn';
-import { BarChart } from '@/components/charts/bar-chart';
-import { ChartFigure } from '@/components/charts/chart-figure';
+import { UtilisationChart } from '@/components/capacity/utilisation-chart';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -23,9 +22,6 @@ import { AddTimeOffForm, RemoveTimeOffButton } from './_components/time-off-form
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('capacity'))('title') };
 }
-
-// Past this a bar is drawn at the edge; its figure says how far over it is.
-const chartCap = 2;
 
 /**
  * Capacity for a month: per person the hours their book and hosted sessions
@@ -72,31 +68,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <Card>
-            <ChartFigure
-              id="utilisation"
-              title={t('chartTitle')}
-              description={t('chartDescription')}
-              labels={{ showTable: t('showTable'), downloadCsv: t('downloadCsv') }}
-              table={{
-                head: [{ label: t('person') }, { label: t('owed'), numeric: true }, { label: t('available'), numeric: true }, { label: t('utilisation'), numeric: true }],
-                rows: data.rows.map((r) => ({ key: String(r.id), cells: [r.name, hours(r.owed), hours(r.available), pct(r.utilisation)] })),
-              }}
-            >
-              <BarChart
-                axis="ratio"
-                series={[{ key: 'utilisation', label: t('utilisation'), tone: 'brand' }]}
-                threshold={{ value: 1, label: t('over'), overTone: 'red' }}
-                rows={data.rows.map((r) => ({
-                  key: String(r.id),
-                  label: r.name,
-                  href: seesAll ? `/accounts?owner=${r.id}` : '/accounts',
-                  values: { utilisation: Math.min(r.utilisation ?? 0, chartCap) },
-                  note: pct(r.utilisation),
-                }))}
-                format={(v) => format.ratio(v)}
-                linkLabel={(row) => t('barLink', { name: row.label, utilisation: row.note ?? '' })}
-              />
-            </ChartFigure>
+            <UtilisationChart id="utilisation" title={t('chartTitle')} description={t('chartDescription')} rows={data.rows} href={(r) => (seesAll ? `/accounts?owner=${r.id}` : '/accounts')} format={format} />
           </Card>
 
           <Card title={format.date(first, 'monthYear')} description={t('owedHint')}>
