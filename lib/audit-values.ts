@@ -110,6 +110,11 @@ export const fieldKinds: Record<string, Kind> = {
   // workspace
   currency: 'text',
   fiscalYearStartMonth: 'month',
+  csmHourCost: 'money',
+  tier1ToolingCost: 'money',
+  tier2ToolingCost: 'money',
+  tier3ToolingCost: 'money',
+  costShareThresholdPct: 'pct',
   // sign-in
   address: 'address',
   count: 'number',

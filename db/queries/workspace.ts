@@ -14,6 +14,14 @@ export type Workspace = {
   closedDays: Closure[] | null;
   /** Days added to each playbook obligation's due date before it is late. */
   coverageGraceDays: number;
+  /** Unit economics, in the workspace currency as exact decimal strings: the loaded cost of a CSM hour… */
+  csmHourCost: string;
+  /** …and each tier's tooling cost per account per month. */
+  tier1ToolingCost: string;
+  tier2ToolingCost: string;
+  tier3ToolingCost: string;
+  /** Cost to serve above this share of ARR (percent) is high-touch on low value. */
+  costShareThresholdPct: string;
   isDemo: boolean;
   version: number;
 };
@@ -27,6 +35,11 @@ export const defaultWorkspace: Workspace = {
   holidayCountry: null,
   closedDays: null,
   coverageGraceDays: 0,
+  csmHourCost: '0.00',
+  tier1ToolingCost: '0.00',
+  tier2ToolingCost: '0.00',
+  tier3ToolingCost: '0.00',
+  costShareThresholdPct: '20.00',
   isDemo: false,
   version: 0,
 };
@@ -39,6 +52,11 @@ const columns = {
   holidayCountry: workspaceSettings.holidayCountry,
   closedDays: workspaceSettings.closedDays,
   coverageGraceDays: workspaceSettings.coverageGraceDays,
+  csmHourCost: workspaceSettings.csmHourCost,
+  tier1ToolingCost: workspaceSettings.tier1ToolingCost,
+  tier2ToolingCost: workspaceSettings.tier2ToolingCost,
+  tier3ToolingCost: workspaceSettings.tier3ToolingCost,
+  costShareThresholdPct: workspaceSettings.costShareThresholdPct,
   isDemo: workspaceSettings.isDemo,
   version: workspaceSettings.version,
 };
@@ -48,7 +66,9 @@ export async function getWorkspace(db: DbOrTx): Promise<Workspace> {
   return row ?? defaultWorkspace;
 }
 
-export type WorkspaceInput = Pick<Workspace, 'name' | 'currency' | 'timeZone' | 'fiscalYearStartMonth' | 'holidayCountry' | 'closedDays'> & { coverageGraceDays?: number };
+export const economicsSettings = ['csmHourCost', 'tier1ToolingCost', 'tier2ToolingCost', 'tier3ToolingCost', 'costShareThresholdPct'] as const;
+
+export type WorkspaceInput = Pick<Workspace, 'name' | 'currency' | 'timeZone' | 'fiscalYearStartMonth' | 'holidayCountry' | 'closedDays'> & { coverageGraceDays?: number } & Partial<Pick<Workspace, (typeof economicsSettings)[number]>>;
 
 /**
  * Saves the settings if nobody saved them since `version` was read (version 0:

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, jsonb, numeric, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Closure } from '../../lib/scheduling/working-days';
 
 // One row: a deployment serves one workspace.
@@ -17,6 +17,14 @@ export const workspaceSettings = pgTable(
     closedDays: jsonb().$type<Closure[]>(),
     // Days added to every playbook obligation's due date before it is late (README, Coverage rules).
     coverageGraceDays: smallint().notNull().default(0),
+    // Unit economics (DOMAIN.md "Capacity and unit economics"), in the workspace currency:
+    // the loaded cost of one CSM hour, and per tier the tooling cost per account per month.
+    csmHourCost: numeric({ precision: 16, scale: 2 }).notNull().default('0'),
+    tier1ToolingCost: numeric({ precision: 16, scale: 2 }).notNull().default('0'),
+    tier2ToolingCost: numeric({ precision: 16, scale: 2 }).notNull().default('0'),
+    tier3ToolingCost: numeric({ precision: 16, scale: 2 }).notNull().default('0'),
+    // Cost to serve above this share of ARR (percent) is "high-touch on low value".
+    costShareThresholdPct: numeric({ precision: 5, scale: 2 }).notNull().default('20'),
     // Set only by the demo seed, so re-seeding can tell a demo from real data.
     isDemo: boolean().notNull().default(false),
     version: integer().notNull().default(1),
@@ -29,5 +37,7 @@ export const workspaceSettings = pgTable(
     check('workspace_settings_single_row', sql`${t.id} = 1`),
     check('workspace_settings_fy_month', sql`${t.fiscalYearStartMonth} between 1 and 12`),
     check('workspace_settings_grace_days', sql`${t.coverageGraceDays} between 0 and 90`),
+    check('workspace_settings_costs', sql`${t.csmHourCost} >= 0 and ${t.tier1ToolingCost} >= 0 and ${t.tier2ToolingCost} >= 0 and ${t.tier3ToolingCost} >= 0`),
+    check('workspace_settings_cost_share', sql`${t.costShareThresholdPct} > 0 and ${t.costShareThresholdPct} <= 100`),
   ],
 );

@@ -12,7 +12,7 @@ import { levels, lifecycleStages } from '@/lib/vocabulary';
 const optionalText = (max: number) => z.preprocess(blankToNull, str().max(max, 'validation.tooLong').nullable().default(null));
 
 /** "1,200,000" or "１２００" → "1200000"; null when blank; must have at most `scale` decimals and fit `max`. */
-const decimal = (scale: number, max: number, key: string) =>
+export const decimal = (scale: number, max: number, key: string) =>
   z.preprocess(
     (v) => {
       const s = blankToNull(v);

@@ -5,6 +5,7 @@ import { currencies } from '@/lib/currencies';
 import { isIsoDate } from '@/lib/dates';
 import { isHolidayCountry } from '@/lib/scheduling/holidays';
 import { isTimeZone } from '@/lib/time-zones';
+import { decimal } from './account';
 
 /** 'MM-DD' of a day that exists in some year (02-29 included). */
 const isMonthDay = (v: string) => /^\d{2}-\d{2}$/.test(v) && isIsoDate(`2028-${v}`);
@@ -27,6 +28,14 @@ const closure = z
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'validation.closedDayRange' });
   });
 
+/**
+ * A setting the form may leave out (absent: kept as it is) but not blank:
+ * typed as people write amounts ("8,000", "¥8,000"); whether it fits the
+ * currency's minor units is checked by the action against the currency saved with it.
+ */
+const setting = (inner: z.ZodType<string | null>) => z.preprocess((v) => v ?? '', inner.refine((v) => v !== null, 'validation.required')).optional();
+const moneySetting = () => setting(decimal(6, 99_999_999_999_999, 'validation.money'));
+
 export const updateWorkspaceInput = z.object({
   version,
   name: text(120),
@@ -35,6 +44,12 @@ export const updateWorkspaceInput = z.object({
   fiscalYearStartMonth: wholeNumber(1, 12),
   // Absent: kept as it is.
   coverageGraceDays: z.preprocess((v) => (v === '' ? undefined : v), wholeNumber(0, 90).optional()),
+  // Unit economics; absent: kept as they are.
+  csmHourCost: moneySetting(),
+  tier1ToolingCost: moneySetting(),
+  tier2ToolingCost: moneySetting(),
+  tier3ToolingCost: moneySetting(),
+  costShareThresholdPct: setting(decimal(2, 100, 'validation.costShare').refine((v) => v === null || Number(v) > 0, 'validation.costShare')),
   // Absent (or blank: a zone with no country and none chosen yet): kept as they are.
   holidayCountry: z.preprocess((v) => (v === '' ? undefined : v), str().refine(isHolidayCountry, 'validation.invalid').optional()),
   // The list as one JSON field.

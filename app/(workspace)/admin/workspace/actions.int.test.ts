@@ -56,6 +56,38 @@ describe('updateWorkspace: coverage grace days', () => {
   });
 });
 
+describe('updateWorkspace: unit economics', () => {
+  it('starts with no costs and a 20 % threshold, saves typed amounts, keeps them when the form leaves them out, and audits the change', async () => {
+    await signInAs(await createUser('admin'));
+    const before = await getWorkspace(await getDb());
+    expect(before).toMatchObject({ csmHourCost: '0.00', tier1ToolingCost: '0.00', costShareThresholdPct: '20.00' });
+    const base = { name: 'Acme CS', currency: 'USD', timeZone: 'America/Los_Angeles', fiscalYearStartMonth: 1 };
+    const costs = { csmHourCost: '$85.50', tier1ToolingCost: '1,200', tier2ToolingCost: '40', tier3ToolingCost: '2.25', costShareThresholdPct: '12.5' };
+    expect((await updateWorkspace(null, formData({ ...base, version: before.version, ...costs }))).ok).toBe(true);
+    expect(await getWorkspace(await getDb())).toMatchObject({ csmHourCost: '85.50', tier1ToolingCost: '1200.00', tier2ToolingCost: '40.00', tier3ToolingCost: '2.25', costShareThresholdPct: '12.50' });
+    expect((await lastAudit())?.after).toMatchObject({ csmHourCost: '85.50', tier3ToolingCost: '2.25', costShareThresholdPct: '12.50' });
+    expect((await updateWorkspace(null, formData({ ...base, version: before.version + 1, name: 'Renamed' }))).ok).toBe(true);
+    expect(await getWorkspace(await getDb())).toMatchObject({ name: 'Renamed', csmHourCost: '85.50', costShareThresholdPct: '12.50' });
+  });
+
+  it('refuses a blank, negative or over-precise cost and a threshold of 0 or over 100 beside each field, nothing saved', async () => {
+    await signInAs(await createUser('admin'));
+    const before = await getWorkspace(await getDb());
+    const base = { version: before.version, name: 'Acme CS', currency: 'JPY', timeZone: 'Asia/Tokyo', fiscalYearStartMonth: 4 };
+    const bad = await updateWorkspace(null, formData({ ...base, csmHourCost: '', tier1ToolingCost: '-5', tier2ToolingCost: 'lots', costShareThresholdPct: '0' }));
+    expect(bad).toMatchObject({
+      ok: false,
+      fieldErrors: { csmHourCost: { key: 'validation.required' }, tier1ToolingCost: { key: 'validation.money' }, tier2ToolingCost: { key: 'validation.money' }, costShareThresholdPct: { key: 'validation.costShare' } },
+    });
+    expect(await updateWorkspace(null, formData({ ...base, costShareThresholdPct: '100.01' }))).toMatchObject({ ok: false, fieldErrors: { costShareThresholdPct: { key: 'validation.costShare' } } });
+    // Yen has no decimals: the message names the currency's rule.
+    expect(await updateWorkspace(null, formData({ ...base, tier3ToolingCost: '500.5' }))).toMatchObject({ ok: false, fieldErrors: { tier3ToolingCost: { key: 'validation.moneyWhole' } } });
+    expect((await getWorkspace(await getDb())).version).toBe(before.version);
+    expect((await updateWorkspace(null, formData({ ...base, csmHourCost: '８，０００', costShareThresholdPct: '100' }))).ok).toBe(true);
+    expect(await getWorkspace(await getDb())).toMatchObject({ currency: 'JPY', csmHourCost: '8000.00', costShareThresholdPct: '100.00' });
+  });
+});
+
 describe('updateWorkspace: holidays and closed days', () => {
   it('starts from the time zone’s country and the Japanese year-end closure, then keeps what the admin saves', async () => {
     const db = await getDb();

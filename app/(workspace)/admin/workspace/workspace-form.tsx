@@ -3,6 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { ActionForm, SelectField, SubmitButton, TextField } from '@/components/action-form';
 import { ComboboxField } from '@/components/combobox-field';
+import { MoneyField } from '@/components/money-field';
+import { plainAmount } from '@/lib/currencies';
 import type { Workspace } from '@/db/queries/workspace';
 import type { PickerOption } from '@/lib/picker';
 import type { Closure } from '@/lib/scheduling/working-days';
@@ -44,6 +46,27 @@ export function WorkspaceForm({ workspace, currencies, timeZones, countries, cou
       <ComboboxField name="timeZone" label={t('timeZone')} hint={t('timeZoneHint')} defaultValue={workspace.timeZone} options={timeZones} />
       <ComboboxField name="holidayCountry" label={t('holidayCountry')} hint={t('holidayCountryHint')} defaultValue={country} options={countries} />
       <ClosedDaysField initial={closures} thisYear={thisYear} />
+      <fieldset className="space-y-3 border-t border-zinc-100 pt-4">
+        <legend className="text-sm font-semibold text-zinc-900">{t('economics')}</legend>
+        <p className="text-xs text-zinc-500">{t('economicsHint')}</p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <MoneyField name="csmHourCost" label={t('csmHourCost', { currency: workspace.currency })} hint={t('csmHourCostHint')} currency={workspace.currency} defaultValue={plainAmount(workspace.csmHourCost, workspace.currency)} inputMode="decimal" />
+          <TextField name="costShareThresholdPct" type="text" inputMode="decimal" label={t('costShareThreshold')} hint={t('costShareThresholdHint')} defaultValue={Number(workspace.costShareThresholdPct)} />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-3">
+          {([1, 2, 3] as const).map((tier) => (
+            <MoneyField
+              key={tier}
+              name={`tier${tier}ToolingCost`}
+              label={t('toolingCost', { tier, currency: workspace.currency })}
+              currency={workspace.currency}
+              defaultValue={plainAmount(workspace[`tier${tier}ToolingCost`], workspace.currency)}
+              inputMode="decimal"
+            />
+          ))}
+        </div>
+        <p className="text-xs text-zinc-500">{t('toolingCostHint')}</p>
+      </fieldset>
       <div className="flex justify-end">
         <SubmitButton pendingLabel={t('saving')}>{t('save')}</SubmitButton>
       </div>
