@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { LocalDate } from '@/lib/scheduling/local-date';
 import { queryRows, type DbOrTx } from '../client';
+import { deliveredRuleHours, sessionHours } from './delivered-hours';
 
 // The capacity page's figures for one month, each one grouped statement:
 // accounts per owner and tier (hours owed come from the playbooks, in lib/),
@@ -22,17 +23,12 @@ export async function bookSizes(db: DbOrTx) {
  * Per person: hours booked (planned activities starting in the month, their
  * own length) and hours delivered (completed ones: the hours of the rule of
  * the account's current tier's playbook for that activity type, preparation
- * included, else the activity's own length).
+ * included, else the activity's own length: delivered-hours.ts).
  */
 export async function activityHours(db: DbOrTx, m: MonthBounds) {
   const rows = await queryRows<{ userId: number; booked: string; delivered: string }>(
     db,
-    sql`with rules as (
-          select v.tier, r.activity_type_id, max(r.hours) as hours
-          from playbook_rules r join playbook_versions v on v.id = r.playbook_version_id
-          where (v.tier, v.version) in (select tier, max(version) from playbook_versions group by tier) and r.activity_type_id is not null and r.hours > 0
-          group by v.tier, r.activity_type_id
-        )
+    sql`with rules as (${deliveredRuleHours})
         select a.owner_id as "userId",
           (coalesce(sum(a.duration_minutes) filter (where a.status = 'planned'), 0) / 60.0)::text as booked,
           coalesce(sum(coalesce(r.hours, a.duration_minutes / 60.0)) filter (where a.status = 'completed'), 0)::text as delivered
@@ -51,8 +47,8 @@ export async function hostedHours(db: DbOrTx, m: MonthBounds, now: Date) {
   const rows = await queryRows<{ userId: number; hosted: string; held: string }>(
     db,
     sql`select h.user_id as "userId",
-          sum(s.duration_minutes / 60.0 + s.preparation_hours)::text as hosted,
-          coalesce(sum(s.duration_minutes / 60.0 + s.preparation_hours) filter (where s.starts_at + make_interval(mins => s.duration_minutes) <= ${now.toISOString()}::timestamptz), 0)::text as held
+          sum(${sessionHours})::text as hosted,
+          coalesce(sum(${sessionHours}) filter (where s.starts_at + make_interval(mins => s.duration_minutes) <= ${now.toISOString()}::timestamptz), 0)::text as held
         from program_sessions s join program_hosts h on h.program_id = s.program_id
         where not s.cancelled and s.starts_at >= ${m.fromAt.toISOString()}::timestamptz and s.starts_at < ${m.toAt.toISOString()}::timestamptz
         group by h.user_id`,
