@@ -25,6 +25,7 @@ export const navItems: NavItem[] = [
 export const cockpitItems: (NavItem & { permission: Permission })[] = [
   { href: '/coverage', label: 'coverage', permission: 'coverage.read' },
   { href: '/coverage/capacity', label: 'capacity', permission: 'capacity.read' },
+  { href: '/coverage/economics', label: 'economics', permission: 'economics.read' },
 ];
 
 export const cockpitFor = (role: Role) => cockpitItems.filter((item) => can({ role }, item.permission));

@@ -58,6 +58,7 @@ function hoursCtes(w: EconomicsWindow, only?: SQL): SQL {
       select distinct i.session_id, i.account_id
       from program_invitations i join program_sessions s on s.id = i.session_id
       where i.status = 'attended' and not s.cancelled and s.starts_at >= ${from} and s.starts_at < ${to}
+        ${only ? sql`and i.session_id in (select session_id from program_invitations where status = 'attended' and account_id in (${only}))` : sql``}
     ),
     session_hours as (
       select x.account_id, sum(x.share) as hours
@@ -169,7 +170,18 @@ export async function economicsAccounts(
         limit ${limit} offset ${offset}`,
   );
   return {
-    rows: rows.map(({ total: _total, ...r }) => ({ ...r, tier: Number(r.tier) as Tier, due: Number(r.due), onTime: Number(r.onTime) })),
+    rows: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      tier: Number(r.tier) as Tier,
+      ownerId: r.ownerId,
+      ownerName: r.ownerName,
+      arr: r.arr,
+      ltv: r.ltv,
+      hours: r.hours,
+      due: Number(r.due),
+      onTime: Number(r.onTime),
+    })),
     total: Number(rows[0]?.total ?? 0),
   };
 }

@@ -12,6 +12,7 @@ import type enSeries from './messages/en.series.json';
 import type enPrograms from './messages/en.programs.json';
 import type enCoverage from './messages/en.coverage.json';
 import type enCapacity from './messages/en.capacity.json';
+import type enEconomics from './messages/en.economics.json';
 import type { Locale } from './locales';
 
 // next-intl checks every translation key against the English catalog (the
@@ -34,6 +35,7 @@ declare module 'next-intl' {
       programs: typeof enPrograms;
       coverage: typeof enCoverage;
       capacity: typeof enCapacity;
+      economics: typeof enEconomics;
     };
   }
 }

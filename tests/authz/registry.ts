@@ -996,6 +996,14 @@ export const registry: Record<string, Entry> = {
     reply: 'text',
     request: async () => ({ request: new Request('http://localhost/coverage/csv/tiers?period=quarter'), params: { chart: 'tiers' } }),
   },
+  '(workspace)/coverage/economics/csv/[what]/route.ts#GET': {
+    kind: 'route',
+    name: 'economics.csv',
+    permission: 'economics.read',
+    scope: 'any',
+    reply: 'text',
+    request: async () => ({ request: new Request('http://localhost/coverage/economics/csv/accounts?period=last12'), params: { what: 'accounts' } }),
+  },
   '(workspace)/content/versions/[id]/route.ts#GET': {
     kind: 'route',
     name: 'content.version',

@@ -35,3 +35,19 @@ describe('the account page, "What the playbook asks"', () => {
     expect(text).toMatch(/Attended a program · every 3 months\s*Not met yet\s*Due Jan 15, 2027/);
   });
 });
+
+describe('the account page, an override suggested by a link', () => {
+  it('opens the override form with the tier and reason the link carries; without them it stays closed and empty', async () => {
+    const account = await createAccount({ name: 'Kanda Robotics', arr: '8000000' });
+    await signInAs(await createUser('manager'));
+    const render = async (query: Record<string, string>) => renderToHtml(await AccountPage({ params: Promise.resolve({ id: String(account.id) }), searchParams: Promise.resolve(query) }));
+    const reason = 'Tier 1 coverage 25% (1 of 4 touches on time): value left without care.';
+    const html = await render({ overrideTier: '2', overrideReason: reason });
+    expect(html).toMatch(/<details id="override" open=""/);
+    expect(html).toContain(`>${reason}</textarea>`);
+    expect(html).toMatch(/<option value="2" selected="">Tier 2<\/option>/);
+    const plain = await render({});
+    expect(plain).not.toMatch(/<details id="override" open/);
+    expect(plain).toMatch(/<option value="1" selected="">Tier 1<\/option>/);
+  });
+});

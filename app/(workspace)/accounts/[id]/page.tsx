@@ -37,6 +37,7 @@ import { activityTypeLabel } from '@/lib/playbooks/type-label';
 import { loose } from '@/lib/i18n/loose';
 import { parseId, parsePage } from '@/lib/validation/input';
 import { one, type SearchParams } from '@/lib/url-params';
+import { overridePrefill } from '@/lib/accounts/override-prefill';
 import { touchModels, type TouchModel } from '@/lib/vocabulary';
 import { countAccountTouches, listAccountTouches, touchPageSize } from '@/db/queries/touches';
 import { TouchesCard } from '../_components/touches-card';
@@ -66,6 +67,8 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const touchModel = one(query.touches);
   const touchFilter = { model: isTouchModel(touchModel) ? touchModel : undefined, page: parsePage(one(query.touchesPage)) };
+  // A link from elsewhere (the economics page's lists) may open the override form with a tier and reason filled in.
+  const prefill = overridePrefill(query);
   const [t, tAll, tp, format, history, events, pending, owner, overrider, policy, activityRows, types, playbooks, csms, contactRows, touchRows, touchCounts, shareItems, dues] = await Promise.all([
     getTranslations('accounts'),
     getTranslations(),
@@ -172,10 +175,10 @@ export default async function AccountPage({ params, searchParams }: Props) {
           </p>
           {manage && (
             // Closed until wanted: most visits only read the tier.
-            <details className="mt-4 border-t border-zinc-100 pt-4">
+            <details id="override" open={prefill.open} className="mt-4 scroll-mt-4 border-t border-zinc-100 pt-4">
               <summary className="cursor-pointer text-sm font-semibold text-brand-700 hover:underline">{overridden ? t('changeOverride') : t('overrideToggle')}</summary>
               <div className="mt-3 space-y-3">
-                <SetOverrideForm id={account.id} version={account.version} defaultTier={account.tier} />
+                <SetOverrideForm id={account.id} version={account.version} defaultTier={prefill.tier ?? account.tier} defaultReason={prefill.reason} />
                 {overridden && <ClearOverrideForm id={account.id} version={account.version} computedTier={account.computedTier} />}
               </div>
             </details>
@@ -187,10 +190,10 @@ export default async function AccountPage({ params, searchParams }: Props) {
                   {t('requestPendingSince', { tier: pending.requestedTier, when: format.date(pending.createdAt) })}
                 </Notice>
               ) : (
-                <details>
+                <details id="override" open={prefill.open}>
                   <summary className="cursor-pointer text-sm font-semibold text-brand-700 hover:underline">{t('requestToggle')}</summary>
                   <div className="mt-3">
-                    <RequestOverrideForm id={account.id} defaultTier={Math.max(1, account.tier - 1)} />
+                    <RequestOverrideForm id={account.id} defaultTier={prefill.tier ?? Math.max(1, account.tier - 1)} defaultReason={prefill.reason} />
                   </div>
                 </details>
               )}

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from '@/components/action-form';
 import { clearTierOverride, requestTierOverride, setTierOverride } from '../actions';
 
-function TierFields({ defaultTier }: { defaultTier: number }) {
+function TierFields({ defaultTier, defaultReason }: { defaultTier: number; defaultReason?: string }) {
   const t = useTranslations('accounts');
   return (
     <>
@@ -12,18 +12,18 @@ function TierFields({ defaultTier }: { defaultTier: number }) {
         <SelectField name="tier" label={t('overrideTier')} defaultValue={String(defaultTier)} options={[1, 2, 3].map((n) => ({ value: String(n), label: t('tierN', { tier: n }) }))} />
         <TextField name="until" label={t('overrideUntil')} type="date" hint={t('overrideUntilHint')} />
       </div>
-      <TextAreaField name="reason" label={t('overrideReason')} hint={t('overrideReasonHint')} rows={2} />
+      <TextAreaField name="reason" label={t('overrideReason')} hint={t('overrideReasonHint')} rows={2} defaultValue={defaultReason} />
     </>
   );
 }
 
-export function SetOverrideForm({ id, version, defaultTier }: { id: number; version: number; defaultTier: number }) {
+export function SetOverrideForm({ id, version, defaultTier, defaultReason }: { id: number; version: number; defaultTier: number; defaultReason?: string }) {
   const t = useTranslations('accounts');
   return (
     <ActionForm action={setTierOverride} successMessage={t('overrideSaved')} resetOnSuccess className="space-y-3">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
-      <TierFields defaultTier={defaultTier} />
+      <TierFields defaultTier={defaultTier} defaultReason={defaultReason} />
       <div className="flex justify-end">
         <SubmitButton>{t('setOverride')}</SubmitButton>
       </div>
@@ -43,12 +43,12 @@ export function ClearOverrideForm({ id, version, computedTier }: { id: number; v
   );
 }
 
-export function RequestOverrideForm({ id, defaultTier }: { id: number; defaultTier: number }) {
+export function RequestOverrideForm({ id, defaultTier, defaultReason }: { id: number; defaultTier: number; defaultReason?: string }) {
   const t = useTranslations('accounts');
   return (
     <ActionForm action={requestTierOverride} successMessage={t('requestSent')} resetOnSuccess className="space-y-3">
       <input type="hidden" name="id" value={id} />
-      <TierFields defaultTier={defaultTier} />
+      <TierFields defaultTier={defaultTier} defaultReason={defaultReason} />
       <div className="flex justify-end">
         <SubmitButton>{t('requestOverride')}</SubmitButton>
       </div>
