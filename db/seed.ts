@@ -61,6 +61,11 @@ export async function seedDemo(db: Db): Promise<SeedOutcome> {
       fiscalYearStartMonth: 4,
       // Japanese public holidays; closed days stay the country's default (the year-end closure).
       holidayCountry: 'JP',
+      // Unit economics: a loaded CSM hour and each tier's tooling per account per month (the threshold stays 20 %).
+      csmHourCost: '8000',
+      tier1ToolingCost: '3000',
+      tier2ToolingCost: '2000',
+      tier3ToolingCost: '1000',
       isDemo: true,
     });
     const ids = new Map<string, number>();
