@@ -16,7 +16,7 @@ async function book() {
   const b = await createAccount({ name: 'Biwa Foods', ownerId: csm.id });
   const [qbr] = await db.insert(activityTypes).values({ name: `QBR test ${csm.id}`, touchModel: 'high' }).returning({ id: activityTypes.id });
   const ob = (accountId: number, tier: number, due: string, status: ObligationStatus, what: Partial<Row> = {}): Row => ({
-    accountId, tier, due, deadline: due, status, every: 3, unit: 'month', activityTypeId: qbr!.id, ...what,
+    accountId, ownerId: csm.id, tier, due, deadline: due, status, every: 3, unit: 'month', activityTypeId: qbr!.id, ...what,
   });
   const content = { activityTypeId: null, touchKind: 'content_shared' as const, every: 1, unit: 'month' as const };
   await db.insert(coverageObligations).values([

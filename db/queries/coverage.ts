@@ -142,9 +142,15 @@ export async function replaceObligations(db: DbOrTx, accountIds: readonly number
   await db.execute(sql`delete from coverage_obligations where account_id = any(${ids}::int[])`);
   if (!rows.length) return;
   await db.execute(sql`
-    insert into coverage_obligations (account_id, tier, activity_type_id, touch_kind, every, unit, due, deadline, met_on, status)
-    select x."accountId", x.tier, x."activityTypeId", x."touchKind"::touch_kind, x.every, x.unit::cadence_unit, x.due, x.deadline, x."metOn", x.status::obligation_status
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x("accountId" int, tier smallint, "activityTypeId" int, "touchKind" text, every smallint, unit text, due date, deadline date, "metOn" date, status text)`);
+    insert into coverage_obligations (account_id, tier, activity_type_id, touch_kind, every, unit, due, deadline, met_on, status, owner_id)
+    select x."accountId", x.tier, x."activityTypeId", x."touchKind"::touch_kind, x.every, x.unit::cadence_unit, x.due, x.deadline, x."metOn", x.status::obligation_status, a.owner_id
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x("accountId" int, tier smallint, "activityTypeId" int, "touchKind" text, every smallint, unit text, due date, deadline date, "metOn" date, status text)
+    join accounts a on a.id = x."accountId"`);
+}
+
+/** Drops the per-day counts that fell to nothing (their obligations moved or went). */
+export async function pruneCoverageCounts(db: DbOrTx): Promise<void> {
+  await db.execute(sql`delete from coverage_counts where n = 0`);
 }
 
 export async function recordCoverageRun(db: DbOrTx, run: { scope: 'all' | 'accounts'; asOf: LocalDate; accounts: number; startedAt: Date }): Promise<void> {

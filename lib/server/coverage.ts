@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb, type DbOrTx } from '@/db/client';
-import { accountIdsAfter, coverageInputs, coverageOutdated, markedAccounts, playbookHistory, recordCoverageRun, replaceObligations, unmarkAccounts, unmarkBefore, type ObligationRow, type PlaybookHistoryRule } from '@/db/queries/coverage';
+import { accountIdsAfter, coverageInputs, coverageOutdated, markedAccounts, playbookHistory, pruneCoverageCounts, recordCoverageRun, replaceObligations, unmarkAccounts, unmarkBefore, type ObligationRow, type PlaybookHistoryRule } from '@/db/queries/coverage';
 import { getWorkspace } from '@/db/queries/workspace';
 import { obligations } from '@/lib/coverage/obligations';
 import { ruleSpans } from '@/lib/coverage/spans';
@@ -54,7 +54,10 @@ export async function recomputeCoverage(opts: { accountIds?: readonly number[]; 
       after = ids.at(-1)!;
     }
   }
-  if (!opts.accountIds) await unmarkBefore(conn, startedAt);
+  if (!opts.accountIds) {
+    await unmarkBefore(conn, startedAt);
+    await pruneCoverageCounts(conn);
+  }
   await recordCoverageRun(conn, { scope: opts.accountIds ? 'accounts' : 'all', asOf: today, accounts, startedAt });
   return { accounts, obligations: written };
 }

@@ -18,7 +18,7 @@ async function csv(chart: string, extra = '') {
 async function accountOf(owner: PublicUser, name: string, statuses: ObligationStatus[]) {
   const account = await createAccount({ name, ownerId: owner.id });
   await (await getDb()).insert(coverageObligations).values(
-    statuses.map((status, i) => ({ accountId: account.id, tier: 1, touchKind: 'content_shared' as const, every: 1, unit: 'month' as const, due: `2026-0${i + 1}-15`, deadline: `2026-0${i + 2}-15`, status })),
+    statuses.map((status, i) => ({ accountId: account.id, ownerId: owner.id, tier: 1, touchKind: 'content_shared' as const, every: 1, unit: 'month' as const, due: `2026-0${i + 1}-15`, deadline: `2026-0${i + 2}-15`, status })),
   );
 }
 
