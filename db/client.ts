@@ -31,10 +31,12 @@ async function openPostgres(url: string): Promise<Handle> {
  * How the app's pool connects (benchmarks open theirs the same way). JIT is
  * off for its sessions: its queries are short, and a page cut that looks up
  * 10,000 names by index is estimated costly enough for PostgreSQL to spend
- * ~400 ms compiling a plan that runs in ~200 ms.
+ * ~400 ms compiling a plan that runs in ~200 ms. Parallel workers are off
+ * too: starting them cost ~50 ms on a count that runs in 5 ms alone, and
+ * with many requests at once the cores are busy serving them anyway.
  */
 export function appPoolOptions() {
-  return { max: Number(process.env.DATABASE_POOL_SIZE || 10), onnotice: () => {}, connection: { jit: 'off' } };
+  return { max: Number(process.env.DATABASE_POOL_SIZE || 10), onnotice: () => {}, connection: { jit: 'off', max_parallel_workers_per_gather: '0' } };
 }
 
 async function openPglite(): Promise<Handle> {
