@@ -178,6 +178,35 @@ export async function reassignOwners(db: DbOrTx, ids: number[], ownerId: number 
   return previous;
 }
 
+const bookPick = (from: number | null, tier: number, count: number) =>
+  sql`select id, owner_id from ${accounts} where owner_id is not distinct from ${from}::int and tier = ${tier} order by arr nulls first, id limit ${count}`;
+
+/**
+ * Moves `count` of the Tier `tier` accounts `from` owns (null: nobody) to
+ * `to`, those with the lowest ARR first, in one statement (a capacity
+ * what-if's move); returns each with its previous owner.
+ */
+export async function reassignFromBook(db: DbOrTx, m: { from: number | null; to: number | null; tier: number; count: number }) {
+  return queryRows<{ id: number; previousOwnerId: number | null }>(
+    db,
+    sql`with old as (${bookPick(m.from, m.tier, m.count)} for update)
+        update ${accounts} a set owner_id = ${m.to}, version = a.version + 1 from old where a.id = old.id
+        returning a.id, old.owner_id as "previousOwnerId"`,
+  );
+}
+
+/** The accounts `reassignFromBook` would move: the first few by name and ARR, and their ARR in all. */
+export async function bookPickPreview(db: DbOrTx, m: { from: number | null; tier: number; count: number }, shown = 5) {
+  const rows = await queryRows<{ names: string[] | null; arr: string | null; n: number }>(
+    db,
+    sql`with p as (${bookPick(m.from, m.tier, m.count)})
+        select (select array_agg(a.name order by a.arr nulls first, a.id) from (select a.name, a.arr, a.id from p join ${accounts} a on a.id = p.id order by a.arr nulls first, a.id limit ${shown}) a) as names,
+          (select sum(a.arr)::text from p join ${accounts} a on a.id = p.id) as arr, (select count(*)::int from p) as n`,
+  );
+  const r = rows[0];
+  return { names: r?.names ?? [], arr: r?.arr ?? '0', count: Number(r?.n ?? 0) };
+}
+
 /** Moves every account matching `filters` to `ownerId` in one statement; returns each with its previous owner. */
 export async function reassignMatching(db: DbOrTx, filters: AccountFilters, ownerId: number | null) {
   return queryRows<{ id: number; previousOwnerId: number | null }>(

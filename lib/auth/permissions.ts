@@ -33,6 +33,8 @@ export const permissions = {
   'coverage.read': everyone,
   /** CSMs read their own hours; managers and admins everyone's and the what-if (the page scopes it). */
   'capacity.read': everyone,
+  // The capacity what-if: trying moves, capacity and cadences (applying a move is accounts.reassign).
+  'capacity.plan': managers,
   'profile.edit': everyone,
   'calendarFeed.manage': everyone,
 

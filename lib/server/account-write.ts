@@ -1,6 +1,7 @@
 import 'server-only';
 import type { DbOrTx, Tx } from '@/db/client';
 import { findAccountIdByDomain, findAccountIdByExternalId, updateAccount, type AccountRow } from '@/db/queries/accounts';
+import { auditMany } from '@/db/queries/audit';
 import { insertTierHistory } from '@/db/queries/tier-history';
 import { isActiveCsm } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
@@ -18,6 +19,16 @@ export async function workspaceToday(db: DbOrTx): Promise<string> {
 export async function assertOwnerIsCsm(tx: Tx, ownerId: number | null): Promise<void> {
   if (ownerId === null) return;
   if (!(await isActiveCsm(tx, ownerId))) throw new ActionError({ key: 'accounts.ownerNotCsm' }, 'ownerId');
+}
+
+/** One audit row per account that changed hands, so each account's timeline shows who moved it from whom. */
+export async function auditReassigned(tx: Tx, actorId: number, moved: readonly { id: number; previousOwnerId: number | null }[], ownerId: number | null): Promise<void> {
+  await auditMany(
+    tx,
+    moved
+      .filter((m) => m.previousOwnerId !== ownerId)
+      .map((m) => ({ actorId, action: 'account.reassign', entity: 'account', entityId: m.id, before: { ownerId: m.previousOwnerId }, after: { ownerId } })),
+  );
 }
 
 /** Domain and external id are unique; the error sits beside the field. */

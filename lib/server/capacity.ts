@@ -81,5 +81,10 @@ export async function capacityMonth(db: DbOrTx, o: { month: string; now: Date; w
     tiers,
     sessions: { owed: sessions, headcount: headcountNeeded(sessions) },
     timeOff: o.onlyUserId === undefined ? offs : offs.filter((t) => t.userId === o.onlyUserId),
+    // What the what-if starts from (lib/server/what-if.ts).
+    sizes,
+    playbooks,
+    types,
+    typeModel,
   };
 }

@@ -103,3 +103,11 @@ export const decideOverrideInput = z.object({
   decision: z.enum(['approve', 'reject']),
   note: optionalText(1000),
 });
+
+/** A capacity what-if's move, applied: `count` of `fromId`'s Tier `tier` accounts (blank: nobody's) to `ownerId`. */
+export const bookMoveInput = z.object({
+  fromId: z.preprocess(blankToNull, id.nullable().default(null)),
+  ownerId,
+  tier: z.coerce.number().int().min(1, 'validation.invalid').max(3, 'validation.invalid'),
+  count: z.coerce.number().int().min(1, 'validation.invalid').max(5000, 'validation.invalid'),
+});

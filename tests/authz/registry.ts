@@ -980,6 +980,17 @@ export const registry: Record<string, Entry> = {
       return { id };
     },
   },
+  // A capacity what-if's move applied: the same permission as any reassignment.
+  '(workspace)/coverage/capacity/what-if/actions.ts#applyBookMove': {
+    kind: 'action',
+    name: 'account.reassign_book',
+    permission: 'accounts.reassign',
+    scope: 'any',
+    async fixture({ people }) {
+      const account = await ownedAccount(people.owner);
+      return { fromId: people.owner.id, ownerId: people.otherCsm.id, tier: account.tier, count: 1 };
+    },
+  },
   '(workspace)/accounts/renewals/csv/route.ts#GET': {
     kind: 'route',
     name: 'accounts.renewalsCsv',

@@ -4,13 +4,12 @@ import { and, eq } from 'drizzle-orm';
 import { findAccount, insertAccount, reassignMatching, reassignOwners, updateAccount } from '@/db/queries/accounts';
 import { parseAccountFilters } from '@/lib/accounts/list-params';
 import { currentPolicy, lockPoliciesShared } from '@/db/queries/tier-policies';
-import { auditMany } from '@/db/queries/audit';
 import { insertTierHistory, overrideColumnsCleared } from '@/db/queries/tier-history';
 import { tierOverrideRequests } from '@/db/schema';
 import type { Tx } from '@/db/client';
 import { getWorkspace } from '@/db/queries/workspace';
 import { moneyRuleError } from '@/lib/currencies';
-import { applyOverride, assertOwnerIsCsm, assertUniqueKeys, workspaceToday } from '@/lib/server/account-write';
+import { applyOverride, assertOwnerIsCsm, auditReassigned, assertUniqueKeys, workspaceToday } from '@/lib/server/account-write';
 import { action } from '@/lib/actions/action';
 import { ActionError, conflictError, notFoundError } from '@/lib/actions/result';
 import { changedFields, sameDecimal } from '@/lib/audit-diff';
@@ -124,13 +123,7 @@ export const reassignAccounts = action({
       moved = await reassignOwners(tx, input.ids, input.ownerId);
       if (moved.length !== new Set(input.ids).size) throw notFoundError();
     }
-    // One row per account, so each account's timeline shows who moved it from whom.
-    await auditMany(
-      tx,
-      moved
-        .filter((m) => m.previousOwnerId !== input.ownerId)
-        .map((m) => ({ actorId: user.id, action: 'account.reassign', entity: 'account', entityId: m.id, before: { ownerId: m.previousOwnerId }, after: { ownerId: input.ownerId } })),
-    );
+    await auditReassigned(tx, user.id, moved, input.ownerId);
     return { count: moved.length };
   },
 });

@@ -14,6 +14,7 @@ import { readerLocale } from '@/lib/server/working-calendar';
 import { one, type SearchParams } from '@/lib/url-params';
 import { cn } from '@/lib/cn';
 import { UtilisationChart } from '@/components/capacity/utilisation-chart';
+import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -57,6 +58,11 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
         {!isThisMonth && (
           <Link href="/coverage/capacity" className="text-brand-700 hover:underline">
             {t('thisMonth')}
+          </Link>
+        )}
+        {can(user, 'capacity.plan') && (
+          <Link href={`/coverage/capacity/what-if?month=${month}`} className={buttonClass('secondary', 'sm:ml-auto')}>
+            {t('whatIf.open')}
           </Link>
         )}
       </nav>
