@@ -19,6 +19,8 @@ import { trendRange } from '@/lib/coverage/params';
 import { todayIn } from '@/lib/dates';
 import { addDays } from '@/lib/scheduling/local-date';
 import { recomputeCoverage } from '@/lib/server/coverage';
+import { whatIfMonth } from '@/lib/server/what-if';
+import { readWhatIf } from '@/lib/capacity/what-if-params';
 import { seedActivities } from './bench/activities';
 import { hasCoverageData, seedCoverageData } from './bench/coverage-seed';
 import { ms, percentile, timed, type Result } from './bench/measure';
@@ -85,6 +87,10 @@ runBench(
         overdueActivities(db, { ownerIds: [csm], now, limit: 5 }),
         renewalsAhead(db, { ownerId: csm, from: today, to: addDays(today, 90), limit: 6 }),
       ]);
+    // A what-if as a manager builds one: three moves, a new CSM taking accounts, a capacity change and a cadence change.
+    const [a, b, c] = seeded.csmIds as number[];
+    const scenario = readWhatIf({ move: [`${a}.${b}.3.500`, `${b}.${c}.2.200`, `${c}.-1.1.20`], cap: [`${a}.140`], hire: ['120'], rule: ['1.0.2'] });
+    const whatIf = () => whatIfMonth(db, { month: today.slice(0, 7), now, workspace, language: 'en', params: scenario });
     return [
       { name: 'coverage recompute, all accounts', target: 'within the minute job', figures: `${(all.ms / 1000).toFixed(1)} s for ${all.value.obligations.toLocaleString('en')} obligations`, ok: all.ms < 60_000 },
       { name: 'coverage recompute, 2,000 changed accounts', target: '≤ 5 s', figures: ms(chunk.ms), ok: chunk.ms <= 5000 },
@@ -94,6 +100,7 @@ runBench(
       result('drill-down: one CSM’s gaps, page 3', 200, await p95(() => coverageGaps(db, { ...mine, statuses: gaps, page: 3 }))),
       result('manager home queries', 150, await p95(managerHome)),
       result('CSM home queries', 150, await p95(csmHome)),
+      result('capacity what-if (3 moves, a new CSM, capacity and cadence changes)', 1000, await p95(whatIf)),
     ];
   },
   { reuse: (db) => hasCoverageData(db, accountCount, activityCount) },
