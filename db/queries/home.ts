@@ -34,13 +34,17 @@ export type RenewalMonth = { month: LocalDate; accounts: number; arr: string };
 export async function renewalsByMonth(db: DbOrTx, q: { from: LocalDate; months: number }): Promise<RenewalMonth[]> {
   const rows = await queryRows<RenewalMonth>(
     db,
-    sql`with months as (
+    sql`with r as (
+          select date_trunc('month', a.renewal_date)::date as month, count(*)::int as accounts, sum(a.arr) as arr
+          from accounts a
+          where a.renewal_date >= ${q.from}::date and a.renewal_date < (date_trunc('month', ${q.from}::date) + (${q.months} || ' months')::interval)::date
+          group by 1
+        ), months as (
           select generate_series(date_trunc('month', ${q.from}::date), date_trunc('month', ${q.from}::date) + (${q.months - 1} || ' months')::interval, interval '1 month')::date as month
         )
-        select to_char(m.month, 'YYYY-MM-DD') as month, count(a.id)::int as accounts, coalesce(sum(a.arr), 0)::text as arr
-        from months m
-        left join accounts a on a.renewal_date >= m.month and a.renewal_date < (m.month + interval '1 month')::date and a.renewal_date >= ${q.from}::date
-        group by m.month order by m.month`,
+        select to_char(m.month, 'YYYY-MM-DD') as month, coalesce(r.accounts, 0)::int as accounts, coalesce(r.arr, 0)::text as arr
+        from months m left join r on r.month = m.month
+        order by m.month`,
   );
   return rows.map((r) => ({ ...r, accounts: Number(r.accounts) }));
 }
