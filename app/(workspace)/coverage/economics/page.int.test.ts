@@ -67,6 +67,8 @@ describe('/coverage/economics', () => {
     await signInAs(await createUser('manager'));
     const text = textOf(await renderToHtml(await render()));
     expect(text).toContain('No costs are set yet');
+    // The tier table's column headers are text (a function there broke the page once).
+    expect(text).toContain('Hours delivered');
     expect(text).toContain('An admin sets them under Admin → Workspace.');
     await signInAs(await createUser('admin'));
     expect(textOf(await renderToHtml(await render()))).toContain('Set the cost of a CSM hour');

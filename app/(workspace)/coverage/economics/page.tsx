@@ -125,7 +125,7 @@ export default async function EconomicsPage({ searchParams }: { searchParams: Pr
           total={data.total}
           format={format}
           threshold={Number(s.thresholdPct)}
-          labels={{ ...Object.fromEntries((['tier', 'accounts', 'arr', 'cost', 'share', 'perAccount', 'ltv', 'hours', 'over'] as const).map((k) => [k, t(`columns.${k}`)])), total: t('total'), tierName, hours } as Parameters<typeof TierTable>[0]['labels']}
+          labels={{ ...Object.fromEntries((['tier', 'accounts', 'arr', 'cost', 'share', 'perAccount', 'ltv', 'hours', 'over'] as const).map((k) => [k, t(`columns.${k}`)])), total: t('total'), tierName, hoursValue: hours } as Parameters<typeof TierTable>[0]['labels']}
         />
       </Card>
 

@@ -173,7 +173,7 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
               tone={r.atRisk.after.accounts > r.atRisk.before.accounts ? 'bad' : r.atRisk.after.accounts < r.atRisk.before.accounts ? 'good' : 'neutral'}
             />
             <Stat label={t('overPeople')} value={t('beforeAfter', { before: overCount('before'), after: overCount('after') })} tone={overCount('after') > 0 ? 'warn' : 'good'} />
-            <Stat label={t('headcount')} value={t('beforeAfter', { before: format.number(headcount('before'), { maximumFractionDigits: 1 }), after: format.number(headcount('after'), { maximumFractionDigits: 1 }) })} />
+            <Stat label={t('headcount')} value={t('beforeAfter', { before: format.number(headcount('before'), { maximumFractionDigits: 2 }), after: format.number(headcount('after'), { maximumFractionDigits: 2 }) })} />
           </Stats>
 
           <Card title={t('tableTitle')} description={t('tableHint')}>
@@ -251,7 +251,7 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
                         <Td className="hidden text-right sm:table-cell">{format.number(x.after.accounts)}</Td>
                         <Td className="text-right">{both((s) => hours(s.perAccount))}</Td>
                         <Td className="text-right">{both((s) => hours(s.owed))}</Td>
-                        <Td className="text-right">{both((s) => format.number(s.headcount, { maximumFractionDigits: 1 }))}</Td>
+                        <Td className="text-right">{both((s) => format.number(s.headcount, { maximumFractionDigits: 2 }))}</Td>
                       </tr>
                     );
                   })}

@@ -6,7 +6,8 @@ import { Table, Td, Th } from '@/components/ui/table';
 type TierRow = ReturnType<typeof tierEconomics> & { over: number };
 type Labels = Record<'tier' | 'accounts' | 'arr' | 'cost' | 'share' | 'perAccount' | 'ltv' | 'hours' | 'over' | 'total', string> & {
   tierName: (tier: number) => string;
-  hours: (value: string) => string;
+  /** An amount of hours as shown in a cell. */
+  hoursValue: (value: string) => string;
 };
 
 /** Per tier and in total: accounts, ARR, cost to serve, its share of ARR, the average per account, LTV, hours and accounts over the line. */
@@ -40,7 +41,7 @@ export function TierTable({ tiers, total, format, labels, threshold }: { tiers: 
               <Td className={cn('text-right', overLine(r.sharePct) && 'font-medium text-red-700')}>{share(r.sharePct)}</Td>
               <Td className="hidden text-right sm:table-cell">{format.money(r.perAccount)}</Td>
               <Td className="hidden text-right lg:table-cell">{format.money(r.ltv)}</Td>
-              <Td className="hidden text-right lg:table-cell">{labels.hours(r.hours)}</Td>
+              <Td className="hidden text-right lg:table-cell">{labels.hoursValue(r.hours)}</Td>
               <Td className={cn('hidden text-right md:table-cell', r.over > 0 && 'text-red-700')}>{format.number(r.over)}</Td>
             </tr>
           ))}
