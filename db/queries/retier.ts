@@ -62,3 +62,14 @@ export async function applyRetier(db: DbOrTx, policy: TierPolicy, today: string,
   );
   return row?.moved ?? 0;
 }
+
+/** Accounts per owner (null: nobody) and the tier they would have under `policy`: a what-if's books after new thresholds. */
+export async function retierBooks(db: DbOrTx, policy: Omit<TierPolicy, 'version'>, today: string) {
+  const rows = await queryRows<{ ownerId: number | null; tier: number; accounts: number }>(
+    db,
+    sql`select a.owner_id as "ownerId", t.new_tier as tier, count(*)::int as accounts
+        from (${tieringSelect(policy, today)}) t join accounts a on a.id = t.id
+        group by 1, 2`,
+  );
+  return rows.map((r) => ({ ownerId: r.ownerId, tier: Number(r.tier), accounts: Number(r.accounts) }));
+}

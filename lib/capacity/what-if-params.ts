@@ -6,12 +6,20 @@ import type { Move, Tier } from './what-if';
 // index-th rule of the tier's current playbook, from 0).
 // Entries that do not parse are dropped; the forms check their fields first.
 
-export type WhatIfParams = { moves: Move[]; capacity: Map<number, number>; hires: number[]; cadences: Map<string, number> };
+export type WhatIfParams = {
+  moves: Move[];
+  capacity: Map<number, number>;
+  hires: number[];
+  cadences: Map<string, number>;
+  /** New tier thresholds (LTV, whole currency units): `t1` and `t2`, Tier 1 above Tier 2. */
+  thresholds?: { tier1: string; tier2: string };
+};
 
 const maxEntries = 20;
 export const maxCapacityHours = 744;
 export const maxEvery = 120;
 
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
 const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).slice(0, maxEntries);
 const int = (s: string | undefined) => (s !== undefined && /^-?\d{1,6}$/.test(s) ? Number(s) : null);
 const who = (s: string | undefined): number | null | undefined => (s === 'none' ? null : (int(s) ?? undefined));
@@ -42,7 +50,16 @@ export function readWhatIf(params: Record<string, string | string[] | undefined>
     if ((tier === 1 || tier === 2 || tier === 3) && index !== null && index !== undefined && index >= 0 && every !== null && every !== undefined && every >= 1 && every <= maxEvery)
       cadences.set(ruleKey(tier, index), every);
   }
-  return { moves, capacity, hires, cadences };
+  const t1 = wholeMoney(one(params.t1));
+  const t2 = wholeMoney(one(params.t2));
+  const thresholds = t1 !== null && t2 !== null && BigInt(t1) > BigInt(t2) ? { tier1: t1, tier2: t2 } : undefined;
+  return { moves, capacity, hires, cadences, ...(thresholds && { thresholds }) };
+}
+
+/** A whole amount of money as digits, without separators or currency signs; null when it is not one. */
+function wholeMoney(s: string): string | null {
+  const v = s.normalize('NFKC').replace(/[,\s¥$€]/g, '');
+  return /^\d{1,15}$/.test(v) ? BigInt(v).toString() : null;
 }
 
 /** The URL query of a what-if (and `month` when given), in a stable order. */
@@ -53,20 +70,23 @@ export function whatIfQuery(w: WhatIfParams, month?: string): string {
   for (const [id, hours] of w.capacity) q.append('cap', `${id}.${hours}`);
   for (const h of w.hires) q.append('hire', String(h));
   for (const [key, every] of w.cadences) q.append('rule', `${key}.${every}`);
+  if (w.thresholds) {
+    q.set('t1', w.thresholds.tier1);
+    q.set('t2', w.thresholds.tier2);
+  }
   const s = q.toString();
   return s ? `?${s}` : '';
 }
 
 /** Whether the what-if changes anything. */
-export const isEmptyWhatIf = (w: WhatIfParams) => !w.moves.length && !w.capacity.size && !w.hires.length && !w.cadences.size;
+export const isEmptyWhatIf = (w: WhatIfParams) => !w.moves.length && !w.capacity.size && !w.hires.length && !w.cadences.size && !w.thresholds;
 
 /** A rule of a tier's current playbook, by its place in it. */
 export const ruleKey = (tier: number, index: number) => `${tier}.${index}`;
 
-export type WhatIfForm = 'move' | 'cap' | 'hire' | 'rule';
-export type WhatIfFormErrors = Partial<Record<string, 'required' | 'count' | 'hours' | 'every' | 'samePlace'>>;
+export type WhatIfForm = 'move' | 'cap' | 'hire' | 'rule' | 'tiers';
+export type WhatIfFormErrors = Partial<Record<string, 'required' | 'count' | 'hours' | 'every' | 'samePlace' | 'money' | 'tier1AboveTier2'>>;
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? '';
 const whole = (s: string, min: number, max: number) => (/^\d{1,6}$/.test(s) && Number(s) >= min && Number(s) <= max ? Number(s) : null);
 
 /**
@@ -76,7 +96,7 @@ const whole = (s: string, min: number, max: number) => (/^\d{1,6}$/.test(s) && N
  */
 export function addFromForm(w: WhatIfParams, params: Record<string, string | string[] | undefined>): { form: WhatIfForm | null; next: WhatIfParams | null; errors: WhatIfFormErrors } {
   const form = one(params.add) as WhatIfForm;
-  if (!['move', 'cap', 'hire', 'rule'].includes(form)) return { form: null, next: null, errors: {} };
+  if (!['move', 'cap', 'hire', 'rule', 'tiers'].includes(form)) return { form: null, next: null, errors: {} };
   const errors: WhatIfFormErrors = {};
   const person = (field: string, allowNobody: boolean): number | null | undefined => {
     const v = one(params[field]);
@@ -85,7 +105,7 @@ export function addFromForm(w: WhatIfParams, params: Record<string, string | str
     if (n === null) errors[field] = 'required';
     return n ?? undefined;
   };
-  const next: WhatIfParams = { moves: [...w.moves], capacity: new Map(w.capacity), hires: [...w.hires], cadences: new Map(w.cadences) };
+  const next: WhatIfParams = { ...w, moves: [...w.moves], capacity: new Map(w.capacity), hires: [...w.hires], cadences: new Map(w.cadences) };
   if (form === 'move') {
     const from = person('move_from', true);
     const to = person('move_to', true);
@@ -104,6 +124,13 @@ export function addFromForm(w: WhatIfParams, params: Record<string, string | str
     const hours = whole(one(params.hire_hours), 0, maxCapacityHours);
     if (hours === null) errors.hire_hours = 'hours';
     else if (next.hires.length < maxEntries) next.hires.push(hours);
+  } else if (form === 'tiers') {
+    const tier1 = wholeMoney(one(params.tier_t1));
+    const tier2 = wholeMoney(one(params.tier_t2));
+    if (tier1 === null) errors.tier_t1 = 'money';
+    if (tier2 === null) errors.tier_t2 = 'money';
+    if (tier1 !== null && tier2 !== null && BigInt(tier1) <= BigInt(tier2)) errors.tier_t1 = 'tier1AboveTier2';
+    if (!Object.keys(errors).length) next.thresholds = { tier1: tier1!, tier2: tier2! };
   } else {
     const key = one(params.rule_key);
     if (!/^[123]\.\d{1,3}$/.test(key)) errors.rule_key = 'required';

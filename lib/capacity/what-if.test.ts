@@ -60,6 +60,20 @@ describe('capacity what-if', () => {
   });
 });
 
+describe('what-if with new tier thresholds', () => {
+  it('starts the books after from their accounts re-tiered, and the headcount follows', () => {
+    // Aya's 20 Tier 1 accounts: 15 stay, 5 drop to Tier 2; Ken's stay; one unassigned drops to Tier 3.
+    const retiered = new Map<number | null, Partial<Record<1 | 2 | 3, number>>>([[1, { 1: 15, 2: 15 }], [2, { 1: 5, 3: 100 }], [null, { 1: 1, 3: 1 }]]);
+    const r = whatIf(base, { ...none, retiered, moves: [{ from: 1, to: 2, tier: 2, count: 15 }] });
+    expect(r.rows[0]!.after).toMatchObject({ owed: 66, accounts: 15, over: false });
+    expect(r.rows[1]!.after).toMatchObject({ accounts: 120, owed: 27.5 });
+    const tier1 = r.tiers.find((t) => t.tier === 1)!;
+    expect(tier1.before.accounts).toBe(27);
+    expect(tier1.after).toMatchObject({ accounts: 21, owed: 84 });
+    expect(r.atRisk.after).toEqual({ accounts: 2, tier1: 1 });
+  });
+});
+
 describe('what-if in the URL', () => {
   it('reads what it writes, and drops what does not parse', () => {
     const w = readWhatIf({ move: ['1.none.2.5', 'none.-1.1.3', 'x.2.1.1', '1.2.4.1', '1.2.1.0'], cap: ['1.160', '2.9999'], hire: ['110', 'abc'], rule: ['2.0.6', '2.1.0', '4.0.1'] });
@@ -91,5 +105,12 @@ describe('what-if forms', () => {
     expect(addFromForm(empty, { add: 'cap', cap_user: '', cap_hours: '800' }).errors).toEqual({ cap_user: 'required', cap_hours: 'hours' });
     expect(addFromForm(empty, { add: 'rule', rule_key: 'x', rule_every: '121' }).errors).toEqual({ rule_key: 'required', rule_every: 'every' });
     expect(addFromForm(empty, {}).form).toBeNull();
+    expect(addFromForm(empty, { add: 'tiers', tier_t1: '1,000', tier_t2: '5000' }).errors).toEqual({ tier_t1: 'tier1AboveTier2' });
+    expect(addFromForm(empty, { add: 'tiers', tier_t1: '1.5', tier_t2: '' }).errors).toEqual({ tier_t1: 'money', tier_t2: 'money' });
+    const tiers = addFromForm(empty, { add: 'tiers', tier_t1: '¥60,000,000', tier_t2: '4000000' }).next!;
+    expect(tiers.thresholds).toEqual({ tier1: '60000000', tier2: '4000000' });
+    expect(whatIfQuery(tiers)).toBe('?t1=60000000&t2=4000000');
+    expect(readWhatIf({ t1: '60000000', t2: '4000000' }).thresholds).toEqual(tiers.thresholds);
+    expect(readWhatIf({ t1: '1', t2: '4000000' }).thresholds).toBeUndefined();
   });
 });

@@ -23,6 +23,8 @@ export type Scenario = {
   hires: readonly number[];
   /** Hours a tier's playbook owes per account a month after its cadences change (unchanged tiers absent). */
   perAccount: Partial<Record<Tier, number>>;
+  /** Each owner's book by tier after new tier thresholds (absent: the tiers stay). Moves apply after. */
+  retiered?: ReadonlyMap<number | null, Partial<Record<Tier, number>>>;
 };
 
 export type Side = Pick<CapacityFigures, 'owed' | 'available' | 'utilisation' | 'over'> & { accounts: number };
@@ -58,7 +60,7 @@ export function whatIf(base: { people: readonly WhatIfPerson[]; unassigned: Part
   const perAfter: Record<Tier, number> = { ...base.perAccount, ...scenario.perAccount };
   const before: Books = new Map([[null, { ...emptyBook(), ...base.unassigned }]]);
   for (const p of base.people) before.set(p.id, { ...emptyBook(), ...p.book });
-  const after: Books = new Map([...before].map(([id, b]) => [id, { ...b }]));
+  const after: Books = new Map([...before].map(([id, b]) => [id, scenario.retiered ? { ...emptyBook(), ...scenario.retiered.get(id) } : { ...b }]));
   scenario.hires.forEach((_, i) => after.set(-(i + 1), emptyBook()));
 
   const problems: MoveProblem[] = [];
@@ -88,12 +90,13 @@ export function whatIf(base: { people: readonly WhatIfPerson[]; unassigned: Part
   const tierAccounts = (books: Books, tier: Tier) => [...books.values()].reduce((n, b) => n + b[tier], 0);
   const tiers = whatIfTiers.map((tier) => {
     const accounts = tierAccounts(before, tier);
+    const accountsAfter = tierAccounts(after, tier);
     const owedBefore = accounts * base.perAccount[tier];
-    const owedAfter = accounts * perAfter[tier];
+    const owedAfter = accountsAfter * perAfter[tier];
     return {
       tier,
       before: { accounts, perAccount: base.perAccount[tier], owed: owedBefore, headcount: headcountNeeded(owedBefore) },
-      after: { accounts, perAccount: perAfter[tier], owed: owedAfter, headcount: headcountNeeded(owedAfter) },
+      after: { accounts: accountsAfter, perAccount: perAfter[tier], owed: owedAfter, headcount: headcountNeeded(owedAfter) },
     };
   });
 

@@ -1,6 +1,9 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
+import { retierBooks } from '@/db/queries/retier';
+import { currentPolicy } from '@/db/queries/tier-policies';
 import type { Workspace } from '@/db/queries/workspace';
+import { todayIn } from '@/lib/dates';
 import { whatIf, whatIfTiers, type Tier, type WhatIfPerson } from '@/lib/capacity/what-if';
 import { ruleKey, type WhatIfParams } from '@/lib/capacity/what-if-params';
 import { hoursPerAccountMonth } from '@/lib/playbooks/hours';
@@ -12,7 +15,16 @@ import { capacityMonth } from './capacity';
  * whatIf with the scenario from the URL. Nothing is written.
  */
 export async function whatIfMonth(db: DbOrTx, o: { month: string; now: Date; workspace: Workspace; language: string; params: WhatIfParams }) {
-  const month = await capacityMonth(db, o);
+  const [month, policy] = await Promise.all([capacityMonth(db, o), currentPolicy(db)]);
+  // New thresholds: every account's tier again under the policy with them (one grouped statement).
+  let retiered: Map<number | null, Partial<Record<Tier, number>>> | undefined;
+  if (o.params.thresholds) {
+    retiered = new Map();
+    const { version: _, ...rest } = policy;
+    for (const b of await retierBooks(db, { ...rest, tier1Threshold: o.params.thresholds.tier1, tier2Threshold: o.params.thresholds.tier2 }, todayIn(o.workspace.timeZone, o.now))) {
+      retiered.set(b.ownerId, { ...retiered.get(b.ownerId), [b.tier as Tier]: b.accounts });
+    }
+  }
   const bookOf = new Map<number | null, Partial<Record<Tier, number>>>();
   for (const s of month.sizes) bookOf.set(s.ownerId, { ...bookOf.get(s.ownerId), [s.tier as Tier]: s.accounts });
   const people: WhatIfPerson[] = month.rows.map((r) => ({ id: r.id, name: r.name, capacity: r.capacity, timeOff: r.timeOff, hosted: r.hosted, book: bookOf.get(r.id) ?? {} }));
@@ -29,6 +41,6 @@ export async function whatIfMonth(db: DbOrTx, o: { month: string; now: Date; wor
       month.typeModel,
     );
   }
-  const result = whatIf({ people, unassigned: bookOf.get(null) ?? {}, perAccount }, { moves: o.params.moves, capacity: o.params.capacity, hires: o.params.hires, perAccount: perAfter });
-  return { month: month.month, result, rules, people, types: month.types };
+  const result = whatIf({ people, unassigned: bookOf.get(null) ?? {}, perAccount }, { moves: o.params.moves, capacity: o.params.capacity, hires: o.params.hires, perAccount: perAfter, retiered });
+  return { month: month.month, result, rules, people, types: month.types, policy };
 }

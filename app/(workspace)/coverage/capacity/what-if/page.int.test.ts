@@ -24,6 +24,10 @@ describe('/coverage/capacity/what-if', () => {
     expect(await failure(render())).not.toBeNull();
     await signInAs(await createUser('manager'));
     expect(textOf(await renderToHtml(await render()))).toContain('No changes yet');
+    // New thresholds re-tier every account for the figures, and say where an admin saves them.
+    const retiered = textOf(await renderToHtml(await render({ t1: '999999999999999', t2: '1' })));
+    expect(retiered).toContain('Tier thresholds: Tier 1 from an LTV of');
+    expect(retiered).toContain('An admin saves new thresholds as a tier policy under Admin → Tiering.');
   });
 
   it('shows the hours move with the accounts, changes nothing until applied, and the move applies through the action', async () => {

@@ -102,6 +102,9 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
         text: t('ruleLine', { tier: x.tier, rule: ruleLabel(x.rule), every: ruleLabel(x.rule, x.every).split(' · ').at(-1)! }),
         href: without({ cadences: new Map([...w.cadences].filter(([k]) => k !== `${x.tier}.${x.index}`)) }),
       })),
+    ...(w.thresholds
+      ? [{ key: 'tiers', text: t('tiersLine', { tier1: format.money(w.thresholds.tier1), tier2: format.money(w.thresholds.tier2) }), href: without({ thresholds: undefined }) }]
+      : []),
   ];
 
   // What applying each move would move, shown before it is applied.
@@ -155,7 +158,7 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
               ))}
             </ul>
           )}
-          <ChangeForms keep={keepPairs(w, month)} people={people} targets={targets} rules={rules} errors={added.errors} failed={added.form} typed={typed} />
+          <ChangeForms keep={keepPairs(w, month)} people={people} targets={targets} rules={rules} thresholds={w.thresholds ?? { tier1: data.policy.tier1Threshold, tier2: data.policy.tier2Threshold }} errors={added.errors} failed={added.form} typed={typed} />
         </div>
       </Card>
 
@@ -302,6 +305,16 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
                             {t('editUser', { name: nameOf(id) })}
                           </Link>
                         ))}
+                  </li>
+                )}
+                {w.thresholds && (
+                  <li className="space-y-1 py-3 text-zinc-600">
+                    <p>{isAdmin ? t('tiersAdmin') : t('tiersManager')}</p>
+                    {isAdmin && (
+                      <Link href="/admin/tiering" className="font-medium text-brand-700 hover:underline">
+                        {t('editTiering')}
+                      </Link>
+                    )}
                   </li>
                 )}
                 {w.cadences.size > 0 && (

@@ -12,13 +12,15 @@ type Option = { value: string; label: string };
  * page checks the fields and shows this again, with what was typed and the
  * error beside its field, when something is wrong.
  */
-export async function ChangeForms({ keep, people, targets, rules, errors, failed, typed }: {
+export async function ChangeForms({ keep, people, targets, rules, thresholds, errors, failed, typed }: {
   keep: [string, string][];
   /** Whose accounts can move: the team and nobody. */
   people: Option[];
   /** Where they can go: the team, new CSMs and nobody. */
   targets: Option[];
   rules: Option[];
+  /** The thresholds the tiers form starts from: the what-if's, else the policy's. */
+  thresholds: { tier1: string; tier2: string };
   errors: WhatIfFormErrors;
   /** The form that failed its check, whose fields show what was typed. */
   failed: WhatIfForm | null;
@@ -50,6 +52,9 @@ export async function ChangeForms({ keep, people, targets, rules, errors, failed
       ))}
     </Select>
   );
+  const money = (name: string, fallback: string) => (
+    <Input id={`wi-${name}`} name={name} inputMode="numeric" defaultValue={value('tiers', name, fallback)} className="w-full" {...aria(name)} />
+  );
   const number = (form: WhatIfForm, name: string, min: number, max: number, fallback = '') => (
     <Input id={`wi-${name}`} name={name} type="number" inputMode="numeric" min={min} max={max} step={1} defaultValue={value(form, name, fallback)} className="w-full" {...aria(name)} />
   );
@@ -68,7 +73,7 @@ export async function ChangeForms({ keep, people, targets, rules, errors, failed
   const tiers = [1, 2, 3].map((n) => ({ value: String(n), label: `Tier ${n}` }));
 
   return (
-    <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-4">
+    <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-5">
       {form(
         'move',
         t('moveTitle'),
@@ -102,6 +107,15 @@ export async function ChangeForms({ keep, people, targets, rules, errors, failed
             {field('rule_every', t('every'), number('rule', 'rule_every', 1, 120))}
           </>,
         )
+      )}
+      {form(
+        'tiers',
+        t('tiersTitle'),
+        t('addTiers'),
+        <>
+          {field('tier_t1', t('tier1Field'), money('tier_t1', thresholds.tier1))}
+          {field('tier_t2', t('tier2Field'), money('tier_t2', thresholds.tier2))}
+        </>,
       )}
     </div>
   );
