@@ -75,7 +75,8 @@ export const accounts = pgTable(
   (t) => [
     uniqueIndex('accounts_domain_lower_key').on(sql`lower(${t.domain})`),
     uniqueIndex('accounts_external_id_key').on(t.externalId),
-    index('accounts_owner_idx').on(t.ownerId),
+    // Owner and tier: a book's accounts, and the books by tier (capacity) from the index alone.
+    index('accounts_owner_idx').on(t.ownerId, t.tier),
     index('accounts_tier_idx').on(t.tier),
     index('accounts_name_lower_idx').on(sql`lower(${t.name})`),
     index('accounts_arr_idx').on(t.arr),

@@ -33,12 +33,15 @@ export type PersonMonth = CapacityFigures & { id: number; name: string; hosted: 
  * capacity less time off), the accounts nobody owns, and each tier's hours
  * owed with the headcount they need. `onlyUserId`: that person's row alone.
  */
-export async function capacityMonth(db: DbOrTx, o: { month: string; now: Date; workspace: Workspace; language: string; onlyUserId?: number }) {
+export async function capacityMonth(
+  db: DbOrTx,
+  o: { month: string; now: Date; workspace: Workspace; language: string; onlyUserId?: number; /** false: leave hours booked and delivered at 0 (the home chart and the what-if show owed ÷ available only). */ activity?: boolean },
+) {
   const m = monthBounds(o.month, o.workspace.timeZone);
   const [people, sizes, acts, hosted, offs, playbooks, types, calendar] = await Promise.all([
     capacityPeople(db),
     bookSizes(db),
-    activityHours(db, m),
+    o.activity === false ? Promise.resolve([]) : activityHours(db, m),
     hostedHours(db, m, o.now),
     timeOffIn(db, m),
     currentPlaybooks(db),

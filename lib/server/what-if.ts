@@ -15,7 +15,7 @@ import { capacityMonth } from './capacity';
  * whatIf with the scenario from the URL. Nothing is written.
  */
 export async function whatIfMonth(db: DbOrTx, o: { month: string; now: Date; workspace: Workspace; language: string; params: WhatIfParams }) {
-  const [month, policy] = await Promise.all([capacityMonth(db, o), currentPolicy(db)]);
+  const [month, policy] = await Promise.all([capacityMonth(db, { ...o, activity: false }), currentPolicy(db)]);
   // New thresholds: every account's tier again under the policy with them (one grouped statement).
   let retiered: Map<number | null, Partial<Record<Tier, number>>> | undefined;
   if (o.params.thresholds) {

@@ -35,7 +35,7 @@ export async function ManagerHome({ now, today, quarter, timeZone, format, works
     overdueActivities(db, { now, limit: shown }),
     renewalsAhead(db, { from: today, to: addDays(today, 90), limit: 0 }),
     renewalsByMonth(db, { from: today, months: renewalMonthsShown }),
-    capacityMonth(db, { month: today.slice(0, 7), now, workspace, language }),
+    capacityMonth(db, { month: today.slice(0, 7), now, workspace, language, activity: false }),
   ]);
   const overCapacity = capacity.rows.filter((r) => r.over);
   const total = summary.find((r) => r.grouping === 'total') ?? noCoverage;
