@@ -20,8 +20,7 @@ export async function whatIfMonth(db: DbOrTx, o: { month: string; now: Date; wor
   let retiered: Map<number | null, Partial<Record<Tier, number>>> | undefined;
   if (o.params.thresholds) {
     retiered = new Map();
-    const { version: _, ...rest } = policy;
-    for (const b of await retierBooks(db, { ...rest, tier1Threshold: o.params.thresholds.tier1, tier2Threshold: o.params.thresholds.tier2 }, todayIn(o.workspace.timeZone, o.now))) {
+    for (const b of await retierBooks(db, { ...policy, tier1Threshold: o.params.thresholds.tier1, tier2Threshold: o.params.thresholds.tier2 }, todayIn(o.workspace.timeZone, o.now))) {
       retiered.set(b.ownerId, { ...retiered.get(b.ownerId), [b.tier as Tier]: b.accounts });
     }
   }
