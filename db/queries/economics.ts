@@ -1,25 +1,13 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { CostSettings, Tier } from '@/lib/economics/cost';
 import type { LocalDate } from '@/lib/scheduling/local-date';
 import { queryRows, type DbOrTx } from '../client';
-import { deliveredRuleHours, sessionHours } from './delivered-hours';
 
-// Unit economics per tier and per account over a period (lib/economics/):
-// hours delivered per account, each one set-based statement over every
-// account. Hours delivered have the definition of delivered-hours.ts, which
-// the capacity page uses per person (db/queries/capacity.ts); here they are
-// per account:
-// - a completed activity starting in the period counts the hours of the rule
-//   of the account's current tier's playbook for its type, else its own
-//   length (grouped by account and type first: n × rule hours, or the summed
-//   minutes ÷ 60, which is the same sum);
-// - a session starting in the period, not cancelled, counts its hours
-//   (length + preparation) once, shared equally among the distinct accounts
-//   whose contacts attended it. (Capacity counts a session once per host;
-//   cost counts the session, so per-account hours add up to the activities'
-//   hours plus each attended session's hours once.)
-// Each account's hours are rounded to 6 decimals (a third of an hour stays
-// within 0.0036 s); the money arithmetic on them is exact (lib/economics/cost.ts).
+// Unit economics per tier and per account over a period (lib/economics/),
+// read from a snapshot of every account's inputs in that window (tier, ARR,
+// LTV, hours delivered, coverage), kept up to date by economics-snapshot.ts.
+// Costs and the threshold are applied here, at read time, so changing them
+// needs no new snapshot; the money arithmetic is exact (lib/economics/cost.ts).
 
 export type EconomicsWindow = {
   /** The period as the workspace's dates (coverage obligations by due date)… */
@@ -30,72 +18,24 @@ export type EconomicsWindow = {
   toAt: Date;
 };
 
-/**
- * The CTEs `rules`, `hours` (account_id, hours) for the accounts that had
- * any in the window. `only` narrows the activities and attendances read to
- * some accounts (a subquery of ids); a session's share is still split over
- * every account it served.
- */
-function hoursCtes(w: EconomicsWindow, only?: SQL): SQL {
-  const from = sql`${w.fromAt.toISOString()}::timestamptz`;
-  const to = sql`${w.toAt.toISOString()}::timestamptz`;
-  return sql`
-    rules as (${deliveredRuleHours}),
-    by_type as (
-      select a.account_id, a.activity_type_id, count(*) as n, sum(a.duration_minutes) as minutes
-      from activities a
-      where a.status = 'completed' and a.starts_at >= ${from} and a.starts_at < ${to} ${only ? sql`and a.account_id in (${only})` : sql``}
-      group by a.account_id, a.activity_type_id
-    ),
-    activity_hours as (
-      select t.account_id, sum(coalesce(r.hours * t.n, t.minutes / 60.0)) as hours
-      from by_type t
-      join accounts acc on acc.id = t.account_id
-      left join rules r on r.tier = acc.tier and r.activity_type_id = t.activity_type_id
-      group by t.account_id
-    ),
-    served as (
-      select distinct i.session_id, i.account_id
-      from program_invitations i join program_sessions s on s.id = i.session_id
-      where i.status = 'attended' and not s.cancelled and s.starts_at >= ${from} and s.starts_at < ${to}
-        ${only ? sql`and i.session_id in (select session_id from program_invitations where status = 'attended' and account_id in (${only}))` : sql``}
-    ),
-    session_hours as (
-      select x.account_id, sum(x.share) as hours
-      from (
-        select v.account_id, ${sessionHours} / count(*) over (partition by v.session_id) as share
-        from served v join program_sessions s on s.id = v.session_id
-      ) x
-      ${only ? sql`where x.account_id in (${only})` : sql``}
-      group by x.account_id
-    ),
-    hours as (
-      select account_id, round(sum(hours), 6) as hours
-      from (select account_id, hours from activity_hours union all select account_id, hours from session_hours) u
-      group by account_id
-    )`;
-}
-
-/** The exact cost of `acc` with hours `h.hours` (SQL numeric is exact), for filtering and ordering; pages show lib's figure. */
+/** The exact cost of snapshot row `e` (SQL numeric is exact), for filtering and ordering; pages show lib's figure. */
 const costOf = (s: CostSettings, months: number) =>
-  sql`(coalesce(h.hours, 0) * ${s.hourlyCost}::numeric
-      + (case acc.tier when 1 then ${s.tooling[1]}::numeric when 2 then ${s.tooling[2]}::numeric else ${s.tooling[3]}::numeric end) * ${months})`;
+  sql`(e.hours * ${s.hourlyCost}::numeric
+      + (case e.tier when 1 then ${s.tooling[1]}::numeric when 2 then ${s.tooling[2]}::numeric else ${s.tooling[3]}::numeric end) * ${months})`;
 
 /** Cost over the threshold share of the months' ARR (cost × 1200 > threshold × ARR × months), as lib/economics exceedsShare. */
-const overLine = (s: CostSettings, months: number) =>
-  sql`(acc.arr is not null and ${costOf(s, months)} * 1200 > ${s.thresholdPct}::numeric * acc.arr * ${months})`;
+const overLine = (s: CostSettings, months: number) => sql`(e.arr is not null and ${costOf(s, months)} * 1200 > ${s.thresholdPct}::numeric * e.arr * ${months})`;
 
 export type EconomicsTierRow = { tier: Tier; accounts: number; arr: string; ltv: string; hours: string; over: number };
 
-/** Per tier (current tiers): accounts, ARR and LTV in total, hours delivered in the window, and how many accounts cost more than the threshold share of ARR. */
-export async function economicsByTier(db: DbOrTx, w: EconomicsWindow, s: CostSettings, months: number): Promise<EconomicsTierRow[]> {
+/** Per tier: accounts, ARR and LTV in total, hours delivered in the snapshot's window, and how many accounts cost more than the threshold share of ARR. */
+export async function economicsByTier(db: DbOrTx, runId: number, s: CostSettings, months: number): Promise<EconomicsTierRow[]> {
   const rows = await queryRows<EconomicsTierRow>(
     db,
-    sql`with ${hoursCtes(w)}
-        select acc.tier, count(*)::int as accounts, coalesce(sum(acc.arr), 0)::text as arr, coalesce(sum(acc.ltv), 0)::text as ltv,
-          coalesce(sum(h.hours), 0)::text as hours, (count(*) filter (where ${overLine(s, months)}))::int as over
-        from accounts acc left join hours h on h.account_id = acc.id
-        group by acc.tier order by acc.tier`,
+    sql`select e.tier, count(*)::int as accounts, coalesce(sum(e.arr), 0)::text as arr, coalesce(sum(e.ltv), 0)::text as ltv,
+          coalesce(sum(e.hours), 0)::text as hours, (count(*) filter (where ${overLine(s, months)}))::int as over
+        from economics_accounts e where e.run_id = ${runId}
+        group by e.tier order by e.tier`,
   );
   const byTier = new Map(rows.map((r) => [Number(r.tier), r]));
   return ([1, 2, 3] as const).map((tier) => {
@@ -130,44 +70,38 @@ export type EconomicsList = 'over' | 'uncared' | 'all';
 
 export const economicsPageSize = 50;
 
-/** One page of a list of accounts with their economics inputs, and how many the list holds. */
+/** One page of a list of a snapshot's accounts, and how many the list holds. */
 export async function economicsAccounts(
   db: DbOrTx,
-  w: EconomicsWindow,
+  runId: number,
   s: CostSettings,
   months: number,
   o: { list: EconomicsList; page?: number; afterId?: number; limit?: number },
 ): Promise<{ rows: EconomicsAccountRow[]; total: number }> {
   const limit = o.limit ?? economicsPageSize;
   const offset = o.list === 'all' ? 0 : (Math.max(1, o.page ?? 1) - 1) * limit;
-  // What each list reads: the CSV a slice of accounts by id, the Tier 1 list Tier 1 accounts only.
-  const only =
-    o.list === 'all' ? sql`select id from accounts where id > ${o.afterId ?? 0} order by id limit ${limit}` : o.list === 'uncared' ? sql`select id from accounts where tier = 1` : undefined;
-  const where = o.list === 'over' ? overLine(s, months) : o.list === 'uncared' ? sql`acc.tier = 1 and c.due > 0 and c.on_time * 2 < c.due` : sql`acc.id in (${only!})`;
+  const where =
+    o.list === 'over' ? overLine(s, months) : o.list === 'uncared' ? sql`e.tier = 1 and e.due > 0 and e.on_time * 2 < e.due` : sql`e.account_id > ${o.afterId ?? 0}`;
   const order =
     o.list === 'over'
-      ? sql`acc.arr = 0 desc, ${costOf(s, months)} / nullif(acc.arr, 0) desc, acc.id`
+      ? sql`e.arr = 0 desc, ${costOf(s, months)} / nullif(e.arr, 0) desc, e.account_id`
       : o.list === 'uncared'
-        ? sql`c.on_time::numeric / c.due, acc.arr desc nulls last, acc.id`
-        : sql`acc.id`;
+        ? sql`e.on_time::numeric / e.due, e.arr desc nulls last, e.account_id`
+        : sql`e.account_id`;
   const rows = await queryRows<EconomicsAccountRow & { total: number }>(
     db,
-    sql`with ${hoursCtes(w, only)},
-        cov as (
-          select o.account_id, (count(*) filter (where o.status <> 'not_yet_due'))::int as due, (count(*) filter (where o.status = 'on_time'))::int as on_time
-          from coverage_obligations o
-          where o.due between ${w.from}::date and ${w.to}::date and o.status <> 'ended' ${only ? sql`and o.account_id in (${only})` : sql``}
-          group by o.account_id
+    sql`with page as (
+          select e.*, count(*) over ()::int as total from economics_accounts e
+          where e.run_id = ${runId} and ${where}
+          order by ${order}
+          limit ${limit} offset ${offset}
         )
-        select acc.id, acc.name, acc.tier, acc.owner_id as "ownerId", u.name as "ownerName", acc.arr::text as arr, acc.ltv::text as ltv,
-          coalesce(h.hours, 0)::text as hours, coalesce(c.due, 0) as due, coalesce(c.on_time, 0) as "onTime", count(*) over ()::int as total
-        from accounts acc
-        left join hours h on h.account_id = acc.id
-        left join cov c on c.account_id = acc.id
+        select e.account_id as id, acc.name, e.tier, acc.owner_id as "ownerId", u.name as "ownerName", e.arr::text as arr, e.ltv::text as ltv,
+          e.hours::text as hours, e.due, e.on_time as "onTime", e.total
+        from page e
+        join accounts acc on acc.id = e.account_id
         left join users u on u.id = acc.owner_id
-        where ${where}
-        order by ${order}
-        limit ${limit} offset ${offset}`,
+        order by ${order}`,
   );
   return {
     rows: rows.map((r) => ({

@@ -12,3 +12,4 @@ export * from './imports';
 export * from './programs';
 export * from './coverage';
 export * from './capacity';
+export * from './economics';

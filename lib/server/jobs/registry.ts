@@ -3,6 +3,7 @@ import { sendShareEmails } from '../content-email';
 import { sendInvitationEmails } from '../program-email';
 import { sendReminderEmails, sweepReminders } from '../program-reminders';
 import { recomputeChangedCoverage } from '../coverage';
+import { refreshEconomics } from '../economics';
 import { sweepExpiredOverrides } from '../sweep-overrides';
 import { defineJob } from './queue';
 
@@ -52,9 +53,14 @@ export const jobRegistry = {
   }),
   // Keeps coverage_obligations current (lib/server/coverage.ts): every minute
   // the accounts whose touches or tier changed, everything when a playbook,
-  // the settings or the day changed. `stately`: one at a time.
+  // the settings or the day changed. Then brings the unit-economics snapshots
+  // of the last 12 months and the current fiscal year up to date, so the
+  // page rarely waits for one (lib/server/economics.ts). `stately`: one at a time.
   'coverage': defineJob<Record<string, never>>({
-    run: async () => void (await recomputeChangedCoverage()),
+    run: async () => {
+      await recomputeChangedCoverage();
+      await refreshEconomics();
+    },
     policy: 'stately',
     retry: { limit: 3, delaySeconds: 60, maxDelaySeconds: 600 },
     expireInSeconds: 15 * 60,

@@ -5,7 +5,7 @@ import { todayIn } from '@/lib/dates';
 import { costSettingsOf, roundMoney } from '@/lib/economics/cost';
 import { resolveEconomicsPeriod } from '@/lib/economics/period';
 import { route, RouteError } from '@/lib/routes/route';
-import { economicsList, economicsOverview, economicsWindow } from '@/lib/server/economics';
+import { economicsList, economicsOverview, economicsRun } from '@/lib/server/economics';
 
 // GET /coverage/economics/csv/<tiers|accounts>?period=<last12|fyYYYY>: the
 // economics page's numbers as CSV, in machine formats (plain amounts in the
@@ -44,7 +44,7 @@ export const GET = route<{ what: string }>({
       return csvDownload(name, ['tier', 'accounts', 'arr', 'ltv', 'hours_delivered', 'cost_to_serve', 'cost_per_account', 'cost_share_pct', 'accounts_over_threshold'], rows);
     }
 
-    const w = economicsWindow(period, workspace.timeZone);
+    const runId = await economicsRun(db, workspace, period);
     const settings = costSettingsOf(workspace);
     const head = ['account_id', 'account', 'tier', 'csm', 'arr', 'ltv', 'hours_delivered', 'cost_to_serve', 'cost_share_pct', 'over_threshold', 'coverage_due', 'coverage_on_time'];
     const encoder = new TextEncoder();
@@ -57,7 +57,7 @@ export const GET = route<{ what: string }>({
           controller.enqueue(encoder.encode(utf8Bom + csvLine(head)));
           return;
         }
-        const { rows } = await economicsList(db, w, settings, period.months, { list: 'all', afterId, limit: sliceSize });
+        const { rows } = await economicsList(db, runId, settings, period.months, { list: 'all', afterId, limit: sliceSize });
         const lines = rows.map((r) =>
           csvLine([r.id, protectFormula(r.name), r.tier, protectFormula(r.ownerName ?? ''), amount(r.arr), amount(r.ltv), r.hours, money(r.cost), r.sharePct, r.over ? 'yes' : 'no', r.due, r.onTime]),
         );
