@@ -69,6 +69,8 @@ export const auditActions = [
   'program.match_attendee',
   'program.dismiss_attendee',
   'program.remind',
+  'write_key.create',
+  'write_key.revoke',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

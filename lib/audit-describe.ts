@@ -146,6 +146,8 @@ const specs: Record<string, Spec> = {
   'program_kind.update': { omit: ['key'], kinds: { name: 'typeName' } },
   'program_kind.deactivate': { omit: ['key', 'active'], kinds: { name: 'typeName' } },
   'program_kind.reactivate': { omit: ['key', 'active'], kinds: { name: 'typeName' } },
+  'write_key.create': { omit: ['name', 'prefix', 'ratePerMinute'] },
+  'write_key.revoke': { omit: ['name'] },
   'job.retry': { omit: ['count', 'jobIds'], sentence: (row) => ({ values: { count: num(obj(row.after)?.count) ?? 0 } }) },
   'program.create': { omit: ['title', 'kindId', 'sessionId', 'language'] },
   'program.add_session': { omit: ['sessionId'] },
@@ -208,6 +210,10 @@ function recordOf(row: AuditRow, { f, names }: Ctx): AuditDescription['record'] 
       return { name: kindName(row, (kind) => contentKindLabel(kind, (k) => f.t(`content.${k}`))) || f.t('auditLog.records.missing', { id }), href: '/admin/content-kinds' };
     case 'program_kind':
       return { name: kindName(row, (kind) => programKindLabel(kind, (k) => f.t(`programs.${k}`))) || f.t('auditLog.records.missing', { id }), href: '/admin/program-kinds' };
+    case 'write_key': {
+      const name = obj(row.after)?.name ?? obj(row.before)?.name;
+      return { name: typeof name === 'string' ? name : f.t('auditLog.records.missing', { id }), href: '/admin/signals' };
+    }
     default:
       return undefined;
   }

@@ -38,7 +38,7 @@ CREATE UNIQUE INDEX "economics_runs_window_key" ON "economics_runs" USING btree 
 -- older than the refresh that missed it.
 CREATE FUNCTION economics_mark(ids integer[]) RETURNS void LANGUAGE sql AS $$
   INSERT INTO economics_dirty (account_id, marked_at)
-    SELECT DISTINCT id, clock_timestamp() FROM unnest(ids) AS id WHERE id IS NOT NULL
+    SELECT id, clock_timestamp() FROM (SELECT DISTINCT id FROM unnest(ids) AS id WHERE id IS NOT NULL) d
     ON CONFLICT (account_id) DO UPDATE SET marked_at = excluded.marked_at;
 $$;--> statement-breakpoint
 CREATE FUNCTION economics_mark_activities() RETURNS trigger LANGUAGE plpgsql AS $$

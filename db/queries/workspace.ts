@@ -22,6 +22,7 @@ export type Workspace = {
   tier3ToolingCost: string;
   /** Cost to serve above this share of ARR (percent) is high-touch on low value. */
   costShareThresholdPct: string;
+  eventRetentionMonths: number;
   isDemo: boolean;
   version: number;
 };
@@ -40,6 +41,7 @@ export const defaultWorkspace: Workspace = {
   tier2ToolingCost: '0.00',
   tier3ToolingCost: '0.00',
   costShareThresholdPct: '20.00',
+  eventRetentionMonths: 13,
   isDemo: false,
   version: 0,
 };
@@ -57,6 +59,7 @@ const columns = {
   tier2ToolingCost: workspaceSettings.tier2ToolingCost,
   tier3ToolingCost: workspaceSettings.tier3ToolingCost,
   costShareThresholdPct: workspaceSettings.costShareThresholdPct,
+  eventRetentionMonths: workspaceSettings.eventRetentionMonths,
   isDemo: workspaceSettings.isDemo,
   version: workspaceSettings.version,
 };

@@ -13,3 +13,4 @@ export * from './programs';
 export * from './coverage';
 export * from './capacity';
 export * from './economics';
+export * from './signals';

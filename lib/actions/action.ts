@@ -6,6 +6,7 @@ import { getDb, type Tx } from '@/db/client';
 import { writeAudit, type AuditEntry } from '@/db/queries/audit';
 import { auditDenied, getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 import { can, type Permission } from '@/lib/auth/permissions';
+import { pgErrorCode } from '@/lib/pg-error';
 import { ActionError, NeedsConfirmation, type ActionResult } from './result';
 import { formDataToObject, invalidInput } from './validation';
 
@@ -38,14 +39,6 @@ type Spec<S extends z.ZodType, R, P> = {
 };
 
 export type Payload = FormData | Record<string, unknown>;
-
-function pgErrorCode(e: unknown): string | undefined {
-  for (let cur: unknown = e; cur && typeof cur === 'object'; cur = (cur as { cause?: unknown }).cause) {
-    const code = (cur as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-  }
-  return undefined;
-}
 
 /**
  * The one door for every server action. In order: who is calling (a revoked

@@ -55,6 +55,8 @@ export const permissions = {
   'playbooks.manage': admins,
   'contentKinds.manage': admins,
   'programKinds.manage': admins,
+  /** Write keys for the ingestion API, the event mapping, the debugger. */
+  'signals.manage': admins,
   /** See the background job queues and send failed jobs back to run again. */
   'jobs.manage': admins,
   'audit.read': admins,

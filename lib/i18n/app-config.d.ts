@@ -13,6 +13,7 @@ import type enPrograms from './messages/en.programs.json';
 import type enCoverage from './messages/en.coverage.json';
 import type enCapacity from './messages/en.capacity.json';
 import type enEconomics from './messages/en.economics.json';
+import type enSignals from './messages/en.signals.json';
 import type { Locale } from './locales';
 
 // next-intl checks every translation key against the English catalog (the
@@ -36,6 +37,7 @@ declare module 'next-intl' {
       coverage: typeof enCoverage;
       capacity: typeof enCapacity;
       economics: typeof enEconomics;
+      signals: typeof enSignals;
     };
   }
 }

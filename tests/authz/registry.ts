@@ -20,6 +20,8 @@ import type { Payload } from '@/lib/actions/action';
 import type { Permission } from '@/lib/auth/permissions';
 import { todayIn } from '@/lib/dates';
 import { feedUrl, hashFeedToken, newFeedToken } from '@/lib/feeds/token';
+import { newWriteKey } from '@/lib/signals/write-key';
+import { insertWriteKey, revokeWriteKey } from '@/db/queries/write-keys';
 import { planFor } from '@/lib/server/plan';
 import { addDays } from '@/lib/scheduling/local-date';
 import { accountValues, createAccount } from '@/tests/accounts';
@@ -91,6 +93,10 @@ export type TokenRouteEntry = {
    * holder is not the user (a customer's contact): default, the user.
    */
   deactivateHolder?: (user: PublicUser) => Promise<void>;
+  /** A token that deliberately outlives its maker's account, and why (it is then still served). */
+  holder?: { none: string };
+  /** The status of a refusal: 404 (a secret address that does not exist), or 401 for an API key. */
+  refusedStatus?: 401 | 404;
   request: (segment: string) => RouteCall;
 };
 
@@ -212,6 +218,9 @@ async function ownedShare(ctx: FixtureContext) {
   const [link] = await listBatchLinks(await db(), batchId);
   return { batchId, token: link!.token, contactId, itemId };
 }
+
+/** Write keys by the user who made them, so the token-route cases can revoke them. */
+const issuedWriteKeys = new Map<number, number>();
 
 /** Tracked links by the user who shared them, so the token-route cases can revoke and deactivate by user. */
 const sharedLinks = new Map<number, { token: string; contactId: number; itemId: number }>();
@@ -786,6 +795,23 @@ export const registry: Record<string, Entry> = {
     scope: 'any',
     fixture: async () => ({ id: '', name: `Advisory board ${Math.random().toString(36).slice(2, 8)}`, touchModel: 'community' }),
   },
+  '(workspace)/admin/signals/actions.ts#createWriteKey': {
+    kind: 'action',
+    name: 'write_key.create',
+    permission: 'signals.manage',
+    scope: 'any',
+    fixture: async () => ({ name: `Pipeline ${Math.random().toString(36).slice(2, 8)}`, ratePerMinute: '6000' }),
+  },
+  '(workspace)/admin/signals/actions.ts#revokeWriteKey': {
+    kind: 'action',
+    name: 'write_key.revoke',
+    permission: 'signals.manage',
+    scope: 'any',
+    fixture: async ({ self }) => {
+      const made = newWriteKey();
+      return { id: await insertWriteKey(await db(), { name: 'To revoke', prefix: made.prefix, hash: made.hash, ratePerMinute: 6000, createdBy: self.id }) };
+    },
+  },
   '(workspace)/admin/jobs/actions.ts#retryFailedJob': {
     kind: 'action',
     name: 'job.retry',
@@ -1042,6 +1068,32 @@ export const registry: Record<string, Entry> = {
   // Token routes.
   'c/[token]/route.ts#GET': contentLinkEntry('GET'),
   'c/[token]/route.ts#HEAD': contentLinkEntry('HEAD'),
+  'api/v1/[kind]/route.ts#POST': {
+    kind: 'token',
+    name: 'ingest',
+    refusedStatus: 401,
+    async issue(user) {
+      const made = newWriteKey();
+      const id = await insertWriteKey(await db(), { name: `Matrix ${user.id}`, prefix: made.prefix, hash: made.hash, ratePerMinute: 6000, createdBy: user.id });
+      issuedWriteKeys.set(user.id, id);
+      return made.key;
+    },
+    revoke: async (user) => void (await revokeWriteKey(await db(), issuedWriteKeys.get(user.id)!, user.id)),
+    wrong: () => newWriteKey().key,
+    malformed: ['', 'x', 'tpk_', '..%2F..%2Fetc%2Fpasswd', 'a'.repeat(4096)],
+    expiry: { none: 'A write key lasts until an admin revokes it: pipelines send with it unattended, day and night.' },
+    holder: {
+      none: 'A write key belongs to the workspace, not to the admin who made it: pipelines keep sending when that admin leaves; an admin revokes the key explicitly.',
+    },
+    request: (segment) => ({
+      request: new Request('http://localhost/api/v1/track', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${segment}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ userId: 'matrix-user', event: 'Matrix Checked', context: { groupId: 'matrix.example' } }),
+      }),
+      params: { kind: 'track' },
+    }),
+  },
   'feeds/[token]/route.ts#GET': {
     kind: 'token',
     name: 'calendar_feed.read',

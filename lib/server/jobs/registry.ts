@@ -5,6 +5,7 @@ import { sendReminderEmails, sweepReminders } from '../program-reminders';
 import { recomputeChangedCoverage } from '../coverage';
 import { refreshEconomics } from '../economics';
 import { sweepExpiredOverrides } from '../sweep-overrides';
+import { maintainUsageEvents } from '../usage-maintenance';
 import { defineJob } from './queue';
 
 // Every background job of the app: its name, what it does with its data, and
@@ -65,6 +66,14 @@ export const jobRegistry = {
     retry: { limit: 3, delaySeconds: 60, maxDelaySeconds: 600 },
     expireInSeconds: 15 * 60,
   }),
+  // Usage events' partitions made ahead and dropped past the retention, and
+  // the ingestion's bookkeeping pruned (lib/server/usage-maintenance.ts).
+  'usage-maintenance': defineJob<Record<string, never>>({
+    run: async () => void (await maintainUsageEvents()),
+    policy: 'stately',
+    retry: { limit: 3, delaySeconds: 60, maxDelaySeconds: 600 },
+    expireInSeconds: 15 * 60,
+  }),
 };
 
 export type JobName = keyof typeof jobRegistry;
@@ -74,7 +83,8 @@ export const jobSchedules: { name: JobName; cron: string }[] = [
   { name: 'sweep-overrides', cron: '*/15 * * * *' },
   { name: 'sweep-reminders', cron: '*/15 * * * *' },
   { name: 'coverage', cron: '* * * * *' },
+  { name: 'usage-maintenance', cron: '7 * * * *' },
 ];
 
 /** Jobs sent once when an app instance starts (deduplicated across instances by their queue policy). */
-export const jobsAtStart: JobName[] = ['sweep-overrides', 'sweep-reminders', 'coverage'];
+export const jobsAtStart: JobName[] = ['sweep-overrides', 'sweep-reminders', 'coverage', 'usage-maintenance'];

@@ -1,0 +1,181 @@
+import { sql } from 'drizzle-orm';
+import type { Message } from '@/lib/signals/message';
+import { queryRows, type DbOrTx } from '../client';
+
+// The ingestion API's reads and writes (lib/server/ingest.ts), each one
+// set-based statement per request, whatever the batch's size.
+
+export type IngestKey = { id: number; ratePerMinute: number };
+
+/** The live key with this hash, its use recorded (at most once a minute, so a busy key costs no write per request). */
+export async function liveKeyByHash(db: DbOrTx, hash: string): Promise<IngestKey | null> {
+  const [key] = await queryRows<IngestKey>(
+    db,
+    sql`with k as (select id, rate_per_minute from write_keys where key_hash = ${hash} and revoked_at is null),
+        used as (update write_keys w set last_used_at = now() from k where w.id = k.id and (w.last_used_at is null or w.last_used_at < now() - interval '1 minute'))
+        select id, rate_per_minute as "ratePerMinute" from k`,
+  );
+  return key ?? null;
+}
+
+/** Counts a request against its key's minute; the count so far this minute and the seconds left in it. */
+export async function countRequest(db: DbOrTx, keyId: number): Promise<{ requests: number; secondsLeft: number }> {
+  const [row] = await queryRows<{ requests: number; secondsLeft: number }>(
+    db,
+    sql`insert into ingest_rate (key_id, minute, requests) values (${keyId}, date_trunc('minute', now()), 1)
+        on conflict (key_id, minute) do update set requests = ingest_rate.requests + 1
+        returning requests, ceil(extract(epoch from date_trunc('minute', now()) + interval '1 minute' - now()))::int as "secondsLeft"`,
+  );
+  return { requests: Number(row!.requests), secondsLeft: Math.max(1, Number(row!.secondsLeft)) };
+}
+
+/** Makes the monthly partitions of usage_events from `from` to `to` (inclusive) that are missing. */
+export async function ensureUsagePartitions(db: DbOrTx, from: Date, to: Date): Promise<void> {
+  await db.execute(
+    sql`select usage_events_partition(m::date) from generate_series(date_trunc('month', ${from.toISOString()}::timestamptz at time zone 'UTC'), ${to.toISOString()}::timestamptz at time zone 'UTC', interval '1 month') m`,
+  );
+}
+
+/** Drops the monthly partitions that end before `oldest`; their names. */
+export async function dropUsagePartitionsBefore(db: DbOrTx, oldest: Date): Promise<string[]> {
+  const old = await queryRows<{ name: string }>(
+    db,
+    sql`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
+        where p.relname = 'usage_events' and c.relname ~ '^usage_events_[0-9]{4}_[0-9]{2}$'
+          and (to_date(substr(c.relname, 14), 'YYYY_MM') + interval '1 month') <= ${oldest.toISOString()}::timestamptz at time zone 'UTC'`,
+  );
+  for (const { name } of old) await db.execute(sql`drop table if exists ${sql.identifier(name)}`);
+  return old.map((o) => o.name);
+}
+
+/**
+ * Stores the messages whose id was not seen in the last 30 days, in three
+ * statements: the ids (a repeated one changes nothing), each user's last
+ * group and traits, then the events, attributed to the account their group
+ * names (external id, else domain) or, without a group, to the user's last
+ * group's. Returns how many were new.
+ */
+export async function storeMessages(db: DbOrTx, keyId: number, messages: Message[]): Promise<{ stored: number }> {
+  if (!messages.length) return { stored: 0 };
+  const rows = JSON.stringify(
+    messages.map((m, i) => ({
+      i,
+      message_id: m.messageId,
+      type: m.type,
+      event: m.event,
+      user_key: m.userKey,
+      group_id: m.groupId,
+      occurred_at: m.occurredAt.toISOString(),
+      properties: m.properties,
+      traits: m.traits,
+    })),
+  );
+  const input = sql`jsonb_to_recordset(${rows}::jsonb) as r(i int, message_id text, type text, event text, user_key text, group_id text, occurred_at timestamptz, properties jsonb, traits jsonb)`;
+  const account = (group: ReturnType<typeof sql>) =>
+    sql`(select id from (select id, 0 as o from accounts where external_id = ${group} union all select id, 1 from accounts where domain_lower = lower(${group})) x order by o limit 1)`;
+
+  const fresh = await queryRows<{ message_id: string }>(
+    db,
+    sql`insert into usage_message_ids (message_id) select distinct r.message_id from ${input} on conflict do nothing returning message_id`,
+  );
+  if (!fresh.length) return { stored: 0 };
+  const freshIds = JSON.stringify(fresh.map((f) => f.message_id));
+  const isFresh = sql`r.message_id in (select jsonb_array_elements_text(${freshIds}::jsonb))`;
+
+  // Each user's last group in this request, and their traits merged in order.
+  await db.execute(sql`
+    with g as (
+      select distinct on (r.user_key) r.user_key, r.group_id from ${input}
+      where ${isFresh} and r.type = 'group' order by r.user_key, r.occurred_at desc, r.i desc
+    ),
+    t as (
+      select r.user_key, jsonb_object_agg(k.key, k.value order by r.occurred_at, r.i) as traits
+      from ${input} cross join lateral jsonb_each(coalesce(r.traits, '{}'::jsonb)) k
+      where ${isFresh} and r.type = 'identify'
+      group by r.user_key
+    ),
+    u as (
+      select coalesce(g.user_key, t.user_key) as user_key, g.group_id, t.traits from g full join t on t.user_key = g.user_key
+    )
+    insert into usage_users as x (user_key, group_id, account_id, traits, updated_at)
+    select u.user_key, u.group_id, case when u.group_id is null then null else ${account(sql`u.group_id`)} end, u.traits, now() from u
+    on conflict (user_key) do update set
+      group_id = coalesce(excluded.group_id, x.group_id),
+      account_id = case when excluded.group_id is null then x.account_id else excluded.account_id end,
+      traits = case when excluded.traits is null then x.traits else coalesce(x.traits, '{}'::jsonb) || excluded.traits end,
+      updated_at = now()`);
+
+  await db.execute(sql`
+    insert into usage_events (occurred_at, message_id, type, event, user_key, group_id, account_id, key_id, properties, traits)
+    select r.occurred_at, r.message_id, r.type, r.event, r.user_key, coalesce(r.group_id, u.group_id),
+      case when r.group_id is null then u.account_id else ${account(sql`r.group_id`)} end,
+      ${keyId}, r.properties, r.traits
+    from (select distinct on (message_id) * from ${input} where ${isFresh} order by message_id, i) r
+    left join usage_users u on u.user_key = r.user_key`);
+  return { stored: fresh.length };
+}
+
+export type Rejected = { position: number; messageId: string | null; type: string | null; field: string; reason: string; excerpt: string };
+
+/** Keeps the refused messages for the debugger. */
+export async function recordRejections(db: DbOrTx, keyId: number, endpoint: string, rejected: Rejected[]): Promise<void> {
+  if (!rejected.length) return;
+  await db.execute(sql`
+    insert into ingest_rejections (key_id, endpoint, position, message_id, type, field, reason, excerpt)
+    select ${keyId}, ${endpoint}, r.position, r.message_id, r.type, r.field, r.reason, r.excerpt
+    from jsonb_to_recordset(${JSON.stringify(rejected.map((r) => ({ position: r.position, message_id: r.messageId, type: r.type, field: r.field, reason: r.reason, excerpt: r.excerpt })))}::jsonb)
+      as r(position int, message_id text, type text, field text, reason text, excerpt text)`);
+}
+
+/** Forgets message ids older than 30 days, rate counts older than an hour, and all but the newest 1,000 refusals. */
+export async function pruneIngestion(db: DbOrTx): Promise<void> {
+  await db.execute(sql`delete from usage_message_ids where received_at < now() - interval '30 days'`);
+  await db.execute(sql`delete from ingest_rate where minute < now() - interval '1 hour'`);
+  await db.execute(sql`delete from ingest_rejections where id <= (select id from ingest_rejections order by id desc offset 1000 limit 1)`);
+}
+
+export type DebuggerRow = {
+  status: 'accepted' | 'rejected';
+  receivedAt: Date;
+  keyName: string | null;
+  type: string | null;
+  event: string | null;
+  userKey: string | null;
+  groupId: string | null;
+  accountId: number | null;
+  accountName: string | null;
+  messageId: string | null;
+  field: string | null;
+  reason: string | null;
+  excerpt: string | null;
+};
+
+/** The last `limit` messages received, accepted (stored events) and refused alike, newest first. */
+export async function recentMessages(db: DbOrTx, limit = 100): Promise<DebuggerRow[]> {
+  const rows = await queryRows<Omit<DebuggerRow, 'receivedAt'> & { receivedAt: string | Date }>(
+    db,
+    sql`select m.status, m."receivedAt", m.type, m.event, m."userKey", m."groupId", m."accountId", m."messageId", m.field, m.reason, m.excerpt, k.name as "keyName", a.name as "accountName" from (
+          (select 'accepted' as status, received_at as "receivedAt", key_id, type, event, user_key as "userKey", group_id as "groupId", account_id as "accountId",
+             message_id as "messageId", null as field, null as reason, null as excerpt
+           from usage_events order by received_at desc limit ${limit})
+          union all
+          (select 'rejected', received_at, key_id, type, null, null, null, null, message_id, field, reason, excerpt
+           from ingest_rejections order by received_at desc limit ${limit})
+        ) m
+        left join write_keys k on k.id = m.key_id
+        left join accounts a on a.id = m."accountId"
+        order by m."receivedAt" desc limit ${limit}`,
+  );
+  return rows.map((r) => ({ ...r, receivedAt: new Date(r.receivedAt) }));
+}
+
+/** Groups sent that name no known account yet: their events wait, and are attributed when the account appears. */
+export async function unattributedGroups(db: DbOrTx, limit = 20): Promise<{ groupId: string; events: number; lastAt: Date }[]> {
+  const rows = await queryRows<{ groupId: string; events: number; lastAt: string | Date }>(
+    db,
+    sql`select group_id as "groupId", count(*)::int as events, max(received_at) as "lastAt"
+        from usage_events where account_id is null and group_id is not null
+        group by group_id order by max(received_at) desc limit ${limit}`,
+  );
+  return rows.map((r) => ({ groupId: r.groupId, events: Number(r.events), lastAt: new Date(r.lastAt) }));
+}

@@ -1,0 +1,118 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { accounts } from './accounts';
+import { users } from './users';
+
+// Usage signals: product events sent to the Segment-compatible ingestion API
+// (app/api/v1, lib/server/ingest.ts) with a workspace's write keys.
+
+/** A key that can only ingest: shown once, kept as its SHA-256; `prefix` names it in lists. */
+export const writeKeys = pgTable(
+  'write_keys',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    name: text().notNull(),
+    prefix: text().notNull(),
+    keyHash: text().notNull(),
+    /** Requests a minute this key may make before 429. */
+    ratePerMinute: integer().notNull().default(6000),
+    createdBy: integer().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+    revokedBy: integer().references(() => users.id),
+  },
+  (t) => [uniqueIndex('write_keys_hash_key').on(t.keyHash), check('write_keys_rate', sql`${t.ratePerMinute} between 1 and 1000000`)],
+);
+
+/** Requests per key per minute (fixed windows), in the database so every app instance counts the same. */
+export const ingestRate = pgTable(
+  'ingest_rate',
+  {
+    keyId: integer()
+      .notNull()
+      .references(() => writeKeys.id, { onDelete: 'cascade' }),
+    minute: timestamp({ withTimezone: true }).notNull(),
+    requests: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.minute] })],
+);
+
+/**
+ * Message ids seen in the last 30 days: a repeated one is accepted and stored
+ * nowhere. Outside usage_events, whose unique keys must include the partition key.
+ */
+export const usageMessageIds = pgTable(
+  'usage_message_ids',
+  {
+    messageId: text().primaryKey(),
+    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('usage_message_ids_received_idx').on(t.receivedAt)],
+);
+
+/**
+ * Every accepted message, partitioned by month of `occurredAt` (the
+ * migration declares the partitioning; partitions are made and dropped by
+ * db/queries/usage-partitions.ts). `accountId` is null while the group is
+ * unknown; a trigger on accounts attributes the events when it appears.
+ */
+export const usageEvents = pgTable(
+  'usage_events',
+  {
+    id: bigint({ mode: 'number' }).notNull().default(sql`nextval('usage_events_id_seq')`),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    messageId: text().notNull(),
+    /** track, identify, group, page or screen. */
+    type: text().notNull(),
+    /** The event's name (track), the page's or screen's name; null for identify and group. */
+    event: text(),
+    /** The user: `userId`, else `anon:` and the anonymous id. */
+    userKey: text().notNull(),
+    /** The group as sent (`context.groupId`, a group's `groupId`) or the user's last group. */
+    groupId: text(),
+    accountId: integer().references(() => accounts.id, { onDelete: 'cascade' }),
+    keyId: integer(),
+    properties: jsonb(),
+    traits: jsonb(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.occurredAt, t.id] }),
+    index('usage_events_account_idx').on(t.accountId, t.occurredAt),
+    index('usage_events_received_idx').on(t.receivedAt),
+    index('usage_events_unattributed_idx').on(t.groupId).where(sql`${t.accountId} is null`),
+  ],
+);
+
+/** Each user's last group (a `group` call), so their later events are attributed without one. */
+export const usageUsers = pgTable(
+  'usage_users',
+  {
+    userKey: text().primaryKey(),
+    groupId: text(),
+    accountId: integer().references(() => accounts.id, { onDelete: 'set null' }),
+    traits: jsonb(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('usage_users_unattributed_idx').on(t.groupId).where(sql`${t.accountId} is null`)],
+);
+
+/** Messages refused, with the field and why, for the debugger (the newest kept). */
+export const ingestRejections = pgTable(
+  'ingest_rejections',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    keyId: integer().references(() => writeKeys.id, { onDelete: 'cascade' }),
+    endpoint: text().notNull(),
+    position: integer().notNull(),
+    messageId: text(),
+    type: text(),
+    field: text().notNull(),
+    reason: text().notNull(),
+    /** The start of the message as sent. */
+    excerpt: text().notNull(),
+  },
+  (t) => [index('ingest_rejections_received_idx').on(t.receivedAt)],
+);
