@@ -23,6 +23,7 @@ export type Workspace = {
   /** Cost to serve above this share of ARR (percent) is high-touch on low value. */
   costShareThresholdPct: string;
   eventRetentionMonths: number;
+  pulseDays: number;
   isDemo: boolean;
   version: number;
 };
@@ -42,6 +43,7 @@ export const defaultWorkspace: Workspace = {
   tier3ToolingCost: '0.00',
   costShareThresholdPct: '20.00',
   eventRetentionMonths: 13,
+  pulseDays: 30,
   isDemo: false,
   version: 0,
 };
@@ -60,6 +62,7 @@ const columns = {
   tier3ToolingCost: workspaceSettings.tier3ToolingCost,
   costShareThresholdPct: workspaceSettings.costShareThresholdPct,
   eventRetentionMonths: workspaceSettings.eventRetentionMonths,
+  pulseDays: workspaceSettings.pulseDays,
   isDemo: workspaceSettings.isDemo,
   version: workspaceSettings.version,
 };

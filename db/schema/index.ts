@@ -14,3 +14,4 @@ export * from './coverage';
 export * from './capacity';
 export * from './economics';
 export * from './signals';
+export * from './health';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { users } from './users';
 
@@ -80,6 +80,8 @@ export const usageEvents = pgTable(
   (t) => [
     primaryKey({ columns: [t.occurredAt, t.id] }),
     index('usage_events_account_idx').on(t.accountId, t.occurredAt),
+    // An account's latest event of a name (its last NPS response).
+    index('usage_events_account_event_idx').on(t.accountId, t.event, t.occurredAt),
     index('usage_events_received_idx').on(t.receivedAt),
     index('usage_events_unattributed_idx').on(t.groupId).where(sql`${t.accountId} is null`),
   ],
@@ -115,4 +117,53 @@ export const ingestRejections = pgTable(
     excerpt: text().notNull(),
   },
   (t) => [index('ingest_rejections_received_idx').on(t.receivedAt)],
+);
+
+/**
+ * What an event name means (Admin → Signals): logins, key features,
+ * pricing-page views, support tickets, NPS responses (with the property
+ * holding the score). An event (track) or page/screen name may carry
+ * several meanings; each meaning may have several names.
+ */
+export const eventMappings = pgTable(
+  'event_mappings',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    meaning: text().notNull(),
+    event: text().notNull(),
+    /** For NPS: the property with the 0–10 score. */
+    scoreProperty: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('event_mappings_meaning_event_key').on(t.meaning, t.event),
+    check('event_mappings_meaning', sql`${t.meaning} in ('login', 'key_feature', 'pricing_view', 'support_ticket', 'nps')`),
+  ],
+);
+
+/** Events per account, workspace day and event name (track events, pages and screens by name): what signals read. */
+export const usageDaily = pgTable(
+  'usage_daily',
+  {
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    day: date({ mode: 'string' }).notNull(),
+    event: text().notNull(),
+    events: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.day, t.event] }), index('usage_daily_day_idx').on(t.day)],
+);
+
+/** Who was active at an account on a workspace day: active users and last seen. */
+export const usageUserDays = pgTable(
+  'usage_user_days',
+  {
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    day: date({ mode: 'string' }).notNull(),
+    userKey: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.day, t.userKey] }), index('usage_user_days_day_idx').on(t.day)],
 );

@@ -27,6 +27,8 @@ export const workspaceSettings = pgTable(
     costShareThresholdPct: numeric({ precision: 5, scale: 2 }).notNull().default('20'),
     // Usage events older than this many months are refused and their partitions dropped.
     eventRetentionMonths: smallint().notNull().default(13),
+    // A CSM's pulse on an account counts for this many days after it is set.
+    pulseDays: smallint().notNull().default(30),
     // Set only by the demo seed, so re-seeding can tell a demo from real data.
     isDemo: boolean().notNull().default(false),
     version: integer().notNull().default(1),
@@ -38,6 +40,7 @@ export const workspaceSettings = pgTable(
   (t) => [
     check('workspace_settings_single_row', sql`${t.id} = 1`),
     check('workspace_settings_fy_month', sql`${t.fiscalYearStartMonth} between 1 and 12`),
+    check('workspace_settings_pulse_days', sql`${t.pulseDays} between 1 and 365`),
     check('workspace_settings_retention', sql`${t.eventRetentionMonths} between 1 and 60`),
     check('workspace_settings_grace_days', sql`${t.coverageGraceDays} between 0 and 90`),
     check('workspace_settings_costs', sql`${t.csmHourCost} >= 0 and ${t.tier1ToolingCost} >= 0 and ${t.tier2ToolingCost} >= 0 and ${t.tier3ToolingCost} >= 0`),

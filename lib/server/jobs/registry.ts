@@ -6,6 +6,7 @@ import { recomputeChangedCoverage } from '../coverage';
 import { refreshEconomics } from '../economics';
 import { sweepExpiredOverrides } from '../sweep-overrides';
 import { maintainUsageEvents } from '../usage-maintenance';
+import { recomputeChangedHealth } from '../health';
 import { defineJob } from './queue';
 
 // Every background job of the app: its name, what it does with its data, and
@@ -66,6 +67,15 @@ export const jobRegistry = {
     retry: { limit: 3, delaySeconds: 60, maxDelaySeconds: 600 },
     expireInSeconds: 15 * 60,
   }),
+  // Keeps signals and health scores current (lib/server/health.ts): every
+  // account once a day and when the model changes; within a minute the
+  // accounts with new usage, touches or pulse. `stately`: one at a time.
+  'health': defineJob<Record<string, never>>({
+    run: async () => void (await recomputeChangedHealth()),
+    policy: 'stately',
+    retry: { limit: 3, delaySeconds: 60, maxDelaySeconds: 600 },
+    expireInSeconds: 15 * 60,
+  }),
   // Usage events' partitions made ahead and dropped past the retention, and
   // the ingestion's bookkeeping pruned (lib/server/usage-maintenance.ts).
   'usage-maintenance': defineJob<Record<string, never>>({
@@ -84,7 +94,8 @@ export const jobSchedules: { name: JobName; cron: string }[] = [
   { name: 'sweep-reminders', cron: '*/15 * * * *' },
   { name: 'coverage', cron: '* * * * *' },
   { name: 'usage-maintenance', cron: '7 * * * *' },
+  { name: 'health', cron: '* * * * *' },
 ];
 
 /** Jobs sent once when an app instance starts (deduplicated across instances by their queue policy). */
-export const jobsAtStart: JobName[] = ['sweep-overrides', 'sweep-reminders', 'coverage', 'usage-maintenance'];
+export const jobsAtStart: JobName[] = ['sweep-overrides', 'sweep-reminders', 'coverage', 'usage-maintenance', 'health'];

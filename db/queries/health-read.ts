@@ -1,0 +1,90 @@
+import { desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { HealthComponent, HealthModel } from '@/lib/health/model';
+import { queryRows, type DbOrTx } from '../client';
+import { accountHealth, accountPulses, accountSignals, eventMappings, healthModels } from '../schema';
+
+/** The current health model: the highest version (the migration makes version 1). */
+export async function currentHealthModel(db: DbOrTx): Promise<HealthModel & { note: string | null; createdAt: Date }> {
+  const [m] = await db.select().from(healthModels).orderBy(desc(healthModels.version)).limit(1);
+  if (!m) throw new Error('No health model: migrations not applied.');
+  return { version: m.version, components: m.components as HealthComponent[], poorMax: m.poorMax, averageMax: m.averageMax, note: m.note, createdAt: m.createdAt };
+}
+
+/** Every version's number and when it took effect, for the trend's markers. */
+export async function healthModelVersions(db: DbOrTx): Promise<{ version: number; createdAt: Date; note: string | null }[]> {
+  return db.select({ version: healthModels.version, createdAt: healthModels.createdAt, note: healthModels.note }).from(healthModels).orderBy(healthModels.version);
+}
+
+export async function insertHealthModel(db: DbOrTx, m: Omit<HealthModel, 'version'> & { note: string | null; createdBy: number; expectedVersion: number }): Promise<number | null> {
+  const rows = await queryRows<{ version: number }>(
+    db,
+    sql`insert into health_models (version, components, poor_max, average_max, note, created_by)
+        select ${m.expectedVersion + 1}, ${JSON.stringify(m.components)}::jsonb, ${m.poorMax}, ${m.averageMax}, ${m.note}, ${m.createdBy}
+        where (select max(version) from health_models) = ${m.expectedVersion}
+        on conflict (version) do nothing
+        returning version`,
+  );
+  return rows[0]?.version ?? null;
+}
+
+export type EventMapping = { id: number; meaning: string; event: string; scoreProperty: string | null };
+
+export async function listEventMappings(db: DbOrTx): Promise<EventMapping[]> {
+  return db.select({ id: eventMappings.id, meaning: eventMappings.meaning, event: eventMappings.event, scoreProperty: eventMappings.scoreProperty }).from(eventMappings).orderBy(eventMappings.meaning, eventMappings.event);
+}
+
+/** An account's signals, score and pulse as last worked out. */
+export async function accountHealthCard(db: DbOrTx, accountId: number) {
+  const [row] = await db
+    .select({
+      signals: accountSignals,
+      health: accountHealth,
+      pulse: { pulse: accountPulses.pulse, note: accountPulses.note, setAt: accountPulses.setAt, expiresOn: accountPulses.expiresOn, version: accountPulses.version },
+    })
+    .from(accountSignals)
+    .leftJoin(accountHealth, eq(accountHealth.accountId, accountSignals.accountId))
+    .leftJoin(accountPulses, eq(accountPulses.accountId, accountSignals.accountId))
+    .where(eq(accountSignals.accountId, accountId));
+  return row ?? null;
+}
+
+/** An account's daily scores over the last `days` days, oldest first. */
+export async function healthTrend(db: DbOrTx, accountId: number, from: string): Promise<{ day: string; score: number | null; modelVersion: number }[]> {
+  return queryRows(
+    db,
+    sql`select day::text as day, score, model_version as "modelVersion" from health_history where account_id = ${accountId} and day >= ${from}::date order by day`,
+  );
+}
+
+export type HealthMark = { accountId: number; fromDay: string; markedAt: string };
+
+/** Accounts marked for a recompute (new usage, a touch, a pulse), oldest mark first. */
+export async function healthMarks(db: DbOrTx, limit: number): Promise<HealthMark[]> {
+  return queryRows(db, sql`select account_id as "accountId", from_day::text as "fromDay", marked_at::text as "markedAt" from health_dirty order by marked_at limit ${limit}`);
+}
+
+/** Unmarks these accounts unless they were marked again since they were read. */
+export async function unmarkHealth(db: DbOrTx, marks: readonly HealthMark[]): Promise<void> {
+  if (!marks.length) return;
+  await db.execute(
+    sql`delete from health_dirty d using jsonb_to_recordset(${JSON.stringify(marks)}::jsonb) as x("accountId" int, "markedAt" timestamptz)
+        where d.account_id = x."accountId" and d.marked_at = x."markedAt"`,
+  );
+}
+
+/** Marks accounts for a recompute from `fromDay` (a pulse set, a model applied). */
+export async function markHealth(db: DbOrTx, accountIds: SQL, fromDay: string): Promise<void> {
+  await db.execute(sql`insert into health_dirty (account_id, from_day) select id, ${fromDay}::date from accounts where id in (${accountIds})
+    on conflict (account_id) do update set from_day = least(health_dirty.from_day, excluded.from_day), marked_at = now()`);
+}
+
+/** The whole run of a day, if there was one, and under which model. */
+export async function healthRunOf(db: DbOrTx, day: string): Promise<{ modelVersion: number } | null> {
+  const [row] = await queryRows<{ modelVersion: number }>(db, sql`select model_version as "modelVersion" from health_runs where day = ${day}::date`);
+  return row ?? null;
+}
+
+export async function recordHealthRun(db: DbOrTx, r: { day: string; modelVersion: number; accounts: number; startedAt: Date }): Promise<void> {
+  await db.execute(sql`insert into health_runs (day, model_version, accounts, started_at) values (${r.day}::date, ${r.modelVersion}, ${r.accounts}, ${r.startedAt.toISOString()}::timestamptz)
+    on conflict (day) do update set model_version = excluded.model_version, accounts = excluded.accounts, started_at = excluded.started_at, finished_at = now()`);
+}

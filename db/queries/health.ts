@@ -1,0 +1,166 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { HealthComponent, HealthModel } from '@/lib/health/model';
+import type { LocalDate } from '@/lib/scheduling/local-date';
+import { queryRows, type DbOrTx } from '../client';
+
+// Signals and health scores, worked out in SQL for any set of accounts and
+// days at once (lib/health/model.ts has the same scoring as a plain function,
+// for the breakdown; health.int.test.ts checks they agree).
+//
+// Signals of an account on a workspace day D (null: no data):
+// - days since last seen: D minus the last day anyone there sent an event;
+// - active users 7 / 30 days: distinct users with events in the 7 / 30 days to D;
+// - key-feature adoption: the share of the mapped key features used in 30 days;
+// - usage trend: events in the 30 days to D against the 30 before, in percent
+//   (no data without events in the 30 before);
+// - pricing-page views in 7 days, support tickets in 30 days: mapped events;
+// - NPS: the score property of the latest mapped NPS response;
+// - days since the last human touch: the last completed activity (the touch ledger);
+// - the CSM's pulse while it lasts: green 100, yellow 50, red 0.
+// Usage measures are missing for an account never seen, and those read from
+// mapped events also while nothing is mapped to them.
+
+export type HealthScope = { accountIds?: SQL; from: LocalDate; to: LocalDate; timeZone: string };
+
+/** The CTE `sig` (account_id, day, and each measure) for the accounts and days of `s`. */
+export function signalsCte(s: HealthScope): SQL {
+  const mapped = (meaning: string) => sql`(select event from event_mappings where meaning = ${meaning})`;
+  const has = (meaning: string) => sql`exists (select 1 from event_mappings where meaning = ${meaning})`;
+  return sql`
+    ad as (
+      select a.id as account_id, d::date as day
+      from accounts a cross join generate_series(${s.from}::date, ${s.to}::date, interval '1 day') d
+      ${s.accountIds ? sql`where a.id in (${s.accountIds})` : sql``}
+    ),
+    sig as (
+      select ad.account_id, ad.day,
+        case when ls.last_day is null then null else ad.day - ls.last_day end as days_since_seen,
+        case when ls.last_day is null then null else coalesce(uu.au7, 0) end as active_users_7d,
+        case when ls.last_day is null then null else coalesce(uu.au30, 0) end as active_users_30d,
+        case when ls.last_day is null or kf.n = 0 then null else round(100.0 * ev.kf_used / kf.n, 1) end as feature_adoption,
+        case when ls.last_day is null or ev.prev = 0 then null else round(100.0 * (ev.cur - ev.prev) / ev.prev, 1) end as usage_trend,
+        case when ls.last_day is null or not ${has('pricing_view')} then null else ev.pricing7 end as pricing_views_7d,
+        case when ls.last_day is null or not ${has('support_ticket')} then null else ev.tickets30 end as tickets_30d,
+        nps.score as nps,
+        case when ht.last_touch is null then null else ad.day - (ht.last_touch at time zone ${s.timeZone})::date end as days_since_human_touch,
+        case p.pulse when 'green' then 100 when 'yellow' then 50 when 'red' then 0 end as pulse
+      from ad
+      cross join (select count(*)::int as n from event_mappings where meaning = 'key_feature') kf
+      left join lateral (select max(u.day) as last_day from usage_user_days u where u.account_id = ad.account_id and u.day <= ad.day) ls on true
+      left join lateral (
+        select count(distinct u.user_key) filter (where u.day > ad.day - 7) as au7, count(distinct u.user_key) as au30
+        from usage_user_days u where u.account_id = ad.account_id and u.day > ad.day - 30 and u.day <= ad.day
+      ) uu on true
+      left join lateral (
+        select coalesce(sum(d.events) filter (where d.day > ad.day - 30), 0) as cur,
+          coalesce(sum(d.events) filter (where d.day <= ad.day - 30), 0) as prev,
+          count(distinct d.event) filter (where d.day > ad.day - 30 and d.event in ${mapped('key_feature')}) as kf_used,
+          coalesce(sum(d.events) filter (where d.day > ad.day - 7 and d.event in ${mapped('pricing_view')}), 0) as pricing7,
+          coalesce(sum(d.events) filter (where d.day > ad.day - 30 and d.event in ${mapped('support_ticket')}), 0) as tickets30
+        from usage_daily d where d.account_id = ad.account_id and d.day > ad.day - 60 and d.day <= ad.day
+      ) ev on true
+      left join lateral (
+        select (e.properties ->> m.score_property)::numeric as score
+        from event_mappings m
+        join usage_events e on e.account_id = ad.account_id and e.event = m.event
+          and e.occurred_at < ((ad.day + 1)::timestamp at time zone ${s.timeZone})
+        where m.meaning = 'nps' and m.score_property is not null and (e.properties ->> m.score_property) ~ '^[0-9]+(\\.[0-9]+)?$'
+        order by e.occurred_at desc limit 1
+      ) nps on true
+      left join lateral (
+        select max(t.occurred_at) as last_touch from touches t
+        where t.account_id = ad.account_id and t.kind = 'activity_completed' and t.occurred_at < ((ad.day + 1)::timestamp at time zone ${s.timeZone})
+      ) ht on true
+      left join account_pulses p on p.account_id = ad.account_id and (p.set_at at time zone ${s.timeZone})::date <= ad.day and p.expires_on >= ad.day
+    )`;
+}
+
+const measureColumn: Record<Exclude<HealthComponent['measure'], 'event_30d'>, string> = {
+  active_users_30d: 'active_users_30d',
+  active_users_7d: 'active_users_7d',
+  days_since_seen: 'days_since_seen',
+  feature_adoption: 'feature_adoption',
+  usage_trend: 'usage_trend',
+  pricing_views_7d: 'pricing_views_7d',
+  tickets_30d: 'tickets_30d',
+  nps: 'nps',
+  days_since_human_touch: 'days_since_human_touch',
+  pulse: 'pulse',
+};
+
+/** A component's value for row `sig` of the CTE: a column, or a custom event's count over 30 days (missing for an account never seen). */
+function valueSql(c: HealthComponent): SQL {
+  if (c.measure !== 'event_30d') return sql`sig.${sql.raw(measureColumn[c.measure])}::numeric`;
+  return sql`(case when sig.days_since_seen is null then null else (select coalesce(sum(d.events), 0) from usage_daily d
+    where d.account_id = sig.account_id and d.event = ${c.event ?? ''} and d.day > sig.day - 30 and d.day <= sig.day) end)::numeric`;
+}
+
+/** Points 0–100 of a component in SQL, as lib/health/model.ts componentPoints. */
+function pointsSql(c: HealthComponent): SQL {
+  const up = c.at100 > c.at0;
+  const n = (x: number) => sql`${String(up ? x : -x)}::numeric`;
+  const v = up ? valueSql(c) : sql`(-${valueSql(c)})`;
+  return sql`(case when ${v} is null then null when ${v} <= ${n(c.at0)} then 0::numeric when ${v} >= ${n(c.at100)} then 100::numeric
+    when ${v} <= ${n(c.at50)} then 50 * (${v} - ${n(c.at0)}) / (${n(c.at50)} - ${n(c.at0)})
+    else 50 + 50 * (${v} - ${n(c.at50)}) / (${n(c.at100)} - ${n(c.at50)}) end)`;
+}
+
+/** The CTE `scored` (account_id, day, score, band, data_share) under `model`, after signalsCte. */
+export function scoredCte(model: Pick<HealthModel, 'components' | 'poorMax' | 'averageMax'>): SQL {
+  const total = model.components.reduce((s, c) => s + c.weight, 0);
+  const parts = model.components.map((c) => sql`(${pointsSql(c)}, ${String(c.weight)}::numeric)`);
+  return sql`
+    scored as (
+      select x.account_id, x.day,
+        case when x.weight_with_data = 0 then null else round(x.weighted / x.weight_with_data)::smallint end as score,
+        case when x.weight_with_data = 0 then null
+          when round(x.weighted / x.weight_with_data) <= ${model.poorMax} then 'poor'
+          when round(x.weighted / x.weight_with_data) <= ${model.averageMax} then 'average' else 'good' end as band,
+        round(x.weight_with_data / ${String(total || 1)}::numeric, 4) as data_share
+      from (
+        select sig.account_id, sig.day,
+          coalesce(sum(p.points * p.weight) filter (where p.points is not null), 0) as weighted,
+          coalesce(sum(p.weight) filter (where p.points is not null), 0) as weight_with_data
+        from sig cross join lateral (values ${sql.join(parts, sql`, `)}) as p(points, weight)
+        group by sig.account_id, sig.day
+      ) x
+    )`;
+}
+
+export type HealthRecompute = HealthScope & { model: HealthModel; today: LocalDate };
+
+/**
+ * Works out signals and scores for the scope's accounts and days: the day's
+ * history rows for every day, and for today the current signals and score.
+ * Three set-based statements; returns how many account-days were scored.
+ */
+export async function writeHealth(db: DbOrTx, r: HealthRecompute): Promise<number> {
+  const ctes = sql`with ${signalsCte(r)}, ${scoredCte(r.model)}`;
+  const [{ n }] = (await queryRows<{ n: number }>(
+    db,
+    sql`${ctes}, written as (
+          insert into health_history (account_id, day, model_version, score, band, data_share)
+          select account_id, day, ${r.model.version}, score, band, data_share from scored
+          on conflict (account_id, day) do update set model_version = excluded.model_version, score = excluded.score, band = excluded.band, data_share = excluded.data_share
+          returning 1
+        )
+        select count(*)::int as n from written`,
+  )) as [{ n: number }];
+  if (r.to === r.today) {
+    const today = { ...r, from: r.today };
+    await db.execute(sql`with ${signalsCte(today)}
+      insert into account_signals (account_id, day, days_since_seen, active_users_7d, active_users_30d, feature_adoption_pct, usage_trend_pct, pricing_views_7d, tickets_30d, nps, days_since_human_touch, pulse, computed_at)
+      select account_id, day, days_since_seen, active_users_7d, active_users_30d, feature_adoption, usage_trend, pricing_views_7d, tickets_30d, nps, days_since_human_touch, pulse, now() from sig
+      on conflict (account_id) do update set day = excluded.day, days_since_seen = excluded.days_since_seen, active_users_7d = excluded.active_users_7d,
+        active_users_30d = excluded.active_users_30d, feature_adoption_pct = excluded.feature_adoption_pct, usage_trend_pct = excluded.usage_trend_pct,
+        pricing_views_7d = excluded.pricing_views_7d, tickets_30d = excluded.tickets_30d, nps = excluded.nps,
+        days_since_human_touch = excluded.days_since_human_touch, pulse = excluded.pulse, computed_at = now()`);
+    await db.execute(sql`
+      insert into account_health (account_id, day, model_version, score, band, data_share, computed_at)
+      select account_id, day, model_version, score, band, data_share, now() from health_history
+      where day = ${r.today}::date ${r.accountIds ? sql`and account_id in (${r.accountIds})` : sql``}
+      on conflict (account_id) do update set day = excluded.day, model_version = excluded.model_version, score = excluded.score, band = excluded.band,
+        data_share = excluded.data_share, computed_at = now()`);
+  }
+  return n;
+}
