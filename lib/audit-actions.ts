@@ -20,6 +20,7 @@ export const auditActions = [
   'account.create',
   'account.update',
   'account.reassign',
+  'account.pulse',
   'account.override',
   'account.clear_override',
   'account.request_override',

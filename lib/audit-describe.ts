@@ -146,6 +146,7 @@ const specs: Record<string, Spec> = {
   'program_kind.update': { omit: ['key'], kinds: { name: 'typeName' } },
   'program_kind.deactivate': { omit: ['key', 'active'], kinds: { name: 'typeName' } },
   'program_kind.reactivate': { omit: ['key', 'active'], kinds: { name: 'typeName' } },
+  'account.pulse': { omit: ['pulse', 'note'] },
   'write_key.create': { omit: ['name', 'prefix', 'ratePerMinute'] },
   'write_key.revoke': { omit: ['name'] },
   'job.retry': { omit: ['count', 'jobIds'], sentence: (row) => ({ values: { count: num(obj(row.after)?.count) ?? 0 } }) },

@@ -1,7 +1,7 @@
 import { desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { HealthComponent, HealthModel } from '@/lib/health/model';
 import { queryRows, type DbOrTx } from '../client';
-import { accountHealth, accountPulses, accountSignals, eventMappings, healthModels } from '../schema';
+import { accountHealth, accountPulses, accountSignals, accounts, eventMappings, healthModels } from '../schema';
 
 /** The current health model: the highest version (the migration makes version 1). */
 export async function currentHealthModel(db: DbOrTx): Promise<HealthModel & { note: string | null; createdAt: Date }> {
@@ -33,7 +33,7 @@ export async function listEventMappings(db: DbOrTx): Promise<EventMapping[]> {
   return db.select({ id: eventMappings.id, meaning: eventMappings.meaning, event: eventMappings.event, scoreProperty: eventMappings.scoreProperty }).from(eventMappings).orderBy(eventMappings.meaning, eventMappings.event);
 }
 
-/** An account's signals, score and pulse as last worked out. */
+/** An account's signals, score and pulse as last worked out (signals null before the first run). */
 export async function accountHealthCard(db: DbOrTx, accountId: number) {
   const [row] = await db
     .select({
@@ -41,10 +41,11 @@ export async function accountHealthCard(db: DbOrTx, accountId: number) {
       health: accountHealth,
       pulse: { pulse: accountPulses.pulse, note: accountPulses.note, setAt: accountPulses.setAt, expiresOn: accountPulses.expiresOn, version: accountPulses.version },
     })
-    .from(accountSignals)
-    .leftJoin(accountHealth, eq(accountHealth.accountId, accountSignals.accountId))
-    .leftJoin(accountPulses, eq(accountPulses.accountId, accountSignals.accountId))
-    .where(eq(accountSignals.accountId, accountId));
+    .from(accounts)
+    .leftJoin(accountSignals, eq(accountSignals.accountId, accounts.id))
+    .leftJoin(accountHealth, eq(accountHealth.accountId, accounts.id))
+    .leftJoin(accountPulses, eq(accountPulses.accountId, accounts.id))
+    .where(eq(accounts.id, accountId));
   return row ?? null;
 }
 
@@ -87,4 +88,36 @@ export async function healthRunOf(db: DbOrTx, day: string): Promise<{ modelVersi
 export async function recordHealthRun(db: DbOrTx, r: { day: string; modelVersion: number; accounts: number; startedAt: Date }): Promise<void> {
   await db.execute(sql`insert into health_runs (day, model_version, accounts, started_at) values (${r.day}::date, ${r.modelVersion}, ${r.accounts}, ${r.startedAt.toISOString()}::timestamptz)
     on conflict (day) do update set model_version = excluded.model_version, accounts = excluded.accounts, started_at = excluded.started_at, finished_at = now()`);
+}
+
+/**
+ * Sets (or with a null pulse clears) an account's pulse if nobody changed it
+ * since `version` (0: there was none); false on a conflict.
+ */
+export async function savePulse(db: DbOrTx, p: { accountId: number; version: number; pulse: string | null; note: string | null; setBy: number; expiresOn: string }): Promise<boolean> {
+  if (p.pulse === null) {
+    const rows = await queryRows(db, sql`delete from account_pulses where account_id = ${p.accountId} and version = ${p.version} returning 1`);
+    return rows.length > 0 || p.version === 0;
+  }
+  const rows = await queryRows(
+    db,
+    sql`insert into account_pulses (account_id, pulse, note, set_by, set_at, expires_on, version)
+        values (${p.accountId}, ${p.pulse}, ${p.note}, ${p.setBy}, now(), ${p.expiresOn}::date, 1)
+        on conflict (account_id) do update set pulse = excluded.pulse, note = excluded.note, set_by = excluded.set_by, set_at = now(),
+          expires_on = excluded.expires_on, version = account_pulses.version + 1
+        where account_pulses.version = ${p.version}
+        returning 1`,
+  );
+  return rows.length > 0;
+}
+
+/** An account's events of these names over the 30 days to `day` (custom components). */
+export async function eventCounts30d(db: DbOrTx, accountId: number, day: string, events: string[]): Promise<Record<string, number>> {
+  if (!events.length) return {};
+  const rows = await queryRows<{ event: string; n: number }>(
+    db,
+    sql`select event, sum(events)::int as n from usage_daily where account_id = ${accountId} and day > ${day}::date - 30 and day <= ${day}::date
+        and event in (select jsonb_array_elements_text(${JSON.stringify(events)}::jsonb)) group by event`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.event, Number(r.n)]));
 }

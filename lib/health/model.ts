@@ -100,3 +100,12 @@ export function componentProblems(c: HealthComponent): Partial<Record<'at0' | 'a
   if (c.measure === 'event_30d' && !c.event?.trim()) problems.event = 'validation.required';
   return problems;
 }
+
+/** An account's signals as numbers (null: no data), by measure; `event_30d` by event name. */
+export type SignalValues = Record<Exclude<Measure, 'event_30d'>, number | null> & { events30d: Record<string, number> | null };
+
+/** A component's value among an account's signals. */
+export function valueFor(values: SignalValues, c: HealthComponent): number | null {
+  if (c.measure === 'event_30d') return values.events30d === null ? null : (values.events30d[c.event ?? ''] ?? 0);
+  return values[c.measure];
+}

@@ -14,6 +14,7 @@ import type enCoverage from './messages/en.coverage.json';
 import type enCapacity from './messages/en.capacity.json';
 import type enEconomics from './messages/en.economics.json';
 import type enSignals from './messages/en.signals.json';
+import type enHealth from './messages/en.health.json';
 import type { Locale } from './locales';
 
 // next-intl checks every translation key against the English catalog (the
@@ -38,6 +39,7 @@ declare module 'next-intl' {
       capacity: typeof enCapacity;
       economics: typeof enEconomics;
       signals: typeof enSignals;
+      health: typeof enHealth;
     };
   }
 }

@@ -77,7 +77,7 @@ describe('signals', () => {
       pulse: null,
     });
     // 7 events in the 30 days to today against 2 in the 30 before: +250 %.
-    expect(card?.signals.usageTrendPct).toBe('250.0');
+    expect(card?.signals?.usageTrendPct).toBe('250.0');
     const quiet = await accountHealthCard(await getDb(), silent);
     expect(quiet?.signals).toMatchObject({ daysSinceSeen: 50, activeUsers30d: 0, featureAdoptionPct: '0.0', tickets30d: 0, nps: null, pulse: 0 });
   });
@@ -95,7 +95,7 @@ describe('scores', () => {
     const model = await currentHealthModel(db);
     for (const id of [active, silent]) {
       const card = (await accountHealthCard(db, id))!;
-      const s = card.signals;
+      const s = card.signals!;
       const value = (c: HealthComponent): number | null => {
         const v = {
           active_users_30d: s.activeUsers30d,

@@ -403,6 +403,16 @@ export const registry: Record<string, Entry> = {
       return { ...values, name: `${values.name} renamed`, id: account.id, version: account.version };
     },
   },
+  '(workspace)/accounts/health-actions.ts#setAccountPulse': {
+    kind: 'action',
+    name: 'account.pulse',
+    permission: 'accounts.write',
+    scope: 'own',
+    async fixture({ people }) {
+      const account = await ownedAccount(people.owner);
+      return { accountId: account.id, version: 0, pulse: 'yellow', note: 'Budget under review' };
+    },
+  },
   '(workspace)/accounts/contact-actions.ts#createContact': {
     kind: 'action',
     name: 'contact.create',

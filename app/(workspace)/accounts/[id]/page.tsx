@@ -43,6 +43,8 @@ import { countAccountTouches, listAccountTouches, touchPageSize } from '@/db/que
 import { TouchesCard } from '../_components/touches-card';
 import { PlaybookDueCard } from '../_components/playbook-due-card';
 import { openObligations } from '@/db/queries/coverage';
+import { healthCardData } from '@/lib/server/health-card';
+import { HealthCard } from '../_components/health-card';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
@@ -69,7 +71,8 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const touchFilter = { model: isTouchModel(touchModel) ? touchModel : undefined, page: parsePage(one(query.touchesPage)) };
   // A link from elsewhere (the economics page's lists) may open the override form with a tier and reason filled in.
   const prefill = overridePrefill(query);
-  const [t, tAll, tp, format, history, events, pending, owner, overrider, policy, activityRows, types, playbooks, csms, contactRows, touchRows, touchCounts, shareItems, dues] = await Promise.all([
+  const today = todayIn(workspace.timeZone);
+  const [t, tAll, tp, format, history, events, pending, owner, overrider, policy, activityRows, types, playbooks, csms, contactRows, touchRows, touchCounts, shareItems, dues, health] = await Promise.all([
     getTranslations('accounts'),
     getTranslations(),
     getTranslations('playbooks'),
@@ -89,6 +92,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
     countAccountTouches(db, account.id),
     listShareableItems(db),
     openObligations(db, [account.id]),
+    healthCardData(db, account.id, today),
   ]);
   const typeLabel = (ty: { key: string | null; name: string | null }) => activityTypeLabel(ty, tp);
   const playbookTypeIds = new Set(activityRules(playbooks.find((p) => p.tier === account.tier)?.rules ?? []).map((r) => r.activityTypeId));
@@ -212,6 +216,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
           {account.notes && <p className="mt-3 whitespace-pre-wrap border-t border-zinc-100 pt-3 text-sm text-zinc-700">{account.notes}</p>}
         </Card>
       </div>
+      <HealthCard data={health} format={format} accountId={account.id} canPulse={editable} />
       <ActivitiesCard
         accountId={account.id}
         activities={activityRows.map((a) => ({ ...a, typeLabel: typeLabel({ key: a.typeKey, name: a.typeName }) }))}
