@@ -6,6 +6,7 @@ import { closeDb, getDb, migrationsFolder } from '@/db/client';
 import { insertUser, emailTaken } from '@/db/queries/users';
 import { writeAudit } from '@/db/queries/audit';
 import { demoPassword, demoUsers, seedDemo } from '@/db/seed';
+import { seedDemoUsage } from '@/lib/server/demo-usage';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { passwordProblem } from '@/lib/auth/password-policy';
 import { assertDataDirFree } from '@/db/pglite-lock';
@@ -36,7 +37,10 @@ async function seed() {
     process.exitCode = 1;
     return;
   }
-  console.log(outcome === 'seeded' ? 'Demo workspace created.' : 'Demo workspace already present; nothing changed.');
+  console.log(outcome === 'seeded' ? 'Demo workspace created.' : 'Demo workspace already present.');
+  // Its product usage goes through the ingestion API, then health is worked out: the sign-ins below come after.
+  const usage = await seedDemoUsage(await getDb(), (line) => console.log(line));
+  if (!usage && outcome !== 'seeded') console.log('Demo usage already present; nothing changed.');
   console.log(`Demo sign-ins (password for all: ${demoPassword}):`);
   for (const u of demoUsers) console.log(`  ${u.role.padEnd(8)} ${u.email}`);
 }

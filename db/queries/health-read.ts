@@ -121,3 +121,7 @@ export async function eventCounts30d(db: DbOrTx, accountId: number, day: string,
   );
   return Object.fromEntries(rows.map((r) => [r.event, Number(r.n)]));
 }
+
+export async function insertEventMappings(db: DbOrTx, rows: readonly { meaning: string; event: string; scoreProperty: string | null }[]): Promise<void> {
+  if (rows.length) await db.insert(eventMappings).values(rows.map((r) => ({ meaning: r.meaning, event: r.event, scoreProperty: r.scoreProperty }))).onConflictDoNothing();
+}

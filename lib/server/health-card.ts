@@ -3,7 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { accountHealthCard, currentHealthModel, eventCounts30d, healthModelVersions, healthTrend } from '@/db/queries/health-read';
 import { healthScore, valueFor, type SignalValues } from '@/lib/health/model';
 import { addDays } from '@/lib/scheduling/local-date';
-import { historyDays } from './health';
+import { historyDays } from './health-days';
 
 const num = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
 

@@ -6,6 +6,7 @@ import { currentHealthModel, healthMarks, healthRunOf, recordHealthRun, unmarkHe
 import { getWorkspace } from '@/db/queries/workspace';
 import { todayIn } from '@/lib/dates';
 import { addDays } from '@/lib/scheduling/local-date';
+import { historyDays } from './health-days';
 
 // Keeps signals and health scores current (db/queries/health.ts): every
 // account once a day and whenever the model changes; within a minute, the
@@ -13,7 +14,6 @@ import { addDays } from '@/lib/scheduling/local-date';
 // changed (events for past days rewrite the history from then), at most
 // `historyDays` back.
 
-export const historyDays = 90;
 const marksPerRun = 20_000;
 
 /** Every account's signals and score for today (and the day's history row). */

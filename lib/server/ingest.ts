@@ -1,4 +1,3 @@
-import 'server-only';
 import type { DbOrTx } from '@/db/client';
 import { countRequest, ensureUsagePartitions, liveKeyByHash, recordRejections, storeMessages, type Rejected } from '@/db/queries/ingest';
 import { getWorkspace } from '@/db/queries/workspace';
@@ -13,7 +12,8 @@ import { hashWriteKey, writeKeyFrom } from '@/lib/signals/write-key';
 // the limits), then each message judged on its own. The valid ones are
 // stored and the answer is 200 listing the refused ones; 400 only when the
 // body as a whole is unreadable. Answers are JSON in English, as SDKs and
-// pipeline logs read them.
+// pipeline logs read them. (No `server-only`: the demo seed, a plain Node
+// script, sends its generated usage through here as a pipeline would.)
 
 export type IngestEndpoint = MessageType | 'batch';
 export const ingestEndpoints: readonly string[] = [...messageTypes, 'batch'];

@@ -25,7 +25,7 @@ describe('setAccountPulse', () => {
     // Only the pulse has data: red scores 0, a tenth of the default model's weight.
     expect(card?.health).toMatchObject({ score: 0, band: 'poor', dataShare: '0.1000' });
     expect(card?.pulse).toMatchObject({ pulse: 'red', note: 'Champion left', version: 1 });
-    expect(await lastAudit('account.pulse')).toMatchObject({ entityId: String(account.id), after: { pulse: 'red', note: 'Champion left' } });
+    expect(await lastAudit()).toMatchObject({ action: 'account.pulse', entityId: String(account.id), after: { pulse: 'red', note: 'Champion left' } });
 
     expect(await setAccountPulse(null, { accountId: account.id, version: 0, pulse: 'green', note: '' })).toEqual({ ok: false, error: { key: 'health.pulse.conflict' } });
     expect(await setAccountPulse(null, { accountId: account.id, version: 1, pulse: 'green', note: '' })).toMatchObject({ ok: true });

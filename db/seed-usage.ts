@@ -1,0 +1,98 @@
+import { addDays, type LocalDate } from '@/lib/scheduling/local-date';
+import { zonedToUtc } from '@/lib/scheduling/zoned';
+import { prng } from './seed-accounts';
+
+// The demo's 90 days of product usage, as a customer's pipeline would send
+// it (Segment messages: `group` once per user, then `track` and `page`),
+// from personas: healthy, slowly declining, suddenly silent, expanding
+// (pricing page viewed more and more), new and onboarding, and some that
+// send nothing (their health shows missing data). Pure and deterministic;
+// the seed posts the messages to the ingestion API.
+
+export const demoPersonas = ['healthy', 'declining', 'silent', 'expanding', 'onboarding', 'none'] as const;
+export type DemoPersona = (typeof demoPersonas)[number];
+
+export const demoKeyFeatures = ['Report Exported', 'Dashboard Shared', 'Workflow Created', 'Integration Connected'];
+
+/** What the demo's admin mapped in Admin → Signals. */
+export const demoMappings = [
+  { meaning: 'login', event: 'Logged In', scoreProperty: null },
+  ...demoKeyFeatures.map((event) => ({ meaning: 'key_feature', event, scoreProperty: null })),
+  { meaning: 'pricing_view', event: 'Pricing', scoreProperty: null },
+  { meaning: 'support_ticket', event: 'Ticket Opened', scoreProperty: null },
+  { meaning: 'nps', event: 'NPS Answered', scoreProperty: 'score' },
+] as const;
+
+export type DemoMessage = Record<string, unknown> & { type: string; messageId: string; userId: string; timestamp: string };
+
+/** The persona of the n-th account: a fixed mix (40 % healthy, 15 % declining, 10 % silent, 10 % expanding, 15 % onboarding, 10 % none). */
+export function personaOf(index: number): DemoPersona {
+  const slot = (index * 7) % 20;
+  return slot < 8 ? 'healthy' : slot < 11 ? 'declining' : slot < 13 ? 'silent' : slot < 15 ? 'expanding' : slot < 18 ? 'onboarding' : 'none';
+}
+
+/**
+ * One account's messages over the 90 days to `today` (its workspace days,
+ * weekdays busier), ordered by time, none after `now`. `activity(d)` is the persona's level on
+ * day d (0 = 89 days ago … 89 = today), 0–1.
+ */
+export function demoUsage(o: { index: number; domain: string; today: LocalDate; timeZone: string; now?: Date }): DemoMessage[] {
+  const persona = personaOf(o.index);
+  if (persona === 'none') return [];
+  const rand = prng(7919 * (o.index + 1));
+  const users = persona === 'onboarding' ? 3 : 2 + Math.floor(rand() * 6);
+  const silentFrom = 60 + Math.floor(rand() * 20);
+  const startDay = persona === 'onboarding' ? 50 + Math.floor(rand() * 20) : 0;
+  const level = (d: number): number => {
+    if (d < startDay) return 0;
+    switch (persona) {
+      case 'healthy':
+        return 0.75;
+      case 'declining':
+        return Math.max(0.08, 0.8 - (0.7 * d) / 89);
+      case 'silent':
+        return d >= silentFrom ? 0 : 0.7;
+      case 'expanding':
+        return 0.6 + (0.35 * d) / 89;
+      case 'onboarding':
+        return Math.min(0.8, 0.25 + (0.55 * (d - startDay)) / 25);
+    }
+  };
+  const out: DemoMessage[] = [];
+  let seq = 0;
+  const id = () => `demo-${o.index}-${seq++}`;
+  const stamp = (day: LocalDate, minute: number) => zonedToUtc(day, `${String(9 + Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`, o.timeZone).toISOString();
+  const userIds = Array.from({ length: users }, (_, u) => `${o.domain.split('.')[0]}-u${u + 1}`);
+  const grouped = new Set<string>();
+  for (let d = 0; d < 90; d++) {
+    const day = addDays(o.today, d - 89);
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    const busy = weekday === 0 || weekday === 6 ? 0.15 : 1;
+    for (const userId of userIds) {
+      if (rand() > level(d) * busy) continue;
+      const minute = Math.floor(rand() * 480);
+      if (!grouped.has(userId)) {
+        grouped.add(userId);
+        out.push({ type: 'group', messageId: id(), userId, groupId: o.domain, timestamp: stamp(day, minute), traits: { name: o.domain } });
+      }
+      out.push({ type: 'track', messageId: id(), userId, event: 'Logged In', timestamp: stamp(day, minute + 1) });
+      // Key features: healthy and expanding users reach more of them; the declining drop them.
+      const reach = persona === 'declining' ? level(d) : persona === 'onboarding' ? Math.min(1, (d - startDay) / 30) : 0.9;
+      for (const [f, feature] of demoKeyFeatures.entries()) {
+        if (rand() < 0.35 * reach * (1 - f * 0.18)) out.push({ type: 'track', messageId: id(), userId, event: feature, timestamp: stamp(day, minute + 5 + f) });
+      }
+      if (persona === 'expanding' && rand() < 0.05 + (0.35 * d) / 89) out.push({ type: 'page', messageId: id(), userId, name: 'Pricing', timestamp: stamp(day, minute + 20) });
+      else if (rand() < 0.01) out.push({ type: 'page', messageId: id(), userId, name: 'Pricing', timestamp: stamp(day, minute + 20) });
+      const ticketRate = persona === 'declining' ? 0.01 + (0.05 * d) / 89 : 0.008;
+      if (rand() < ticketRate) out.push({ type: 'track', messageId: id(), userId, event: 'Ticket Opened', timestamp: stamp(day, minute + 30) });
+    }
+    // A quarterly NPS survey, answered by one user (45 and 15 days ago).
+    if ((d === 44 || d === 74) && level(d) > 0) {
+      const score = persona === 'declining' ? (d === 44 ? 7 : 5) : persona === 'silent' ? 6 : persona === 'onboarding' ? 8 : 9 + Math.floor(rand() * 2);
+      out.push({ type: 'track', messageId: id(), userId: userIds[0]!, event: 'NPS Answered', properties: { score }, timestamp: stamp(day, 400) });
+    }
+  }
+  // Today's not yet: nothing is sent from the future.
+  const now = (o.now ?? new Date()).getTime();
+  return out.filter((m) => Date.parse(m.timestamp) <= now);
+}
