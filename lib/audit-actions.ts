@@ -72,6 +72,9 @@ export const auditActions = [
   'program.remind',
   'write_key.create',
   'write_key.revoke',
+  'event_mapping.add',
+  'event_mapping.remove',
+  'health_model.apply',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -149,6 +149,9 @@ const specs: Record<string, Spec> = {
   'account.pulse': { omit: ['pulse', 'note'] },
   'write_key.create': { omit: ['name', 'prefix', 'ratePerMinute'] },
   'write_key.revoke': { omit: ['name'] },
+  'health_model.apply': { omit: ['version', 'components', 'poorMax', 'averageMax', 'note'] },
+  'event_mapping.add': { omit: ['meaning', 'event', 'scoreProperty'] },
+  'event_mapping.remove': { omit: ['meaning', 'event', 'scoreProperty'] },
   'job.retry': { omit: ['count', 'jobIds'], sentence: (row) => ({ values: { count: num(obj(row.after)?.count) ?? 0 } }) },
   'program.create': { omit: ['title', 'kindId', 'sessionId', 'language'] },
   'program.add_session': { omit: ['sessionId'] },
@@ -211,6 +214,12 @@ function recordOf(row: AuditRow, { f, names }: Ctx): AuditDescription['record'] 
       return { name: kindName(row, (kind) => contentKindLabel(kind, (k) => f.t(`content.${k}`))) || f.t('auditLog.records.missing', { id }), href: '/admin/content-kinds' };
     case 'program_kind':
       return { name: kindName(row, (kind) => programKindLabel(kind, (k) => f.t(`programs.${k}`))) || f.t('auditLog.records.missing', { id }), href: '/admin/program-kinds' };
+    case 'health_model':
+      return { name: f.t('auditLog.records.healthModel', { version: id }), href: '/admin/health' };
+    case 'event_mapping': {
+      const event = obj(row.after)?.event ?? obj(row.before)?.event;
+      return { name: typeof event === 'string' ? event : f.t('auditLog.records.missing', { id }), href: '/admin/signals' };
+    }
     case 'write_key': {
       const name = obj(row.after)?.name ?? obj(row.before)?.name;
       return { name: typeof name === 'string' ? name : f.t('auditLog.records.missing', { id }), href: '/admin/signals' };

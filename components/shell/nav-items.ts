@@ -37,6 +37,7 @@ export const adminItems: (NavItem & { permission: Permission; description: keyof
   { href: '/admin/playbooks', label: 'playbooks', permission: 'playbooks.manage', description: 'playbooksDescription' },
   { href: '/admin/content-kinds', label: 'contentKinds', permission: 'contentKinds.manage', description: 'contentKindsDescription' },
   { href: '/admin/program-kinds', label: 'programKinds', permission: 'programKinds.manage', description: 'programKindsDescription' },
+  { href: '/admin/health', label: 'health', permission: 'health.manage', description: 'healthDescription' },
   { href: '/admin/signals', label: 'signals', permission: 'signals.manage', description: 'signalsDescription' },
   { href: '/admin/workspace', label: 'workspace', permission: 'workspace.manage', description: 'workspaceDescription' },
   { href: '/admin/jobs', label: 'jobs', permission: 'jobs.manage', description: 'jobsDescription' },

@@ -125,3 +125,19 @@ export async function eventCounts30d(db: DbOrTx, accountId: number, day: string,
 export async function insertEventMappings(db: DbOrTx, rows: readonly { meaning: string; event: string; scoreProperty: string | null }[]): Promise<void> {
   if (rows.length) await db.insert(eventMappings).values(rows.map((r) => ({ meaning: r.meaning, event: r.event, scoreProperty: r.scoreProperty }))).onConflictDoNothing();
 }
+
+/** Adds a mapping; false when that event already has that meaning. */
+export async function addEventMapping(db: DbOrTx, m: { meaning: string; event: string; scoreProperty: string | null }): Promise<number | null> {
+  const rows = await db.insert(eventMappings).values(m).onConflictDoNothing().returning({ id: eventMappings.id });
+  return rows[0]?.id ?? null;
+}
+
+export async function removeEventMapping(db: DbOrTx, id: number): Promise<EventMapping | null> {
+  const rows = await db.delete(eventMappings).where(eq(eventMappings.id, id)).returning({ id: eventMappings.id, meaning: eventMappings.meaning, event: eventMappings.event, scoreProperty: eventMappings.scoreProperty });
+  return rows[0] ?? null;
+}
+
+/** Today's scores must be worked out again for everyone (the mapping changed): the minute job's next run is a whole one. */
+export async function invalidateHealthRun(db: DbOrTx, day: string): Promise<void> {
+  await db.execute(sql`delete from health_runs where day = ${day}::date`);
+}

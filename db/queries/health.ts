@@ -164,3 +164,52 @@ export async function writeHealth(db: DbOrTx, r: HealthRecompute): Promise<numbe
   }
   return n;
 }
+
+/** The CTE `sig` read from the stored signals (account_signals), for scoring them under another model without working them out again. */
+const storedSignalsCte = sql`
+  sig as (
+    select account_id, day, days_since_seen, active_users_7d, active_users_30d, feature_adoption_pct as feature_adoption, usage_trend_pct as usage_trend,
+      pricing_views_7d, tickets_30d, nps, days_since_human_touch, pulse
+    from account_signals
+  )`;
+
+export type BandCounts = { poor: number; average: number; good: number; none: number };
+export type PreviewChange = { accountId: number; name: string; beforeScore: number | null; beforeBand: string | null; afterScore: number | null; afterBand: string | null };
+
+/**
+ * Every account's score under `model`, from today's stored signals, against
+ * its current score: the band distribution before and after, how many
+ * accounts change band, and the `limit` that move most.
+ */
+export async function previewModel(db: DbOrTx, model: Pick<HealthModel, 'components' | 'poorMax' | 'averageMax'>, limit = 50): Promise<{ before: BandCounts; after: BandCounts; changed: number; changes: PreviewChange[] }> {
+  const rows = await queryRows<{ kind: string; band: string | null; n: number } & Partial<PreviewChange>>(
+    db,
+    sql`with ${storedSignalsCte}, ${scoredCte(model)},
+        cmp as (
+          select a.id as account_id, a.name, h.score as before_score, h.band as before_band, s.score as after_score, s.band as after_band
+          from accounts a left join account_health h on h.account_id = a.id left join scored s on s.account_id = a.id
+        )
+        select 'before' as kind, before_band as band, count(*)::int as n, null::int as "accountId", null as name, null::int as "beforeScore", null as "beforeBand", null::int as "afterScore", null as "afterBand" from cmp group by before_band
+        union all
+        select 'after', after_band, count(*)::int, null, null, null, null, null, null from cmp group by after_band
+        union all
+        select 'changed', null, count(*)::int, null, null, null, null, null, null from cmp where before_band is distinct from after_band
+        union all
+        (select 'change', null, 0, account_id, name, before_score, before_band, after_score, after_band from cmp
+         where before_band is distinct from after_band
+         order by abs(coalesce(after_score, 0) - coalesce(before_score, 0)) desc, account_id limit ${limit})`,
+  );
+  const counts = (kind: string): BandCounts => {
+    const c = { poor: 0, average: 0, good: 0, none: 0 };
+    for (const r of rows.filter((x) => x.kind === kind)) c[(r.band ?? 'none') as keyof BandCounts] += Number(r.n);
+    return c;
+  };
+  return {
+    before: counts('before'),
+    after: counts('after'),
+    changed: Number(rows.find((r) => r.kind === 'changed')?.n ?? 0),
+    changes: rows
+      .filter((r) => r.kind === 'change')
+      .map((r) => ({ accountId: r.accountId!, name: r.name!, beforeScore: r.beforeScore ?? null, beforeBand: r.beforeBand ?? null, afterScore: r.afterScore ?? null, afterBand: r.afterBand ?? null })),
+  };
+}

@@ -57,6 +57,8 @@ export const permissions = {
   'programKinds.manage': admins,
   /** Write keys for the ingestion API, the event mapping, the debugger. */
   'signals.manage': admins,
+  /** The health model: its components, weights and bands, previewed before applying. */
+  'health.manage': admins,
   /** See the background job queues and send failed jobs back to run again. */
   'jobs.manage': admins,
   'audit.read': admins,

@@ -61,8 +61,8 @@ describe('componentProblems', () => {
   it('needs the middle anchor strictly between the others, a positive weight, and an event for a custom count', () => {
     expect(componentProblems(comp({}))).toEqual({});
     expect(componentProblems(comp({ at0: 8, at50: 3, at100: 0 }))).toEqual({});
-    expect(componentProblems(comp({ at50: 12 }))).toEqual({ at50: 'health.errors.midBetween' });
-    expect(componentProblems(comp({ at100: 0 }))).toEqual({ at100: 'health.errors.anchorsEqual' });
+    expect(componentProblems(comp({ at50: 12 }))).toEqual({ at50: 'validation.midBetween' });
+    expect(componentProblems(comp({ at100: 0 }))).toEqual({ at100: 'validation.anchorsEqual' });
     expect(componentProblems(comp({ weight: 0 }))).toEqual({ weight: 'validation.tooSmall' });
     expect(componentProblems(comp({ measure: 'event_30d', event: ' ' }))).toEqual({ event: 'validation.required' });
   });

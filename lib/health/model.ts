@@ -94,8 +94,8 @@ export function healthScore(valueOf: (c: HealthComponent) => number | null, m: P
 export function componentProblems(c: HealthComponent): Partial<Record<'at0' | 'at50' | 'at100' | 'weight' | 'event', string>> {
   const problems: Partial<Record<'at0' | 'at50' | 'at100' | 'weight' | 'event', string>> = {};
   if (![c.at0, c.at50, c.at100, c.weight].every(Number.isFinite)) return { at0: 'validation.number' };
-  if (c.at0 === c.at100) problems.at100 = 'health.errors.anchorsEqual';
-  else if (!(Math.min(c.at0, c.at100) < c.at50 && c.at50 < Math.max(c.at0, c.at100))) problems.at50 = 'health.errors.midBetween';
+  if (c.at0 === c.at100) problems.at100 = 'validation.anchorsEqual';
+  else if (!(Math.min(c.at0, c.at100) < c.at50 && c.at50 < Math.max(c.at0, c.at100))) problems.at50 = 'validation.midBetween';
   if (!(c.weight > 0)) problems.weight = 'validation.tooSmall';
   if (c.measure === 'event_30d' && !c.event?.trim()) problems.event = 'validation.required';
   return problems;

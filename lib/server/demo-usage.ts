@@ -45,7 +45,7 @@ export async function seedDemoUsage(db: Db, log: (line: string) => void = () => 
     if (res.status !== 200 || body.rejected?.length) throw new Error(`The demo's usage was refused (${res.status}): ${JSON.stringify(body).slice(0, 500)}`);
     accepted += body.accepted ?? 0;
   }
-  log(`Usage: ${accepted.toLocaleString('en')} events from ${accounts.length} accounts sent through the ingestion API`);
+  log(`Usage: ${accepted} events from ${accounts.length} accounts sent through the ingestion API`);
 
   const model = await currentHealthModel(db);
   const startedAt = new Date();

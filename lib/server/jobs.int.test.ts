@@ -20,7 +20,7 @@ async function computedAgain(accountId: number) {
 }
 
 describe('the app job queue', () => {
-  it('at server start schedules the override and reminder sweeps every 15 minutes and coverage every minute, and runs them once right away', async () => {
+  it('at server start schedules the sweeps every 15 minutes, coverage and health every minute, usage upkeep hourly, and runs them once right away', async () => {
     const account = await accountWithExpiredOverride();
     await startJobs();
     try {
@@ -31,9 +31,13 @@ describe('the app job queue', () => {
       const schedules = await queryRows<{ name: string; cron: string }>(await getDb(), sql`select name, cron from pgboss.schedule order by name`);
       expect(schedules).toEqual([
         { name: 'coverage', cron: '* * * * *' },
+        { name: 'health', cron: '* * * * *' },
         { name: 'sweep-overrides', cron: '*/15 * * * *' },
         { name: 'sweep-reminders', cron: '*/15 * * * *' },
+        { name: 'usage-maintenance', cron: '7 * * * *' },
       ]);
+      // Health's whole run of the day happens at start too.
+      await waitFor(async () => (await queryRows<{ n: number }>(await getDb(), sql`select count(*)::int as n from health_runs`))[0]!.n > 0, 20_000);
     } finally {
       await stopJobs(1000);
     }

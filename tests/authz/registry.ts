@@ -22,6 +22,7 @@ import { todayIn } from '@/lib/dates';
 import { feedUrl, hashFeedToken, newFeedToken } from '@/lib/feeds/token';
 import { newWriteKey } from '@/lib/signals/write-key';
 import { insertWriteKey, revokeWriteKey } from '@/db/queries/write-keys';
+import { addEventMapping, currentHealthModel } from '@/db/queries/health-read';
 import { planFor } from '@/lib/server/plan';
 import { addDays } from '@/lib/scheduling/local-date';
 import { accountValues, createAccount } from '@/tests/accounts';
@@ -822,6 +823,34 @@ export const registry: Record<string, Entry> = {
       return { id: await insertWriteKey(await db(), { name: 'To revoke', prefix: made.prefix, hash: made.hash, ratePerMinute: 6000, createdBy: self.id }) };
     },
   },
+  '(workspace)/admin/signals/actions.ts#addEventMapping': {
+    kind: 'action',
+    name: 'event_mapping.add',
+    permission: 'signals.manage',
+    scope: 'any',
+    fixture: async () => ({ meaning: 'key_feature', event: `Feature ${Math.random().toString(36).slice(2, 8)}`, scoreProperty: '' }),
+  },
+  '(workspace)/admin/signals/actions.ts#removeEventMapping': {
+    kind: 'action',
+    name: 'event_mapping.remove',
+    permission: 'signals.manage',
+    scope: 'any',
+    fixture: async () => ({ id: (await addEventMapping(await db(), { meaning: 'login', event: `Login ${Math.random().toString(36).slice(2, 8)}`, scoreProperty: null }))! }),
+  },
+  '(workspace)/admin/health/actions.ts#previewHealthModel': {
+    kind: 'action',
+    name: 'health_model.preview',
+    permission: 'health.manage',
+    scope: 'any',
+    fixture: async () => healthModelPayload(),
+  },
+  '(workspace)/admin/health/actions.ts#applyHealthModel': {
+    kind: 'action',
+    name: 'health_model.apply',
+    permission: 'health.manage',
+    scope: 'any',
+    fixture: async () => healthModelPayload(),
+  },
   '(workspace)/admin/jobs/actions.ts#retryFailedJob': {
     kind: 'action',
     name: 'job.retry',
@@ -1119,6 +1148,12 @@ export const registry: Record<string, Entry> = {
     request: (segment) => ({ request: new Request(`http://localhost/feeds/${segment}`), params: { token: segment } }),
   },
 };
+
+/** The current health model as the editor sends it, from the version it is. */
+async function healthModelPayload() {
+  const m = await currentHealthModel(await db());
+  return { expectedVersion: m.version, poorMax: m.poorMax, averageMax: m.averageMax, note: 'matrix', components: m.components };
+}
 
 async function policyInput() {
   const p = await currentPolicy(await db());

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
+import { listEventMappings } from '@/db/queries/health-read';
 import { recentMessages, unattributedGroups } from '@/db/queries/ingest';
 import { getWorkspace } from '@/db/queries/workspace';
 import { listWriteKeys } from '@/db/queries/write-keys';
@@ -14,6 +15,7 @@ import { CreateKeyForm } from './_components/create-key-form';
 import { DebuggerTable } from './_components/debugger-table';
 import { KeysTable } from './_components/keys-table';
 import { LiveRefresh } from './_components/live-refresh';
+import { MappingEditor } from './_components/mapping-editor';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('signals'))('title') };
@@ -23,13 +25,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignalsPage() {
   await requirePageUser('signals.manage');
   const db = await getDb();
-  const [t, format, workspace, keys, messages, groups] = await Promise.all([
+  const [t, format, workspace, keys, messages, groups, mappings] = await Promise.all([
     getTranslations('signals'),
     getFormat(),
     getWorkspace(db),
     listWriteKeys(db),
     recentMessages(db, 100),
     unattributedGroups(db, 20),
+    listEventMappings(db),
   ]);
   const base = `${appUrl().replace(/\/$/, '')}/api/v1`;
   return (
@@ -74,6 +77,9 @@ export default async function SignalsPage() {
           </dl>
         </Card>
       </div>
+      <Card title={t('mapping.title')} description={t('mapping.description')}>
+        <MappingEditor mappings={mappings} />
+      </Card>
       {groups.length > 0 && (
         <Card title={t('unattributed.title')} description={t('unattributed.description')}>
           <Table>
