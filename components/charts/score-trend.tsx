@@ -57,11 +57,15 @@ export function ScoreTrend({
         ))}
       </div>
       <div className="relative mt-1 h-4 text-xs text-zinc-500" aria-hidden>
-        {axis.map((a) => (
-          <span key={a.index} className="absolute top-0 -translate-x-1/2 whitespace-nowrap" style={{ left: `${pointX(a.index, n)}%` }}>
-            {a.label}
-          </span>
-        ))}
+        {axis.map((a, i) => {
+          // The first and last labels align to the plot's edges, so they never spill out of it.
+          const edge = i === 0 ? { left: 0 } : i === axis.length - 1 ? { right: 0 } : { left: `${pointX(a.index, n)}%` };
+          return (
+            <span key={a.index} className={i === 0 || i === axis.length - 1 ? 'absolute top-0 whitespace-nowrap' : 'absolute top-0 hidden -translate-x-1/2 whitespace-nowrap sm:inline'} style={edge}>
+              {a.label}
+            </span>
+          );
+        })}
       </div>
     </div>
   );

@@ -107,7 +107,7 @@ export async function HealthCard({ data, format, accountId, canPulse }: { data: 
           <PulseForm accountId={accountId} version={pulse?.version ?? 0} pulse={pulse?.pulse ?? null} note={pulse?.note ?? null} />
         ) : (
           <p className="text-sm text-zinc-700">
-            {t('pulse.title')}: {pulse ? t(`pulse.${pulse.pulse as 'green' | 'yellow' | 'red'}`) : t('pulse.none')}
+            {t('measures.pulse')}: {pulse ? t(`pulse.${pulse.pulse as 'green' | 'yellow' | 'red'}`) : t('pulse.none')}
             {pulse?.note ? ` — ${pulse.note}` : ''}
           </p>
         )}
