@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { blankToNull, id, text } from '@/lib/actions/validation';
+import { eventMeanings } from '@/lib/signals/meanings';
 import { str } from '@/lib/validation/input';
 
-export const eventMeanings = ['login', 'key_feature', 'pricing_view', 'support_ticket', 'nps'] as const;
-export type EventMeaning = (typeof eventMeanings)[number];
 
 /** An event name (a track event, or a page's or screen's name) with what it means; NPS names the property holding the score. */
 export const addEventMappingInput = z

@@ -61,6 +61,7 @@ export default async function SignalsPage() {
             <div>
               <dt className="font-medium text-zinc-900">{t('send.endpoint')}</dt>
               <dd className="mt-0.5 break-all font-mono text-xs text-zinc-700">POST {base}/batch · /track · /identify · /group · /page</dd>
+              <dd className="mt-1 text-zinc-600">{t('send.sdk', { origin: new URL(appUrl()).origin })}</dd>
             </div>
             <div>
               <dt className="font-medium text-zinc-900">{t('send.auth')}</dt>

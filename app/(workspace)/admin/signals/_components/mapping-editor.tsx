@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { ActionForm, SelectField, SubmitButton, TextField, useMessage } from '@/components/action-form';
 import type { Message } from '@/lib/actions/result';
-import { eventMeanings, type EventMeaning } from '@/lib/validation/event-mapping';
+import { eventMeanings, type EventMeaning } from '@/lib/signals/meanings';
 import { addEventMapping, removeEventMapping } from '../actions';
 
 export type MappingItem = { id: number; meaning: string; event: string; scoreProperty: string | null };
