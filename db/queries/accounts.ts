@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from 'dr
 import { alias } from 'drizzle-orm/pg-core';
 import { accountPageSize, type AccountFilters, type SortKey } from '@/lib/accounts/filters';
 import { queryRows, type DbOrTx } from '../client';
-import { accounts, users } from '../schema';
+import { accountHealth, accounts, users } from '../schema';
 import { bookOwnerRole } from '@/lib/vocabulary';
 
 const owner = alias(users, 'owner');
@@ -27,6 +27,8 @@ export function accountWhere(f: AccountFilters): SQL | undefined {
   if (f.tierSource) parts.push(eq(accounts.tierSource, f.tierSource));
   if (f.industry) parts.push(sql`lower(${accounts.industry}) = lower(${f.industry})`);
   if (f.ids) parts.push(f.ids.length ? inArray(accounts.id, f.ids) : sql`false`);
+  if (f.health === 'none') parts.push(sql`not exists (select 1 from account_health h where h.account_id = ${accounts.id} and h.band is not null)`);
+  else if (f.health) parts.push(sql`exists (select 1 from account_health h where h.account_id = ${accounts.id} and h.band = ${f.health})`);
   return parts.length ? and(...parts) : undefined;
 }
 
@@ -37,6 +39,7 @@ const sortColumns: Record<SortKey, SQL | typeof accounts.name> = {
   arr: sql`${accounts.arr}`,
   ltv: sql`${accounts.ltv}`,
   tier: sql`${accounts.tier}`,
+  health: sql`${accountHealth.score}`,
   stage: sql`${accounts.lifecycleStage}`,
   renewal: sql`${accounts.renewalDate}`,
   nextTouch: sql`${accounts.nextTouchAt}`,
@@ -58,6 +61,8 @@ export const listColumns = {
   lastTouchAt: accounts.lastTouchAt,
   ownerId: accounts.ownerId,
   ownerName: owner.name,
+  healthScore: accountHealth.score,
+  healthBand: accountHealth.band,
 };
 
 export async function listAccounts(db: DbOrTx, f: AccountFilters) {
@@ -68,6 +73,7 @@ export async function listAccounts(db: DbOrTx, f: AccountFilters) {
     .select(listColumns)
     .from(accounts)
     .leftJoin(owner, eq(owner.id, accounts.ownerId))
+    .leftJoin(accountHealth, eq(accountHealth.accountId, accounts.id))
     .where(accountWhere(f))
     .orderBy(order, asc(accounts.id))
     .limit(accountPageSize)

@@ -4,7 +4,11 @@ import type { TierSource } from '@/lib/vocabulary';
 
 export const accountPageSize = 50;
 
-export const sortKeys = ['name', 'domain', 'owner', 'arr', 'ltv', 'tier', 'stage', 'renewal', 'nextTouch', 'lastTouch', 'updated'] as const;
+export const sortKeys = ['name', 'domain', 'owner', 'arr', 'ltv', 'tier', 'health', 'stage', 'renewal', 'nextTouch', 'lastTouch', 'updated'] as const;
+
+/** Health bands to filter by; `none`: no score yet. */
+export const healthFilters = ['poor', 'average', 'good', 'none'] as const;
+export type HealthFilter = (typeof healthFilters)[number];
 export type SortKey = (typeof sortKeys)[number];
 
 export type AccountFilters = {
@@ -18,6 +22,7 @@ export type AccountFilters = {
   ids?: number[];
   renewalWithinDays?: number;
   tierSource?: TierSource;
+  health?: HealthFilter;
   sort?: SortKey;
   dir?: 'asc' | 'desc';
   page?: number;

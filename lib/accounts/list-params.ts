@@ -1,7 +1,7 @@
 import { one, type SearchParams } from '@/lib/url-params';
 import { parseId, parsePage, searchTerm } from '@/lib/validation/input';
 import { lifecycleStages, ownsBook, tierSources, type Role } from '@/lib/vocabulary';
-import { sortKeys, type AccountFilters, type SortKey } from './filters';
+import { healthFilters, sortKeys, type AccountFilters, type SortKey } from './filters';
 
 // The account list's filters live in the URL, so a view can be shared and
 // reloaded; the CSV export reads the same parameters.
@@ -11,6 +11,7 @@ import { sortKeys, type AccountFilters, type SortKey } from './filters';
 //   stage   a lifecycle stage
 //   renewal days ahead: renewal date within N days
 //   source  "computed" | "override"
+//   health  "poor" | "average" | "good" | "none" (no score yet)
 //   industry exact industry (content audiences)
 //   sort, dir, page
 
@@ -43,6 +44,7 @@ export function parseAccountFilters(params: SearchParams, user: { id: number; ro
     stage: stage && (lifecycleStages as readonly string[]).includes(stage) ? stage : undefined,
     renewalWithinDays: Number.isInteger(renewal) && renewal > 0 && renewal <= 3650 ? renewal : undefined,
     tierSource: tierSources.find((s) => s === source),
+    health: healthFilters.find((h) => h === one(params.health)),
     industry: searchTerm(one(params.industry), 100),
     sort: sort && (sortKeys as readonly string[]).includes(sort) ? (sort as SortKey) : undefined,
     dir: one(params.dir) === 'desc' ? 'desc' : 'asc',

@@ -10,6 +10,7 @@ import { healthScore, type HealthComponent } from '@/lib/health/model';
 import { addDays } from '@/lib/scheduling/local-date';
 import { zonedToUtc } from '@/lib/scheduling/zoned';
 import { createAccount } from '@/tests/accounts';
+import { listAccounts } from '@/db/queries/accounts';
 import { recomputeChangedHealth } from './health';
 
 // Usage events stored as the ingestion API stores them, then the minute job:
@@ -136,5 +137,19 @@ describe('scores', () => {
     expect(await recomputeChangedHealth()).toMatchObject({ whole: false, accounts: 1 });
     const after = (await (await getDb()).select().from(accountHealth).where(eq(accountHealth.accountId, unseen)))[0];
     expect(after?.score).not.toBeNull();
+  });
+});
+
+describe('the account list', () => {
+  it('shows each account’s score, sorts by it, and filters by band or no score', async () => {
+    const db = await getDb();
+    const ids = [active, silent, unseen];
+    const rows = await listAccounts(db, { ids, sort: 'health', dir: 'desc' });
+    const scores = rows.map((r) => r.healthScore);
+    expect(scores.filter((s) => s !== null)).toEqual([...scores.filter((s) => s !== null)].sort((a, b) => b! - a!));
+    expect(rows.find((r) => r.id === silent)).toMatchObject({ healthBand: 'poor' });
+    expect((await listAccounts(db, { ids, health: 'poor' })).map((r) => r.id)).toEqual([silent]);
+    const [health] = await db.select().from(accountHealth).where(eq(accountHealth.accountId, unseen));
+    expect((await listAccounts(db, { ids, health: 'none' })).map((r) => r.id)).toEqual(health?.band ? [] : [unseen]);
   });
 });

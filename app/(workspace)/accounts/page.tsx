@@ -56,6 +56,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     nextTouch: r.nextTouchAt && format.date(r.nextTouchAt),
     nextTouchOverdue: !!r.nextTouchAt && r.nextTouchAt < now,
     lastTouch: r.lastTouchAt && format.date(r.lastTouchAt),
+    health: r.healthScore !== null && r.healthBand ? { score: r.healthScore, band: r.healthBand as 'poor' | 'average' | 'good' } : null,
   }));
   return (
     <>
@@ -95,6 +96,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           stage: filters.stage ?? '',
           renewal: filters.renewalWithinDays ? String(filters.renewalWithinDays) : '',
           source: filters.tierSource ?? '',
+          health: filters.health ?? '',
           sort: filters.sort ?? '',
           dir: filters.dir ?? '',
         }}

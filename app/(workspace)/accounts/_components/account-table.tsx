@@ -23,7 +23,11 @@ export type AccountListRow = {
   nextTouch: string | null;
   nextTouchOverdue: boolean;
   lastTouch: string | null;
+  /** The health score and its band's words; null before the first score. */
+  health: { score: number; band: 'poor' | 'average' | 'good' } | null;
 };
+
+const bandDot = { poor: 'bg-red-500', average: 'bg-amber-400', good: 'bg-emerald-500' } as const;
 
 type Props = {
   rows: AccountListRow[];
@@ -41,6 +45,7 @@ type Props = {
 
 export function AccountTable({ rows, canReassign, csms, sort, dir, sortHrefs, emptyHint, total, matchingQuery }: Props) {
   const t = useTranslations('accounts');
+  const th = useTranslations('health');
   const [selected, setSelected] = useState<Set<number>>(new Set());
   // Every account the filters match, not only this page's.
   const [allMatching, setAllMatching] = useState(false);
@@ -123,6 +128,7 @@ export function AccountTable({ rows, canReassign, csms, sort, dir, sortHrefs, em
                 )}
                 {header('name', t('name'))}
                 {header('tier', t('tier'))}
+                {header('health', th('title'), 'text-right')}
                 {header('owner', t('owner'))}
                 {header('stage', t('stage'))}
                 {header('arr', t('arr'), 'text-right')}
@@ -148,6 +154,17 @@ export function AccountTable({ rows, canReassign, csms, sort, dir, sortHrefs, em
                   </Td>
                   <Td>
                     <TierBadge tier={r.tier} override={r.override} label={r.override ? t('tierOverridden', { tier: r.tier }) : t('tierN', { tier: r.tier })} />
+                  </Td>
+                  <Td className="text-right tabular-nums">
+                    {r.health ? (
+                      <span className="inline-flex items-center gap-1.5" title={th(`bands.${r.health.band}`)}>
+                        <span aria-hidden className={`size-2 rounded-full ${bandDot[r.health.band]}`} />
+                        {r.health.score}
+                        <span className="sr-only">{th(`bands.${r.health.band}`)}</span>
+                      </span>
+                    ) : (
+                      <span className="text-zinc-400">—</span>
+                    )}
                   </Td>
                   <Td>{r.ownerName ?? <span className="text-zinc-400">{t('ownerNone')}</span>}</Td>
                   <Td>{t(`stages.${r.stage}`)}</Td>

@@ -21,7 +21,7 @@ export const GET = route({
     const filters = parseAccountFilters(params, user);
     const workspace = await getWorkspace(db);
     // Audited before the first byte, so an export cut short is still on record.
-    const filter = { q: filters.q, tiers: filters.tiers, ownerId: filters.ownerId, stage: filters.stage, renewalWithinDays: filters.renewalWithinDays, tierSource: filters.tierSource };
+    const filter = { q: filters.q, tiers: filters.tiers, ownerId: filters.ownerId, stage: filters.stage, renewalWithinDays: filters.renewalWithinDays, tierSource: filters.tierSource, health: filters.health };
     await write(async (tx, audit) => audit({ action: 'account.export', entity: 'account', after: { filter, rows: await countExportRows(tx, filters) } }));
 
     const body = await accountCsvStream(db, filters, { locale, currency: workspace.currency });
