@@ -21,7 +21,7 @@ export default async function HealthModelPage() {
     <div className="space-y-4">
       <PageHeader title={t('model.title')} description={t('model.description')} />
       <Card title={t('model.version', { version: model.version, date: format.date(model.createdAt) })} description={model.note ?? undefined}>
-        <ModelEditor key={model.version} version={model.version} components={model.components} poorMax={model.poorMax} averageMax={model.averageMax} />
+        <ModelEditor version={model.version} components={model.components} poorMax={model.poorMax} averageMax={model.averageMax} />
       </Card>
     </div>
   );
