@@ -72,7 +72,7 @@ export async function storeMessages(db: DbOrTx, keyId: number, messages: Message
   );
   const input = sql`jsonb_to_recordset(${rows}::jsonb) as r(i int, message_id text, type text, event text, user_key text, group_id text, occurred_at timestamptz, properties jsonb, traits jsonb)`;
   const account = (group: ReturnType<typeof sql>) =>
-    sql`(select id from (select id, 0 as o from accounts where external_id = ${group} union all select id, 1 from accounts where domain_lower = lower(${group})) x order by o limit 1)`;
+    sql`(select id from (select id, 0 as o from accounts where external_id = ${group} union all select id, 1 from accounts where lower(domain) = lower(${group})) x order by o limit 1)`;
 
   const fresh = await queryRows<{ message_id: string }>(
     db,
