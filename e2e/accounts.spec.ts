@@ -130,7 +130,8 @@ test('a manager selects every matching account, confirms a move, and the bar res
 
   // One account, moved to the owner it already has, so other tests' data stays as it was.
   const row = page.getByRole('row').nth(1);
-  const owner = (await row.getByRole('cell').nth(3).innerText()).trim();
+  // Cells: checkbox, name, tier, health, owner.
+  const owner = (await row.getByRole('cell').nth(4).innerText()).trim();
   await row.getByRole('checkbox').check();
   await bar.getByLabel('Move to').selectOption({ label: owner });
   await bar.getByRole('button', { name: 'Move' }).click();
