@@ -44,7 +44,9 @@ export async function recomputeChangedHealth(opts: { now?: Date } = {}): Promise
   const byDay = new Map<string, number[]>();
   for (const m of marks) {
     const from = m.fromDay < oldest ? oldest : m.fromDay > today ? today : m.fromDay;
-    byDay.set(from, [...(byDay.get(from) ?? []), m.accountId]);
+    const ids = byDay.get(from);
+    if (ids) ids.push(m.accountId);
+    else byDay.set(from, [m.accountId]);
   }
   for (const [from, ids] of byDay) {
     const only = sql`select x::int from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) x`;
