@@ -89,7 +89,7 @@ export function ModelEditor({ version, components, poorMax, averageMax }: { vers
             return (
               <tr key={i}>
                 <Td className="align-top">
-                  <Select aria-label={`${t('model.kind')} — ${r.key}`} value={r.kind} onChange={(e) => edit(i, { kind: e.target.value })}>
+                  <Select className="min-w-36" aria-label={`${t('model.kind')} — ${r.key}`} value={r.kind} onChange={(e) => edit(i, { kind: e.target.value })}>
                     {componentKinds.map((k) => (
                       <option key={k} value={k}>
                         {t(`model.kinds.${k}`)}
@@ -98,7 +98,7 @@ export function ModelEditor({ version, components, poorMax, averageMax }: { vers
                   </Select>
                 </Td>
                 <Td className="align-top">
-                  <Select aria-label={`${t('model.measure')} — ${r.key}`} value={r.measure} onChange={(e) => edit(i, { measure: e.target.value })}>
+                  <Select className="min-w-52" aria-label={`${t('model.measure')} — ${r.key}`} value={r.measure} onChange={(e) => edit(i, { measure: e.target.value })}>
                     {measures.map((m) => (
                       <option key={m} value={m}>
                         {m === 'event_30d' ? t('measures.event_30d', { event: t('model.event') }) : t(`measures.${m}`)}
