@@ -20,12 +20,96 @@ import { queryRows, type DbOrTx } from '../client';
 // Usage measures are missing for an account never seen, and those read from
 // mapped events also while nothing is mapped to them.
 
-export type HealthScope = { accountIds?: SQL; from: LocalDate; to: LocalDate; timeZone: string };
+export type HealthScope = { accountIds?: SQL; from: LocalDate; to: LocalDate; timeZone: string; today: LocalDate };
 
-/** The CTE `sig` (account_id, day, and each measure) for the accounts and days of `s`. */
+const mapped = (meaning: string) => sql`(select event from event_mappings where meaning = ${meaning})`;
+const has = (meaning: string) => sql`exists (select 1 from event_mappings where meaning = ${meaning})`;
+const numeric = '^[0-9]+(\\.[0-9]+)?$';
+
+/**
+ * The CTE `sig` (account_id, day, and each measure) for the accounts and
+ * days of `s`: for today alone, set-based over every account at once from
+ * the roll-ups' latest values (usage_account_users, usage_last_events) and
+ * day sums; for a range of days (the history), per account and day.
+ */
 export function signalsCte(s: HealthScope): SQL {
-  const mapped = (meaning: string) => sql`(select event from event_mappings where meaning = ${meaning})`;
-  const has = (meaning: string) => sql`exists (select 1 from event_mappings where meaning = ${meaning})`;
+  return s.from === s.today && s.to === s.today ? todaySignals(s) : daySignals(s);
+}
+
+/**
+ * The signals' columns over the joined aliases (the same in both forms): ls
+ * (last_day), users (au7, au30), ev (cur, prev, kf_used, pricing7,
+ * tickets30), nps (score), ht (last_touch), p (the pulse).
+ */
+function signalColumns(day: SQL, timeZone: string, users: 'ls' | 'uu'): SQL {
+  const uu = sql.raw(users);
+  return sql`
+    case when ls.last_day is null then null else greatest(0, ${day} - ls.last_day) end as days_since_seen,
+    case when ls.last_day is null then null else coalesce(${uu}.au7, 0) end as active_users_7d,
+    case when ls.last_day is null then null else coalesce(${uu}.au30, 0) end as active_users_30d,
+    case when ls.last_day is null or kf.n = 0 then null else round(100.0 * coalesce(ev.kf_used, 0) / kf.n, 1) end as feature_adoption,
+    case when ls.last_day is null or coalesce(ev.prev, 0) = 0 then null else round(100.0 * (coalesce(ev.cur, 0) - ev.prev) / ev.prev, 1) end as usage_trend,
+    case when ls.last_day is null or not ${has('pricing_view')} then null else coalesce(ev.pricing7, 0) end as pricing_views_7d,
+    case when ls.last_day is null or not ${has('support_ticket')} then null else coalesce(ev.tickets30, 0) end as tickets_30d,
+    nps.score as nps,
+    case when ht.last_touch is null then null else ${day} - (ht.last_touch at time zone ${timeZone})::date end as days_since_human_touch,
+    case p.pulse when 'green' then 100 when 'yellow' then 50 when 'red' then 0 end as pulse`;
+}
+
+/** Today for every account of the scope: a handful of grouped scans instead of lookups per account. */
+function todaySignals(s: HealthScope): SQL {
+  const only = (column: SQL) => (s.accountIds ? sql`and ${column} in (${s.accountIds})` : sql``);
+  const end = sql`((${s.today}::date + 1)::timestamp at time zone ${s.timeZone})`;
+  const d = sql`${s.today}::date`;
+  return sql`
+    ad as (select a.id as account_id, ${d} as day from accounts a where true ${only(sql`a.id`)}),
+    seen as (
+      select account_id, max(last_day) as last_day, count(*) filter (where last_day > ${d} - 7) as au7, count(*) filter (where last_day > ${d} - 30) as au30
+      from usage_account_users where true ${only(sql`account_id`)} group by account_id
+    ),
+    trend as (
+      select account_id, sum(events) filter (where day > ${d} - 30) as cur, sum(events) filter (where day <= ${d} - 30) as prev
+      from usage_account_days where day > ${d} - 60 and day <= ${d} ${only(sql`account_id`)} group by account_id
+    ),
+    features as (
+      select account_id, count(*) as kf_used from usage_last_events
+      where event in ${mapped('key_feature')} and last_day > ${d} - 30 ${only(sql`account_id`)} group by account_id
+    ),
+    counted as (
+      select account_id, sum(events) filter (where day > ${d} - 7 and event in ${mapped('pricing_view')}) as pricing7,
+        sum(events) filter (where event in ${mapped('support_ticket')}) as tickets30
+      from usage_daily where event in (select event from event_mappings where meaning in ('pricing_view', 'support_ticket'))
+        and day > ${d} - 30 and day <= ${d} ${only(sql`account_id`)} group by account_id
+    ),
+    latest_nps as (
+      select distinct on (l.account_id) l.account_id, l.properties ->> m.score_property as score
+      from usage_last_events l join event_mappings m on m.meaning = 'nps' and m.event = l.event and m.score_property is not null
+      where l.last_at < ${end} ${only(sql`l.account_id`)}
+      order by l.account_id, l.last_at desc
+    ),
+    touched as (
+      select account_id, max(occurred_at) as last_touch from touches
+      where kind = 'activity_completed' and occurred_at < ${end} ${only(sql`account_id`)} group by account_id
+    ),
+    ev as (
+      select ad.account_id, t.cur, t.prev, f.kf_used, c.pricing7, c.tickets30
+      from ad left join trend t on t.account_id = ad.account_id left join features f on f.account_id = ad.account_id
+        left join counted c on c.account_id = ad.account_id
+    ),
+    sig as (
+      select ad.account_id, ad.day, ${signalColumns(sql`ad.day`, s.timeZone, 'ls')}
+      from ad
+      cross join (select count(*)::int as n from event_mappings where meaning = 'key_feature') kf
+      left join seen ls on ls.account_id = ad.account_id
+      left join ev on ev.account_id = ad.account_id
+      left join (select account_id, case when score ~ ${numeric} then score::numeric end as score from latest_nps) nps on nps.account_id = ad.account_id
+      left join touched ht on ht.account_id = ad.account_id
+      left join account_pulses p on p.account_id = ad.account_id and (p.set_at at time zone ${s.timeZone})::date <= ad.day and p.expires_on >= ad.day
+    )`;
+}
+
+/** Each account and day of the scope on its own (the history: a few accounts, up to 90 days). */
+function daySignals(s: HealthScope): SQL {
   return sql`
     ad as (
       select a.id as account_id, d::date as day
@@ -33,17 +117,7 @@ export function signalsCte(s: HealthScope): SQL {
       ${s.accountIds ? sql`where a.id in (${s.accountIds})` : sql``}
     ),
     sig as (
-      select ad.account_id, ad.day,
-        case when ls.last_day is null then null else ad.day - ls.last_day end as days_since_seen,
-        case when ls.last_day is null then null else coalesce(uu.au7, 0) end as active_users_7d,
-        case when ls.last_day is null then null else coalesce(uu.au30, 0) end as active_users_30d,
-        case when ls.last_day is null or kf.n = 0 then null else round(100.0 * ev.kf_used / kf.n, 1) end as feature_adoption,
-        case when ls.last_day is null or ev.prev = 0 then null else round(100.0 * (ev.cur - ev.prev) / ev.prev, 1) end as usage_trend,
-        case when ls.last_day is null or not ${has('pricing_view')} then null else ev.pricing7 end as pricing_views_7d,
-        case when ls.last_day is null or not ${has('support_ticket')} then null else ev.tickets30 end as tickets_30d,
-        nps.score as nps,
-        case when ht.last_touch is null then null else ad.day - (ht.last_touch at time zone ${s.timeZone})::date end as days_since_human_touch,
-        case p.pulse when 'green' then 100 when 'yellow' then 50 when 'red' then 0 end as pulse
+      select ad.account_id, ad.day, ${signalColumns(sql`ad.day`, s.timeZone, 'uu')}
       from ad
       cross join (select count(*)::int as n from event_mappings where meaning = 'key_feature') kf
       left join lateral (select max(u.day) as last_day from usage_user_days u where u.account_id = ad.account_id and u.day <= ad.day) ls on true
@@ -52,20 +126,22 @@ export function signalsCte(s: HealthScope): SQL {
         from usage_user_days u where u.account_id = ad.account_id and u.day > ad.day - 30 and u.day <= ad.day
       ) uu on true
       left join lateral (
-        select coalesce(sum(d.events) filter (where d.day > ad.day - 30), 0) as cur,
-          coalesce(sum(d.events) filter (where d.day <= ad.day - 30), 0) as prev,
+        select sum(d.events) filter (where d.day > ad.day - 30) as cur,
+          sum(d.events) filter (where d.day <= ad.day - 30) as prev,
           count(distinct d.event) filter (where d.day > ad.day - 30 and d.event in ${mapped('key_feature')}) as kf_used,
-          coalesce(sum(d.events) filter (where d.day > ad.day - 7 and d.event in ${mapped('pricing_view')}), 0) as pricing7,
-          coalesce(sum(d.events) filter (where d.day > ad.day - 30 and d.event in ${mapped('support_ticket')}), 0) as tickets30
+          sum(d.events) filter (where d.day > ad.day - 7 and d.event in ${mapped('pricing_view')}) as pricing7,
+          sum(d.events) filter (where d.day > ad.day - 30 and d.event in ${mapped('support_ticket')}) as tickets30
         from usage_daily d where d.account_id = ad.account_id and d.day > ad.day - 60 and d.day <= ad.day
       ) ev on true
       left join lateral (
-        select (e.properties ->> m.score_property)::numeric as score
-        from event_mappings m
-        join usage_events e on e.account_id = ad.account_id and e.event = m.event
-          and e.occurred_at < ((ad.day + 1)::timestamp at time zone ${s.timeZone})
-        where m.meaning = 'nps' and m.score_property is not null and (e.properties ->> m.score_property) ~ '^[0-9]+(\\.[0-9]+)?$'
-        order by e.occurred_at desc limit 1
+        select case when x.score ~ ${numeric} then x.score::numeric end as score from (
+          select e.properties ->> m.score_property as score
+          from event_mappings m
+          join usage_events e on e.account_id = ad.account_id and e.event = m.event
+            and e.occurred_at < ((ad.day + 1)::timestamp at time zone ${s.timeZone})
+          where m.meaning = 'nps' and m.score_property is not null
+          order by e.occurred_at desc limit 1
+        ) x
       ) nps on true
       left join lateral (
         select max(t.occurred_at) as last_touch from touches t
@@ -108,7 +184,12 @@ function pointsSql(c: HealthComponent): SQL {
 /** The CTE `scored` (account_id, day, score, band, data_share) under `model`, after signalsCte. */
 export function scoredCte(model: Pick<HealthModel, 'components' | 'poorMax' | 'averageMax'>): SQL {
   const total = model.components.reduce((s, c) => s + c.weight, 0);
-  const parts = model.components.map((c) => sql`(${pointsSql(c)}, ${String(c.weight)}::numeric)`);
+  const w = (c: HealthComponent) => sql`${String(c.weight)}::numeric`;
+  const points = model.components.map((c, i) => sql`${pointsSql(c)} as ${sql.raw(`p${i}`)}`);
+  const p = (i: number) => sql.raw(`p${i}`);
+  const weighted = model.components.map((c, i) => sql`coalesce(${p(i)} * ${w(c)}, 0)`);
+  const withData = model.components.map((c, i) => sql`(case when ${p(i)} is null then 0 else ${w(c)} end)`);
+  const sum = (terms: SQL[]) => (terms.length ? sql.join(terms, sql` + `) : sql`0::numeric`);
   return sql`
     scored as (
       select x.account_id, x.day,
@@ -118,50 +199,50 @@ export function scoredCte(model: Pick<HealthModel, 'components' | 'poorMax' | 'a
           when round(x.weighted / x.weight_with_data) <= ${model.averageMax} then 'average' else 'good' end as band,
         round(x.weight_with_data / ${String(total || 1)}::numeric, 4) as data_share
       from (
-        select sig.account_id, sig.day,
-          coalesce(sum(p.points * p.weight) filter (where p.points is not null), 0) as weighted,
-          coalesce(sum(p.weight) filter (where p.points is not null), 0) as weight_with_data
-        from sig cross join lateral (values ${sql.join(parts, sql`, `)}) as p(points, weight)
-        group by sig.account_id, sig.day
+        select pts.account_id, pts.day, ${sum(weighted)} as weighted, ${sum(withData)} as weight_with_data
+        from (select sig.account_id, sig.day${points.length ? sql`, ${sql.join(points, sql`, `)}` : sql``} from sig) pts
       ) x
     )`;
 }
 
-export type HealthRecompute = HealthScope & { model: HealthModel; today: LocalDate };
+export type HealthRecompute = HealthScope & { model: HealthModel };
 
 /**
- * Works out signals and scores for the scope's accounts and days: the day's
- * history rows for every day, and for today the current signals and score.
- * Three set-based statements; returns how many account-days were scored.
+ * Works out signals and scores for the scope's accounts and days in one
+ * statement: the history row of every day, and when the scope ends today,
+ * the current signals and score. Returns how many account-days were scored.
  */
 export async function writeHealth(db: DbOrTx, r: HealthRecompute): Promise<number> {
-  const ctes = sql`with ${signalsCte(r)}, ${scoredCte(r.model)}`;
+  const current =
+    r.to === r.today
+      ? sql`,
+        signals as (
+          insert into account_signals (account_id, day, days_since_seen, active_users_7d, active_users_30d, feature_adoption_pct, usage_trend_pct, pricing_views_7d, tickets_30d, nps, days_since_human_touch, pulse, computed_at)
+          select account_id, day, days_since_seen, active_users_7d, active_users_30d, feature_adoption, usage_trend, pricing_views_7d, tickets_30d, nps, days_since_human_touch, pulse, now()
+          from sig where day = ${r.today}::date
+          on conflict (account_id) do update set day = excluded.day, days_since_seen = excluded.days_since_seen, active_users_7d = excluded.active_users_7d,
+            active_users_30d = excluded.active_users_30d, feature_adoption_pct = excluded.feature_adoption_pct, usage_trend_pct = excluded.usage_trend_pct,
+            pricing_views_7d = excluded.pricing_views_7d, tickets_30d = excluded.tickets_30d, nps = excluded.nps,
+            days_since_human_touch = excluded.days_since_human_touch, pulse = excluded.pulse, computed_at = now()
+        ),
+        health as (
+          insert into account_health (account_id, day, model_version, score, band, data_share, computed_at)
+          select account_id, day, ${r.model.version}, score, band, data_share, now() from scored where day = ${r.today}::date
+          on conflict (account_id) do update set day = excluded.day, model_version = excluded.model_version, score = excluded.score, band = excluded.band,
+            data_share = excluded.data_share, computed_at = now()
+        )`
+      : sql``;
   const [{ n }] = (await queryRows<{ n: number }>(
     db,
-    sql`${ctes}, written as (
+    sql`with ${signalsCte(r)}, ${scoredCte(r.model)},
+        history as (
           insert into health_history (account_id, day, model_version, score, band, data_share)
           select account_id, day, ${r.model.version}, score, band, data_share from scored
           on conflict (account_id, day) do update set model_version = excluded.model_version, score = excluded.score, band = excluded.band, data_share = excluded.data_share
           returning 1
-        )
-        select count(*)::int as n from written`,
+        )${current}
+        select count(*)::int as n from history`,
   )) as [{ n: number }];
-  if (r.to === r.today) {
-    const today = { ...r, from: r.today };
-    await db.execute(sql`with ${signalsCte(today)}
-      insert into account_signals (account_id, day, days_since_seen, active_users_7d, active_users_30d, feature_adoption_pct, usage_trend_pct, pricing_views_7d, tickets_30d, nps, days_since_human_touch, pulse, computed_at)
-      select account_id, day, days_since_seen, active_users_7d, active_users_30d, feature_adoption, usage_trend, pricing_views_7d, tickets_30d, nps, days_since_human_touch, pulse, now() from sig
-      on conflict (account_id) do update set day = excluded.day, days_since_seen = excluded.days_since_seen, active_users_7d = excluded.active_users_7d,
-        active_users_30d = excluded.active_users_30d, feature_adoption_pct = excluded.feature_adoption_pct, usage_trend_pct = excluded.usage_trend_pct,
-        pricing_views_7d = excluded.pricing_views_7d, tickets_30d = excluded.tickets_30d, nps = excluded.nps,
-        days_since_human_touch = excluded.days_since_human_touch, pulse = excluded.pulse, computed_at = now()`);
-    await db.execute(sql`
-      insert into account_health (account_id, day, model_version, score, band, data_share, computed_at)
-      select account_id, day, model_version, score, band, data_share, now() from health_history
-      where day = ${r.today}::date ${r.accountIds ? sql`and account_id in (${r.accountIds})` : sql``}
-      on conflict (account_id) do update set day = excluded.day, model_version = excluded.model_version, score = excluded.score, band = excluded.band,
-        data_share = excluded.data_share, computed_at = now()`);
-  }
   return n;
 }
 

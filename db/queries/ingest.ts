@@ -48,6 +48,14 @@ export async function dropUsagePartitionsBefore(db: DbOrTx, oldest: Date): Promi
   return old.map((o) => o.name);
 }
 
+/** Forgets the day roll-ups older than the retention (each user's and event name's last day stay: last seen stays true). */
+export async function pruneRollupsBefore(db: DbOrTx, oldest: Date, timeZone: string): Promise<void> {
+  const day = sql`(${oldest.toISOString()}::timestamptz at time zone ${timeZone})::date`;
+  await db.execute(sql`delete from usage_daily where day < ${day}`);
+  await db.execute(sql`delete from usage_account_days where day < ${day}`);
+  await db.execute(sql`delete from usage_user_days where day < ${day}`);
+}
+
 /**
  * Stores the messages whose id was not seen in the last 30 days, in three
  * statements: the ids (a repeated one changes nothing), each user's last

@@ -152,7 +152,7 @@ export const usageDaily = pgTable(
     event: text().notNull(),
     events: integer().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.accountId, t.day, t.event] }), index('usage_daily_day_idx').on(t.day)],
+  (t) => [primaryKey({ columns: [t.accountId, t.day, t.event] }), index('usage_daily_day_idx').on(t.day), index('usage_daily_event_day_idx').on(t.event, t.day)],
 );
 
 /** Who was active at an account on a workspace day: active users and last seen. */
@@ -166,4 +166,49 @@ export const usageUserDays = pgTable(
     userKey: text().notNull(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.day, t.userKey] }), index('usage_user_days_day_idx').on(t.day)],
+);
+
+/** Events per account and workspace day, all names together: the usage trend's sums over every account at once. */
+export const usageAccountDays = pgTable(
+  'usage_account_days',
+  {
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    day: date({ mode: 'string' }).notNull(),
+    events: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.day] }), index('usage_account_days_day_idx').on(t.day)],
+);
+
+/** Each user's last workspace day at an account: today's last seen and active users without reading every user-day. */
+export const usageAccountUsers = pgTable(
+  'usage_account_users',
+  {
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    userKey: text().notNull(),
+    lastDay: date({ mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.userKey] })],
+);
+
+/**
+ * Each event name's last use at an account (track events, pages and
+ * screens): today's key-feature adoption, and the latest NPS response, whose
+ * properties are kept while its name is mapped to NPS.
+ */
+export const usageLastEvents = pgTable(
+  'usage_last_events',
+  {
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    event: text().notNull(),
+    lastDay: date({ mode: 'string' }).notNull(),
+    lastAt: timestamp({ withTimezone: true }),
+    properties: jsonb(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.event] })],
 );

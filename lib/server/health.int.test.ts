@@ -11,6 +11,7 @@ import { addDays } from '@/lib/scheduling/local-date';
 import { zonedToUtc } from '@/lib/scheduling/zoned';
 import { createAccount } from '@/tests/accounts';
 import { listAccounts } from '@/db/queries/accounts';
+import { writeHealth } from '@/db/queries/health';
 import { recomputeChangedHealth } from './health';
 
 // Usage events stored as the ingestion API stores them, then the minute job:
@@ -87,6 +88,25 @@ describe('signals', () => {
     const card = await accountHealthCard(await getDb(), unseen);
     expect(card?.signals).toMatchObject({ daysSinceSeen: null, activeUsers30d: null, featureAdoptionPct: null, tickets30d: null, nps: null });
     expect(card?.health).toMatchObject({ score: null, band: null, dataShare: '0.0000' });
+  });
+});
+
+describe('today over every account at once', () => {
+  it('gives the same signals and scores as the day-by-day history form', async () => {
+    const db = await getDb();
+    const model = await currentHealthModel(db);
+    const ids = sql`select x::int from unnest(${`{${active},${silent},${unseen}}`}::int[]) x`;
+    const read = () =>
+      queryRows<Record<string, unknown>>(
+        db,
+        sql`select s.*, h.score, h.band, h.data_share from account_signals s join account_health h using (account_id)
+            where s.account_id in (${ids}) order by s.account_id`,
+      ).then((rows) => rows.map((r) => ({ ...r, computed_at: null })));
+    await writeHealth(db, { accountIds: ids, from: addDays(today, -2), to: today, today, timeZone: tz, model });
+    const byDay = await read();
+    await writeHealth(db, { accountIds: ids, from: today, to: today, today, timeZone: tz, model });
+    expect(await read()).toEqual(byDay);
+    expect(byDay).toHaveLength(3);
   });
 });
 

@@ -1,14 +1,14 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { dropUsagePartitionsBefore, ensureUsagePartitions, pruneIngestion } from '@/db/queries/ingest';
+import { dropUsagePartitionsBefore, ensureUsagePartitions, pruneIngestion, pruneRollupsBefore } from '@/db/queries/ingest';
 import { getWorkspace } from '@/db/queries/workspace';
 import { retentionStart } from './ingest';
 
 /**
  * The hourly upkeep of usage events: a partition for every month the
  * retention keeps and the next one, older partitions dropped whole (the
- * retention, without deleting row by row), and the ingestion's bookkeeping
- * pruned. Running it twice changes nothing.
+ * retention, without deleting row by row) with their days' roll-ups, and
+ * the ingestion's bookkeeping pruned. Running it twice changes nothing.
  */
 export async function maintainUsageEvents(now = new Date()): Promise<{ dropped: string[] }> {
   const db = await getDb();
@@ -18,6 +18,7 @@ export async function maintainUsageEvents(now = new Date()): Promise<{ dropped: 
   next.setUTCMonth(next.getUTCMonth() + 1);
   await ensureUsagePartitions(db, oldest, next);
   const dropped = await dropUsagePartitionsBefore(db, oldest);
+  await pruneRollupsBefore(db, oldest, workspace.timeZone);
   await pruneIngestion(db);
   return { dropped };
 }

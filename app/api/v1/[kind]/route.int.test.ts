@@ -84,6 +84,16 @@ describe('POST /api/v1/track', () => {
     expect((await eventsOf(id))[0]?.accountId).toBeNull();
     const account = await createAccount({ domain });
     expect((await eventsOf(id))[0]?.accountId).toBe(account.id);
+    // Rolled up as if it had arrived with the account: the signals' tables and a mark for the health job.
+    const [rolled] = await queryRows<Record<string, number>>(
+      await getDb(),
+      sql`select (select sum(events)::int from usage_daily where account_id = ${account.id}) as daily,
+        (select sum(events)::int from usage_account_days where account_id = ${account.id}) as days,
+        (select count(*)::int from usage_account_users where account_id = ${account.id} and user_key = 'u-3') as users,
+        (select count(*)::int from usage_last_events where account_id = ${account.id} and event = 'Logged In') as last,
+        (select count(*)::int from health_dirty where account_id = ${account.id}) as marked`,
+    );
+    expect(rolled).toEqual({ daily: 1, days: 1, users: 1, last: 1, marked: 1 });
   });
 });
 
