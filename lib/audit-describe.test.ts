@@ -256,6 +256,18 @@ describe('describeAuditRow', () => {
     expect(read(retried(2), ja)).toEqual(['佐藤 遥 が [コンテンツのメール] の失敗したジョブ 2 件を再実行しました']);
     expect(describeAuditRow(retried(1), en, names).record).toEqual({ name: 'Content emails', href: '/admin/jobs' });
   });
+
+  it('lists the workspace’s grace days, event retention and pulse days an admin changed', () => {
+    const changed = row({
+      action: 'workspace.update',
+      entity: 'workspace',
+      entityId: '1',
+      before: { coverageGraceDays: 0, eventRetentionMonths: 13, pulseDays: 30 },
+      after: { coverageGraceDays: 3, eventRetentionMonths: 24, pulseDays: 14 },
+    });
+    expect(read(changed)).toEqual(['佐藤 遥 changed the [workspace settings]', 'Coverage grace days: 0 → 3', 'Usage event retention (months): 13 → 24', 'Days a CSM pulse counts: 30 → 14']);
+    expect(read(changed, ja).slice(1)).toEqual(['カバレッジの猶予日数: 0 → 3', '利用イベントの保存期間（か月）: 13 → 24', 'CSM パルスの有効日数: 30 → 14']);
+  });
 });
 
 describe('describeAuditRow: attendee report people resolved by hand', () => {

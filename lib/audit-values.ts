@@ -110,6 +110,9 @@ export const fieldKinds: Record<string, Kind> = {
   // workspace
   currency: 'text',
   fiscalYearStartMonth: 'month',
+  coverageGraceDays: 'number',
+  eventRetentionMonths: 'number',
+  pulseDays: 'number',
   csmHourCost: 'money',
   tier1ToolingCost: 'money',
   tier2ToolingCost: 'money',

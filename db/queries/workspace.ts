@@ -74,7 +74,7 @@ export async function getWorkspace(db: DbOrTx): Promise<Workspace> {
 
 export const economicsSettings = ['csmHourCost', 'tier1ToolingCost', 'tier2ToolingCost', 'tier3ToolingCost', 'costShareThresholdPct'] as const;
 
-export type WorkspaceInput = Pick<Workspace, 'name' | 'currency' | 'timeZone' | 'fiscalYearStartMonth' | 'holidayCountry' | 'closedDays'> & { coverageGraceDays?: number } & Partial<Pick<Workspace, (typeof economicsSettings)[number]>>;
+export type WorkspaceInput = Pick<Workspace, 'name' | 'currency' | 'timeZone' | 'fiscalYearStartMonth' | 'holidayCountry' | 'closedDays'> & Partial<Pick<Workspace, 'coverageGraceDays' | 'eventRetentionMonths' | 'pulseDays'>> & Partial<Pick<Workspace, (typeof economicsSettings)[number]>>;
 
 /**
  * Saves the settings if nobody saved them since `version` was read (version 0:

@@ -44,6 +44,9 @@ export const updateWorkspaceInput = z.object({
   fiscalYearStartMonth: wholeNumber(1, 12),
   // Absent: kept as it is.
   coverageGraceDays: z.preprocess((v) => (v === '' ? undefined : v), wholeNumber(0, 90).optional()),
+  // Usage signals and health; absent: kept as they are.
+  eventRetentionMonths: z.preprocess((v) => (v === '' ? undefined : v), wholeNumber(1, 60).optional()),
+  pulseDays: z.preprocess((v) => (v === '' ? undefined : v), wholeNumber(1, 365).optional()),
   // Unit economics; absent: kept as they are.
   csmHourCost: moneySetting(),
   tier1ToolingCost: moneySetting(),

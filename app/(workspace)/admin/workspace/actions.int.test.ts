@@ -56,6 +56,39 @@ describe('updateWorkspace: coverage grace days', () => {
   });
 });
 
+describe('updateWorkspace: usage event retention and pulse days', () => {
+  it('starts at 13 months and 30 days, saves both, audits them, and keeps them when the form leaves them out', async () => {
+    const admin = await createUser('admin');
+    await signInAs(admin);
+    const before = await getWorkspace(await getDb());
+    expect(before).toMatchObject({ eventRetentionMonths: 13, pulseDays: 30 });
+    const base = { name: 'Acme CS', currency: 'USD', timeZone: 'America/Los_Angeles', fiscalYearStartMonth: 1 };
+    expect((await updateWorkspace(null, formData({ ...base, version: before.version, eventRetentionMonths: 24, pulseDays: 14 }))).ok).toBe(true);
+    expect(await getWorkspace(await getDb())).toMatchObject({ eventRetentionMonths: 24, pulseDays: 14 });
+    expect(await lastAudit()).toMatchObject({ action: 'workspace.update', actorId: admin.id, before: { eventRetentionMonths: 13, pulseDays: 30 }, after: { eventRetentionMonths: 24, pulseDays: 14 } });
+    expect((await updateWorkspace(null, formData({ ...base, version: before.version + 1, name: 'Renamed', eventRetentionMonths: '', pulseDays: '' }))).ok).toBe(true);
+    expect(await getWorkspace(await getDb())).toMatchObject({ name: 'Renamed', eventRetentionMonths: 24, pulseDays: 14 });
+    expect((await updateWorkspace(null, formData({ ...base, version: before.version + 2, eventRetentionMonths: 60, pulseDays: 365 }))).ok).toBe(true);
+    expect(await getWorkspace(await getDb())).toMatchObject({ eventRetentionMonths: 60, pulseDays: 365 });
+  });
+
+  it('refuses a retention outside 1–60 months and pulse days outside 1–365 beside each field, nothing saved', async () => {
+    await signInAs(await createUser('admin'));
+    const before = await getWorkspace(await getDb());
+    const base = { version: before.version, name: 'Acme CS', currency: 'USD', timeZone: 'America/Los_Angeles', fiscalYearStartMonth: 1 };
+    expect(await updateWorkspace(null, formData({ ...base, eventRetentionMonths: 0, pulseDays: 366 }))).toMatchObject({
+      ok: false,
+      fieldErrors: { eventRetentionMonths: { key: 'validation.tooSmall' }, pulseDays: { key: 'validation.tooBig' } },
+    });
+    expect(await updateWorkspace(null, formData({ ...base, eventRetentionMonths: 61, pulseDays: 0 }))).toMatchObject({
+      ok: false,
+      fieldErrors: { eventRetentionMonths: { key: 'validation.tooBig' }, pulseDays: { key: 'validation.tooSmall' } },
+    });
+    expect(await updateWorkspace(null, formData({ ...base, eventRetentionMonths: 6.5 }))).toMatchObject({ ok: false, fieldErrors: { eventRetentionMonths: { key: 'validation.wholeNumber' } } });
+    expect(await getWorkspace(await getDb())).toMatchObject({ version: before.version, eventRetentionMonths: before.eventRetentionMonths, pulseDays: before.pulseDays });
+  });
+});
+
 describe('updateWorkspace: unit economics', () => {
   it('starts with no costs and a 20 % threshold, saves typed amounts, keeps them when the form leaves them out, and audits the change', async () => {
     await signInAs(await createUser('admin'));

@@ -21,6 +21,8 @@ export const updateWorkspace = action({
       holidayCountry: fields.holidayCountry ?? before.holidayCountry,
       closedDays: fields.closedDays ?? before.closedDays,
       coverageGraceDays: fields.coverageGraceDays ?? before.coverageGraceDays,
+      eventRetentionMonths: fields.eventRetentionMonths ?? before.eventRetentionMonths,
+      pulseDays: fields.pulseDays ?? before.pulseDays,
       ...(Object.fromEntries(economicsSettings.map((k) => [k, fields[k] ?? before[k]])) as Pick<Workspace, (typeof economicsSettings)[number]>),
     };
     // Costs typed in the currency saved with them, in its own minor units (whole yen); the form always sends them.
@@ -30,7 +32,7 @@ export const updateWorkspace = action({
     }
     const after = await saveWorkspace(tx, values, version);
     if (!after) throw conflictError();
-    const keys = ['name', 'currency', 'timeZone', 'fiscalYearStartMonth', 'holidayCountry', 'closedDays', 'coverageGraceDays', ...economicsSettings] as const;
+    const keys = ['name', 'currency', 'timeZone', 'fiscalYearStartMonth', 'holidayCountry', 'closedDays', 'coverageGraceDays', 'eventRetentionMonths', 'pulseDays', ...economicsSettings] as const;
     await audit({ action: 'workspace.update', entity: 'workspace', entityId: 1, ...changedFields(before, after, keys, (a, b) => JSON.stringify(a) === JSON.stringify(b)) });
     return { version: after.version };
   },

@@ -67,6 +67,13 @@ export function WorkspaceForm({ workspace, currencies, timeZones, countries, cou
         </div>
         <p className="text-xs text-zinc-500">{t('toolingCostHint')}</p>
       </fieldset>
+      <fieldset className="space-y-3 border-t border-zinc-100 pt-4">
+        <legend className="text-sm font-semibold text-zinc-900">{t('usageHealth')}</legend>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField name="eventRetentionMonths" type="number" min={1} max={60} step={1} inputMode="numeric" label={t('eventRetentionMonths')} hint={t('eventRetentionMonthsHint')} defaultValue={workspace.eventRetentionMonths} />
+          <TextField name="pulseDays" type="number" min={1} max={365} step={1} inputMode="numeric" label={t('pulseDays')} hint={t('pulseDaysHint')} defaultValue={workspace.pulseDays} />
+        </div>
+      </fieldset>
       <div className="flex justify-end">
         <SubmitButton pendingLabel={t('saving')}>{t('save')}</SubmitButton>
       </div>
