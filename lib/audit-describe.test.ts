@@ -257,6 +257,13 @@ describe('describeAuditRow', () => {
     expect(describeAuditRow(retried(1), en, names).record).toEqual({ name: 'Content emails', href: '/admin/jobs' });
   });
 
+  it('reads an export’s health filter in words, one band (older rows) or several', () => {
+    const exported = (health: unknown) => row({ action: 'account.export', entityId: null, after: { filter: { tiers: [1], health }, rows: 3 } });
+    expect(read(exported(['poor', 'none'])).slice(1)).toEqual(['Tier: Tier 1', 'Health: Poor, No score']);
+    expect(read(exported('average')).slice(1)).toEqual(['Tier: Tier 1', 'Health: Average']);
+    expect(read(exported(['good', 'none']), ja).slice(1)).toEqual(['Tier: Tier 1', 'ヘルス: 良好, スコアなし']);
+  });
+
   it('lists the workspace’s grace days, event retention and pulse days an admin changed', () => {
     const changed = row({
       action: 'workspace.update',

@@ -1,3 +1,4 @@
+import { healthFilters } from '@/lib/accounts/filters';
 import { auditActionKey } from '@/lib/audit-actions';
 import { activityTypeLabel } from '@/lib/playbooks/type-label';
 import { contentKindLabel } from '@/lib/content/kind-label';
@@ -260,6 +261,10 @@ function expand(field: string, value: unknown, ctx: Ctx, spec: Spec): ChangeLine
     if (typeof filter.stage === 'string') add('lifecycleStage', formatValue('stage', filter.stage, ctx));
     if (typeof filter.renewalWithinDays === 'number') add('renewalDate', f.t('accounts.renewalWithin', { days: filter.renewalWithinDays }));
     if (typeof filter.tierSource === 'string') add('tierSource', formatValue('tierSource', filter.tierSource, ctx));
+    // One band before health could be several (older rows), a list since.
+    const bands = typeof filter.health === 'string' ? [filter.health] : Array.isArray(filter.health) ? filter.health : [];
+    const band = (b: unknown) => (b === 'none' ? f.t('health.model.noScore') : healthFilters.some((h) => h === b) ? f.t(`health.bands.${String(b)}`) : String(b));
+    if (bands.length) add('health', bands.map(band).join(', '));
     return lines.length ? lines : [{ label: label('filter'), to: f.t('auditLog.values.noFilter') }];
   }
   if (field === 'activities' && Array.isArray(value)) {

@@ -186,6 +186,7 @@ export const extraLabels = [
   'handoverActivities',
   'search',
   'tierSource',
+  'health',
   'filter',
   'source',
   'requestedTier',

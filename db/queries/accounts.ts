@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { accountPageSize, type AccountFilters, type SortKey } from '@/lib/accounts/filters';
+import { accountPageSize, type AccountFilters, type HealthFilter, type SortKey } from '@/lib/accounts/filters';
 import { queryRows, type DbOrTx } from '../client';
 import { accountHealth, accounts, users } from '../schema';
 import { bookOwnerRole } from '@/lib/vocabulary';
@@ -27,9 +27,17 @@ export function accountWhere(f: AccountFilters): SQL | undefined {
   if (f.tierSource) parts.push(eq(accounts.tierSource, f.tierSource));
   if (f.industry) parts.push(sql`lower(${accounts.industry}) = lower(${f.industry})`);
   if (f.ids) parts.push(f.ids.length ? inArray(accounts.id, f.ids) : sql`false`);
-  if (f.health === 'none') parts.push(sql`not exists (select 1 from account_health h where h.account_id = ${accounts.id} and h.band is not null)`);
-  else if (f.health) parts.push(sql`exists (select 1 from account_health h where h.account_id = ${accounts.id} and h.band = ${f.health})`);
+  if (f.health?.length) parts.push(healthWhere(f.health));
   return parts.length ? and(...parts) : undefined;
+}
+
+/** Accounts in any of these bands; `none`: no score yet (no row, or a row without a band). */
+function healthWhere(bands: HealthFilter[]): SQL | undefined {
+  const scored = bands.filter((b) => b !== 'none');
+  return or(
+    bands.includes('none') ? sql`not exists (select 1 from account_health h where h.account_id = ${accounts.id} and h.band is not null)` : undefined,
+    scored.length ? sql`exists (select 1 from account_health h where h.account_id = ${accounts.id} and h.band in (${sql.join(scored.map((b) => sql`${b}`), sql`, `)}))` : undefined,
+  );
 }
 
 const sortColumns: Record<SortKey, SQL | typeof accounts.name> = {

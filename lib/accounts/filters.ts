@@ -22,7 +22,8 @@ export type AccountFilters = {
   ids?: number[];
   renewalWithinDays?: number;
   tierSource?: TierSource;
-  health?: HealthFilter;
+  /** Any of these bands (`none`: no score yet). */
+  health?: HealthFilter[];
   sort?: SortKey;
   dir?: 'asc' | 'desc';
   page?: number;

@@ -35,6 +35,20 @@ describe('parseAccountFilters', () => {
   });
 });
 
+describe('parseAccountFilters: health', () => {
+  it('reads one band or several, in a fixed order, with "none" for no score yet, ignoring junk', () => {
+    expect(parseAccountFilters({ health: 'poor' }, manager).health).toEqual(['poor']);
+    expect(parseAccountFilters({ health: 'none,good,poor,good' }, manager).health).toEqual(['poor', 'good', 'none']);
+    expect(parseAccountFilters({ health: 'average,excellent' }, manager).health).toEqual(['average']);
+    expect(parseAccountFilters({ health: 'excellent' }, manager).health).toBeUndefined();
+    expect(parseAccountFilters({ health: '' }, manager).health).toBeUndefined();
+  });
+
+  it('reads an audience saved before health was a criterion as it was', () => {
+    expect(parseAccountFilters(Object.fromEntries(new URLSearchParams('tier=1%2C2&stage=adopting&owner=all')), manager)).toMatchObject({ tiers: [1, 2], stage: 'adopting', health: undefined });
+  });
+});
+
 describe('withParams', () => {
   it('changes and removes keys, keeping the rest', () => {
     expect(withParams({ q: 'a', page: '4', tier: '1' }, { page: undefined, sort: 'arr' })).toBe('?q=a&tier=1&sort=arr');

@@ -11,7 +11,7 @@ import { healthFilters, sortKeys, type AccountFilters, type SortKey } from './fi
 //   stage   a lifecycle stage
 //   renewal days ahead: renewal date within N days
 //   source  "computed" | "override"
-//   health  "poor" | "average" | "good" | "none" (no score yet)
+//   health  "poor", "poor,none": any of poor / average / good / none (no score yet)
 //   industry exact industry (content audiences)
 //   sort, dir, page
 
@@ -33,6 +33,7 @@ export function parseAccountFilters(params: SearchParams, user: { id: number; ro
     .split(',')
     .map(Number)
     .filter((n) => n === 1 || n === 2 || n === 3);
+  const health = healthFilters.filter((h) => (one(params.health) ?? '').split(',').includes(h));
   const stage = one(params.stage);
   const renewal = Number(one(params.renewal));
   const source = one(params.source);
@@ -44,7 +45,7 @@ export function parseAccountFilters(params: SearchParams, user: { id: number; ro
     stage: stage && (lifecycleStages as readonly string[]).includes(stage) ? stage : undefined,
     renewalWithinDays: Number.isInteger(renewal) && renewal > 0 && renewal <= 3650 ? renewal : undefined,
     tierSource: tierSources.find((s) => s === source),
-    health: healthFilters.find((h) => h === one(params.health)),
+    health: health.length ? health : undefined,
     industry: searchTerm(one(params.industry), 100),
     sort: sort && (sortKeys as readonly string[]).includes(sort) ? (sort as SortKey) : undefined,
     dir: one(params.dir) === 'desc' ? 'desc' : 'asc',

@@ -168,8 +168,8 @@ describe('the account list', () => {
     const scores = rows.map((r) => r.healthScore);
     expect(scores.filter((s) => s !== null)).toEqual([...scores.filter((s) => s !== null)].sort((a, b) => b! - a!));
     expect(rows.find((r) => r.id === silent)).toMatchObject({ healthBand: 'poor' });
-    expect((await listAccounts(db, { ids, health: 'poor' })).map((r) => r.id)).toEqual([silent]);
+    expect((await listAccounts(db, { ids, health: ['poor'] })).map((r) => r.id)).toEqual([silent]);
     const [health] = await db.select().from(accountHealth).where(eq(accountHealth.accountId, unseen));
-    expect((await listAccounts(db, { ids, health: 'none' })).map((r) => r.id)).toEqual(health?.band ? [] : [unseen]);
+    expect((await listAccounts(db, { ids, health: ['none'] })).map((r) => r.id)).toEqual(health?.band ? [] : [unseen]);
   });
 });

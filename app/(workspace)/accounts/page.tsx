@@ -96,7 +96,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           stage: filters.stage ?? '',
           renewal: filters.renewalWithinDays ? String(filters.renewalWithinDays) : '',
           source: filters.tierSource ?? '',
-          health: filters.health ?? '',
+          health: filters.health?.join(',') ?? '',
           sort: filters.sort ?? '',
           dir: filters.dir ?? '',
         }}
