@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { startTransition, useEffect, useState, type ReactNode } from 'react';
 import { Input, Select } from '@/components/ui/input';
+import { healthFilters, type HealthFilter } from '@/lib/accounts/filters';
 import type { ActionResult } from '@/lib/actions/result';
 import { lifecycleStages } from '@/lib/vocabulary';
 
@@ -28,7 +29,9 @@ export function AudienceFilter({
 }) {
   const t = useTranslations('content');
   const ta = useTranslations('accounts');
+  const th = useTranslations('health');
   const [tiers, setTiers] = useState<number[]>([]);
+  const [health, setHealth] = useState<HealthFilter[]>([]);
   const [stage, setStage] = useState('');
   const [industry, setIndustry] = useState('');
   const [owner, setOwner] = useState('');
@@ -38,6 +41,7 @@ export function AudienceFilter({
 
   const params = new URLSearchParams();
   if (tiers.length) params.set('tier', tiers.join(','));
+  if (health.length) params.set('health', healthFilters.filter((h) => health.includes(h)).join(','));
   if (stage) params.set('stage', stage);
   if (industry.trim()) params.set('industry', industry.trim());
   params.set('owner', csms ? owner || 'all' : 'me');
@@ -67,6 +71,17 @@ export function AudienceFilter({
               <label key={n} className="flex items-center gap-1.5 text-sm text-zinc-800">
                 <input type="checkbox" checked={tiers.includes(n)} onChange={(e) => setTiers(e.target.checked ? [...tiers, n].sort() : tiers.filter((x) => x !== n))} className="size-4 rounded border-zinc-300 text-brand-600" />
                 {t('tierN', { tier: n })}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend className={label}>{t('audienceHealth')}</legend>
+          <div className="flex flex-wrap gap-x-3 gap-y-1 pt-1">
+            {healthFilters.map((h) => (
+              <label key={h} className="flex items-center gap-1.5 text-sm text-zinc-800">
+                <input type="checkbox" checked={health.includes(h)} onChange={(e) => setHealth(e.target.checked ? [...health, h] : health.filter((x) => x !== h))} className="size-4 rounded border-zinc-300 text-brand-600" />
+                {h === 'none' ? th('model.noScore') : th(`bands.${h}`)}
               </label>
             ))}
           </div>

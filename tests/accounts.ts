@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { findAccount, insertAccount } from '@/db/queries/accounts';
 import { currentPolicy } from '@/db/queries/tier-policies';
-import { accounts } from '@/db/schema';
+import { accountHealth, accounts } from '@/db/schema';
 import { tierColumns } from '@/lib/tiering/tier-columns';
 import type { AccountInput } from '@/lib/validation/account';
 
@@ -46,4 +46,11 @@ export async function accountWithExpiredOverride() {
     .set({ overrideTier: 1, overrideReason: 'Event sponsor', overrideUntil: '2020-01-01', tier: 1, tierSource: 'override' })
     .where(eq(accounts.id, account.id));
   return account;
+}
+
+/** Gives an account its current health band as the minute job writes it; null: scored, but no signal had data yet. */
+export async function setHealthBand(accountId: number, band: 'poor' | 'average' | 'good' | null) {
+  const score = band === null ? null : { poor: 30, average: 60, good: 90 }[band];
+  const values = { day: '2026-11-22', modelVersion: 1, score, band, dataShare: band === null ? '0' : '1' };
+  await (await getDb()).insert(accountHealth).values({ accountId, ...values }).onConflictDoUpdate({ target: accountHealth.accountId, set: values });
 }

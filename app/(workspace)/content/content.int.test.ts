@@ -4,12 +4,13 @@ import { getDb } from '@/db/client';
 import { insertContact } from '@/db/queries/contacts';
 import { contentStatsByTier, listBatchLinks, listContentKinds, listContentRecipients } from '@/db/queries/content';
 import { touches } from '@/db/schema';
-import { createAccount } from '@/tests/accounts';
+import { createAccount, setHealthBand } from '@/tests/accounts';
+import { lastAudit } from '@/tests/audit';
 import { createUser, signInAs, uniqueEmail } from '@/tests/factories';
 import { staticPolicy } from '@/lib/security/static-policy';
 import { GET as openLink, HEAD as headLink } from '@/app/c/[token]/route';
 import { GET as mailMerge } from './links/[batch]/route';
-import { createContentItem, shareContent } from './actions';
+import { createContentItem, previewAudience, shareContent } from './actions';
 
 const chrome = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36';
 const open = (token: string, init: RequestInit = {}, handler = openLink) =>
@@ -51,6 +52,44 @@ describe('sharing content', () => {
     const ledger = await db.select().from(touches).where(and(eq(touches.kind, 'content_shared'), eq(touches.accountId, a.id)));
     expect(ledger).toHaveLength(1);
     expect(ledger[0]).toMatchObject({ touchModel: 'low' });
+  });
+
+  it('narrows an audience by health band, “no score yet” being no row or a row without a band', async () => {
+    const manager = await createUser('manager');
+    await signInAs(manager);
+    const industry = `Health ${Math.random().toString(36).slice(2, 8)}`;
+    const made = async (band: 'poor' | 'average' | 'good' | null | 'unscored') => {
+      const account = await createAccount({ ownerId: manager.id, industry });
+      await insertContact(await getDb(), { accountId: account.id, email: uniqueEmail('h'), name: `Contact ${String(band)}` });
+      if (band !== 'unscored') await setHealthBand(account.id, band);
+      return account;
+    };
+    const poor = await made('poor');
+    const average = await made('average');
+    const good = await made('good');
+    const blank = await made(null);
+    const unscored = await made('unscored');
+    const reach = async (health: string) => {
+      const result = await previewAudience(null, { audience: `industry=${encodeURIComponent(industry)}${health ? `&health=${health}` : ''}` });
+      return result.ok ? result.data.accounts : result;
+    };
+    expect(await reach('')).toBe(5);
+    expect(await reach('poor')).toBe(1);
+    expect(await reach('average,good')).toBe(2);
+    expect(await reach('none')).toBe(2);
+    expect(await reach('poor,none')).toBe(3);
+    expect(await reach('poor,average,good,none')).toBe(5);
+
+    const item = (await createContentItem(null, { kindId: await kindId(), title: 'Recovery plan', url: 'https://example.com/recovery', tiers: [] })) as { data: { id: number } };
+    const audience = `industry=${encodeURIComponent(industry)}&health=good%2Cnone`;
+    const shared = await shareContent(null, { itemId: item.data.id, audience, expected: 3 });
+    expect(shared).toMatchObject({ ok: true, data: { accounts: 3 } });
+    const names = (await listBatchLinks(await getDb(), (shared as { data: { batchId: string } }).data.batchId)).map((l) => l.accountName).sort();
+    expect(names).toEqual([good.name, blank.name, unscored.name].sort());
+    expect(names).not.toContain(poor.name);
+    expect(names).not.toContain(average.name);
+    // The audience on record is the query string as sent, health and all.
+    expect((await lastAudit())?.after).toMatchObject({ audience });
   });
 
   it('a CSM’s audience is their own book, whatever the filter says', async () => {

@@ -6,12 +6,12 @@ import { listInvitations, listProgramKinds, programFunnel } from '@/db/queries/p
 import { contacts, programInvitations, programSessions, touches } from '@/db/schema';
 import { todayIn } from '@/lib/dates';
 import { addDays } from '@/lib/scheduling/local-date';
-import { createAccount } from '@/tests/accounts';
+import { createAccount, setHealthBand } from '@/tests/accounts';
 import { createUser, signInAs, uniqueEmail } from '@/tests/factories';
 import { GET as page, POST as answer } from '@/app/r/[token]/route';
 import { GET as ics } from '@/app/r/[token]/ics/route';
 import { POST as unsubscribe } from '@/app/u/[token]/route';
-import { createProgram, importAttendance, inviteToSession, markAttendance } from './actions';
+import { createProgram, importAttendance, inviteToSession, markAttendance, previewInviteAudience } from './actions';
 import { listUnmatchedAttendees } from '@/db/queries/programs';
 import { zoomParticipants } from '@/tests/attendee-reports';
 
@@ -76,6 +76,30 @@ describe('programs', () => {
     const empty = await createAccount({ ownerId: csm.id });
     expect(await inviteToSession(null, { sessionId, accountId: empty.id })).toEqual({ ok: false, error: { key: 'programs.errors.noContacts' } });
     expect(await invitationsOf(sessionId)).toEqual([]);
+  });
+
+  it('invites an audience narrowed by health band: the count and the invitations cover exactly those accounts, in the CSM’s own book', async () => {
+    const [csm, other] = [await createUser('csm'), await createUser('csm')];
+    await signInAs(csm);
+    const { sessionId } = await program();
+    const poor = await accountWith(csm.id, ['Poor 1', 'Poor 2']);
+    const good = await accountWith(csm.id, ['Good']);
+    const unscored = await accountWith(csm.id, ['Unscored']);
+    const theirs = await accountWith(other.id, ['Theirs']);
+    await setHealthBand(poor.account.id, 'poor');
+    await setHealthBand(good.account.id, 'good');
+    await setHealthBand(theirs.account.id, 'poor');
+    const reach = async (audience: string) => {
+      const result = await previewInviteAudience(null, { audience });
+      return result.ok ? result.data : result;
+    };
+    expect(await reach('health=poor')).toMatchObject({ accounts: 1, contacts: 2 });
+    expect(await reach('health=none')).toMatchObject({ accounts: 1, contacts: 1 });
+    expect(await reach('health=average')).toMatchObject({ accounts: 0, contacts: 0 });
+    expect(await reach('health=poor%2Cnone')).toMatchObject({ accounts: 2, contacts: 3 });
+
+    expect(await inviteToSession(null, { sessionId, audience: 'health=poor%2Cnone', expected: 3 })).toMatchObject({ ok: true, data: { invited: 3 } });
+    expect((await invitationsOf(sessionId)).map((i) => i.contactId).sort()).toEqual([...poor.ids, ...unscored.ids].sort());
   });
 
   it('lets an invitee register on their page without signing in; a full session waitlists, and a cancellation promotes the first in line', async () => {
