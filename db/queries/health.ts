@@ -164,44 +164,59 @@ const measureColumn: Record<Exclude<HealthComponent['measure'], 'event_30d'>, st
   pulse: 'pulse',
 };
 
-/** A component's value for row `sig` of the CTE: a column, or a custom event's count over 30 days (missing for an account never seen). */
+/** A component's value for row `sig` of the CTE, in float8: a column, or a custom event's count over 30 days (missing for an account never seen). */
 function valueSql(c: HealthComponent): SQL {
-  if (c.measure !== 'event_30d') return sql`sig.${sql.raw(measureColumn[c.measure])}::numeric`;
+  if (c.measure !== 'event_30d') return sql`sig.${sql.raw(measureColumn[c.measure])}::float8`;
   return sql`(case when sig.days_since_seen is null then null else (select coalesce(sum(d.events), 0) from usage_daily d
-    where d.account_id = sig.account_id and d.event = ${c.event ?? ''} and d.day > sig.day - 30 and d.day <= sig.day) end)::numeric`;
+    where d.account_id = sig.account_id and d.event = ${c.event ?? ''} and d.day > sig.day - 30 and d.day <= sig.day) end)::float8`;
 }
 
-/** Points 0–100 of a component in SQL, as lib/health/model.ts componentPoints. */
-function pointsSql(c: HealthComponent): SQL {
+/** A number of the model as a float8 literal (checked finite: models are validated, this keeps SQL out of reach). */
+function float(x: number): SQL {
+  if (!Number.isFinite(x)) throw new Error(`Not a finite number: ${x}`);
+  return sql.raw(`(${String(x)})::float8`);
+}
+
+/** Points 0–100 of the component whose value is column `v`, in float8, as lib/health/model.ts componentPoints. */
+function pointsSql(c: HealthComponent, v: SQL): SQL {
   const up = c.at100 > c.at0;
-  const n = (x: number) => sql`${String(up ? x : -x)}::numeric`;
-  const v = up ? valueSql(c) : sql`(-${valueSql(c)})`;
-  return sql`(case when ${v} is null then null when ${v} <= ${n(c.at0)} then 0::numeric when ${v} >= ${n(c.at100)} then 100::numeric
-    when ${v} <= ${n(c.at50)} then 50 * (${v} - ${n(c.at0)}) / (${n(c.at50)} - ${n(c.at0)})
-    else 50 + 50 * (${v} - ${n(c.at50)}) / (${n(c.at100)} - ${n(c.at50)}) end)`;
+  const x = up ? v : sql`(-${v})`;
+  const [a0, a50, a100] = (up ? [c.at0, c.at50, c.at100] : [-c.at0, -c.at50, -c.at100]).map(float) as [SQL, SQL, SQL];
+  return sql`(case when ${x} is null then null when ${x} <= ${a0} then 0::float8 when ${x} >= ${a100} then 100::float8
+    when ${x} <= ${a50} then 50 * (${x} - ${a0}) / (${a50} - ${a0})
+    else 50 + 50 * (${x} - ${a50}) / (${a100} - ${a50}) end)`;
 }
 
-/** The CTE `scored` (account_id, day, score, band, data_share) under `model`, after signalsCte. */
+/**
+ * The CTE `scored` (account_id, day, score, band, data_share) under `model`,
+ * after signalsCte: each value read once, points in float8, the score
+ * rounded half up after dropping float noise, as lib/health/model.ts.
+ * (`offset 0` keeps each level a subquery of its own: flattened, every
+ * reference to a column would evaluate its whole expression again.)
+ */
 export function scoredCte(model: Pick<HealthModel, 'components' | 'poorMax' | 'averageMax'>): SQL {
   const total = model.components.reduce((s, c) => s + c.weight, 0);
-  const w = (c: HealthComponent) => sql`${String(c.weight)}::numeric`;
-  const points = model.components.map((c, i) => sql`${pointsSql(c)} as ${sql.raw(`p${i}`)}`);
-  const p = (i: number) => sql.raw(`p${i}`);
-  const weighted = model.components.map((c, i) => sql`coalesce(${p(i)} * ${w(c)}, 0)`);
-  const withData = model.components.map((c, i) => sql`(case when ${p(i)} is null then 0 else ${w(c)} end)`);
-  const sum = (terms: SQL[]) => (terms.length ? sql.join(terms, sql` + `) : sql`0::numeric`);
+  const col = (prefix: string, i: number) => sql.raw(`${prefix}${i}`);
+  const values = model.components.map((c, i) => sql`, ${valueSql(c)} as ${col('v', i)}`);
+  const points = model.components.map((c, i) => sql`, ${pointsSql(c, col('v', i))} as ${col('p', i)}`);
+  const weighted = model.components.map((c, i) => sql`coalesce(${col('p', i)} * ${float(c.weight)}, 0)`);
+  const withData = model.components.map((c, i) => sql`(case when ${col('p', i)} is null then 0 else ${float(c.weight)} end)`);
+  const sum = (terms: SQL[]) => (terms.length ? sql.join(terms, sql` + `) : sql`0::float8`);
   return sql`
     scored as (
-      select x.account_id, x.day,
-        case when x.weight_with_data = 0 then null else round(x.weighted / x.weight_with_data)::smallint end as score,
-        case when x.weight_with_data = 0 then null
-          when round(x.weighted / x.weight_with_data) <= ${model.poorMax} then 'poor'
-          when round(x.weighted / x.weight_with_data) <= ${model.averageMax} then 'average' else 'good' end as band,
-        round(x.weight_with_data / ${String(total || 1)}::numeric, 4) as data_share
+      select y.account_id, y.day, y.score,
+        case when y.score is null then null when y.score <= ${model.poorMax} then 'poor' when y.score <= ${model.averageMax} then 'average' else 'good' end as band,
+        round((y.weight_with_data / ${float(total || 1)})::numeric, 4) as data_share
       from (
-        select pts.account_id, pts.day, ${sum(weighted)} as weighted, ${sum(withData)} as weight_with_data
-        from (select sig.account_id, sig.day${points.length ? sql`, ${sql.join(points, sql`, `)}` : sql``} from sig) pts
-      ) x
+        select x.account_id, x.day, x.weight_with_data,
+          case when x.weight_with_data = 0 then null else floor(round((x.weighted / x.weight_with_data)::numeric, 6) + 0.5)::smallint end as score
+        from (
+          select pts.account_id, pts.day, ${sum(weighted)} as weighted, ${sum(withData)} as weight_with_data
+          from (select vals.account_id, vals.day${sql.join(points, sql``)} from (select sig.account_id, sig.day${sql.join(values, sql``)} from sig offset 0) vals offset 0) pts
+          offset 0
+        ) x
+        offset 0
+      ) y
     )`;
 }
 

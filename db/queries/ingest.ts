@@ -1,32 +1,30 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Message } from '@/lib/signals/message';
 import { queryRows, type DbOrTx } from '../client';
 
 // The ingestion API's reads and writes (lib/server/ingest.ts), each one
 // set-based statement per request, whatever the batch's size.
 
-export type IngestKey = { id: number; ratePerMinute: number };
+export type IngestKey = { id: number; ratePerMinute: number; /** Requests this minute, this one included. */ requests: number; secondsLeft: number };
 
-/** The live key with this hash, its use recorded (at most once a minute, so a busy key costs no write per request). */
-export async function liveKeyByHash(db: DbOrTx, hash: string): Promise<IngestKey | null> {
+/**
+ * The live key with this hash, its use recorded (at most once a minute, so
+ * a busy key costs no write per request) and this request counted against
+ * its minute, in one statement; null for an unknown or revoked key.
+ */
+export async function admitRequest(db: DbOrTx, hash: string): Promise<IngestKey | null> {
   const [key] = await queryRows<IngestKey>(
     db,
     sql`with k as (select id, rate_per_minute from write_keys where key_hash = ${hash} and revoked_at is null),
-        used as (update write_keys w set last_used_at = now() from k where w.id = k.id and (w.last_used_at is null or w.last_used_at < now() - interval '1 minute'))
-        select id, rate_per_minute as "ratePerMinute" from k`,
+        used as (update write_keys w set last_used_at = now() from k where w.id = k.id and (w.last_used_at is null or w.last_used_at < now() - interval '1 minute')),
+        counted as (
+          insert into ingest_rate (key_id, minute, requests) select id, date_trunc('minute', now()), 1 from k
+          on conflict (key_id, minute) do update set requests = ingest_rate.requests + 1
+          returning requests, ceil(extract(epoch from date_trunc('minute', now()) + interval '1 minute' - now()))::int as seconds_left
+        )
+        select k.id, k.rate_per_minute as "ratePerMinute", c.requests, c.seconds_left as "secondsLeft" from k cross join counted c`,
   );
-  return key ?? null;
-}
-
-/** Counts a request against its key's minute; the count so far this minute and the seconds left in it. */
-export async function countRequest(db: DbOrTx, keyId: number): Promise<{ requests: number; secondsLeft: number }> {
-  const [row] = await queryRows<{ requests: number; secondsLeft: number }>(
-    db,
-    sql`insert into ingest_rate (key_id, minute, requests) values (${keyId}, date_trunc('minute', now()), 1)
-        on conflict (key_id, minute) do update set requests = ingest_rate.requests + 1
-        returning requests, ceil(extract(epoch from date_trunc('minute', now()) + interval '1 minute' - now()))::int as "secondsLeft"`,
-  );
-  return { requests: Number(row!.requests), secondsLeft: Math.max(1, Number(row!.secondsLeft)) };
+  return key ? { ...key, requests: Number(key.requests), secondsLeft: Math.max(1, Number(key.secondsLeft)) } : null;
 }
 
 /** Makes the monthly partitions of usage_events from `from` to `to` (inclusive) that are missing. */
@@ -57,11 +55,12 @@ export async function pruneRollupsBefore(db: DbOrTx, oldest: Date, timeZone: str
 }
 
 /**
- * Stores the messages whose id was not seen in the last 30 days, in three
- * statements: the ids (a repeated one changes nothing), each user's last
- * group and traits, then the events, attributed to the account their group
- * names (external id, else domain) or, without a group, to the user's last
- * group's. Returns how many were new.
+ * Stores the messages whose id was not seen in the last 30 days, in one
+ * statement (the batch is sent and read once): the ids (a repeated one
+ * changes nothing), each user's last group and traits, and the events,
+ * attributed to the account their group names (external id, else domain)
+ * or, without a group, to the user's last group's (in this request, else
+ * the one stored). Returns how many were new.
  */
 export async function storeMessages(db: DbOrTx, keyId: number, messages: Message[]): Promise<{ stored: number }> {
   if (!messages.length) return { stored: 0 };
@@ -78,49 +77,52 @@ export async function storeMessages(db: DbOrTx, keyId: number, messages: Message
       traits: m.traits,
     })),
   );
-  const input = sql`jsonb_to_recordset(${rows}::jsonb) as r(i int, message_id text, type text, event text, user_key text, group_id text, occurred_at timestamptz, properties jsonb, traits jsonb)`;
-  const account = (group: ReturnType<typeof sql>) =>
+  const account = (group: SQL) =>
     sql`(select id from (select id, 0 as o from accounts where external_id = ${group} union all select id, 1 from accounts where lower(domain) = lower(${group})) x order by o limit 1)`;
 
-  const fresh = await queryRows<{ message_id: string }>(
+  const [{ stored }] = (await queryRows<{ stored: number }>(
     db,
-    sql`insert into usage_message_ids (message_id) select distinct r.message_id from ${input} on conflict do nothing returning message_id`,
-  );
-  if (!fresh.length) return { stored: 0 };
-  const freshIds = JSON.stringify(fresh.map((f) => f.message_id));
-  const isFresh = sql`r.message_id in (select jsonb_array_elements_text(${freshIds}::jsonb))`;
-
-  // Each user's last group in this request, and their traits merged in order.
-  await db.execute(sql`
-    with g as (
-      select distinct on (r.user_key) r.user_key, r.group_id from ${input}
-      where ${isFresh} and r.type = 'group' order by r.user_key, r.occurred_at desc, r.i desc
+    sql`
+    with input as materialized (
+      select * from jsonb_to_recordset(${rows}::jsonb)
+        as r(i int, message_id text, type text, event text, user_key text, group_id text, occurred_at timestamptz, properties jsonb, traits jsonb)
+    ),
+    fresh as (
+      insert into usage_message_ids (message_id) select distinct message_id from input on conflict do nothing returning message_id
+    ),
+    r as materialized (
+      select distinct on (i.message_id) i.* from input i join fresh f on f.message_id = i.message_id order by i.message_id, i.i
+    ),
+    g as (
+      select distinct on (user_key) user_key, group_id, ${account(sql`group_id`)} as account_id from r
+      where type = 'group' order by user_key, occurred_at desc, i desc
     ),
     t as (
       select r.user_key, jsonb_object_agg(k.key, k.value order by r.occurred_at, r.i) as traits
-      from ${input} cross join lateral jsonb_each(coalesce(r.traits, '{}'::jsonb)) k
-      where ${isFresh} and r.type = 'identify'
+      from r cross join lateral jsonb_each(coalesce(r.traits, '{}'::jsonb)) k
+      where r.type = 'identify'
       group by r.user_key
     ),
-    u as (
-      select coalesce(g.user_key, t.user_key) as user_key, g.group_id, t.traits from g full join t on t.user_key = g.user_key
+    users as (
+      insert into usage_users as x (user_key, group_id, account_id, traits, updated_at)
+      select coalesce(g.user_key, t.user_key), g.group_id, g.account_id, t.traits, now() from g full join t on t.user_key = g.user_key
+      on conflict (user_key) do update set
+        group_id = coalesce(excluded.group_id, x.group_id),
+        account_id = case when excluded.group_id is null then x.account_id else excluded.account_id end,
+        traits = case when excluded.traits is null then x.traits else coalesce(x.traits, '{}'::jsonb) || excluded.traits end,
+        updated_at = now()
+    ),
+    events as (
+      insert into usage_events (occurred_at, message_id, type, event, user_key, group_id, account_id, key_id, properties, traits)
+      select r.occurred_at, r.message_id, r.type, r.event, r.user_key, coalesce(r.group_id, g.group_id, u.group_id),
+        case when r.group_id is not null then ${account(sql`r.group_id`)} when g.user_key is not null then g.account_id else u.account_id end,
+        ${keyId}, r.properties, r.traits
+      from r left join g on g.user_key = r.user_key left join usage_users u on u.user_key = r.user_key
+      returning 1
     )
-    insert into usage_users as x (user_key, group_id, account_id, traits, updated_at)
-    select u.user_key, u.group_id, case when u.group_id is null then null else ${account(sql`u.group_id`)} end, u.traits, now() from u
-    on conflict (user_key) do update set
-      group_id = coalesce(excluded.group_id, x.group_id),
-      account_id = case when excluded.group_id is null then x.account_id else excluded.account_id end,
-      traits = case when excluded.traits is null then x.traits else coalesce(x.traits, '{}'::jsonb) || excluded.traits end,
-      updated_at = now()`);
-
-  await db.execute(sql`
-    insert into usage_events (occurred_at, message_id, type, event, user_key, group_id, account_id, key_id, properties, traits)
-    select r.occurred_at, r.message_id, r.type, r.event, r.user_key, coalesce(r.group_id, u.group_id),
-      case when r.group_id is null then u.account_id else ${account(sql`r.group_id`)} end,
-      ${keyId}, r.properties, r.traits
-    from (select distinct on (message_id) * from ${input} where ${isFresh} order by message_id, i) r
-    left join usage_users u on u.user_key = r.user_key`);
-  return { stored: fresh.length };
+    select count(*)::int as stored from events`,
+  )) as [{ stored: number }];
+  return { stored };
 }
 
 export type Rejected = { position: number; messageId: string | null; type: string | null; field: string; reason: string; excerpt: string };

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@/db/client';
-import { countRequest, ensureUsagePartitions, liveKeyByHash, recordRejections, storeMessages, type Rejected } from '@/db/queries/ingest';
+import { admitRequest, ensureUsagePartitions, recordRejections, storeMessages, type Rejected } from '@/db/queries/ingest';
 import { getWorkspace } from '@/db/queries/workspace';
 import { pgErrorCode } from '@/lib/pg-error';
 import { judgeMessage, maxBatchBytes, maxMessageBytes, messageTypes, type Message, type MessageType } from '@/lib/signals/message';
@@ -33,12 +33,15 @@ const knownMonths = new Set<number>();
 
 async function store(db: DbOrTx, keyId: number, endpoint: string, accepted: Message[], rejected: Rejected[]): Promise<number> {
   const months = accepted.map((m) => m.occurredAt.getUTCFullYear() * 12 + m.occurredAt.getUTCMonth());
-  const write = () =>
-    db.transaction(async (tx) => {
-      const { stored } = await storeMessages(tx, keyId, accepted);
-      await recordRejections(tx, keyId, endpoint, rejected);
-      return stored;
-    });
+  // One statement when nothing was refused; with refusals, both in one transaction.
+  const write = async () =>
+    rejected.length
+      ? db.transaction(async (tx) => {
+          const { stored } = await storeMessages(tx, keyId, accepted);
+          await recordRejections(tx, keyId, endpoint, rejected);
+          return stored;
+        })
+      : (await storeMessages(db, keyId, accepted)).stored;
   const ensure = async () => {
     const times = accepted.map((m) => m.occurredAt.getTime());
     await ensureUsagePartitions(db, new Date(Math.min(...times)), new Date(Math.max(...times)));
@@ -60,11 +63,10 @@ export async function ingest(db: DbOrTx, request: Request, endpoint: string): Pr
   if (!ingestEndpoints.includes(endpoint)) return failure(404, `There is no /v1/${endpoint}: use track, identify, group, page, screen or batch.`);
   const key = writeKeyFrom(request.headers.get('authorization'));
   if (!key) return failure(401, 'No write key: send it as the HTTP Basic user name (Segment’s way) or as a Bearer token.', { 'WWW-Authenticate': 'Basic realm="Touchplan ingestion"' });
-  const live = await liveKeyByHash(db, hashWriteKey(key));
+  const live = await admitRequest(db, hashWriteKey(key));
   if (!live) return failure(401, 'This write key is unknown or was revoked.', { 'WWW-Authenticate': 'Basic realm="Touchplan ingestion"' });
-  const rate = await countRequest(db, live.id);
-  if (rate.requests > live.ratePerMinute)
-    return failure(429, `This key is limited to ${live.ratePerMinute} requests a minute; try again in ${rate.secondsLeft} s.`, { 'Retry-After': String(rate.secondsLeft) });
+  if (live.requests > live.ratePerMinute)
+    return failure(429, `This key is limited to ${live.ratePerMinute} requests a minute; try again in ${live.secondsLeft} s.`, { 'Retry-After': String(live.secondsLeft) });
 
   const body = await readJsonBody(request, endpoint === 'batch' ? maxBatchBytes : maxMessageBytes);
   if (!body.ok) return failure(body.status, body.error);
