@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { users } from './users';
 
@@ -212,3 +212,20 @@ export const usageLastEvents = pgTable(
   },
   (t) => [primaryKey({ columns: [t.accountId, t.event] })],
 );
+
+/**
+ * Attributed usage events waiting to be rolled up (db/queries/usage-rollup.ts):
+ * the ingestion request only appends here, and one job folds them into the
+ * roll-ups in bulk, so concurrent requests never wait on each other's locks.
+ */
+export const usageRollupQueue = pgTable('usage_rollup_queue', {
+  id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  accountId: integer().notNull(),
+  occurredAt: timestamp({ withTimezone: true }).notNull(),
+  /** A track event, page or screen (counted in the day's events), not an identify or group. */
+  counted: boolean().notNull(),
+  event: text().notNull(),
+  userKey: text().notNull(),
+  /** Kept only for names mapped to NPS (the latest response's score). */
+  properties: jsonb(),
+});

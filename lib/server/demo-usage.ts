@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { writeHealth } from '@/db/queries/health';
+import { rollUpUsage } from '@/db/queries/usage-rollup';
 import { currentHealthModel, insertEventMappings, recordHealthRun } from '@/db/queries/health-read';
 import { getWorkspace } from '@/db/queries/workspace';
 import { insertWriteKey } from '@/db/queries/write-keys';
@@ -47,6 +48,7 @@ export async function seedDemoUsage(db: Db, log: (line: string) => void = () => 
   }
   log(`Usage: ${accepted} events from ${accounts.length} accounts sent through the ingestion API`);
 
+  await rollUpUsage(db);
   const model = await currentHealthModel(db);
   const startedAt = new Date();
   await writeHealth(db, { from: addDays(today, -(historyDays - 1)), to: today, today, timeZone: workspace.timeZone, model });

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import { writeHealth } from '@/db/queries/health';
 import { currentHealthModel, healthMarks, healthRunOf, recordHealthRun, unmarkHealth } from '@/db/queries/health-read';
+import { rollUpUsage } from '@/db/queries/usage-rollup';
 import { getWorkspace } from '@/db/queries/workspace';
 import { todayIn } from '@/lib/dates';
 import { addDays } from '@/lib/scheduling/local-date';
@@ -10,6 +11,7 @@ import { historyDays } from './health-days';
 
 // Keeps signals and health scores current (db/queries/health.ts): every
 // account once a day and whenever the model changes; within a minute, the
+// usage queued by ingestion rolled up (db/queries/usage-rollup.ts) and the
 // accounts whose usage, touches or pulse changed, from the earliest day that
 // changed (events for past days rewrite the history from then), at most
 // `historyDays` back.
@@ -29,9 +31,10 @@ export async function recomputeAllHealth(opts: { now?: Date } = {}, db?: DbOrTx)
   return { accounts };
 }
 
-/** The minute job: a whole run when today has none under the current model; then the marked accounts. */
+/** The minute job: usage queued since the last run rolled up; a whole run when today has none under the current model; then the marked accounts. */
 export async function recomputeChangedHealth(opts: { now?: Date } = {}): Promise<{ whole: boolean; accounts: number }> {
   const db = await getDb();
+  await rollUpUsage(db);
   const workspace = await getWorkspace(db);
   const today = todayIn(workspace.timeZone, opts.now);
   const model = await currentHealthModel(db);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb, queryRows } from '@/db/client';
 import { ensureUsagePartitions } from '@/db/queries/ingest';
+import { rollUpUsage } from '@/db/queries/usage-rollup';
 import { usageEvents, workspaceSettings } from '@/db/schema';
 import { createAccount } from '@/tests/accounts';
 import { maintainUsageEvents } from './usage-maintenance';
@@ -23,6 +24,7 @@ describe('maintainUsageEvents', () => {
       { occurredAt: recent, messageId: 'upkeep-new', type: 'track', event: 'Logged In', userKey: 'new-user', accountId: account.id },
     ]);
 
+    await rollUpUsage(db);
     const { dropped } = await maintainUsageEvents(now);
     expect(dropped).toContain('usage_events_2026_07');
     expect(dropped).not.toContain('usage_events_2026_09');

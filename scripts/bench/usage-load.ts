@@ -1,13 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
+import { rollUpUsage } from '@/db/queries/usage-rollup';
 import { addDays, type LocalDate } from '@/lib/scheduling/local-date';
 
 // 90 days of product usage for the bench's 100,000 accounts, about 30 million
 // events, bulk-loaded with SQL into usage_events (one INSERT … SELECT a day):
-// the roll-up triggers turn each day into usage_daily / usage_user_days as
-// ingestion does. Personas by account: 10 % never seen, 50 % healthy, 15 %
-// declining, 10 % suddenly silent, 10 % expanding (pricing views rising),
-// 5 % onboarding (started in the last three weeks). Each account has 1–4
+// the trigger queues them and the roll-up folds each day into the roll-ups,
+// as ingestion and the health job do. Personas by account: 10 % never seen,
+// 50 % healthy, 15 % declining, 10 % suddenly silent, 10 % expanding
+// (pricing views rising), 5 % onboarding (started in the last three weeks). Each account has 1–4
 // users; an active user-day sends a login and four feature events; some send
 // a pricing view, a ticket or an NPS response. Loaded days are kept in
 // bench_usage_days, so a run picks up where an interrupted one stopped.
@@ -81,6 +82,7 @@ export async function loadBenchUsage(db: Db, today: LocalDate, timeZone: string,
           )
           select count(*)::int as n from written`,
     )) as [{ n: number }];
+    await rollUpUsage(db);
     await db.execute(sql`insert into bench_usage_days (day, events) values (${day}, ${n})`);
     added += n;
     log(`  ${day}: ${n.toLocaleString('en')} events in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb, queryRows } from '@/db/client';
 import { recentMessages } from '@/db/queries/ingest';
+import { rollUpUsage } from '@/db/queries/usage-rollup';
 import { insertWriteKey, revokeWriteKey } from '@/db/queries/write-keys';
 import { usageEvents, usageUsers } from '@/db/schema';
 import { newWriteKey } from '@/lib/signals/write-key';
@@ -84,7 +85,8 @@ describe('POST /api/v1/track', () => {
     expect((await eventsOf(id))[0]?.accountId).toBeNull();
     const account = await createAccount({ domain });
     expect((await eventsOf(id))[0]?.accountId).toBe(account.id);
-    // Rolled up as if it had arrived with the account: the signals' tables and a mark for the health job.
+    // Rolled up (by the health job) as if it had arrived with the account: the signals' tables and a mark for the health job.
+    await rollUpUsage(await getDb());
     const [rolled] = await queryRows<Record<string, number>>(
       await getDb(),
       sql`select (select sum(events)::int from usage_daily where account_id = ${account.id}) as daily,
