@@ -76,10 +76,11 @@ function todaySignals(s: HealthScope): SQL {
       where event in ${mapped('key_feature')} and last_day > ${d} - 30 ${only(sql`account_id`)} group by account_id
     ),
     counted as (
-      select account_id, sum(events) filter (where day > ${d} - 7 and event in ${mapped('pricing_view')}) as pricing7,
-        sum(events) filter (where event in ${mapped('support_ticket')}) as tickets30
-      from usage_daily where event in (select event from event_mappings where meaning in ('pricing_view', 'support_ticket'))
-        and day > ${d} - 30 and day <= ${d} ${only(sql`account_id`)} group by account_id
+      -- From the mapped names (a few) into usage_daily by (event, day): only their rows are read.
+      select u.account_id, sum(u.events) filter (where m.meaning = 'pricing_view' and u.day > ${d} - 7) as pricing7,
+        sum(u.events) filter (where m.meaning = 'support_ticket') as tickets30
+      from event_mappings m join usage_daily u on u.event = m.event and u.day > ${d} - 30 and u.day <= ${d}
+      where m.meaning in ('pricing_view', 'support_ticket') ${only(sql`u.account_id`)} group by u.account_id
     ),
     latest_nps as (
       select distinct on (l.account_id) l.account_id, l.properties ->> m.score_property as score
