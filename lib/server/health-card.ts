@@ -12,11 +12,21 @@ export async function healthCardData(db: DbOrTx, accountId: number, today: strin
   const [card, model, versions] = await Promise.all([accountHealthCard(db, accountId), currentHealthModel(db), healthModelVersions(db)]);
   const from = addDays(today, -(historyDays - 1));
   const trend = await healthTrend(db, accountId, from);
-  const pulse = card?.pulse?.pulse ? card.pulse : null;
+  // A pulse past its last day stays on record (the form shows it) but no longer counts.
+  const pulse = card?.pulse?.pulse ? { ...card.pulse, expired: card.pulse.expiresOn < today } : null;
   if (!card?.signals) return { model, breakdown: null, pulse, trend, versions, from, asOf: null };
   const s = card.signals;
   const customEvents = model.components.filter((c) => c.measure === 'event_30d' && c.event).map((c) => c.event!);
-  const values: SignalValues = {
+  const values = signalValues(s, s.daysSinceSeen === null ? null : await eventCounts30d(db, accountId, s.day, customEvents));
+  const breakdown = healthScore((c) => valueFor(values, c), model);
+  return { model, breakdown, pulse, trend, versions, from, asOf: s.day };
+}
+
+type StoredSignals = NonNullable<NonNullable<Awaited<ReturnType<typeof accountHealthCard>>>['signals']>;
+
+/** The stored signals (account_signals) as the model's measures read them; custom events' 30-day counts given. */
+export function signalValues(s: StoredSignals, events30d: SignalValues['events30d']): SignalValues {
+  return {
     active_users_30d: s.activeUsers30d,
     active_users_7d: s.activeUsers7d,
     days_since_seen: s.daysSinceSeen,
@@ -27,8 +37,6 @@ export async function healthCardData(db: DbOrTx, accountId: number, today: strin
     nps: num(s.nps),
     days_since_human_touch: s.daysSinceHumanTouch,
     pulse: s.pulse,
-    events30d: s.daysSinceSeen === null ? null : await eventCounts30d(db, accountId, s.day, customEvents),
+    events30d,
   };
-  const breakdown = healthScore((c) => valueFor(values, c), model);
-  return { model, breakdown, pulse, trend, versions, from, asOf: s.day };
 }

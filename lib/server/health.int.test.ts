@@ -6,13 +6,14 @@ import { accountHealthCard, currentHealthModel } from '@/db/queries/health-read'
 import { ensureUsagePartitions } from '@/db/queries/ingest';
 import { accountHealth, accountPulses, eventMappings, healthHistory, usageEvents } from '@/db/schema';
 import { todayIn } from '@/lib/dates';
-import { healthScore, type HealthComponent } from '@/lib/health/model';
+import { healthScore, valueFor } from '@/lib/health/model';
 import { addDays } from '@/lib/scheduling/local-date';
 import { zonedToUtc } from '@/lib/scheduling/zoned';
 import { createAccount } from '@/tests/accounts';
 import { listAccounts } from '@/db/queries/accounts';
 import { writeHealth } from '@/db/queries/health';
 import { recomputeChangedHealth } from './health';
+import { healthCardData, signalValues } from './health-card';
 
 // Usage events stored as the ingestion API stores them, then the minute job:
 // signals, the score with missing data left out, and the history.
@@ -117,23 +118,8 @@ describe('scores', () => {
     for (const id of [active, silent]) {
       const card = (await accountHealthCard(db, id))!;
       const s = card.signals!;
-      const value = (c: HealthComponent): number | null => {
-        const v = {
-          active_users_30d: s.activeUsers30d,
-          active_users_7d: s.activeUsers7d,
-          days_since_seen: s.daysSinceSeen,
-          feature_adoption: s.featureAdoptionPct,
-          usage_trend: s.usageTrendPct,
-          pricing_views_7d: s.pricingViews7d,
-          tickets_30d: s.tickets30d,
-          nps: s.nps,
-          days_since_human_touch: s.daysSinceHumanTouch,
-          pulse: s.pulse,
-          event_30d: null,
-        }[c.measure];
-        return v === null || v === undefined ? null : Number(v);
-      };
-      const expected = healthScore(value, model);
+      const values = signalValues(s, {});
+      const expected = healthScore((c) => valueFor(values, c), model);
       expect(card.health).toMatchObject({ score: expected.score, band: expected.band, dataShare: expected.dataShare.toFixed(4) });
     }
     // Silent: seen 50 days ago (0), nobody active (0), no adoption (0), no trend, no tickets (100), red pulse (0); NPS and touch missing.
@@ -157,6 +143,19 @@ describe('scores', () => {
     expect(await recomputeChangedHealth()).toMatchObject({ whole: false, accounts: 1 });
     const after = (await (await getDb()).select().from(accountHealth).where(eq(accountHealth.accountId, unseen)))[0];
     expect(after?.score).not.toBeNull();
+  });
+});
+
+describe('the health card', () => {
+  it('shows a pulse past its last day as expired, and leaves it out of the score', async () => {
+    const db = await getDb();
+    const account = (await createAccount({ name: 'Health expired pulse' })).id;
+    await db.insert(accountPulses).values({ accountId: account, pulse: 'green', setAt: at(addDays(today, -40)), expiresOn: addDays(today, -10) });
+    await events(account, [{ day: addDays(today, -1), event: 'Logged In', user: 'e1' }]);
+    await recomputeChangedHealth();
+    const card = await healthCardData(db, account, today);
+    expect(card.pulse).toMatchObject({ pulse: 'green', expired: true });
+    expect(card.breakdown?.parts.find((p) => p.component.measure === 'pulse')?.value).toBeNull();
   });
 });
 

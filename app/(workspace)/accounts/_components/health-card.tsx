@@ -100,7 +100,7 @@ export async function HealthCard({ data, format, accountId, canPulse }: { data: 
       <div className="mt-4 space-y-2 border-t border-zinc-100 pt-4">
         {pulse && (
           <p className="text-xs text-zinc-500">
-            {t('pulse.until', { date: format.date(pulse.expiresOn) })}
+            {t(pulse.expired ? 'pulse.expired' : 'pulse.until', { date: format.date(pulse.expiresOn) })}
           </p>
         )}
         {canPulse ? (

@@ -20,7 +20,7 @@ export default async function HealthModelPage() {
   return (
     <div className="space-y-4">
       <PageHeader title={t('model.title')} description={t('model.description')} />
-      <Card title={t('model.version', { version: model.version, date: format.date(model.createdAt) })} description={model.note ?? undefined}>
+      <Card title={t('model.version', { version: model.version, date: format.date(model.createdAt) })} description={model.note ?? (model.version === 1 ? t('model.defaultNote') : undefined)}>
         <ModelEditor version={model.version} components={model.components} poorMax={model.poorMax} averageMax={model.averageMax} />
       </Card>
     </div>
