@@ -40,6 +40,8 @@ export const accounts = pgTable(
     churnRisk: levelEnum(),
     lifecycleStage: lifecycleStageEnum().notNull().default('onboarding'),
     renewalDate: date({ mode: 'string' }),
+    /** The workspace day the lifecycle stage last became onboarding (kept by a trigger); null: since creation. */
+    onboardingStartedOn: date({ mode: 'string' }),
     ownerId: integer().references(() => users.id),
     notes: text(),
     // Lower-cased copies for the account search: LIKE on these matches what
