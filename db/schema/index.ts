@@ -15,3 +15,4 @@ export * from './capacity';
 export * from './economics';
 export * from './signals';
 export * from './health';
+export * from './alerts';

@@ -20,7 +20,7 @@ async function computedAgain(accountId: number) {
 }
 
 describe('the app job queue', () => {
-  it('at server start schedules the sweeps every 15 minutes, coverage and health every minute, usage upkeep hourly, and runs them once right away', async () => {
+  it('at server start schedules the sweeps and alert rules every 15 minutes, coverage and health every minute, usage upkeep hourly, and runs them once right away', async () => {
     const account = await accountWithExpiredOverride();
     await startJobs();
     try {
@@ -30,6 +30,7 @@ describe('the app job queue', () => {
       await waitFor(async () => (await coverageRuns()) > 0, 20_000);
       const schedules = await queryRows<{ name: string; cron: string }>(await getDb(), sql`select name, cron from pgboss.schedule order by name`);
       expect(schedules).toEqual([
+        { name: 'alerts', cron: '*/15 * * * *' },
         { name: 'coverage', cron: '* * * * *' },
         { name: 'health', cron: '* * * * *' },
         { name: 'sweep-overrides', cron: '*/15 * * * *' },

@@ -7,6 +7,7 @@ import { refreshEconomics } from '../economics';
 import { sweepExpiredOverrides } from '../sweep-overrides';
 import { maintainUsageEvents } from '../usage-maintenance';
 import { recomputeChangedHealth } from '../health';
+import { evaluateAlerts } from '../alerts';
 import { defineJob } from './queue';
 
 // Every background job of the app: its name, what it does with its data, and
@@ -71,7 +72,20 @@ export const jobRegistry = {
   // account once a day and when the model changes; within a minute the
   // accounts with new usage, touches or pulse. `stately`: one at a time.
   'health': defineJob<Record<string, never>>({
-    run: async () => void (await recomputeChangedHealth()),
+    run: async () => {
+      const done = await recomputeChangedHealth();
+      // Scores moved: the alert rules read them (a waiting evaluation absorbs this one).
+      if (done.whole || done.accounts > 0) await (await import('../jobs')).enqueue('alerts', {});
+    },
+    policy: 'stately',
+    retry: { limit: 3, delaySeconds: 60, maxDelaySeconds: 600 },
+    expireInSeconds: 15 * 60,
+  }),
+  // Evaluates the alert rules (lib/server/alerts.ts): after each health run
+  // that changed scores, and every 15 minutes. `stately`: one at a time, one
+  // waiting; two instances at once still raise one task per episode.
+  'alerts': defineJob<Record<string, never>>({
+    run: async () => void (await evaluateAlerts()),
     policy: 'stately',
     retry: { limit: 3, delaySeconds: 60, maxDelaySeconds: 600 },
     expireInSeconds: 15 * 60,
@@ -95,6 +109,7 @@ export const jobSchedules: { name: JobName; cron: string }[] = [
   { name: 'coverage', cron: '* * * * *' },
   { name: 'usage-maintenance', cron: '7 * * * *' },
   { name: 'health', cron: '* * * * *' },
+  { name: 'alerts', cron: '*/15 * * * *' },
 ];
 
 /** Jobs sent once when an app instance starts (deduplicated across instances by their queue policy). */
