@@ -11,6 +11,7 @@ export const navItems: NavItem[] = [
   { href: '/accounts', label: 'accounts' },
   { href: '/schedule', label: 'schedule' },
   { href: '/plan', label: 'plan' },
+  { href: '/tasks', label: 'tasks', permission: 'tasks.work' },
   { href: '/content', label: 'content', permission: 'content.read' },
   { href: '/programs', label: 'programs', permission: 'programs.read' },
   { href: '/coverage', label: 'coverage', permission: 'coverage.read' },

@@ -57,3 +57,12 @@ export function canRunProgram(user: Actor, program: { createdBy: number | null; 
 export function assertCanRunProgram(user: Actor, program: { createdBy: number | null; hostIds: readonly number[] }): void {
   if (!canRunProgram(user, program)) throw refuse();
 }
+
+/** A task's owner works it; managers and admins work any. */
+export function canWorkTask(user: Actor, task: { ownerId: number | null }): boolean {
+  return canManageAccounts(user) || task.ownerId === user.id;
+}
+
+export function assertCanWorkTask(user: Actor, task: { ownerId: number | null }): void {
+  if (!canWorkTask(user, task)) throw refuse();
+}

@@ -41,6 +41,10 @@ export const permissions = {
   /** Edit any account, choose any CSM as owner, schedule and plan for any CSM. */
   'accounts.manageAll': managers,
   'accounts.reassign': managers,
+  /** Work one's tasks (complete, snooze); managers and admins any (access.ts). */
+  'tasks.work': everyone,
+  /** Give a task to someone else, and see the team's task load. */
+  'tasks.assign': managers,
   'accounts.import': managers,
   'tier.override': managers,
   'tier.requestOverride': ['csm'],

@@ -15,6 +15,7 @@ import type enCapacity from './messages/en.capacity.json';
 import type enEconomics from './messages/en.economics.json';
 import type enSignals from './messages/en.signals.json';
 import type enHealth from './messages/en.health.json';
+import type enTasks from './messages/en.tasks.json';
 import type { Locale } from './locales';
 
 // next-intl checks every translation key against the English catalog (the
@@ -40,6 +41,7 @@ declare module 'next-intl' {
       economics: typeof enEconomics;
       signals: typeof enSignals;
       health: typeof enHealth;
+      tasks: typeof enTasks;
     };
   }
 }

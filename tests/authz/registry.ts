@@ -15,7 +15,7 @@ import { currentPlaybooks, listActivityTypes } from '@/db/queries/playbooks';
 import { currentPolicy } from '@/db/queries/tier-policies';
 import { findUser, updateUser, type PublicUser } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
-import { activities, activitySeries, contacts, contentItems, programInvitations, programSessions, unmatchedAttendees } from '@/db/schema';
+import { activities, activitySeries, contacts, contentItems, programInvitations, programSessions, tasks, unmatchedAttendees } from '@/db/schema';
 import type { Payload } from '@/lib/actions/action';
 import type { Permission } from '@/lib/auth/permissions';
 import { todayIn } from '@/lib/dates';
@@ -128,6 +128,13 @@ async function typeId(key: string) {
 
 /** A Tier 1 account (LTV 64,000,000) in the owner's book. */
 const ownedAccount = (owner: PublicUser) => createAccount({ ownerId: owner.id, arr: '8000000' });
+
+/** An open task of `owner`'s, on an account they own. */
+async function ownedTask(owner: PublicUser): Promise<number> {
+  const account = await ownedAccount(owner);
+  const [task] = await (await getDb()).insert(tasks).values({ accountId: account.id, title: 'Call about usage', dueOn: await today(), ownerId: owner.id }).returning({ id: tasks.id });
+  return task!.id;
+}
 
 async function meeting(accountId: number, daysAhead = 30) {
   return {
@@ -412,6 +419,33 @@ export const registry: Record<string, Entry> = {
     async fixture({ people }) {
       const account = await ownedAccount(people.owner);
       return { accountId: account.id, version: 0, pulse: 'yellow', note: 'Budget under review' };
+    },
+  },
+  '(workspace)/tasks/actions.ts#completeTask': {
+    kind: 'action',
+    name: 'task.complete',
+    permission: 'tasks.work',
+    scope: 'own',
+    async fixture({ people }) {
+      return { taskId: await ownedTask(people.owner), version: 1, note: 'Called the champion' };
+    },
+  },
+  '(workspace)/tasks/actions.ts#snoozeTask': {
+    kind: 'action',
+    name: 'task.snooze',
+    permission: 'tasks.work',
+    scope: 'own',
+    async fixture({ people }) {
+      return { taskId: await ownedTask(people.owner), version: 1, until: addDays(await today(), 3) };
+    },
+  },
+  '(workspace)/tasks/actions.ts#reassignTask': {
+    kind: 'action',
+    name: 'task.reassign',
+    permission: 'tasks.assign',
+    scope: 'any',
+    async fixture({ people }) {
+      return { taskId: await ownedTask(people.owner), version: 1, ownerId: people.otherCsm.id };
     },
   },
   '(workspace)/accounts/contact-actions.ts#createContact': {

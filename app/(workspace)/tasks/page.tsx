@@ -1,0 +1,136 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { inboxTasks, teamTaskLoad, type InboxTask } from '@/db/queries/tasks';
+import { listUsers } from '@/db/queries/users';
+import { getWorkspace } from '@/db/queries/workspace';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { Table, Td, Th } from '@/components/ui/table';
+import { can } from '@/lib/auth/permissions';
+import { requirePageUser } from '@/lib/auth/current-user';
+import { todayIn } from '@/lib/dates';
+import { getFormat } from '@/lib/i18n/format';
+import { loose } from '@/lib/i18n/loose';
+import { addDays } from '@/lib/scheduling/local-date';
+import { TaskActions } from './_components/task-actions';
+import { whyLines } from './why';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('tasks'))('title') };
+}
+
+const shown = 200;
+
+/** The inbox: one's open tasks by when they are due; managers also the unassigned ones and the team's load. */
+export default async function TasksPage() {
+  const user = await requirePageUser('tasks.work');
+  const db = await getDb();
+  const workspace = await getWorkspace(db);
+  const today = todayIn(workspace.timeZone);
+  const manager = can(user, 'tasks.assign');
+  const [t, format, mine, unassigned, load, users] = await Promise.all([
+    getTranslations('tasks'),
+    getFormat(workspace.currency),
+    inboxTasks(db, { ownerId: user.id, today, limit: shown }),
+    manager ? inboxTasks(db, { ownerId: null, today, limit: 50 }) : null,
+    manager ? teamTaskLoad(db, today) : null,
+    manager ? listUsers(db) : null,
+  ]);
+  const assignable = users?.filter((u) => u.active).map((u) => ({ id: u.id, name: u.name })) ?? null;
+  const groups: { key: 'overdue' | 'today' | 'week' | 'later'; tasks: InboxTask[] }[] = [
+    { key: 'overdue', tasks: mine.tasks.filter((x) => x.dueOn < today) },
+    { key: 'today', tasks: mine.tasks.filter((x) => x.dueOn === today) },
+    { key: 'week', tasks: mine.tasks.filter((x) => x.dueOn > today && x.dueOn < addDays(today, 7)) },
+    { key: 'later', tasks: mine.tasks.filter((x) => x.dueOn >= addDays(today, 7)) },
+  ];
+  const row = (task: InboxTask) => (
+    <li key={task.id} className="py-3">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
+        <p className="text-sm font-medium text-zinc-900">
+          {task.title} · <Link href={`/accounts/${task.accountId}`} className="text-brand-700 hover:underline">{task.accountName}</Link>{' '}
+          <span className="text-xs text-zinc-500">{`T${task.tier}`}</span>
+        </p>
+        <p className="flex items-center gap-2 text-xs text-zinc-600">
+          <Badge tone={task.priority === 'high' ? 'red' : task.priority === 'low' ? 'neutral' : 'amber'}>{t(`priority.${task.priority}`)}</Badge>
+          <span className={task.dueOn < today ? 'font-medium text-red-700' : undefined}>{t('due', { date: format.date(task.dueOn) })}</span>
+        </p>
+      </div>
+      <ul className="mt-1 flex flex-wrap gap-x-3 text-xs text-zinc-600">
+        {whyLines(task, loose(t), format).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <details className="mt-2">
+        <summary className="cursor-pointer text-xs font-medium text-brand-700">
+          {t('complete')} · {t('snoozeSave')}
+          {assignable ? ` · ${t('reassignSave')}` : ''}
+        </summary>
+        <div className="mt-2">
+          <TaskActions taskId={task.id} version={task.version} tomorrow={addDays(today, 1)} users={assignable} />
+        </div>
+      </details>
+    </li>
+  );
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t('title')} description={t('description')} />
+      <Card title={t('mine')}>
+        {mine.total === 0 ? (
+          <p className="text-sm text-zinc-600">{t('empty')}</p>
+        ) : (
+          <div className="space-y-4">
+            {groups
+              .filter((g) => g.tasks.length)
+              .map((g) => (
+                <section key={g.key} aria-labelledby={`tasks-${g.key}`}>
+                  <h3 id={`tasks-${g.key}`} className={`text-xs font-semibold tracking-wide uppercase ${g.key === 'overdue' ? 'text-red-700' : 'text-zinc-500'}`}>
+                    {`${t(g.key)} (${g.tasks.length})`}
+                  </h3>
+                  <ul className="divide-y divide-zinc-100">{g.tasks.map(row)}</ul>
+                </section>
+              ))}
+            {mine.total > mine.tasks.length && <p className="text-xs text-zinc-500">{t('more', { count: mine.total - mine.tasks.length })}</p>}
+          </div>
+        )}
+      </Card>
+      {unassigned && unassigned.total > 0 && (
+        <Card title={`${t('unassigned')} (${unassigned.total})`}>
+          <ul className="divide-y divide-zinc-100">{unassigned.tasks.map(row)}</ul>
+        </Card>
+      )}
+      {load && load.length > 0 && (
+        <Card title={t('team')}>
+          <div className="overflow-x-auto">
+            <Table>
+              <thead>
+                <tr>
+                  <Th>{t('columns.owner')}</Th>
+                  <Th className="text-right">{t('columns.open')}</Th>
+                  <Th className="text-right">{t('columns.overdue')}</Th>
+                  <Th className="text-right">{t('columns.today')}</Th>
+                  <Th className="text-right">{t('columns.week')}</Th>
+                  <Th className="text-right">{t('columns.snoozed')}</Th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-zinc-100">
+                {load.map((l) => (
+                  <tr key={l.ownerId ?? 0}>
+                    <Td>{l.ownerName ?? t('nobody')}</Td>
+                    <Td className="text-right tabular-nums">{format.number(l.open)}</Td>
+                    <Td className={`text-right tabular-nums ${l.overdue ? 'font-medium text-red-700' : ''}`}>{format.number(l.overdue)}</Td>
+                    <Td className="text-right tabular-nums">{format.number(l.today)}</Td>
+                    <Td className="text-right tabular-nums">{format.number(l.week)}</Td>
+                    <Td className="text-right tabular-nums">{format.number(l.snoozed)}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </div>
+        </Card>
+      )}
+    </div>
+  );
+}
