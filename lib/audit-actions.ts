@@ -78,6 +78,11 @@ export const auditActions = [
   'event_mapping.add',
   'event_mapping.remove',
   'health_model.apply',
+  'alert_rule.create',
+  'alert_rule.update',
+  'alert_rule.enable',
+  'alert_rule.disable',
+  'alert_rule.delete',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

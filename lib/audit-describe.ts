@@ -97,6 +97,9 @@ const csvImport = (labels: { created: string; updated: string; unchanged: string
   sentence: (row) => ({ values: { file: String(obj(row.after)?.file ?? '') } }),
 });
 
+// An alert rule's fields are its own page's business: the row names the rule and links there.
+const alertRule: Spec = { omit: ['name', 'enabled', 'conditions', 'tiers', 'stages', 'first', 'taskPriority', 'taskDueDays', 'closeAfterDays', 'version'] };
+
 const specs: Record<string, Spec> = {
   'auth.sign_in_failed': signInFailure,
   'auth.sign_in_throttled': signInFailure,
@@ -154,6 +157,11 @@ const specs: Record<string, Spec> = {
   'write_key.create': { omit: ['name', 'prefix', 'ratePerMinute'] },
   'write_key.revoke': { omit: ['name'] },
   'health_model.apply': { omit: ['version', 'components', 'poorMax', 'averageMax', 'note'] },
+  'alert_rule.create': alertRule,
+  'alert_rule.update': alertRule,
+  'alert_rule.enable': alertRule,
+  'alert_rule.disable': alertRule,
+  'alert_rule.delete': alertRule,
   'event_mapping.add': { omit: ['meaning', 'event', 'scoreProperty'] },
   'event_mapping.remove': { omit: ['meaning', 'event', 'scoreProperty'] },
   'job.retry': { omit: ['count', 'jobIds'], sentence: (row) => ({ values: { count: num(obj(row.after)?.count) ?? 0 } }) },
@@ -223,6 +231,10 @@ function recordOf(row: AuditRow, { f, names }: Ctx): AuditDescription['record'] 
     case 'event_mapping': {
       const event = obj(row.after)?.event ?? obj(row.before)?.event;
       return { name: typeof event === 'string' ? event : f.t('auditLog.records.missing', { id }), href: '/admin/signals' };
+    }
+    case 'alert_rule': {
+      const name = obj(row.after)?.name ?? obj(row.before)?.name;
+      return { name: typeof name === 'string' ? name : f.t('auditLog.records.missing', { id }), href: '/admin/alerts' };
     }
     case 'write_key': {
       const name = obj(row.after)?.name ?? obj(row.before)?.name;

@@ -39,6 +39,7 @@ export const adminItems: (NavItem & { permission: Permission; description: keyof
   { href: '/admin/content-kinds', label: 'contentKinds', permission: 'contentKinds.manage', description: 'contentKindsDescription' },
   { href: '/admin/program-kinds', label: 'programKinds', permission: 'programKinds.manage', description: 'programKindsDescription' },
   { href: '/admin/health', label: 'health', permission: 'health.manage', description: 'healthDescription' },
+  { href: '/admin/alerts', label: 'alerts', permission: 'alerts.manage', description: 'alertsDescription' },
   { href: '/admin/signals', label: 'signals', permission: 'signals.manage', description: 'signalsDescription' },
   { href: '/admin/workspace', label: 'workspace', permission: 'workspace.manage', description: 'workspaceDescription' },
   { href: '/admin/jobs', label: 'jobs', permission: 'jobs.manage', description: 'jobsDescription' },

@@ -63,6 +63,8 @@ export const permissions = {
   'signals.manage': admins,
   /** The health model: its components, weights and bands, previewed before applying. */
   'health.manage': admins,
+  /** Alert rules: their conditions, scope and the task they raise, previewed while editing. */
+  'alerts.manage': admins,
   /** See the background job queues and send failed jobs back to run again. */
   'jobs.manage': admins,
   'audit.read': admins,

@@ -16,6 +16,7 @@ import type enEconomics from './messages/en.economics.json';
 import type enSignals from './messages/en.signals.json';
 import type enHealth from './messages/en.health.json';
 import type enTasks from './messages/en.tasks.json';
+import type enAlerts from './messages/en.alerts.json';
 import type { Locale } from './locales';
 
 // next-intl checks every translation key against the English catalog (the
@@ -42,6 +43,7 @@ declare module 'next-intl' {
       signals: typeof enSignals;
       health: typeof enHealth;
       tasks: typeof enTasks;
+      alerts: typeof enAlerts;
     };
   }
 }

@@ -23,6 +23,7 @@ import { feedUrl, hashFeedToken, newFeedToken } from '@/lib/feeds/token';
 import { newWriteKey } from '@/lib/signals/write-key';
 import { insertWriteKey, revokeWriteKey } from '@/db/queries/write-keys';
 import { addEventMapping, currentHealthModel } from '@/db/queries/health-read';
+import { insertAlertRule } from '@/db/queries/alert-rules';
 import { planFor } from '@/lib/server/plan';
 import { addDays } from '@/lib/scheduling/local-date';
 import { accountValues, createAccount } from '@/tests/accounts';
@@ -885,6 +886,44 @@ export const registry: Record<string, Entry> = {
     scope: 'any',
     fixture: async () => healthModelPayload(),
   },
+  '(workspace)/admin/alerts/actions.ts#previewAlertRule': {
+    kind: 'action',
+    name: 'alert_rule.preview',
+    permission: 'alerts.manage',
+    scope: 'any',
+    fixture: async () => ({ conditions: [{ kind: 'no_activity', days: '14' }, { kind: 'band_poor' }], tiers: [3], stages: [] }),
+  },
+  '(workspace)/admin/alerts/actions.ts#createAlertRule': {
+    kind: 'action',
+    name: 'alert_rule.create',
+    permission: 'alerts.manage',
+    scope: 'any',
+    fixture: async () => alertRulePayload(),
+  },
+  '(workspace)/admin/alerts/actions.ts#updateAlertRule': {
+    kind: 'action',
+    name: 'alert_rule.update',
+    permission: 'alerts.manage',
+    scope: 'any',
+    fixture: async ({ self }) => {
+      const rule = await insertAlertRule(await db(), { ...alertRuleValues(), enabled: true, createdBy: self.id });
+      return { ...(await alertRulePayload()), id: rule.id, expectedVersion: rule.version };
+    },
+  },
+  '(workspace)/admin/alerts/actions.ts#setAlertRuleEnabled': {
+    kind: 'action',
+    name: 'alert_rule.enable',
+    permission: 'alerts.manage',
+    scope: 'any',
+    fixture: async ({ self }) => ({ id: (await insertAlertRule(await db(), { ...alertRuleValues(), enabled: false, createdBy: self.id })).id, enabled: true }),
+  },
+  '(workspace)/admin/alerts/actions.ts#deleteAlertRule': {
+    kind: 'action',
+    name: 'alert_rule.delete',
+    permission: 'alerts.manage',
+    scope: 'any',
+    fixture: async ({ self }) => ({ id: (await insertAlertRule(await db(), { ...alertRuleValues(), enabled: true, createdBy: self.id })).id }),
+  },
   '(workspace)/admin/jobs/actions.ts#retryFailedJob': {
     kind: 'action',
     name: 'job.retry',
@@ -1182,6 +1221,15 @@ export const registry: Record<string, Entry> = {
     request: (segment) => ({ request: new Request(`http://localhost/feeds/${segment}`), params: { token: segment } }),
   },
 };
+
+function alertRuleValues() {
+  return { name: `Rule ${Math.random().toString(36).slice(2, 8)}`, conditions: [{ kind: 'no_activity' as const, days: 14 }], tiers: [], stages: [], closeAfterDays: 7, taskPriority: 'normal', taskDueDays: 2 };
+}
+
+/** An alert rule as the editor sends it: numbers as typed. */
+async function alertRulePayload() {
+  return { name: `Rule ${Math.random().toString(36).slice(2, 8)}`, conditions: [{ kind: 'no_activity', days: '14' }], tiers: [3], stages: ['onboarding'], taskPriority: 'high', taskDueDays: '2', closeAfterDays: '7' };
+}
 
 /** The current health model as the editor sends it, from the version it is. */
 async function healthModelPayload() {

@@ -1,0 +1,63 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { AlertCondition } from '@/lib/alerts/conditions';
+import type { DbOrTx } from '../client';
+import { alertRules } from '../schema';
+
+// Admin → Alert rules: the rules as the page lists and edits them. The
+// evaluation reads them in db/queries/alerts.ts.
+
+const columns = {
+  id: alertRules.id,
+  name: alertRules.name,
+  enabled: alertRules.enabled,
+  conditions: alertRules.conditions,
+  tiers: alertRules.tiers,
+  stages: alertRules.stages,
+  first: alertRules.first,
+  closeAfterDays: alertRules.closeAfterDays,
+  taskPriority: alertRules.taskPriority,
+  taskDueDays: alertRules.taskDueDays,
+  version: alertRules.version,
+};
+
+export type AlertRuleRow = { id: number; name: string; enabled: boolean; conditions: AlertCondition[]; tiers: number[]; stages: string[]; first: string; closeAfterDays: number; taskPriority: string; taskDueDays: number; version: number };
+
+export type AlertRuleValues = Pick<AlertRuleRow, 'name' | 'conditions' | 'tiers' | 'stages' | 'closeAfterDays' | 'taskPriority' | 'taskDueDays'>;
+
+export async function listAlertRules(db: DbOrTx): Promise<AlertRuleRow[]> {
+  return db.select(columns).from(alertRules).orderBy(asc(alertRules.name), asc(alertRules.id));
+}
+
+export async function insertAlertRule(db: DbOrTx, values: AlertRuleValues & { enabled: boolean; createdBy: number }): Promise<AlertRuleRow> {
+  // Only "a task at once" is offered until tech-touch channels exist.
+  const [row] = await db.insert(alertRules).values({ ...values, first: 'task', escalateAfterDays: null }).returning(columns);
+  return row!;
+}
+
+/** The edit as the next version, unless the rule moved on since `expectedVersion` ('conflict') or is gone ('missing'). */
+export async function updateAlertRule(db: DbOrTx, id: number, expectedVersion: number, values: AlertRuleValues): Promise<AlertRuleRow | 'conflict' | 'missing'> {
+  const [row] = await db
+    .update(alertRules)
+    .set({ ...values, first: 'task', escalateAfterDays: null, version: sql`${alertRules.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(alertRules.id, id), eq(alertRules.version, expectedVersion)))
+    .returning(columns);
+  if (row) return row;
+  const [exists] = await db.select({ id: alertRules.id }).from(alertRules).where(eq(alertRules.id, id));
+  return exists ? 'conflict' : 'missing';
+}
+
+/** Turns a rule on or off (whatever its version: a switch cannot lose an edit); null when there is no such rule. */
+export async function setAlertRuleEnabled(db: DbOrTx, id: number, enabled: boolean): Promise<{ name: string } | null> {
+  const [row] = await db
+    .update(alertRules)
+    .set({ enabled, version: sql`${alertRules.version} + 1`, updatedAt: new Date() })
+    .where(eq(alertRules.id, id))
+    .returning({ name: alertRules.name });
+  return row ?? null;
+}
+
+/** Deletes a rule with its episodes (their tasks stay, unlinked); what it was, or null. */
+export async function deleteAlertRule(db: DbOrTx, id: number): Promise<AlertRuleRow | null> {
+  const [row] = await db.delete(alertRules).where(eq(alertRules.id, id)).returning(columns);
+  return row ?? null;
+}
