@@ -41,7 +41,7 @@ export function UserMenu({ name, email, roleLabel, locale, saveLanguage }: { nam
         <span aria-hidden className="grid size-7 place-items-center rounded-full bg-zinc-200 text-xs font-semibold text-zinc-700">
           {name.slice(0, 1).toUpperCase()}
         </span>
-        <span className="hidden max-w-40 truncate sm:inline">{name}</span>
+        <span className="hidden max-w-40 truncate 2xl:inline">{name}</span>
       </Menu.Trigger>
       <Menu.Portal>
         <Menu.Content align="end" sideOffset={6} className="z-30 w-60 rounded-lg bg-white p-1 shadow-lg ring-1 ring-zinc-200">

@@ -5,9 +5,10 @@ import type { LooseTranslate } from '@/lib/i18n/loose';
 const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
 
 /** Why a task exists, in words: its rule and the signal values that fired it, or what was written; and why it went to its owner. */
-export function whyLines(task: Pick<InboxTask, 'why' | 'values' | 'ruleName' | 'assignedWhy'>, t: LooseTranslate, format: Format): string[] {
+export function whyLines(task: Pick<InboxTask, 'title' | 'why' | 'values' | 'ruleName' | 'assignedWhy'>, t: LooseTranslate, format: Format): string[] {
   const lines: string[] = [];
-  if (task.ruleName) lines.push(t('why.rule', { name: task.ruleName }));
+  // A raised task is titled after its rule; say the rule only when the title differs.
+  if (task.ruleName && task.ruleName !== task.title) lines.push(t('why.rule', { name: task.ruleName }));
   if (task.why) lines.push(task.why);
   const v = task.values ?? {};
   if ('daysSinceSeen' in v) lines.push(num(v.daysSinceSeen) === null ? t('why.neverSeen') : t('why.daysSinceSeen', { days: num(v.daysSinceSeen)! }));

@@ -113,4 +113,4 @@ export const jobSchedules: { name: JobName; cron: string }[] = [
 ];
 
 /** Jobs sent once when an app instance starts (deduplicated across instances by their queue policy). */
-export const jobsAtStart: JobName[] = ['sweep-overrides', 'sweep-reminders', 'coverage', 'usage-maintenance', 'health'];
+export const jobsAtStart: JobName[] = ['sweep-overrides', 'sweep-reminders', 'coverage', 'usage-maintenance', 'health', 'alerts'];
