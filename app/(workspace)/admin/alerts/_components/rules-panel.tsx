@@ -74,10 +74,10 @@ export function RulesPanel({ rules }: { rules: RuleItem[] }) {
           <tbody className="divide-y divide-zinc-100">
             {rules.map((r) => (
               <tr key={r.id} className={r.enabled ? undefined : 'text-zinc-400'}>
-                <Td className="font-medium text-zinc-900">{r.name}</Td>
-                <Td className="max-w-sm whitespace-normal">{r.words.conditions}</Td>
-                <Td className="whitespace-normal">{r.words.scope}</Td>
-                <Td className="max-w-xs whitespace-normal">{r.words.action}</Td>
+                <Td className="min-w-40 font-medium whitespace-normal text-zinc-900">{r.name}</Td>
+                <Td className="max-w-sm min-w-48 whitespace-normal">{r.words.conditions}</Td>
+                <Td className="min-w-20 whitespace-normal">{r.words.scope}</Td>
+                <Td className="max-w-xs min-w-48 whitespace-normal">{r.words.action}</Td>
                 <Td>{r.words.closeAfter}</Td>
                 <Td>
                   <EnabledSwitch id={r.id} name={r.name} enabled={r.enabled} />
