@@ -53,6 +53,7 @@ export const touchKinds = [
   'content_shared',
   'content_opened',
   'campaign_delivered',
+  'alert_nudge',
 ] as const;
 export type TouchKind = (typeof touchKinds)[number];
 

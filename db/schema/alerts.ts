@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { AlertCondition } from '../../lib/alerts/conditions';
-import { accounts } from './accounts';
+import { accounts, tierOverrideRequests } from './accounts';
+import { contacts } from './contacts';
 import { users } from './users';
 
 // Alerts (DOMAIN.md "Signals, health and alerts"): rules on signals and
@@ -22,6 +23,12 @@ export const alertRules = pgTable(
     stages: text().array().notNull().default(sql`'{}'`),
     /** The ladder's first rung: a tech touch or a task for a human. */
     first: text().notNull().default('task'),
+    /** With first = tech_touch: how it leaves the building (an email to the account's contacts, or the signed webhook). */
+    techChannel: text(),
+    /** The email's subject, or the in-app message's name the webhook carries. */
+    techSubject: text(),
+    /** The email's body, or the in-app message's text. */
+    techMessage: text(),
     /** With first = tech_touch: a task if the condition still holds this many days later; null: never. */
     escalateAfterDays: smallint(),
     /** An episode closes once the condition has been false this many days. */
@@ -36,6 +43,7 @@ export const alertRules = pgTable(
   },
   (t) => [
     check('alert_rules_first', sql`${t.first} in ('tech_touch', 'task')`),
+    check('alert_rules_channel', sql`${t.techChannel} in ('email', 'webhook') or (${t.techChannel} is null and ${t.first} = 'task')`),
     check('alert_rules_priority', sql`${t.taskPriority} in ('high', 'normal', 'low')`),
     check('alert_rules_days', sql`${t.closeAfterDays} between 0 and 365 and ${t.taskDueDays} between 0 and 90 and (${t.escalateAfterDays} is null or ${t.escalateAfterDays} between 1 and 365)`),
   ],
@@ -120,3 +128,88 @@ export const poolMembers = pgTable('pool_members', {
   lastAssignedAt: timestamp({ withTimezone: true }),
   addedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A tech touch an alert episode sent (the ladder's first rung): an email to
+ * the account's contacts or a signed webhook to the in-app tool. One per
+ * episode; recorded in the touch ledger once it has left (`sent`).
+ */
+export const techTouches = pgTable(
+  'tech_touches',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    episodeId: bigint({ mode: 'number' }).references(() => alertEpisodes.id, { onDelete: 'set null' }),
+    ruleId: integer().references(() => alertRules.id, { onDelete: 'set null' }),
+    /** The rule's name when sent (the rule may be renamed or deleted later). */
+    ruleName: text().notNull(),
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    channel: text().notNull(),
+    subject: text(),
+    message: text(),
+    /** queued → sent, or failed (with the reason); skipped: nobody to send to (no contacts, all opted out, no webhook or SMTP). */
+    status: text().notNull().default('queued'),
+    attempts: smallint().notNull().default(0),
+    lastError: text(),
+    /** The webhook's answer (HTTP status) on the last attempt. */
+    responseStatus: smallint(),
+    sentAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('tech_touches_episode_key').on(t.episodeId),
+    index('tech_touches_account_idx').on(t.accountId, t.createdAt.desc()),
+    index('tech_touches_status_idx').on(t.status).where(sql`${t.status} = 'queued'`),
+    check('tech_touches_channel', sql`${t.channel} in ('email', 'webhook')`),
+    check('tech_touches_status', sql`${t.status} in ('queued', 'sent', 'failed', 'skipped')`),
+  ],
+);
+
+/** One contact's copy of an email tech touch (opted-out contacts are `skipped`). */
+export const techTouchRecipients = pgTable(
+  'tech_touch_recipients',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    techTouchId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => techTouches.id, { onDelete: 'cascade' }),
+    contactId: integer().references(() => contacts.id, { onDelete: 'set null' }),
+    email: text().notNull(),
+    language: text(),
+    status: text().notNull().default('queued'),
+    error: text(),
+    sentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('tech_touch_recipients_key').on(t.techTouchId, t.contactId),
+    index('tech_touch_recipients_queued_idx').on(t.techTouchId).where(sql`${t.status} = 'queued'`),
+    check('tech_touch_recipients_status', sql`${t.status} in ('queued', 'sent', 'failed', 'skipped')`),
+  ],
+);
+
+/**
+ * In-app notifications (the bell): a task assigned to the user, a task of
+ * theirs due within 24 hours, an override request of theirs decided. One per
+ * user, kind and subject; read when the user opens them.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text().notNull(),
+    taskId: bigint({ mode: 'number' }).references(() => tasks.id, { onDelete: 'cascade' }),
+    overrideRequestId: integer().references(() => tierOverrideRequests.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('notifications_task_key').on(t.userId, t.kind, t.taskId).where(sql`${t.taskId} is not null`),
+    uniqueIndex('notifications_request_key').on(t.userId, t.kind, t.overrideRequestId).where(sql`${t.overrideRequestId} is not null`),
+    index('notifications_user_idx').on(t.userId, t.createdAt.desc()),
+    check('notifications_kind', sql`${t.kind} in ('task_assigned', 'task_due', 'override_decided')`),
+  ],
+);

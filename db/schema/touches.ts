@@ -2,6 +2,7 @@ import { bigint, index, integer, pgTable, timestamp, uniqueIndex } from 'drizzle
 import { sql } from 'drizzle-orm';
 import { accounts } from './accounts';
 import { activities } from './activities';
+import { techTouches } from './alerts';
 import { contacts } from './contacts';
 import { contentRecipients, contentShares } from './content';
 import { programInvitations } from './programs';
@@ -31,6 +32,8 @@ export const touches = pgTable(
     contentRecipientId: integer().references(() => contentRecipients.id, { onDelete: 'cascade' }),
     // For program touches: the invitation (invited, registered, attended: one row each).
     programInvitationId: integer().references(() => programInvitations.id, { onDelete: 'cascade' }),
+    // For alert nudges: the tech touch that left (alerts.ts).
+    techTouchId: bigint({ mode: 'number' }).references(() => techTouches.id, { onDelete: 'cascade' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -42,6 +45,7 @@ export const touches = pgTable(
     uniqueIndex('touches_content_share_key').on(t.contentShareId).where(sql`${t.contentShareId} is not null`),
     uniqueIndex('touches_content_recipient_key').on(t.contentRecipientId).where(sql`${t.contentRecipientId} is not null`),
     // One touch of each kind per invitation.
+    uniqueIndex('touches_tech_touch_key').on(t.techTouchId).where(sql`${t.techTouchId} is not null`),
     uniqueIndex('touches_program_invitation_key').on(t.programInvitationId, t.kind).where(sql`${t.programInvitationId} is not null`),
   ],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { roles } from '../../lib/vocabulary';
 
 export const roleEnum = pgEnum('role', roles);
@@ -17,6 +17,9 @@ export const users = pgTable(
     locale: text(),
     timeZone: text(),
     capacityHours: integer().notNull().default(110),
+    // A daily email of new and due tasks at 08:00 in the user's time zone (when SMTP is set), and the last day it went.
+    digestEmail: boolean().notNull().default(false),
+    digestSentOn: date({ mode: 'string' }),
     // Copied into the session token at sign-in; bumping it revokes every
     // session of this user on their next request.
     sessionVersion: integer().notNull().default(1),

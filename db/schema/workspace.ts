@@ -29,6 +29,11 @@ export const workspaceSettings = pgTable(
     eventRetentionMonths: smallint().notNull().default(13),
     // A CSM's pulse on an account counts for this many days after it is set.
     pulseDays: smallint().notNull().default(30),
+    // Where alert rules' in-app nudges go (issue 14): a signed POST to the tool
+    // that shows in-app messages or tours; null: no webhook. The secret signs
+    // each body (HMAC-SHA256), so the receiver can tell the request is ours.
+    techTouchWebhookUrl: text(),
+    techTouchWebhookSecret: text(),
     // Set only by the demo seed, so re-seeding can tell a demo from real data.
     isDemo: boolean().notNull().default(false),
     version: integer().notNull().default(1),
