@@ -16,6 +16,7 @@ CREATE TABLE "tech_touch_recipients" (
 	"contact_id" integer,
 	"email" text NOT NULL,
 	"language" text,
+	"token" text DEFAULT replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '') NOT NULL,
 	"status" text DEFAULT 'queued' NOT NULL,
 	"error" text,
 	"sent_at" timestamp with time zone,
@@ -61,6 +62,7 @@ CREATE UNIQUE INDEX "notifications_task_key" ON "notifications" USING btree ("us
 CREATE UNIQUE INDEX "notifications_request_key" ON "notifications" USING btree ("user_id","kind","override_request_id") WHERE "notifications"."override_request_id" is not null;--> statement-breakpoint
 CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE UNIQUE INDEX "tech_touch_recipients_key" ON "tech_touch_recipients" USING btree ("tech_touch_id","contact_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "tech_touch_recipients_token_key" ON "tech_touch_recipients" USING btree ("token");--> statement-breakpoint
 CREATE INDEX "tech_touch_recipients_queued_idx" ON "tech_touch_recipients" USING btree ("tech_touch_id") WHERE "tech_touch_recipients"."status" = 'queued';--> statement-breakpoint
 CREATE UNIQUE INDEX "tech_touches_episode_key" ON "tech_touches" USING btree ("episode_id");--> statement-breakpoint
 CREATE INDEX "tech_touches_account_idx" ON "tech_touches" USING btree ("account_id","created_at" DESC NULLS LAST);--> statement-breakpoint

@@ -177,12 +177,17 @@ export const techTouchRecipients = pgTable(
     contactId: integer().references(() => contacts.id, { onDelete: 'set null' }),
     email: text().notNull(),
     language: text(),
+    /** The email's one-click unsubscribe address (/u/<token>): 64 random hex characters. */
+    token: text()
+      .notNull()
+      .default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
     status: text().notNull().default('queued'),
     error: text(),
     sentAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     uniqueIndex('tech_touch_recipients_key').on(t.techTouchId, t.contactId),
+    uniqueIndex('tech_touch_recipients_token_key').on(t.token),
     index('tech_touch_recipients_queued_idx').on(t.techTouchId).where(sql`${t.status} = 'queued'`),
     check('tech_touch_recipients_status', sql`${t.status} in ('queued', 'sent', 'failed', 'skipped')`),
   ],
