@@ -14,23 +14,44 @@ const columns = {
   tiers: alertRules.tiers,
   stages: alertRules.stages,
   first: alertRules.first,
+  techChannel: alertRules.techChannel,
+  techSubject: alertRules.techSubject,
+  techMessage: alertRules.techMessage,
+  escalateAfterDays: alertRules.escalateAfterDays,
   closeAfterDays: alertRules.closeAfterDays,
   taskPriority: alertRules.taskPriority,
   taskDueDays: alertRules.taskDueDays,
   version: alertRules.version,
 };
 
-export type AlertRuleRow = { id: number; name: string; enabled: boolean; conditions: AlertCondition[]; tiers: number[]; stages: string[]; first: string; closeAfterDays: number; taskPriority: string; taskDueDays: number; version: number };
+export type AlertRuleRow = {
+  id: number;
+  name: string;
+  enabled: boolean;
+  conditions: AlertCondition[];
+  tiers: number[];
+  stages: string[];
+  first: string;
+  techChannel: string | null;
+  techSubject: string | null;
+  techMessage: string | null;
+  escalateAfterDays: number | null;
+  closeAfterDays: number;
+  taskPriority: string;
+  taskDueDays: number;
+  version: number;
+};
 
-export type AlertRuleValues = Pick<AlertRuleRow, 'name' | 'conditions' | 'tiers' | 'stages' | 'closeAfterDays' | 'taskPriority' | 'taskDueDays'>;
+/** A rule as written; without its ladder fields, a task at once. */
+export type AlertRuleValues = Pick<AlertRuleRow, 'name' | 'conditions' | 'tiers' | 'stages' | 'closeAfterDays' | 'taskPriority' | 'taskDueDays'> &
+  Partial<Pick<AlertRuleRow, 'first' | 'techChannel' | 'techSubject' | 'techMessage' | 'escalateAfterDays'>>;
 
 export async function listAlertRules(db: DbOrTx): Promise<AlertRuleRow[]> {
   return db.select(columns).from(alertRules).orderBy(asc(alertRules.name), asc(alertRules.id));
 }
 
 export async function insertAlertRule(db: DbOrTx, values: AlertRuleValues & { enabled: boolean; createdBy: number }): Promise<AlertRuleRow> {
-  // Only "a task at once" is offered until tech-touch channels exist.
-  const [row] = await db.insert(alertRules).values({ ...values, first: 'task', escalateAfterDays: null }).returning(columns);
+  const [row] = await db.insert(alertRules).values(values).returning(columns);
   return row!;
 }
 
@@ -38,7 +59,7 @@ export async function insertAlertRule(db: DbOrTx, values: AlertRuleValues & { en
 export async function updateAlertRule(db: DbOrTx, id: number, expectedVersion: number, values: AlertRuleValues): Promise<AlertRuleRow | 'conflict' | 'missing'> {
   const [row] = await db
     .update(alertRules)
-    .set({ ...values, first: 'task', escalateAfterDays: null, version: sql`${alertRules.version} + 1`, updatedAt: new Date() })
+    .set({ ...values, version: sql`${alertRules.version} + 1`, updatedAt: new Date() })
     .where(and(eq(alertRules.id, id), eq(alertRules.version, expectedVersion)))
     .returning(columns);
   if (row) return row;

@@ -388,11 +388,13 @@ export async function recordEmailOutcome(db: DbOrTx, id: number, outcome: { stat
 }
 
 /** Whether a token names a recipient (the unsubscribe page, whatever became of the item or contact). */
-/** The contact an email's token names: a shared item's tracked link, or a program invitation (both carry the unsubscribe address). */
+/** The contact an email's token names: a shared item's tracked link, a program invitation or an alert's email (each carries the unsubscribe address). */
 const contactOfToken = (token: string) => sql`(
   select contact_id from ${contentRecipients} where token = ${token}
   union all
   select contact_id from program_invitations where token = ${token}
+  union all
+  select contact_id from tech_touch_recipients where token = ${token}
   limit 1)`;
 
 export async function recipientExists(db: DbOrTx, token: string): Promise<boolean> {

@@ -1,6 +1,8 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb, type DbOrTx } from '@/db/client';
+import { getDb, type DbOrTx, type Tx } from '@/db/client';
+import { insertTechTouches, webhookReady } from '@/db/queries/tech-touches';
+import { smtpUrl } from '@/lib/env';
 import { enabledAlertRules, insertEpisodes, insertRaisedTasks, markPoolAssigned, openEpisodes, poolLoad, ruleMatches, updateEpisodes, type AlertRule, type NewTask } from '@/db/queries/alerts';
 import { getWorkspace, type Workspace } from '@/db/queries/workspace';
 import { todayIn } from '@/lib/dates';
@@ -8,6 +10,7 @@ import { stepEpisode, type EpisodeState } from '@/lib/alerts/episode';
 import { pickPoolMember, type PoolMember } from '@/lib/alerts/pool';
 import { addDays, type LocalDate } from '@/lib/scheduling/local-date';
 import { capacityMonth, readMonth } from './capacity';
+import { enqueue, enqueueMany, openJobs } from './jobs';
 
 // Evaluates every enabled alert rule for every account (issue 14): the
 // accounts each rule holds for today, against its open episodes, stepped by
@@ -16,37 +19,46 @@ import { capacityMonth, readMonth } from './capacity';
 // most one episode is open per rule and account and one task raised per
 // episode, so two app instances evaluating at once never raise a second task.
 // Tasks go to the account's owner; pooled accounts' (no owner) to the pool
-// member with the most room (lib/alerts/pool.ts). Rules whose first rung is a
-// tech touch wait for the tech-touch channels and are skipped.
+// member with the most room (lib/alerts/pool.ts). A rule whose first rung is a
+// tech touch queues one per episode (an email to the account's contacts or
+// the signed webhook), with its job in the same transaction
+// (lib/server/tech-touch.ts sends it), and raises the task once the ladder
+// says so.
 
 const lockSpace = 7_140_014; // pg_advisory_xact_lock(space, rule id): one evaluator per rule at a time
 
-export type AlertEvaluation = { rules: number; opened: number; closed: number; tasks: number };
+export type AlertEvaluation = { rules: number; opened: number; closed: number; tasks: number; techTouches: number };
 
 export async function evaluateAlerts(opts: { now?: Date } = {}, conn?: DbOrTx): Promise<AlertEvaluation> {
   const db = conn ?? (await getDb());
   const now = opts.now ?? new Date();
   const workspace = await getWorkspace(db);
   const today = todayIn(workspace.timeZone, now);
-  const rules = (await enabledAlertRules(db)).filter((r) => r.first === 'task');
-  const total: AlertEvaluation = { rules: rules.length, opened: 0, closed: 0, tasks: 0 };
+  const rules = await enabledAlertRules(db);
+  const total: AlertEvaluation = { rules: rules.length, opened: 0, closed: 0, tasks: 0, techTouches: 0 };
   const pool = lazyPool(workspace, now, today);
+  const ready = { webhook: await webhookReady(db), smtp: !!smtpUrl() };
+  // The queue is opened before a transaction that enqueues (on the embedded database it would wait for the transaction's connection).
+  if (rules.some((r) => r.first === 'tech_touch')) await openJobs();
   for (const rule of rules) {
     const done = await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${lockSpace}, ${rule.id})`);
-      return evaluateRule(tx, rule, today, workspace.timeZone, pool);
+      return evaluateRule(tx, rule, { today, timeZone: workspace.timeZone, pool, ready });
     });
     total.opened += done.opened;
     total.closed += done.closed;
     total.tasks += done.tasks;
+    total.techTouches += done.techTouches;
   }
   return total;
 }
 
-async function evaluateRule(tx: DbOrTx, rule: AlertRule, today: LocalDate, timeZone: string, pool: Pool) {
+type Context = { today: LocalDate; timeZone: string; pool: Pool; ready: { webhook: boolean; smtp: boolean } };
+
+async function evaluateRule(tx: Tx, rule: AlertRule, { today, timeZone, pool, ready }: Context) {
   const [matches, open] = await Promise.all([ruleMatches(tx, rule, today, timeZone), openEpisodes(tx, rule.id)]);
   const matched = new Map(matches.map((m) => [m.accountId, m]));
-  const ladder = { first: rule.first as 'task', escalateAfterDays: rule.escalateAfterDays };
+  const ladder = { first: rule.first === 'tech_touch' ? ('tech_touch' as const) : ('task' as const), escalateAfterDays: rule.escalateAfterDays };
   const stepRule = { ladder, closeAfterDays: rule.closeAfterDays };
 
   const opening: (EpisodeState & { accountId: number; values: Record<string, unknown> })[] = [];
@@ -60,15 +72,18 @@ async function evaluateRule(tx: DbOrTx, rule: AlertRule, today: LocalDate, timeZ
     if (step.actions.includes('task')) raise.push({ accountId: e.accountId, ownerId: e.ownerId, values: matched.get(e.accountId)?.values ?? e.values, episodeId: e.id });
   }
   const hasOpen = new Set(open.map((e) => e.accountId));
+  const nudge: number[] = [];
   for (const m of matches) {
     if (hasOpen.has(m.accountId)) continue;
     const step = stepEpisode(null, true, today, stepRule);
     opening.push({ ...step.episode!, accountId: m.accountId, values: m.values });
     if (step.actions.includes('task')) raise.push({ accountId: m.accountId, ownerId: m.ownerId, values: m.values });
+    if (step.actions.includes('tech_touch')) nudge.push(m.accountId);
   }
 
   await updateEpisodes(tx, changed);
   const openedIds = await insertEpisodes(tx, rule.id, opening);
+  const techTouches = await sendTechTouches(tx, rule, nudge.flatMap((accountId) => (openedIds.has(accountId) ? [{ accountId, episodeId: openedIds.get(accountId)! }] : [])), ready);
   const dueOn = addDays(today, rule.taskDueDays);
   const tasks: NewTask[] = [];
   const assigned: { userId: number; at: number }[] = [];
@@ -90,7 +105,19 @@ async function evaluateRule(tx: DbOrTx, rule: AlertRule, today: LocalDate, timeZ
   }
   const raised = await insertRaisedTasks(tx, tasks);
   await markPoolAssigned(tx, assigned);
-  return { opened: openedIds.size, closed, tasks: raised };
+  return { opened: openedIds.size, closed, tasks: raised, techTouches };
+}
+
+/** Queues the episodes' tech touches and their sending jobs, in the rule's transaction: the jobs exist only if the touches do. */
+async function sendTechTouches(tx: Tx, rule: AlertRule, episodes: { accountId: number; episodeId: number }[], ready: Context['ready']): Promise<number> {
+  if (!episodes.length || !rule.techChannel) return 0;
+  const queued = await insertTechTouches(tx, { ...rule, techChannel: rule.techChannel }, episodes, ready);
+  if (rule.techChannel === 'email') {
+    if (queued.length) await enqueue('tech-touch-email', {}, { tx });
+  } else {
+    await enqueueMany('tech-touch-webhook', queued.map((t) => ({ id: t.id })), { tx });
+  }
+  return queued.length;
 }
 
 function sameState(a: EpisodeState, b: EpisodeState): boolean {

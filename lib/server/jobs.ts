@@ -69,6 +69,11 @@ export async function enqueue<N extends JobName>(name: N, data: JobData<typeof j
   return (await queue()).enqueue(name, data, options);
 }
 
+/** Queues many jobs of one kind in one statement (in `options.tx` when given: they exist only if it commits). */
+export async function enqueueMany<N extends JobName>(name: N, data: JobData<typeof jobRegistry, N>[], options?: { tx?: Tx }): Promise<void> {
+  return (await queue()).enqueueMany(name, data, options);
+}
+
 /** Runs `name` on a cron expression (UTC), once per slot across all instances; calling it again replaces the expression. */
 export async function schedule<N extends JobName>(name: N, cron: string, data?: JobData<typeof jobRegistry, N>): Promise<void> {
   return (await queue()).schedule(name, cron, data);

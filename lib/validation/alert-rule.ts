@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { checkbox, id, text, version, wholeNumber } from '@/lib/actions/validation';
+import { blankToNull, checkbox, id, text, version, wholeNumber } from '@/lib/actions/validation';
 import { conditionFields, conditionKinds, conditionProblems, normalScope, type AlertCondition } from '@/lib/alerts/conditions';
-import { taskPriorities } from '@/lib/alerts/rule';
+import { ladderFirsts, taskPriorities, techChannels } from '@/lib/alerts/rule';
 
 // A form's number: blank is missing (conditionProblems says "required"), anything else is read as a number.
 const toNumber = (v: unknown) => (v === '' || v == null ? undefined : typeof v === 'string' ? Number(v.trim()) : v);
@@ -29,20 +29,42 @@ export const alertMatchInput = z.object({
   stages: z.preprocess(list, z.array(z.string())),
 });
 
+const optionalText = (max: number) => z.preprocess(blankToNull, z.string().max(max, 'validation.tooLong').nullable().default(null));
+
 const ruleFields = alertMatchInput.extend({
   name: text(80),
+  first: z.enum(ladderFirsts, { message: 'validation.invalid' }).default('task'),
+  techChannel: z.preprocess(blankToNull, z.enum(techChannels, { message: 'validation.invalid' }).nullable().default(null)),
+  techSubject: optionalText(120),
+  techMessage: optionalText(4000),
+  /** Blank: the tech touch never escalates to a task. */
+  escalateAfterDays: z.preprocess(blankToNull, wholeNumber(1, 365).nullable().default(null)),
   taskPriority: z.enum(taskPriorities, { message: 'validation.invalid' }),
   taskDueDays: wholeNumber(0, 90),
   closeAfterDays: wholeNumber(0, 365),
 });
 
-/** Scope as saved: known tiers and stages only, each once (normalScope). */
-const withScope = <T extends { tiers: number[]; stages: string[] }>(r: T) => ({ ...r, ...normalScope(r) });
+type Ladder = { first: string; techChannel: string | null; techSubject: string | null; techMessage: string | null; escalateAfterDays: number | null };
 
-export const previewAlertRuleInput = alertMatchInput.transform(withScope);
-export const createAlertRuleInput = ruleFields.extend({ enabled: checkbox.default(true) }).transform(withScope);
+/** A tech touch needs its channel and what it says (an email its subject and body; the webhook its message name); a task at once has none of them. */
+function ladderProblems(r: Ladder, ctx: z.RefinementCtx) {
+  if (r.first !== 'tech_touch') return;
+  if (!r.techChannel) ctx.addIssue({ code: 'custom', path: ['techChannel'], message: 'validation.required' });
+  if (!r.techSubject) ctx.addIssue({ code: 'custom', path: ['techSubject'], message: 'validation.required' });
+  if (r.techChannel === 'email' && !r.techMessage) ctx.addIssue({ code: 'custom', path: ['techMessage'], message: 'validation.required' });
+}
+
+/** A task-first rule keeps no tech-touch fields. */
+const ladder = <T extends Ladder>(r: T): T =>
+  r.first === 'tech_touch' ? r : { ...r, techChannel: null, techSubject: null, techMessage: null, escalateAfterDays: null };
+
+/** Scope as saved: known tiers and stages only, each once (normalScope). */
+const withScope = <T extends { tiers: number[]; stages: string[] } & Ladder>(r: T) => ({ ...ladder(r), ...normalScope(r) });
+
+export const previewAlertRuleInput = alertMatchInput.transform((r) => ({ ...r, ...normalScope(r) }));
+export const createAlertRuleInput = ruleFields.extend({ enabled: checkbox.default(true) }).superRefine(ladderProblems).transform(withScope);
 /** An edit, from the version the admin opened: a save from an older one is refused. */
-export const updateAlertRuleInput = ruleFields.extend({ id, expectedVersion: version }).transform(withScope);
+export const updateAlertRuleInput = ruleFields.extend({ id, expectedVersion: version }).superRefine(ladderProblems).transform(withScope);
 export const setAlertRuleEnabledInput = z.object({ id, enabled: checkbox });
 export const deleteAlertRuleInput = z.object({ id });
 

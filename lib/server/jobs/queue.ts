@@ -77,6 +77,8 @@ export type QueueOptions = {
 export type JobQueue<R extends JobRegistry> = {
   boss: PgBoss;
   enqueue<N extends keyof R & string>(name: N, data: JobData<R, N>, options?: EnqueueOptions): Promise<string | null>;
+  /** Queues many jobs of one kind in one statement (in `tx` when given). */
+  enqueueMany<N extends keyof R & string>(name: N, data: JobData<R, N>[], options?: { tx?: Tx }): Promise<void>;
   schedule<N extends keyof R & string>(name: N, cron: string, data?: JobData<R, N>): Promise<void>;
   /**
    * Sends failed jobs back to run once more, in `tx`, and removes their dead
@@ -143,6 +145,10 @@ export async function openJobQueue<R extends JobRegistry>(registry: R, options: 
     boss,
     enqueue: (name, data, { tx, ...jobOptions } = {}) =>
       boss.send(name, data as object, { ...jobOptions, ...(tx ? { db: inTransaction(tx) } : {}) }),
+    async enqueueMany(name, data, { tx } = {}) {
+      if (!data.length) return;
+      await boss.insert(name, data.map((d) => ({ data: d as object })), tx ? { db: inTransaction(tx) } : {});
+    },
     schedule: (name, cron, data) => boss.schedule(name, cron, (data ?? null) as object | null),
     async retry(name, ids, { tx }) {
       if (!ids.length) return 0;

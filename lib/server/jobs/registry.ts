@@ -8,6 +8,7 @@ import { sweepExpiredOverrides } from '../sweep-overrides';
 import { maintainUsageEvents } from '../usage-maintenance';
 import { recomputeChangedHealth } from '../health';
 import { evaluateAlerts } from '../alerts';
+import { deliverWebhook, sendTechTouchEmails, webhookAttempts } from '../tech-touch';
 import { defineJob } from './queue';
 
 // Every background job of the app: its name, what it does with its data, and
@@ -88,6 +89,21 @@ export const jobRegistry = {
     run: async () => void (await evaluateAlerts()),
     policy: 'stately',
     retry: { limit: 3, delaySeconds: 60, maxDelaySeconds: 600 },
+    expireInSeconds: 15 * 60,
+  }),
+  // One alert nudge to the in-app tool's webhook (lib/server/tech-touch.ts),
+  // enqueued in the evaluation's transaction; retried with backoff (30 s,
+  // 1 min, 2 min… up to an hour) while the receiver is down or failing.
+  'tech-touch-webhook': defineJob<{ id: number }>({
+    run: ({ id }, job) => deliverWebhook(id, job.attempt),
+    retry: { limit: webhookAttempts - 1, delaySeconds: 30, maxDelaySeconds: 3600 },
+    expireInSeconds: 5 * 60,
+  }),
+  // Sends the queued alert emails to accounts' contacts; a retry sends only what is still queued.
+  'tech-touch-email': defineJob<Record<string, never>>({
+    run: () => sendTechTouchEmails(),
+    policy: 'stately',
+    retry: { limit: 5, delaySeconds: 60, maxDelaySeconds: 3600 },
     expireInSeconds: 15 * 60,
   }),
   // Usage events' partitions made ahead and dropped past the retention, and

@@ -9,8 +9,25 @@ import { previewLimit } from '@/lib/alerts/rule';
 import { todayIn } from '@/lib/dates';
 import { createAlertRuleInput, deleteAlertRuleInput, previewAlertRuleInput, setAlertRuleEnabledInput, updateAlertRuleInput, type AlertRuleInput } from '@/lib/validation/alert-rule';
 
-const values = (r: Omit<AlertRuleInput, 'enabled'>) => ({ name: r.name, conditions: r.conditions, tiers: r.tiers, stages: r.stages, closeAfterDays: r.closeAfterDays, taskPriority: r.taskPriority, taskDueDays: r.taskDueDays });
-const audited = (r: AlertRuleRow) => ({ name: r.name, enabled: r.enabled, conditions: r.conditions, tiers: r.tiers, stages: r.stages, first: r.first, taskPriority: r.taskPriority, taskDueDays: r.taskDueDays, closeAfterDays: r.closeAfterDays, version: r.version });
+const values = (r: Omit<AlertRuleInput, 'enabled'>) => ({
+  name: r.name,
+  conditions: r.conditions,
+  tiers: r.tiers,
+  stages: r.stages,
+  first: r.first,
+  techChannel: r.techChannel,
+  techSubject: r.techSubject,
+  techMessage: r.techMessage,
+  escalateAfterDays: r.escalateAfterDays,
+  closeAfterDays: r.closeAfterDays,
+  taskPriority: r.taskPriority,
+  taskDueDays: r.taskDueDays,
+});
+const audited = (r: AlertRuleRow) => {
+  const { id, ...rest } = r;
+  void id;
+  return rest;
+};
 
 /** Which accounts the rule being edited holds for now: how many, and the first by name with the values behind it. Writes nothing. */
 export const previewAlertRule = action({
