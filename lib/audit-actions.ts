@@ -83,6 +83,8 @@ export const auditActions = [
   'alert_rule.enable',
   'alert_rule.disable',
   'alert_rule.delete',
+  'alert_webhook.update',
+  'alert_webhook.rotate',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -98,7 +98,11 @@ const csvImport = (labels: { created: string; updated: string; unchanged: string
 });
 
 // An alert rule's fields are its own page's business: the row names the rule and links there.
-const alertRule: Spec = { omit: ['name', 'enabled', 'conditions', 'tiers', 'stages', 'first', 'taskPriority', 'taskDueDays', 'closeAfterDays', 'version'] };
+const alertRule: Spec = {
+  omit: ['name', 'enabled', 'conditions', 'tiers', 'stages', 'first', 'techChannel', 'techSubject', 'techMessage', 'escalateAfterDays', 'taskPriority', 'taskDueDays', 'closeAfterDays', 'version'],
+};
+// The webhook's address is shown; its secret never is (only that it changed).
+const alertWebhook: Spec = { omit: ['secretChanged'] };
 
 const specs: Record<string, Spec> = {
   'auth.sign_in_failed': signInFailure,
@@ -162,6 +166,8 @@ const specs: Record<string, Spec> = {
   'alert_rule.enable': alertRule,
   'alert_rule.disable': alertRule,
   'alert_rule.delete': alertRule,
+  'alert_webhook.update': alertWebhook,
+  'alert_webhook.rotate': alertWebhook,
   'event_mapping.add': { omit: ['meaning', 'event', 'scoreProperty'] },
   'event_mapping.remove': { omit: ['meaning', 'event', 'scoreProperty'] },
   'job.retry': { omit: ['count', 'jobIds'], sentence: (row) => ({ values: { count: num(obj(row.after)?.count) ?? 0 } }) },

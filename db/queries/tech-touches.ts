@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { NudgePayload } from '@/lib/alerts/webhook';
 import { queryRows, type DbOrTx } from '../client';
 import { idArray } from './id-array';
+import { defaultWorkspace } from './workspace';
 
 // Tech touches of alert episodes (issue 14): queued by the evaluation in the
 // rule's transaction, sent by the `tech-touch-webhook` and `tech-touch-email`
@@ -26,6 +27,16 @@ export async function webhookReady(db: DbOrTx): Promise<boolean> {
 
 /** Saves the webhook (and a new secret when given) from the workspace version the admin saw; false when it moved on. */
 export async function saveWebhookSettings(db: DbOrTx, expectedVersion: number, set: { url: string | null; secret?: string }): Promise<boolean> {
+  if (expectedVersion === 0) {
+    // Settings never saved: the row starts from the defaults.
+    const { name, currency, timeZone } = defaultWorkspace;
+    const inserted = await queryRows<{ id: number }>(
+      db,
+      sql`insert into workspace_settings (id, name, currency, time_zone, tech_touch_webhook_url, tech_touch_webhook_secret)
+          values (1, ${name}, ${currency}, ${timeZone}, ${set.url}, ${set.secret ?? null}) on conflict do nothing returning id`,
+    );
+    return inserted.length > 0;
+  }
   const rows = await queryRows<{ id: number }>(
     db,
     sql`update workspace_settings set tech_touch_webhook_url = ${set.url},

@@ -69,3 +69,16 @@ export const setAlertRuleEnabledInput = z.object({ id, enabled: checkbox });
 export const deleteAlertRuleInput = z.object({ id });
 
 export type AlertRuleInput = z.output<typeof createAlertRuleInput>;
+
+/** The webhook for in-app nudges: an http(s) address, or blank to remove it; from the workspace version the admin saw. */
+export const alertWebhookInput = z.object({
+  url: z.preprocess(
+    blankToNull,
+    z
+      .string()
+      .max(2000, 'validation.tooLong')
+      .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), 'validation.url')
+      .nullable(),
+  ),
+  expectedVersion: version,
+});

@@ -24,6 +24,7 @@ import { newWriteKey } from '@/lib/signals/write-key';
 import { insertWriteKey, revokeWriteKey } from '@/db/queries/write-keys';
 import { addEventMapping, currentHealthModel } from '@/db/queries/health-read';
 import { insertAlertRule } from '@/db/queries/alert-rules';
+import { saveWebhookSettings, webhookSettings } from '@/db/queries/tech-touches';
 import { planFor } from '@/lib/server/plan';
 import { addDays } from '@/lib/scheduling/local-date';
 import { accountValues, createAccount } from '@/tests/accounts';
@@ -924,6 +925,35 @@ export const registry: Record<string, Entry> = {
     scope: 'any',
     fixture: async ({ self }) => ({ id: (await insertAlertRule(await db(), { ...alertRuleValues(), enabled: true, createdBy: self.id })).id }),
   },
+  '(workspace)/admin/alerts/actions.ts#addTier3Defaults': {
+    kind: 'action',
+    name: 'alert_rule.add_defaults',
+    permission: 'alerts.manage',
+    scope: 'any',
+    fixture: async () => ({ locale: 'ja' }),
+  },
+  '(workspace)/admin/alerts/actions.ts#saveAlertWebhook': {
+    kind: 'action',
+    name: 'alert_webhook.update',
+    permission: 'alerts.manage',
+    scope: 'any',
+    fixture: async () => ({ url: 'https://hooks.example.com/touchplan', expectedVersion: (await webhookSettings(await db())).version }),
+  },
+  '(workspace)/admin/alerts/actions.ts#rotateAlertWebhookSecret': {
+    kind: 'action',
+    name: 'alert_webhook.rotate',
+    permission: 'alerts.manage',
+    scope: 'any',
+    fixture: async () => ({ expectedVersion: await savedWebhook() }),
+  },
+  '(workspace)/admin/alerts/actions.ts#testAlertWebhook': {
+    kind: 'action',
+    name: 'alert_webhook.test',
+    permission: 'alerts.manage',
+    scope: 'any',
+    // A closed port: the test's answer (refused) comes back at once.
+    fixture: async () => (await savedWebhook(), {}),
+  },
   '(workspace)/admin/jobs/actions.ts#retryFailedJob': {
     kind: 'action',
     name: 'job.retry',
@@ -1221,6 +1251,13 @@ export const registry: Record<string, Entry> = {
     request: (segment) => ({ request: new Request(`http://localhost/feeds/${segment}`), params: { token: segment } }),
   },
 };
+
+/** A webhook saved with its secret; the workspace version after. */
+async function savedWebhook(): Promise<number> {
+  const current = await webhookSettings(await db());
+  await saveWebhookSettings(await db(), current.version, { url: 'http://127.0.0.1:9/nudges', secret: 'whsec_matrix' });
+  return current.version + 1;
+}
 
 function alertRuleValues() {
   return { name: `Rule ${Math.random().toString(36).slice(2, 8)}`, conditions: [{ kind: 'no_activity' as const, days: 14 }], tiers: [], stages: [], closeAfterDays: 7, taskPriority: 'normal', taskDueDays: 2 };

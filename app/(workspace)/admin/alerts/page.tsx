@@ -5,6 +5,9 @@ import { listAlertRules } from '@/db/queries/alert-rules';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { loose } from '@/lib/i18n/loose';
 import { PageHeader } from '@/components/ui/page-header';
+import { webhookSettings } from '@/db/queries/tech-touches';
+import { smtpUrl } from '@/lib/env';
+import { ChannelsPanel } from './_components/channels-panel';
 import { RulesPanel } from './_components/rules-panel';
 import { conditionsInWords, scopeInWords } from './_components/rule-words';
 
@@ -15,12 +18,21 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Admin → Alert rules: the rules in words with their switches, and an editor that previews the accounts a rule holds for now. */
 export default async function AlertRulesPage() {
   await requirePageUser('alerts.manage');
-  const [t, tAccounts, rules] = await Promise.all([getTranslations('alerts'), getTranslations('accounts'), listAlertRules(await getDb())]);
+  const db = await getDb();
+  const [t, tAccounts, rules, webhook] = await Promise.all([getTranslations('alerts'), getTranslations('accounts'), listAlertRules(db), webhookSettings(db)]);
   const lt = loose(t);
+  const smtp = !!smtpUrl();
+  const action = (r: (typeof rules)[number]) => {
+    const task = t('actionText', { days: r.taskDueDays, priority: lt(`priorities.${r.taskPriority}`) });
+    if (r.first !== 'tech_touch') return task;
+    const nudge = t(r.techChannel === 'email' ? 'techText.email' : 'techText.webhook', { subject: r.techSubject ?? '' });
+    return r.escalateAfterDays === null ? nudge + t('techText.never') : `${nudge}${t('techText.then', { days: r.escalateAfterDays })}: ${task}`;
+  };
   return (
     <div className="space-y-4">
       <PageHeader title={t('title')} description={t('description')} />
       <RulesPanel
+        ready={{ email: smtp, webhook: !!webhook.url && !!webhook.secret }}
         rules={rules.map((r) => ({
           id: r.id,
           version: r.version,
@@ -29,17 +41,23 @@ export default async function AlertRulesPage() {
           conditions: r.conditions,
           tiers: r.tiers,
           stages: r.stages,
+          first: r.first,
+          techChannel: r.techChannel,
+          techSubject: r.techSubject,
+          techMessage: r.techMessage,
+          escalateAfterDays: r.escalateAfterDays,
           taskPriority: r.taskPriority,
           taskDueDays: r.taskDueDays,
           closeAfterDays: r.closeAfterDays,
           words: {
             conditions: conditionsInWords(lt, r.conditions),
             scope: scopeInWords(lt, (s) => loose(tAccounts)(`stages.${s}`), r),
-            action: r.first === 'task' ? t('actionText', { days: r.taskDueDays, priority: lt(`priorities.${r.taskPriority}`) }) : t('techTouchFirst'),
+            action: action(r),
             closeAfter: t('closeAfterDays', { days: r.closeAfterDays }),
           },
         }))}
       />
+      <ChannelsPanel channels={{ smtp, url: webhook.url, secret: webhook.secret, version: webhook.version }} />
     </div>
   );
 }

@@ -5,18 +5,37 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { useMessage } from '@/components/action-form';
 import { Button } from '@/components/ui/button';
-import { Input, Select } from '@/components/ui/input';
+import { controlClass, Input, Select } from '@/components/ui/input';
+import { cn } from '@/lib/cn';
 import { Notice } from '@/components/ui/notice';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { Message } from '@/lib/actions/result';
 import { conditionFields, conditionKinds, newCondition, type AlertCondition, type ConditionKind } from '@/lib/alerts/conditions';
-import { taskPriorities } from '@/lib/alerts/rule';
+import { taskPriorities, techChannels } from '@/lib/alerts/rule';
 import { loose } from '@/lib/i18n/loose';
 import { lifecycleStages } from '@/lib/vocabulary';
 import { createAlertRule, previewAlertRule, updateAlertRule } from '../actions';
 import { valuesInWords } from './rule-words';
 
-export type EditedRule = { id: number; version: number; name: string; conditions: AlertCondition[]; tiers: number[]; stages: string[]; taskPriority: string; taskDueDays: number; closeAfterDays: number };
+export type EditedRule = {
+  id: number;
+  version: number;
+  name: string;
+  conditions: AlertCondition[];
+  tiers: number[];
+  stages: string[];
+  first: string;
+  techChannel: string | null;
+  techSubject: string | null;
+  techMessage: string | null;
+  escalateAfterDays: number | null;
+  taskPriority: string;
+  taskDueDays: number;
+  closeAfterDays: number;
+};
+
+/** Whether each tech-touch channel can send now (the editor warns when the chosen one cannot). */
+export type ChannelsReady = { email: boolean; webhook: boolean };
 
 type Row = { kind: ConditionKind } & Record<string, string>;
 type Preview = Extract<Awaited<ReturnType<typeof previewAlertRule>>, { ok: true }>['data'];
@@ -25,7 +44,7 @@ const toRow = (c: AlertCondition): Row => ({ ...Object.fromEntries(Object.entrie
 const fieldsOf = (kind: ConditionKind) => Object.entries(conditionFields[kind]) as [string, { min: number; max: number }][];
 
 /** Creates or edits a rule; while editing, a preview of the accounts it holds for now (debounced). */
-export function RuleEditor({ rule, onDone }: { rule: EditedRule | null; onDone: (saved: 'created' | 'saved') => void }) {
+export function RuleEditor({ rule, ready, onDone }: { rule: EditedRule | null; ready: ChannelsReady; onDone: (saved: 'created' | 'saved') => void }) {
   const t = useTranslations('alerts');
   const tAccounts = useTranslations('accounts');
   const message = useMessage();
@@ -33,6 +52,11 @@ export function RuleEditor({ rule, onDone }: { rule: EditedRule | null; onDone: 
   const [rows, setRows] = useState<Row[]>((rule?.conditions ?? [newCondition('no_activity')]).map(toRow));
   const [tiers, setTiers] = useState<number[]>(rule?.tiers ?? []);
   const [stages, setStages] = useState<string[]>(rule?.stages ?? []);
+  const [first, setFirst] = useState(rule?.first ?? 'task');
+  const [techChannel, setTechChannel] = useState(rule?.techChannel ?? 'webhook');
+  const [techSubject, setTechSubject] = useState(rule?.techSubject ?? '');
+  const [techMessage, setTechMessage] = useState(rule?.techMessage ?? '');
+  const [escalateAfterDays, setEscalateAfterDays] = useState(rule ? String(rule.escalateAfterDays ?? '') : '7');
   const [taskPriority, setTaskPriority] = useState(rule?.taskPriority ?? 'normal');
   const [taskDueDays, setTaskDueDays] = useState(String(rule?.taskDueDays ?? 2));
   const [closeAfterDays, setCloseAfterDays] = useState(String(rule?.closeAfterDays ?? 7));
@@ -69,7 +93,7 @@ export function RuleEditor({ rule, onDone }: { rule: EditedRule | null; onDone: 
   const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
   function save() {
-    const payload = { name, conditions: rows, tiers, stages, taskPriority, taskDueDays, closeAfterDays };
+    const payload = { name, conditions: rows, tiers, stages, first, techChannel, techSubject, techMessage, escalateAfterDays, taskPriority, taskDueDays, closeAfterDays };
     startTransition(async () => {
       const res = rule ? await updateAlertRule(null, { ...payload, id: rule.id, expectedVersion: rule.version }) : await createAlertRule(null, payload);
       if (res.ok) {
@@ -160,11 +184,49 @@ export function RuleEditor({ rule, onDone }: { rule: EditedRule | null; onDone: 
 
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-zinc-900">{t('editor.action')}</legend>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="radio" checked readOnly />
-          {t('editor.actionTask')}
-        </label>
         <p className="text-xs text-zinc-500">{t('editor.actionHint')}</p>
+        <div className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
+          {(['task', 'tech_touch'] as const).map((f) => (
+            <label key={f} className="flex items-center gap-2">
+              <input type="radio" name="first" value={f} checked={first === f} onChange={() => setFirst(f)} />
+              {f === 'task' ? t('editor.actionTask') : t('editor.actionTechTouch')}
+            </label>
+          ))}
+        </div>
+        {first === 'tech_touch' && (
+          <div className="space-y-3 rounded-md bg-zinc-50 p-3">
+            <label className="block max-w-sm text-xs text-zinc-600">
+              {t('editor.channel')}
+              <Select className="mt-1" value={techChannel} aria-invalid={!!err('techChannel')} onChange={(e) => setTechChannel(e.target.value)}>
+                {techChannels.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`editor.channels.${c}`)}
+                  </option>
+                ))}
+              </Select>
+              {fieldError('techChannel')}
+            </label>
+            {!ready[techChannel as keyof ChannelsReady] && <Notice tone="info">{t(`editor.notReady.${techChannel as 'email'}`)}</Notice>}
+            <label className="block max-w-md text-xs text-zinc-600">
+              {techChannel === 'email' ? t('editor.subjectEmail') : t('editor.subjectWebhook')}
+              <Input className="mt-1" value={techSubject} maxLength={120} aria-invalid={!!err('techSubject')} onChange={(e) => setTechSubject(e.target.value)} />
+              {fieldError('techSubject')}
+            </label>
+            <label className="block max-w-xl text-xs text-zinc-600">
+              {techChannel === 'email' ? t('editor.messageEmail') : t('editor.messageWebhook')}
+              <textarea className={cn(controlClass, 'mt-1 min-h-24')} value={techMessage} maxLength={4000} aria-invalid={!!err('techMessage')} onChange={(e) => setTechMessage(e.target.value)} />
+              {fieldError('techMessage')}
+              {techChannel === 'email' && <span className="mt-1 block text-zinc-500">{t('editor.messageHint')}</span>}
+            </label>
+            <label className="block text-xs text-zinc-600">
+              {t('editor.escalate')}
+              <Input className="mt-1 w-24" inputMode="numeric" value={escalateAfterDays} aria-invalid={!!err('escalateAfterDays')} onChange={(e) => setEscalateAfterDays(e.target.value)} />
+              {fieldError('escalateAfterDays')}
+              <span className="mt-1 block text-zinc-500">{t('editor.escalateHint')}</span>
+            </label>
+          </div>
+        )}
+        {first === 'tech_touch' && <p className="pt-1 text-xs font-medium text-zinc-700">{t('editor.taskSettings')}</p>}
         <div className="flex flex-wrap items-start gap-3">
           <label className="text-xs text-zinc-600">
             {t('editor.priority')}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { useMessage } from '@/components/action-form';
 import { Button } from '@/components/ui/button';
@@ -9,14 +9,16 @@ import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { ActionResult } from '@/lib/actions/result';
-import { deleteAlertRule, setAlertRuleEnabled } from '../actions';
-import { RuleEditor, type EditedRule } from './rule-editor';
+import { addTier3Defaults, deleteAlertRule, setAlertRuleEnabled } from '../actions';
+import { RuleEditor, type ChannelsReady, type EditedRule } from './rule-editor';
 
 export type RuleItem = EditedRule & { enabled: boolean; words: { conditions: string; scope: string; action: string; closeAfter: string } };
 
 /** The rules as a table with their switches, and the editor for a new rule or the one being edited. */
-export function RulesPanel({ rules }: { rules: RuleItem[] }) {
+export function RulesPanel({ rules, ready }: { rules: RuleItem[]; ready: ChannelsReady }) {
   const t = useTranslations('alerts');
+  const locale = useLocale();
+  const defaults = useRun();
   const router = useRouter();
   const [editing, setEditing] = useState<'new' | number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -32,15 +34,37 @@ export function RulesPanel({ rules }: { rules: RuleItem[] }) {
     router.refresh();
   };
 
+  const addDefaults = () =>
+    defaults.run(
+      () => addTier3Defaults(null, { locale }),
+      (data) => setNotice(t('defaults.added', { count: (data as { added: number }).added })),
+    );
+
   return (
     <div className="space-y-4">
       {notice && <Notice tone="success">{notice}</Notice>}
-      {editing === null && rules.length > 0 && <Button onClick={() => open('new')}>{t('newRule')}</Button>}
+      {defaults.error && <Notice tone="error">{defaults.error}</Notice>}
+      {editing === null && rules.length > 0 && (
+        <div className="flex flex-wrap gap-2">
+          <Button onClick={() => open('new')}>{t('newRule')}</Button>
+          <Button variant="secondary" title={t('defaults.hint')} disabled={defaults.pending} aria-busy={defaults.pending} onClick={addDefaults}>
+            {t('defaults.button')}
+          </Button>
+        </div>
+      )}
       {editing === null && !rules.length && (
         <Card title={t('empty.title')}>
           <div className="space-y-3">
             <p className="max-w-2xl text-sm text-zinc-600">{t('empty.body')}</p>
-            <Button onClick={() => open('new')}>{t('newRule')}</Button>
+            <p className="max-w-2xl text-sm text-zinc-600">{t('defaults.hint')}</p>
+            <div className="flex flex-wrap gap-2">
+              <Button onClick={addDefaults} disabled={defaults.pending} aria-busy={defaults.pending}>
+                {t('defaults.button')}
+              </Button>
+              <Button variant="secondary" onClick={() => open('new')}>
+                {t('newRule')}
+              </Button>
+            </div>
           </div>
         </Card>
       )}
@@ -53,7 +77,7 @@ export function RulesPanel({ rules }: { rules: RuleItem[] }) {
             </Button>
           }
         >
-          <RuleEditor key={String(editing)} rule={current} onDone={done} />
+          <RuleEditor key={String(editing)} rule={current} ready={ready} onDone={done} />
         </Card>
       )}
       {rules.length > 0 && (
@@ -104,12 +128,12 @@ function useRun() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const run = (call: () => Promise<ActionResult<unknown>>, then?: () => void) =>
+  const run = (call: () => Promise<ActionResult<unknown>>, then?: (data: unknown) => void) =>
     startTransition(async () => {
       const res = await call();
       if (res.ok) {
         setError(null);
-        then?.();
+        then?.(res.data);
         router.refresh();
       } else setError(message(res.error ?? Object.values(res.fieldErrors ?? {})[0] ?? { key: 'errors.unexpected' }));
     });
