@@ -1,10 +1,19 @@
 // npm run demo: build, migrate and seed the embedded database, serve, and
 // print how to sign in.
 import { spawn, spawnSync } from 'node:child_process';
+import { startNudgeReceiver } from './nudge-receiver.mjs';
 
 const port = process.env.PORT || '3000';
 const url = `http://localhost:${port}`;
-const env = { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL || url, NEXT_TELEMETRY_DISABLED: '1', NEXT_MANUAL_SIG_HANDLE: '1' };
+// Alert nudges go to a receiver this script runs beside the app (scripts/nudge-receiver.mjs).
+const nudgePort = Number(process.env.DEMO_WEBHOOK_PORT || Number(port) + 1);
+const env = {
+  ...process.env,
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL || url,
+  NEXT_TELEMETRY_DISABLED: '1',
+  NEXT_MANUAL_SIG_HANDLE: '1',
+  DEMO_WEBHOOK_URL: process.env.DEMO_WEBHOOK_URL || `http://127.0.0.1:${nudgePort}/nudges`,
+};
 const bin = (name) => `node_modules/.bin/${name}`;
 
 function step(title, cmd, args) {
@@ -25,6 +34,9 @@ const seed = spawnSync(bin('tsx'), ['scripts/db.ts', 'seed'], { env, encoding: '
 process.stdout.write(seed.stdout);
 process.stderr.write(seed.stderr);
 if (seed.status !== 0) process.exit(seed.status ?? 1);
+
+const nudgeSecret = /Nudge webhook: \S+ secret (\S+)/.exec(seed.stdout)?.[1];
+if (nudgeSecret && !process.env.DEMO_WEBHOOK_URL) startNudgeReceiver(nudgePort, nudgeSecret);
 
 console.log(`\n▸ Starting the server on ${url}`);
 const server = spawn(bin('next'), ['start', '-p', port], { stdio: ['ignore', 'inherit', 'inherit'], env });

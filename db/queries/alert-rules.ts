@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AlertCondition } from '@/lib/alerts/conditions';
-import type { DbOrTx } from '../client';
+import { queryRows, type DbOrTx } from '../client';
 import { alertRules } from '../schema';
 
 // Admin → Alert rules: the rules as the page lists and edits them. The
@@ -81,4 +81,24 @@ export async function setAlertRuleEnabled(db: DbOrTx, id: number, enabled: boole
 export async function deleteAlertRule(db: DbOrTx, id: number): Promise<AlertRuleRow | null> {
   const [row] = await db.delete(alertRules).where(eq(alertRules.id, id)).returning(columns);
   return row ?? null;
+}
+
+export type RuleActivity = { ruleId: number; open: number; nudgesSent: number; nudgesFailed: number; openTasks: number };
+
+/** Per rule: its open episodes, the tech touches it sent and could not send (failed or skipped), and its open tasks. */
+export async function ruleActivity(db: DbOrTx): Promise<Map<number, RuleActivity>> {
+  const rows = await queryRows<RuleActivity>(
+    db,
+    sql`with e as (
+          select e.rule_id, count(*) filter (where e.closed_on is null)::int as open,
+                 count(k.id) filter (where k.status = 'open')::int as tasks
+          from alert_episodes e left join tasks k on k.episode_id = e.id
+          where e.closed_on is null or k.status = 'open' group by e.rule_id),
+        t as (
+          select rule_id, count(*) filter (where status = 'sent')::int as sent, count(*) filter (where status in ('failed', 'skipped'))::int as failed
+          from tech_touches group by rule_id)
+        select r.id as "ruleId", coalesce(e.open, 0) as open, coalesce(t.sent, 0) as "nudgesSent", coalesce(t.failed, 0) as "nudgesFailed", coalesce(e.tasks, 0) as "openTasks"
+        from alert_rules r left join e on e.rule_id = r.id left join t on t.rule_id = r.id`,
+  );
+  return new Map(rows.map((r) => [r.ruleId, r]));
 }

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { TouchModel } from '../../lib/vocabulary';
-import { activityTypes, contacts, contentItems, contentRecipients, contentShares, touches } from '../schema';
+import { activityTypes, contacts, contentItems, contentRecipients, contentShares, techTouches, touches } from '../schema';
 import type { DbOrTx } from '../client';
 
 /**
@@ -77,6 +77,7 @@ export async function listAccountTouches(db: DbOrTx, accountId: number, { model,
       contactId: touches.contactId,
       contentShareId: touches.contentShareId,
       contentRecipientId: touches.contentRecipientId,
+      techTouchId: touches.techTouchId,
     })
     .from(touches)
     .where(and(eq(touches.accountId, accountId), model ? eq(touches.touchModel, model) : undefined))
@@ -95,6 +96,8 @@ export async function listAccountTouches(db: DbOrTx, accountId: number, { model,
       contactName: contacts.name,
       contentTitle: contentItems.title,
       contentId: contentItems.id,
+      nudgeRule: techTouches.ruleName,
+      nudgeChannel: techTouches.channel,
     })
     .from(slice)
     .leftJoin(activityTypes, eq(activityTypes.id, slice.activityTypeId))
@@ -103,6 +106,7 @@ export async function listAccountTouches(db: DbOrTx, accountId: number, { model,
     .leftJoin(contentRecipients, eq(contentRecipients.id, slice.contentRecipientId))
     .leftJoin(contentShares, eq(contentShares.id, sql`coalesce(${slice.contentShareId}, ${contentRecipients.shareId})`))
     .leftJoin(contentItems, eq(contentItems.id, contentShares.itemId))
+    .leftJoin(techTouches, eq(techTouches.id, slice.techTouchId))
     .orderBy(desc(slice.occurredAt), desc(slice.id));
 }
 

@@ -925,6 +925,13 @@ export const registry: Record<string, Entry> = {
     scope: 'any',
     fixture: async ({ self }) => ({ id: (await insertAlertRule(await db(), { ...alertRuleValues(), enabled: true, createdBy: self.id })).id }),
   },
+  '(workspace)/admin/alerts/actions.ts#evaluateAlertsNow': {
+    kind: 'action',
+    name: 'alert_rule.evaluate',
+    permission: 'alerts.manage',
+    scope: 'any',
+    fixture: async () => ({}),
+  },
   '(workspace)/admin/alerts/actions.ts#addTier3Defaults': {
     kind: 'action',
     name: 'alert_rule.add_defaults',

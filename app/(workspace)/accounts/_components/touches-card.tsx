@@ -18,6 +18,8 @@ type Touch = {
   contactName: string | null;
   contentTitle: string | null;
   contentId: number | null;
+  nudgeRule: string | null;
+  nudgeChannel: string | null;
 };
 
 const tones = { high: 'brand', low: 'indigo', tech: 'neutral', community: 'amber' } as const;
@@ -73,6 +75,8 @@ export async function TouchesCard({
           </Link>
         </>
       );
+    if (touch.kind === 'alert_nudge' && touch.nudgeRule !== null)
+      return t('nudge', { rule: touch.nudgeRule, channel: t(touch.nudgeChannel === 'email' ? 'nudgeChannels.email' : 'nudgeChannels.webhook') });
     return t(`kinds.${touch.kind}`);
   };
 

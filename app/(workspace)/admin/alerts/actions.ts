@@ -8,6 +8,7 @@ import { saveWebhookSettings, webhookSettings } from '@/db/queries/tech-touches'
 import { tier3Defaults } from '@/lib/alerts/defaults';
 import { locales } from '@/lib/i18n/locales';
 import { translatorFor } from '@/lib/i18n/translator';
+import { enqueue } from '@/lib/server/jobs';
 import { newWebhookSecret, testWebhook } from '@/lib/server/tech-touch';
 import { deleteAlertRule as removeRule, insertAlertRule, listAlertRules, setAlertRuleEnabled as switchRule, updateAlertRule as saveRule, type AlertRuleRow } from '@/db/queries/alert-rules';
 import { getWorkspace } from '@/db/queries/workspace';
@@ -162,4 +163,13 @@ export const testAlertWebhook = action({
     return testWebhook(current.url, current.secret);
   },
   run: async ({ prepared }) => prepared,
+});
+
+/** Queues an evaluation of every rule now (rather than at the next quarter hour); a waiting one absorbs it. */
+export const evaluateAlertsNow = action({
+  name: 'alert_rule.evaluate',
+  permission: 'alerts.manage',
+  input: z.object({}),
+  prepare: async () => void (await enqueue('alerts', {})),
+  run: async () => undefined,
 });

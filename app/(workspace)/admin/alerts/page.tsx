@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { listAlertRules } from '@/db/queries/alert-rules';
+import { listAlertRules, ruleActivity } from '@/db/queries/alert-rules';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { loose } from '@/lib/i18n/loose';
 import { PageHeader } from '@/components/ui/page-header';
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AlertRulesPage() {
   await requirePageUser('alerts.manage');
   const db = await getDb();
-  const [t, tAccounts, rules, webhook] = await Promise.all([getTranslations('alerts'), getTranslations('accounts'), listAlertRules(db), webhookSettings(db)]);
+  const [t, tAccounts, rules, webhook, activity] = await Promise.all([getTranslations('alerts'), getTranslations('accounts'), listAlertRules(db), webhookSettings(db), ruleActivity(db)]);
   const lt = loose(t);
   const smtp = !!smtpUrl();
   const action = (r: (typeof rules)[number]) => {
@@ -27,6 +27,13 @@ export default async function AlertRulesPage() {
     if (r.first !== 'tech_touch') return task;
     const nudge = t(r.techChannel === 'email' ? 'techText.email' : 'techText.webhook', { subject: r.techSubject ?? '' });
     return r.escalateAfterDays === null ? nudge + t('techText.never') : `${nudge}${t('techText.then', { days: r.escalateAfterDays })}: ${task}`;
+  };
+  const nowWords = (r: (typeof rules)[number]) => {
+    const a = activity.get(r.id);
+    const parts = [t('now.open', { count: a?.open ?? 0 }), t('now.tasks', { count: a?.openTasks ?? 0 })];
+    if (r.first === 'tech_touch' || a?.nudgesSent || a?.nudgesFailed) parts.push(t('now.nudges', { count: a?.nudgesSent ?? 0 }));
+    if (a?.nudgesFailed) parts.push(t('now.unsent', { count: a.nudgesFailed }));
+    return parts.join(' · ');
   };
   return (
     <div className="space-y-4">
@@ -54,6 +61,7 @@ export default async function AlertRulesPage() {
             scope: scopeInWords(lt, (s) => loose(tAccounts)(`stages.${s}`), r),
             action: action(r),
             closeAfter: t('closeAfterDays', { days: r.closeAfterDays }),
+            now: nowWords(r),
           },
         }))}
       />

@@ -9,10 +9,10 @@ import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { ActionResult } from '@/lib/actions/result';
-import { addTier3Defaults, deleteAlertRule, setAlertRuleEnabled } from '../actions';
+import { addTier3Defaults, deleteAlertRule, evaluateAlertsNow, setAlertRuleEnabled } from '../actions';
 import { RuleEditor, type ChannelsReady, type EditedRule } from './rule-editor';
 
-export type RuleItem = EditedRule & { enabled: boolean; words: { conditions: string; scope: string; action: string; closeAfter: string } };
+export type RuleItem = EditedRule & { enabled: boolean; words: { conditions: string; scope: string; action: string; closeAfter: string; now: string } };
 
 /** The rules as a table with their switches, and the editor for a new rule or the one being edited. */
 export function RulesPanel({ rules, ready }: { rules: RuleItem[]; ready: ChannelsReady }) {
@@ -49,6 +49,9 @@ export function RulesPanel({ rules, ready }: { rules: RuleItem[]; ready: Channel
           <Button onClick={() => open('new')}>{t('newRule')}</Button>
           <Button variant="secondary" title={t('defaults.hint')} disabled={defaults.pending} aria-busy={defaults.pending} onClick={addDefaults}>
             {t('defaults.button')}
+          </Button>
+          <Button variant="secondary" disabled={defaults.pending} onClick={() => defaults.run(() => evaluateAlertsNow(null, {}), () => setNotice(t('checkNow.queued')))}>
+            {t('checkNow.button')}
           </Button>
         </div>
       )}
@@ -89,6 +92,7 @@ export function RulesPanel({ rules, ready }: { rules: RuleItem[]; ready: Channel
               <Th>{t('table.scope')}</Th>
               <Th>{t('table.action')}</Th>
               <Th>{t('table.closeAfter')}</Th>
+              <Th>{t('table.now')}</Th>
               <Th>{t('table.enabled')}</Th>
               <Th>
                 <span className="sr-only">{t('table.edit')}</span>
@@ -103,6 +107,7 @@ export function RulesPanel({ rules, ready }: { rules: RuleItem[]; ready: Channel
                 <Td className="min-w-20 whitespace-normal">{r.words.scope}</Td>
                 <Td className="max-w-xs min-w-48 whitespace-normal">{r.words.action}</Td>
                 <Td>{r.words.closeAfter}</Td>
+                <Td className="min-w-40 whitespace-normal tabular-nums">{r.words.now}</Td>
                 <Td>
                   <EnabledSwitch id={r.id} name={r.name} enabled={r.enabled} />
                 </Td>
