@@ -13,6 +13,7 @@ import type { Message } from '@/lib/actions/result';
 import { conditionFields, conditionKinds, newCondition, type AlertCondition, type ConditionKind } from '@/lib/alerts/conditions';
 import { taskPriorities, techChannels } from '@/lib/alerts/rule';
 import { loose } from '@/lib/i18n/loose';
+import { useFormat } from '@/lib/i18n/use-format';
 import { lifecycleStages } from '@/lib/vocabulary';
 import { createAlertRule, previewAlertRule, updateAlertRule } from '../actions';
 import { valuesInWords } from './rule-words';
@@ -47,6 +48,7 @@ const fieldsOf = (kind: ConditionKind) => Object.entries(conditionFields[kind]) 
 export function RuleEditor({ rule, ready, onDone }: { rule: EditedRule | null; ready: ChannelsReady; onDone: (saved: 'created' | 'saved') => void }) {
   const t = useTranslations('alerts');
   const tAccounts = useTranslations('accounts');
+  const format = useFormat();
   const message = useMessage();
   const [name, setName] = useState(rule?.name ?? '');
   const [rows, setRows] = useState<Row[]>((rule?.conditions ?? [newCondition('no_activity')]).map(toRow));
@@ -292,7 +294,7 @@ export function RuleEditor({ rule, ready, onDone }: { rule: EditedRule | null; r
                         </Td>
                         <Td className="tabular-nums">{a.tier}</Td>
                         <Td>{a.ownerName ?? t('preview.pool')}</Td>
-                        <Td className="whitespace-normal">{valuesInWords(loose(t), a.values)}</Td>
+                        <Td className="whitespace-normal">{valuesInWords(loose(t), a.values, format)}</Td>
                       </tr>
                     ))}
                   </tbody>

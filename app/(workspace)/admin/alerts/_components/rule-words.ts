@@ -1,4 +1,6 @@
 import type { AlertCondition } from '@/lib/alerts/conditions';
+import { valueWords } from '@/lib/alerts/words';
+import type { Format } from '@/lib/format';
 import type { LooseTranslate } from '@/lib/i18n/loose';
 
 // A rule and its matches in words, for the table (rendered on the server)
@@ -14,16 +16,7 @@ export function scopeInWords(t: LooseTranslate, stageName: (stage: string) => st
   return parts.length ? parts.join(' · ') : t('all');
 }
 
-/** The values behind a match, e.g. "last seen 20 days ago · score 55, was 80". */
-export function valuesInWords(t: LooseTranslate, values: Record<string, unknown>): string {
-  const n = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number(v) : null);
-  const words: string[] = [];
-  if ('daysSinceSeen' in values) words.push(n(values.daysSinceSeen) === null ? t('values.neverSeen') : t('values.daysSinceSeen', { days: n(values.daysSinceSeen)! }));
-  if ('pricingViews' in values) words.push(t('values.pricingViews', { count: n(values.pricingViews) ?? 0 }));
-  if (n(values.scoreThen) !== null && n(values.score) !== null) words.push(t('values.scoreWas', { score: n(values.score)!, then: n(values.scoreThen)! }));
-  else if (n(values.score) !== null) words.push(t('values.score', { score: n(values.score)! }));
-  if (Array.isArray(values.unusedFeatures)) words.push(t('values.unusedFeatures', { features: values.unusedFeatures.join(', ') }));
-  if (typeof values.renewalDate === 'string') words.push(t('values.renewalDate', { date: values.renewalDate }));
-  if (n(values.nps) !== null) words.push(t('values.nps', { nps: n(values.nps)! }));
-  return words.join(' · ');
+/** The values behind a match, e.g. "last seen 20 days ago · score 55, was 80" (lib/alerts/words.ts, shared with a task's why). */
+export function valuesInWords(t: LooseTranslate, values: Record<string, unknown>, format: Pick<Format, 'date' | 'list' | 'number'>): string {
+  return valueWords(values, (key, v) => t(`values.${key}`, v), format).join(' · ');
 }
