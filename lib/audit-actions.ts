@@ -21,6 +21,7 @@ export const auditActions = [
   'account.update',
   'account.reassign',
   'account.pulse',
+  'task.create',
   'task.complete',
   'task.snooze',
   'task.reassign',
@@ -85,6 +86,8 @@ export const auditActions = [
   'alert_rule.delete',
   'alert_webhook.update',
   'alert_webhook.rotate',
+  'alert.snooze',
+  'alert.dismiss',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -15,7 +15,7 @@ import { currentPlaybooks, listActivityTypes } from '@/db/queries/playbooks';
 import { currentPolicy } from '@/db/queries/tier-policies';
 import { findUser, updateUser, type PublicUser } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
-import { activities, activitySeries, contacts, contentItems, programInvitations, programSessions, tasks, unmatchedAttendees } from '@/db/schema';
+import { activities, activitySeries, alertEpisodes, contacts, contentItems, programInvitations, programSessions, tasks, unmatchedAttendees } from '@/db/schema';
 import type { Payload } from '@/lib/actions/action';
 import type { Permission } from '@/lib/auth/permissions';
 import { todayIn } from '@/lib/dates';
@@ -135,6 +135,15 @@ const ownedAccount = (owner: PublicUser) => createAccount({ ownerId: owner.id, a
 async function ownedTask(owner: PublicUser): Promise<number> {
   const account = await ownedAccount(owner);
   const [task] = await (await getDb()).insert(tasks).values({ accountId: account.id, title: 'Call about usage', dueOn: await today(), ownerId: owner.id }).returning({ id: tasks.id });
+  return task!.id;
+}
+
+/** An open task of `owner`'s raised by an open alert episode on an account they own. */
+async function raisedTask(owner: PublicUser): Promise<number> {
+  const account = await ownedAccount(owner);
+  const rule = await insertAlertRule(await db(), { ...alertRuleValues(), enabled: false, createdBy: owner.id });
+  const [episode] = await (await db()).insert(alertEpisodes).values({ ruleId: rule.id, accountId: account.id, openedOn: await today(), taskOn: await today(), values: { daysSinceSeen: 20 } }).returning({ id: alertEpisodes.id });
+  const [task] = await (await db()).insert(tasks).values({ accountId: account.id, episodeId: episode!.id, title: 'No login', dueOn: await today(), ownerId: owner.id }).returning({ id: tasks.id });
   return task!.id;
 }
 
@@ -439,6 +448,34 @@ export const registry: Record<string, Entry> = {
     scope: 'own',
     async fixture({ people }) {
       return { taskId: await ownedTask(people.owner), version: 1, until: addDays(await today(), 3) };
+    },
+  },
+  '(workspace)/tasks/actions.ts#createTask': {
+    kind: 'action',
+    name: 'task.create',
+    permission: 'tasks.work',
+    scope: 'own',
+    async fixture({ people }) {
+      const account = await ownedAccount(people.owner);
+      return { accountId: account.id, title: 'Send the renewal deck', dueOn: addDays(await today(), 2), priority: 'high', why: 'Asked for it on the call' };
+    },
+  },
+  '(workspace)/tasks/episode-actions.ts#snoozeEpisode': {
+    kind: 'action',
+    name: 'alert.snooze',
+    permission: 'tasks.work',
+    scope: 'own',
+    async fixture({ people }) {
+      return { taskId: await raisedTask(people.owner), episodeVersion: 1, until: addDays(await today(), 5), reason: 'On holiday' };
+    },
+  },
+  '(workspace)/tasks/episode-actions.ts#dismissEpisode': {
+    kind: 'action',
+    name: 'alert.dismiss',
+    permission: 'tasks.work',
+    scope: 'own',
+    async fixture({ people }) {
+      return { taskId: await raisedTask(people.owner), episodeVersion: 1, reason: 'Seasonal dip, expected' };
     },
   },
   '(workspace)/tasks/actions.ts#reassignTask': {

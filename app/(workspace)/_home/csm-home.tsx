@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { dueSoonActivities, overdueActivities } from '@/db/queries/calendar';
 import { coverageGaps, coverageSummary } from '@/db/queries/coverage-report';
 import { renewalsAhead } from '@/db/queries/home';
+import { homeInbox } from '@/db/queries/tasks';
 import { coverageRatio, noCoverage } from '@/lib/coverage/obligations';
 import { coverageRuleLabel } from '@/lib/coverage/rule-label';
 import { loose } from '@/lib/i18n/loose';
@@ -16,14 +17,15 @@ import { PlannedList } from '@/components/calendar/planned-list';
 import { toShown } from '@/components/calendar/shown';
 import { GapsTable } from '@/components/coverage/gaps-table';
 import { RenewalsCard } from './renewals-card';
+import { TasksCard } from './tasks-card';
 
 const shown = 5;
 
-/** A CSM's work: this week, what is overdue, the coverage gaps in their book and the renewals ahead. */
+/** A CSM's work: their tasks, this week, what is overdue, the coverage gaps in their book and the renewals ahead. */
 export async function CsmHome({ userId, now, today, quarter, timeZone, format }: { userId: number; now: Date; today: LocalDate; quarter: Period; timeZone: string; format: Format }) {
   const db = await getDb();
   const mine = { from: quarter.from, to: quarter.to, ownerId: userId };
-  const [t, tc, tp, summary, gaps, overdue, week, renewals] = await Promise.all([
+  const [t, tc, tp, summary, gaps, overdue, week, renewals, tasks] = await Promise.all([
     getTranslations('home'),
     getTranslations('coverage'),
     getTranslations('playbooks'),
@@ -32,6 +34,7 @@ export async function CsmHome({ userId, now, today, quarter, timeZone, format }:
     overdueActivities(db, { ownerIds: [userId], now, limit: shown }),
     dueSoonActivities(db, { ownerIds: [userId], now, until: new Date(now.getTime() + 7 * 86_400_000), limit: 8 }),
     renewalsAhead(db, { ownerId: userId, from: today, to: addDays(today, 90), limit: 6 }),
+    homeInbox(db, { ownerId: userId, today, limit: 3 }),
   ]);
   const total = summary.find((r) => r.grouping === 'total') ?? noCoverage;
   const ratio = coverageRatio(total);
@@ -50,6 +53,7 @@ export async function CsmHome({ userId, now, today, quarter, timeZone, format }:
         <Stat label={t('overdue')} value={format.number(overdue.total)} detail={t('overdueDetail')} tone={overdue.total ? 'bad' : 'neutral'} href="/schedule" />
         <Stat label={t('renewals')} value={format.number(renewals.total)} detail={t('renewalsDetail', { arr: format.money(renewals.arr, { compact: true }) })} />
       </Stats>
+      <TasksCard inbox={tasks} format={format} />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={t('week')} description={t('weekDescription')} actions={<Link href="/schedule" className="text-sm text-brand-700 hover:underline">{t('openSchedule')}</Link>}>
           <PlannedList items={weekItems} now={now} timeZone={timeZone} showOwner={false} empty={t('weekEmpty')} />

@@ -8,6 +8,7 @@ import { overdueActivities } from '@/db/queries/calendar';
 import { coverageSummary, type CoverageRow } from '@/db/queries/coverage-report';
 import { renewalMonthsShown, renewalsAhead, renewalsByMonth } from '@/db/queries/home';
 import { listPendingRequests } from '@/db/queries/override-requests';
+import { teamTaskLoad } from '@/db/queries/tasks';
 import { coverageRatio, noCoverage } from '@/lib/coverage/obligations';
 import type { Period } from '@/lib/coverage/period';
 import type { Format } from '@/lib/format';
@@ -19,15 +20,16 @@ import { ChartFigure } from '@/components/charts/chart-figure';
 import { PlannedList } from '@/components/calendar/planned-list';
 import { toShown } from '@/components/calendar/shown';
 import { CoverageBars, type ChartLabels, type CountsBar } from '@/components/coverage/coverage-charts';
+import { TeamTasksCard } from './tasks-card';
 
 const shown = 5;
 
 const toneOf = (ratio: number | null) => (ratio === null ? 'neutral' : ratio >= 0.9 ? 'good' : ratio >= 0.7 ? 'warn' : 'bad');
 
-/** A manager's work: coverage by tier and CSM, pending override requests, the team's overdue, renewals by month. */
+/** A manager's work: coverage by tier and CSM, pending override requests, the team's task load and overdue, renewals by month. */
 export async function ManagerHome({ now, today, quarter, timeZone, format, workspace, language }: { now: Date; today: LocalDate; quarter: Period; timeZone: string; format: Format; workspace: Workspace; language: string }) {
   const db = await getDb();
-  const [t, tc, summary, requests, overdue, renewals, byMonth, capacity] = await Promise.all([
+  const [t, tc, summary, requests, overdue, renewals, byMonth, capacity, taskLoad] = await Promise.all([
     getTranslations('home'),
     getTranslations('coverage'),
     coverageSummary(db, { from: quarter.from, to: quarter.to }),
@@ -36,6 +38,7 @@ export async function ManagerHome({ now, today, quarter, timeZone, format, works
     renewalsAhead(db, { from: today, to: addDays(today, 90), limit: 0 }),
     renewalsByMonth(db, { from: today, months: renewalMonthsShown }),
     capacityMonth(db, { month: today.slice(0, 7), now, workspace, language, activity: false }),
+    teamTaskLoad(db, today),
   ]);
   const overCapacity = capacity.rows.filter((r) => r.over);
   const total = summary.find((r) => r.grouping === 'total') ?? noCoverage;
@@ -99,6 +102,7 @@ export async function ManagerHome({ now, today, quarter, timeZone, format, works
             </ul>
           )}
         </Card>
+        <TeamTasksCard load={taskLoad} format={format} />
         <Card title={t('teamOverdue')} description={t('teamOverdueDescription')} actions={<Link href="/team" className="text-sm text-brand-700 hover:underline">{t('openTeam')}</Link>}>
           <PlannedList items={overdueItems} now={now} timeZone={timeZone} showOwner empty={t('overdueEmpty')} />
         </Card>

@@ -1,17 +1,24 @@
 'use server';
 
-import { completeTaskRow, findTask, reassignTaskRow, snoozeTaskRow, type TaskRef } from '@/db/queries/tasks';
+import { findAccount } from '@/db/queries/accounts';
+import { insertActivity } from '@/db/queries/activities';
+import { findActivityType } from '@/db/queries/playbooks';
+import { completeTaskRow, findTask, insertTask, reassignTaskRow, snoozeTaskRow, type TaskRef } from '@/db/queries/tasks';
 import { findUser } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
 import { action } from '@/lib/actions/action';
 import { ActionError, notFoundError } from '@/lib/actions/result';
-import { assertCanWorkTask } from '@/lib/auth/access';
+import { assertCanEditAccount, assertCanWorkTask, ownerFor } from '@/lib/auth/access';
+import type { CurrentUser } from '@/lib/auth/current-user';
 import { todayIn } from '@/lib/dates';
-import { completeTaskInput, reassignTaskInput, snoozeTaskInput } from '@/lib/validation/task';
-import type { DbOrTx } from '@/db/client';
+import { plannedInstant } from '@/lib/server/booking';
+import { completeTaskInput, createTaskInput, reassignTaskInput, snoozeTaskInput } from '@/lib/validation/task';
+import type { z } from 'zod';
+import type { DbOrTx, Tx } from '@/db/client';
 
-// A task's changes: its owner (or a manager) completes or snoozes it;
-// managers give it to someone else. Each from the version its user saw.
+// A task's changes: anyone writes one on an account they may edit; its owner
+// (or a manager) completes or snoozes it; managers give it to someone else.
+// Each change from the version its user saw.
 
 const conflict = () => new ActionError({ key: 'tasks.conflict' });
 
@@ -22,17 +29,64 @@ async function openTask(tx: DbOrTx, id: number): Promise<TaskRef> {
   return task;
 }
 
-/** Done, with an optional note of what came of it. */
+/** A task written by hand: CSMs on their own accounts, for themselves; managers and admins on any, for any active user. */
+export const createTask = action({
+  name: 'task.create',
+  permission: 'tasks.work',
+  input: createTaskInput,
+  revalidate: ['/tasks', '/', '/accounts'],
+  async run({ user, input, tx, audit }) {
+    const account = await findAccount(tx, input.accountId);
+    if (!account) throw new ActionError({ key: 'tasks.accountMissing' }, 'accountId');
+    assertCanEditAccount(user, account);
+    const ownerId = ownerFor(user, input.ownerId, user.id) ?? user.id;
+    if (ownerId !== user.id && !(await findUser(tx, ownerId))?.active) throw new ActionError({ key: 'tasks.ownerInactive' }, 'ownerId');
+    if (input.dueOn < todayIn((await getWorkspace(tx)).timeZone)) throw new ActionError({ key: 'tasks.duePast' }, 'dueOn');
+    const id = await insertTask(tx, { ...input, accountId: account.id, ownerId, createdBy: user.id });
+    await audit({ action: 'task.create', entity: 'account', entityId: account.id, after: { taskId: id, title: input.title, ownerId, dueOn: input.dueOn, priority: input.priority } });
+    return { id };
+  },
+});
+
+/**
+ * The call or meeting a task led to, logged as a completed activity on its
+ * account through the activity code (which keeps the touch ledger and the
+ * account's last touch in step), in the task's transaction.
+ */
+async function logTouch(tx: Tx, user: CurrentUser, task: TaskRef, input: z.output<typeof completeTaskInput>) {
+  const type = input.activityTypeId === null ? undefined : await findActivityType(tx, input.activityTypeId);
+  if (!type?.active || type.touchModel !== 'high') throw new ActionError({ key: 'tasks.touchTypeInvalid' }, 'activityTypeId');
+  const { startsAt, timeZone } = await plannedInstant(tx, user, input.touchDate!, input.touchTime!);
+  // A logged touch happened: a minute's grace for a clock read a little early.
+  if (startsAt.getTime() > Date.now() + 60_000) throw new ActionError({ key: 'tasks.touchFuture' }, 'touchTime');
+  const activityId = await insertActivity(tx, {
+    accountId: task.accountId,
+    activityTypeId: type.id,
+    ownerId: user.id,
+    startsAt,
+    durationMinutes: input.durationMinutes,
+    timeZone,
+    status: 'completed',
+    completedAt: new Date(),
+    outcome: input.note,
+    createdBy: user.id,
+  });
+  return { activityId, type: type.id, startsAt, durationMinutes: input.durationMinutes };
+}
+
+/** Done, with an optional note of what came of it, and optionally the call or meeting it led to logged as a touch. */
 export const completeTask = action({
   name: 'task.complete',
   permission: 'tasks.work',
   input: completeTaskInput,
-  revalidate: ['/tasks', '/'],
+  revalidate: ['/tasks', '/', '/accounts'],
   async run({ user, input, tx, audit }) {
     const task = await openTask(tx, input.taskId);
     assertCanWorkTask(user, task);
     if (!(await completeTaskRow(tx, { id: task.id, version: input.version, note: input.note, by: user.id }))) throw conflict();
-    await audit({ action: 'task.complete', entity: 'account', entityId: task.accountId, after: { taskId: task.id, title: task.title, note: input.note } });
+    const touch = input.logTouch ? await logTouch(tx, user, task, input) : null;
+    if (touch) await audit({ action: 'activity.complete', entity: 'account', entityId: task.accountId, after: { ...touch, outcome: input.note } });
+    await audit({ action: 'task.complete', entity: 'account', entityId: task.accountId, after: { taskId: task.id, title: task.title, note: input.note, activityId: touch?.activityId } });
   },
 });
 

@@ -2,42 +2,58 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { inboxTasks, teamTaskLoad, type InboxTask } from '@/db/queries/tasks';
+import { inboxTasks, taskAccountOptions, teamTaskLoad, type InboxTask } from '@/db/queries/tasks';
 import { listUsers } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
+import { FilterForm } from '@/components/filter-form';
 import { Badge } from '@/components/ui/badge';
+import { buttonClass } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
+import { canManageAccounts } from '@/lib/auth/access';
 import { can } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { todayIn } from '@/lib/dates';
 import { getFormat } from '@/lib/i18n/format';
 import { loose } from '@/lib/i18n/loose';
 import { addDays } from '@/lib/scheduling/local-date';
+import { searchTerm } from '@/lib/validation/input';
+import { one, type SearchParams } from '@/lib/url-params';
+import { NewTaskForm } from './_components/new-task-form';
 import { TaskActions } from './_components/task-actions';
-import { whyLines } from './why';
+import { touchDefaults } from './touch-defaults';
+import { episodeLine, whyLines } from './why';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('tasks'))('title') };
 }
 
 const shown = 200;
+/** Accounts the new-task picker lists at once; a search narrows a larger book. */
+const pickable = 200;
 
-/** The inbox: one's open tasks by when they are due; managers also the unassigned ones and the team's load. */
-export default async function TasksPage() {
+/** The inbox: one's open tasks by when they are due; managers also the unassigned ones and the team's load. `?new=1` opens the new-task form. */
+export default async function TasksPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser('tasks.work');
+  const query = await searchParams;
+  const writing = one(query.new) === '1';
+  const accountQuery = searchTerm(one(query.account));
   const db = await getDb();
   const workspace = await getWorkspace(db);
   const today = todayIn(workspace.timeZone);
   const manager = can(user, 'tasks.assign');
-  const [t, format, mine, unassigned, load, users] = await Promise.all([
+  const [t, format, mine, unassigned, load, users, touch, options] = await Promise.all([
     getTranslations('tasks'),
     getFormat(workspace.currency),
     inboxTasks(db, { ownerId: user.id, today, limit: shown }),
     manager ? inboxTasks(db, { ownerId: null, today, limit: 50 }) : null,
     manager ? teamTaskLoad(db, today) : null,
     manager ? listUsers(db) : null,
+    touchDefaults(db, user.timeZone ?? workspace.timeZone),
+    // Only when asked: a manager's picker reads every account.
+    writing ? taskAccountOptions(db, { ownerId: canManageAccounts(user) ? null : user.id, q: accountQuery, limit: pickable }) : null,
   ]);
   const assignable = users?.filter((u) => u.active).map((u) => ({ id: u.id, name: u.name })) ?? null;
   const groups: { key: 'overdue' | 'today' | 'week' | 'later'; tasks: InboxTask[] }[] = [
@@ -63,20 +79,71 @@ export default async function TasksPage() {
           <li key={line}>{line}</li>
         ))}
       </ul>
+      {task.episode && episodeLine(task.episode, loose(t), format) && <p className="mt-1 text-xs text-amber-800">{episodeLine(task.episode, loose(t), format)}</p>}
       <details className="mt-2">
         <summary className="cursor-pointer text-xs font-medium text-brand-700">
-          {t('complete')} · {t('snoozeSave')}
+          {t('complete')} · {task.episode && !task.episode.closed && !task.episode.dismissedOn ? `${t('alertSnoozeSave')} · ${t('alertDismissSave')}` : t('snoozeSave')}
           {assignable ? ` · ${t('reassignSave')}` : ''}
         </summary>
         <div className="mt-2">
-          <TaskActions taskId={task.id} version={task.version} tomorrow={addDays(today, 1)} users={assignable} />
+          <TaskActions
+            taskId={task.id}
+            version={task.version}
+            episodeVersion={task.episode && !task.episode.closed && !task.episode.dismissedOn ? task.episode.version : null}
+            tomorrow={addDays(today, 1)}
+            users={assignable}
+            touch={touch}
+          />
         </div>
       </details>
     </li>
   );
   return (
     <div className="space-y-4">
-      <PageHeader title={t('title')} description={t('description')} />
+      <PageHeader
+        title={t('title')}
+        description={t('description')}
+        actions={
+          !writing && (
+            <Link href="/tasks?new=1" className={buttonClass('primary')}>
+              {t('newTask')}
+            </Link>
+          )
+        }
+      />
+      {options && (
+        <Card
+          title={t('newTask')}
+          actions={
+            <Link href="/tasks" className="text-sm text-brand-700 hover:underline">
+              {t('close')}
+            </Link>
+          }
+        >
+          <FilterForm path="/tasks" aria-label={t('accountSearch')}>
+            <input type="hidden" name="new" value="1" />
+            <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm text-zinc-700 sm:max-w-xs">
+              {t('accountSearch')}
+              <Input name="account" type="search" defaultValue={accountQuery ?? ''} placeholder={t('accountSearchPlaceholder')} />
+            </label>
+            <button type="submit" className={buttonClass('secondary')}>
+              {t('accountSearchSave')}
+            </button>
+          </FilterForm>
+          {options.more && <p className="mb-3 text-xs text-zinc-500">{t('accountsMore', { count: pickable })}</p>}
+          {options.accounts.length === 0 ? (
+            <p className="text-sm text-zinc-600">{accountQuery ? t('accountsNoMatch') : t('accountsNone')}</p>
+          ) : (
+            <NewTaskForm
+              key={accountQuery ?? ''}
+              accounts={options.accounts.map((a) => ({ value: String(a.id), label: `${a.name} (T${a.tier})` }))}
+              users={assignable}
+              defaultOwnerId={user.id}
+              today={today}
+            />
+          )}
+        </Card>
+      )}
       <Card title={t('mine')}>
         {mine.total === 0 ? (
           <p className="text-sm text-zinc-600">{t('empty')}</p>

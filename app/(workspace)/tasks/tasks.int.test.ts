@@ -42,7 +42,7 @@ describe('the inbox', () => {
     await task(csm.id, account.id, { dueOn: addDays(today, 3), title: 'Pricing follow-up', values: { pricingViews: 4 } });
     await task(other.id, account.id, { title: 'Someone else’s' });
     await signInAs(csm);
-    const text = textOf(await renderToHtml(await TasksPage()));
+    const text = textOf(await renderToHtml(await TasksPage({ searchParams: Promise.resolve({}) })));
     expect(text).toContain('Overdue (1)');
     expect(text).toContain('This week (1)');
     expect(text).toContain('Last seen 20 days ago');
@@ -56,7 +56,7 @@ describe('the inbox', () => {
     const account = await createAccount({ name: 'Pooled inbox account' });
     await task(null, account.id, { title: 'Nobody’s yet' });
     await signInAs(manager);
-    const text = textOf(await renderToHtml(await TasksPage()));
+    const text = textOf(await renderToHtml(await TasksPage({ searchParams: Promise.resolve({}) })));
     expect(text).toContain('Nobody’s yet');
     expect(text).toContain('The team’s task load');
   });
@@ -84,7 +84,7 @@ describe('task actions', () => {
     expect(await snoozeTask(null, { taskId: id, version: 1, until: 'soon' })).toMatchObject({ ok: false, fieldErrors: { until: { key: 'validation.date' } } });
     expect(await snoozeTask(null, { taskId: id, version: 1, until: addDays(today, 2) })).toMatchObject({ ok: true });
     expect(await snoozeTask(null, { taskId: id, version: 1, until: addDays(today, 4) })).toEqual({ ok: false, error: { key: 'tasks.conflict' } });
-    const text = textOf(await renderToHtml(await TasksPage()));
+    const text = textOf(await renderToHtml(await TasksPage({ searchParams: Promise.resolve({}) })));
     expect(text).not.toContain('Call about usage');
   });
 

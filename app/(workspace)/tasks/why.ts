@@ -1,5 +1,6 @@
 import type { Format } from '@/lib/format';
-import type { InboxTask } from '@/db/queries/tasks';
+import type { EpisodeOnTask, InboxTask } from '@/db/queries/tasks';
+import { valueWords } from '@/lib/alerts/words';
 import type { LooseTranslate } from '@/lib/i18n/loose';
 
 const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
@@ -10,14 +11,15 @@ export function whyLines(task: Pick<InboxTask, 'title' | 'why' | 'values' | 'rul
   // A raised task is titled after its rule; say the rule only when the title differs.
   if (task.ruleName && task.ruleName !== task.title) lines.push(t('why.rule', { name: task.ruleName }));
   if (task.why) lines.push(task.why);
-  const v = task.values ?? {};
-  if ('daysSinceSeen' in v) lines.push(num(v.daysSinceSeen) === null ? t('why.neverSeen') : t('why.daysSinceSeen', { days: num(v.daysSinceSeen)! }));
-  if (num(v.pricingViews) !== null) lines.push(t('why.pricingViews', { count: num(v.pricingViews)! }));
-  if (num(v.score) !== null) lines.push(num(v.scoreThen) !== null ? t('why.scoreThen', { score: num(v.score)!, then: num(v.scoreThen)! }) : t('why.score', { score: num(v.score)! }));
-  if (Array.isArray(v.unusedFeatures) && v.unusedFeatures.length) lines.push(t('why.unusedFeatures', { features: format.list(v.unusedFeatures.map(String)) }));
-  if (typeof v.renewalDate === 'string') lines.push(t('why.renewalDate', { date: format.date(v.renewalDate) }));
-  if (num(v.nps) !== null) lines.push(t('why.nps', { nps: format.number(num(v.nps)!) }));
+  lines.push(...valueWords(task.values ?? {}, (key, v) => t(`why.${key}`, v), format));
   const a = task.assignedWhy;
   if (a?.pooled) lines.push(t('why.pooled', { open: num(a.openPooledTasks) ?? 0, hours: format.number(num(a.freeHours) ?? 0, { maximumFractionDigits: 1 }) }));
   return lines;
+}
+
+/** What was decided about the alert behind a task: dismissed, or snoozed until a day, with the reason given; null when nothing was. */
+export function episodeLine(e: EpisodeOnTask, t: LooseTranslate, format: Format): string | null {
+  if (e.dismissedOn) return t('episodeDismissed', { date: format.date(e.dismissedOn), reason: e.dismissReason ?? '' });
+  if (e.snoozedUntil) return t('episodeSnoozed', { date: format.date(e.snoozedUntil), reason: e.snoozeReason ?? '' });
+  return null;
 }

@@ -13,7 +13,7 @@ import { listAuditForEntity } from '@/db/queries/audit';
 import { pendingRequestFor } from '@/db/queries/override-requests';
 import { currentPolicy } from '@/db/queries/tier-policies';
 import { listTierHistory } from '@/db/queries/tier-history';
-import { findUser } from '@/db/queries/users';
+import { findUser, listUsers } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
 import { canEditAccount, canManageAccounts, canManageActivity } from '@/lib/auth/access';
 import { requirePageUser } from '@/lib/auth/current-user';
@@ -45,6 +45,7 @@ import { PlaybookDueCard } from '../_components/playbook-due-card';
 import { openObligations } from '@/db/queries/coverage';
 import { healthCardData } from '@/lib/server/health-card';
 import { HealthCard } from '../_components/health-card';
+import { NewTaskForm } from '@/app/(workspace)/tasks/_components/new-task-form';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
@@ -108,6 +109,9 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const manage = canManageAccounts(user);
   // Sessions to invite the account's people to: for those who may invite them (a CSM on their own accounts).
   const openSessions = editable && can(user, 'programs.invite') ? await listOpenSessions(db) : [];
+  // A task on this account: whoever may edit it writes one; managers choose any active user as its owner.
+  const tTasks = editable ? await getTranslations('tasks') : null;
+  const taskOwners = editable && manage ? (await listUsers(db)).filter((u) => u.active).map((u) => ({ id: u.id, name: u.name })) : null;
   const years = lifetimeYears(account.annualChurnPct, policy.lifetimeCapYears);
   const field = (label: string, value: React.ReactNode) => (
     <>
@@ -217,6 +221,16 @@ export default async function AccountPage({ params, searchParams }: Props) {
         </Card>
       </div>
       <HealthCard data={health} format={format} accountId={account.id} canPulse={editable} />
+      {tTasks && (
+        <Card title={tTasks('accountCard.title')} description={tTasks('accountCard.description')}>
+          <details>
+            <summary className="cursor-pointer text-sm font-semibold text-brand-700 hover:underline">{tTasks('newTask')}</summary>
+            <div className="mt-3">
+              <NewTaskForm accountId={account.id} users={taskOwners} defaultOwnerId={manage ? (account.ownerId ?? user.id) : user.id} today={today} />
+            </div>
+          </details>
+        </Card>
+      )}
       <ActivitiesCard
         accountId={account.id}
         activities={activityRows.map((a) => ({ ...a, typeLabel: typeLabel({ key: a.typeKey, name: a.typeName }) }))}

@@ -2,39 +2,109 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
 import { ActionForm, SelectField, SubmitButton, TextField } from '@/components/action-form';
 import { completeTask, reassignTask, snoozeTask } from '../actions';
+import { dismissEpisode, snoozeEpisode } from '../episode-actions';
 
-/** Complete with a note, snooze until a day, and (managers) give to someone else: each from the version shown. */
-export function TaskActions({ taskId, version, tomorrow, users }: { taskId: number; version: number; tomorrow: string; users: { id: number; name: string }[] | null }) {
+export type TouchDefaults = { types: { id: number; label: string }[]; typeId: number | null; date: string; time: string };
+
+/**
+ * Complete with a note (optionally logging the call or meeting as a touch),
+ * snooze until a day, and (managers) give to someone else: each from the
+ * version shown. A task raised by an open alert episode snoozes or dismisses
+ * the episode instead, with a reason.
+ */
+export function TaskActions({
+  taskId,
+  version,
+  episodeVersion,
+  tomorrow,
+  users,
+  touch,
+}: {
+  taskId: number;
+  version: number;
+  /** The open alert episode behind the task, if any. */
+  episodeVersion: number | null;
+  tomorrow: string;
+  users: { id: number; name: string }[] | null;
+  touch: TouchDefaults;
+}) {
   const t = useTranslations('tasks');
   const router = useRouter();
+  const [logging, setLogging] = useState(false);
+  const refresh = () => router.refresh();
   const hidden = (
     <>
       <input type="hidden" name="taskId" value={taskId} />
       <input type="hidden" name="version" value={version} />
     </>
   );
+  const episodeHidden = (
+    <>
+      <input type="hidden" name="taskId" value={taskId} />
+      <input type="hidden" name="episodeVersion" value={episodeVersion ?? 0} />
+    </>
+  );
   return (
-    <div className="grid gap-3 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)]">
-      <ActionForm action={completeTask} successMessage={t('completed')} onSuccess={() => router.refresh()} className="flex items-end gap-2">
+    <div className="grid gap-4 lg:grid-cols-2">
+      <ActionForm action={completeTask} successMessage={t('completed')} onSuccess={refresh} className="space-y-2 lg:col-span-2">
         {hidden}
-        <div className="min-w-0 flex-1">
-          <TextField name="note" label={t('note')} placeholder={t('notePlaceholder')} maxLength={2000} />
+        <div className="flex items-end gap-2">
+          <div className="min-w-0 flex-1">
+            <TextField name="note" label={t('note')} placeholder={t('notePlaceholder')} maxLength={2000} />
+          </div>
+          <SubmitButton pendingLabel={t('completing')}>{t('complete')}</SubmitButton>
         </div>
-        <SubmitButton pendingLabel={t('completing')}>{t('complete')}</SubmitButton>
+        {touch.types.length > 0 && (
+          <label className="flex items-center gap-2 text-sm text-zinc-800">
+            <input type="checkbox" name="logTouch" checked={logging} onChange={(e) => setLogging(e.target.checked)} className="size-4 rounded border-zinc-300 text-brand-600" />
+            {t('logTouch')}
+          </label>
+        )}
+        {logging && (
+          <div className="grid gap-2 sm:grid-cols-4">
+            <SelectField name="activityTypeId" label={t('touchType')} defaultValue={String(touch.typeId ?? touch.types[0]?.id ?? '')} options={touch.types.map((ty) => ({ value: String(ty.id), label: ty.label }))} />
+            <TextField name="touchDate" type="date" label={t('touchDate')} defaultValue={touch.date} max={touch.date} />
+            <TextField name="touchTime" type="time" label={t('touchTime')} defaultValue={touch.time} />
+            <TextField name="durationMinutes" type="number" inputMode="numeric" min={5} max={1440} step={5} label={t('touchMinutes')} defaultValue={30} />
+          </div>
+        )}
       </ActionForm>
-      <ActionForm action={snoozeTask} successMessage={t('snoozed')} onSuccess={() => router.refresh()} className="flex items-end gap-2">
-        {hidden}
-        <div className="min-w-0 flex-1">
-          <TextField name="until" type="date" min={tomorrow} defaultValue={tomorrow} label={t('snooze')} />
-        </div>
-        <SubmitButton variant="secondary" pendingLabel={t('snoozing')}>
-          {t('snoozeSave')}
-        </SubmitButton>
-      </ActionForm>
+      {episodeVersion === null ? (
+        <ActionForm action={snoozeTask} successMessage={t('snoozed')} onSuccess={refresh} className="flex items-end gap-2">
+          {hidden}
+          <div className="min-w-0 flex-1">
+            <TextField name="until" type="date" min={tomorrow} defaultValue={tomorrow} label={t('snooze')} />
+          </div>
+          <SubmitButton variant="secondary" pendingLabel={t('snoozing')}>
+            {t('snoozeSave')}
+          </SubmitButton>
+        </ActionForm>
+      ) : (
+        <>
+          <ActionForm action={snoozeEpisode} successMessage={t('alertSnoozed')} onSuccess={refresh} className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_auto] sm:items-end">
+            {episodeHidden}
+            <TextField name="until" type="date" min={tomorrow} defaultValue={tomorrow} label={t('alertSnoozeUntil')} />
+            <TextField name="reason" label={t('reason')} placeholder={t('snoozeReasonPlaceholder')} maxLength={500} />
+            <SubmitButton variant="secondary" pendingLabel={t('snoozing')}>
+              {t('alertSnoozeSave')}
+            </SubmitButton>
+          </ActionForm>
+          <ActionForm action={dismissEpisode} successMessage={t('alertDismissed')} onSuccess={refresh} className="flex items-end gap-2">
+            {episodeHidden}
+            <div className="min-w-0 flex-1">
+              <TextField name="reason" label={t('dismissReason')} placeholder={t('dismissReasonPlaceholder')} maxLength={500} />
+            </div>
+            <SubmitButton variant="secondary" pendingLabel={t('dismissing')}>
+              {t('alertDismissSave')}
+            </SubmitButton>
+          </ActionForm>
+        </>
+      )}
       {users && (
-        <ActionForm action={reassignTask} successMessage={t('reassigned')} onSuccess={() => router.refresh()} className="flex items-end gap-2">
+        <ActionForm action={reassignTask} successMessage={t('reassigned')} onSuccess={refresh} className="flex items-end gap-2">
           {hidden}
           <div className="min-w-0 flex-1">
             <SelectField name="ownerId" label={t('reassign')} options={users.map((u) => ({ value: String(u.id), label: u.name }))} />
