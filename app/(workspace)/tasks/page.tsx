@@ -21,7 +21,8 @@ import { loose } from '@/lib/i18n/loose';
 import { addDays } from '@/lib/scheduling/local-date';
 import { searchTerm } from '@/lib/validation/input';
 import { one, type SearchParams } from '@/lib/url-params';
-import { NewTaskForm } from './_components/new-task-form';
+import { NewTaskForm } from '@/components/tasks/new-task-form';
+import { createTask } from './actions';
 import { TaskActions } from './_components/task-actions';
 import { touchDefaults } from './touch-defaults';
 import { episodeLine, whyLines } from './why';
@@ -135,6 +136,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
             <p className="text-sm text-zinc-600">{accountQuery ? t('accountsNoMatch') : t('accountsNone')}</p>
           ) : (
             <NewTaskForm
+              action={createTask}
               key={accountQuery ?? ''}
               accounts={options.accounts.map((a) => ({ value: String(a.id), label: `${a.name} (T${a.tier})` }))}
               users={assignable}

@@ -45,7 +45,8 @@ import { PlaybookDueCard } from '../_components/playbook-due-card';
 import { openObligations } from '@/db/queries/coverage';
 import { healthCardData } from '@/lib/server/health-card';
 import { HealthCard } from '../_components/health-card';
-import { NewTaskForm } from '@/app/(workspace)/tasks/_components/new-task-form';
+import { NewTaskForm } from '@/components/tasks/new-task-form';
+import { createTask } from '@/app/(workspace)/tasks/actions';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
@@ -226,7 +227,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
           <details>
             <summary className="cursor-pointer text-sm font-semibold text-brand-700 hover:underline">{tTasks('newTask')}</summary>
             <div className="mt-3">
-              <NewTaskForm accountId={account.id} users={taskOwners} defaultOwnerId={manage ? (account.ownerId ?? user.id) : user.id} today={today} />
+              <NewTaskForm action={createTask} accountId={account.id} users={taskOwners} defaultOwnerId={manage ? (account.ownerId ?? user.id) : user.id} today={today} />
             </div>
           </details>
         </Card>

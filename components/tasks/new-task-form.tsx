@@ -4,17 +4,21 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from '@/components/action-form';
 import { ComboboxField } from '@/components/combobox-field';
+import type { ActionResult, ActionState } from '@/lib/actions/result';
 import type { PickerOption } from '@/lib/picker';
-import { createTask } from '../actions';
 
 const priorities = ['high', 'normal', 'low'] as const;
 
+type CreateTask = (prev: ActionState<{ id: number }>, payload: FormData) => Promise<ActionResult<{ id: number }>>;
+
 /**
- * A task written by hand: on one account (`accountId`), or on one the user
+ * A task written by hand, saved by `action` (the tasks route's createTask,
+ * passed in by the page): on one account (`accountId`), or on one the user
  * picks from `accounts`; managers choose its owner from `users`, a CSM writes
  * it for themself.
  */
 export function NewTaskForm({
+  action,
   accountId,
   accounts,
   users,
@@ -22,6 +26,7 @@ export function NewTaskForm({
   today,
   onDone,
 }: {
+  action: CreateTask;
   accountId?: number;
   accounts?: PickerOption[];
   users: { id: number; name: string }[] | null;
@@ -33,7 +38,7 @@ export function NewTaskForm({
   const router = useRouter();
   return (
     <ActionForm
-      action={createTask}
+      action={action}
       successMessage={t('created')}
       resetOnSuccess
       onSuccess={() => {
