@@ -51,3 +51,24 @@ describe('the account page, an override suggested by a link', () => {
     expect(plain).toMatch(/<option value="1" selected="">Tier 1<\/option>/);
   });
 });
+
+describe('the account page, a new task', () => {
+  it('offers the owner (and managers, with a choice of owner) a new task on the account, and not another CSM', async () => {
+    const csm = await createUser('csm', { name: 'Task page CSM' });
+    const account = await createAccount({ name: 'Task page account', ownerId: csm.id });
+    const render = async () => renderToHtml(await AccountPage({ params: Promise.resolve({ id: String(account.id) }), searchParams: Promise.resolve({}) }));
+    await signInAs(csm);
+    let html = await render();
+    expect(textOf(html)).toContain('New task');
+    expect(html).toContain(`name="accountId" value="${account.id}"`);
+    expect(html).not.toContain('name="ownerId"');
+    // Any active user may own a task, not only the CSMs the booking form offers.
+    const admin = await createUser('admin', { name: `Task owner admin ${account.id}` });
+    expect(html).not.toContain(admin.name);
+    await signInAs(await createUser('manager'));
+    html = await render();
+    expect(html).toContain(`>${admin.name}</option>`);
+    await signInAs(await createUser('csm'));
+    expect(textOf(await render())).not.toContain('New task');
+  });
+});
