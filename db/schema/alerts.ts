@@ -215,6 +215,8 @@ export const notifications = pgTable(
     uniqueIndex('notifications_task_key').on(t.userId, t.kind, t.taskId).where(sql`${t.taskId} is not null`),
     uniqueIndex('notifications_request_key').on(t.userId, t.kind, t.overrideRequestId).where(sql`${t.overrideRequestId} is not null`),
     index('notifications_user_idx').on(t.userId, t.createdAt.desc()),
+    // The bell's count on every page: a user's unread ones only.
+    index('notifications_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
     check('notifications_kind', sql`${t.kind} in ('task_assigned', 'task_due', 'override_decided')`),
   ],
 );

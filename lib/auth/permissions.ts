@@ -37,6 +37,8 @@ export const permissions = {
   'capacity.plan': managers,
   'profile.edit': everyone,
   'calendarFeed.manage': everyone,
+  /** One's own notifications (the bell): read them, mark them read. */
+  'notifications.read': everyone,
 
   /** Edit any account, choose any CSM as owner, schedule and plan for any CSM. */
   'accounts.manageAll': managers,

@@ -20,7 +20,7 @@ async function computedAgain(accountId: number) {
 }
 
 describe('the app job queue', () => {
-  it('at server start schedules the sweeps and alert rules every 15 minutes, coverage and health every minute, usage upkeep hourly, and runs them once right away', async () => {
+  it('at server start schedules the sweeps, alert rules, due notifications and digests every 15 minutes, coverage and health every minute, usage upkeep hourly, and runs them once right away', async () => {
     const account = await accountWithExpiredOverride();
     await startJobs();
     try {
@@ -32,7 +32,9 @@ describe('the app job queue', () => {
       expect(schedules).toEqual([
         { name: 'alerts', cron: '*/15 * * * *' },
         { name: 'coverage', cron: '* * * * *' },
+        { name: 'digest', cron: '*/15 * * * *' },
         { name: 'health', cron: '* * * * *' },
+        { name: 'notify-due', cron: '*/15 * * * *' },
         { name: 'sweep-overrides', cron: '*/15 * * * *' },
         { name: 'sweep-reminders', cron: '*/15 * * * *' },
         { name: 'usage-maintenance', cron: '7 * * * *' },

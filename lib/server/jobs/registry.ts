@@ -9,6 +9,7 @@ import { maintainUsageEvents } from '../usage-maintenance';
 import { recomputeChangedHealth } from '../health';
 import { evaluateAlerts } from '../alerts';
 import { deliverWebhook, sendTechTouchEmails, webhookAttempts } from '../tech-touch';
+import { notifyDue, sendDigests } from '../notifications';
 import { defineJob } from './queue';
 
 // Every background job of the app: its name, what it does with its data, and
@@ -114,6 +115,21 @@ export const jobRegistry = {
     retry: { limit: 3, delaySeconds: 60, maxDelaySeconds: 600 },
     expireInSeconds: 15 * 60,
   }),
+  // The bell's "due within 24 hours" (lib/server/notifications.ts): each task's owner once.
+  'notify-due': defineJob<Record<string, never>>({
+    run: async () => void (await notifyDue()),
+    policy: 'stately',
+    retry: { limit: 3, delaySeconds: 60, maxDelaySeconds: 600 },
+    expireInSeconds: 5 * 60,
+  }),
+  // The daily digest emails at 08:00 in each user's zone (nothing without SMTP).
+  // A user is claimed before the send: no retry sends one twice.
+  'digest': defineJob<Record<string, never>>({
+    run: async () => void (await sendDigests()),
+    policy: 'stately',
+    retry: { limit: 3, delaySeconds: 60, maxDelaySeconds: 600 },
+    expireInSeconds: 15 * 60,
+  }),
 };
 
 export type JobName = keyof typeof jobRegistry;
@@ -126,7 +142,10 @@ export const jobSchedules: { name: JobName; cron: string }[] = [
   { name: 'usage-maintenance', cron: '7 * * * *' },
   { name: 'health', cron: '* * * * *' },
   { name: 'alerts', cron: '*/15 * * * *' },
+  { name: 'notify-due', cron: '*/15 * * * *' },
+  // Every quarter hour: 08:00 falls on one in every time zone (India +5:30, Nepal +5:45).
+  { name: 'digest', cron: '*/15 * * * *' },
 ];
 
 /** Jobs sent once when an app instance starts (deduplicated across instances by their queue policy). */
-export const jobsAtStart: JobName[] = ['sweep-overrides', 'sweep-reminders', 'coverage', 'usage-maintenance', 'health', 'alerts'];
+export const jobsAtStart: JobName[] = ['sweep-overrides', 'sweep-reminders', 'coverage', 'usage-maintenance', 'health', 'alerts', 'notify-due', 'digest'];
