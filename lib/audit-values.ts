@@ -107,6 +107,7 @@ export const fieldKinds: Record<string, Kind> = {
   hoursPerDay: 'hours',
   locale: 'locale',
   timeZone: 'text',
+  digestEmail: 'boolean',
   // workspace
   currency: 'text',
   fiscalYearStartMonth: 'month',

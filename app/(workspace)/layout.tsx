@@ -6,6 +6,7 @@ import { requirePageUser } from '@/lib/auth/current-user';
 import { sectionPermission } from '@/lib/auth/sections';
 import { AppShell } from '@/components/shell/app-shell';
 import { guardPage } from './page-guards';
+import { notificationActions } from './notifications/bell-actions';
 import { updateLanguage } from './settings/actions';
 
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
@@ -15,7 +16,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
   await guardPage(path, user);
   const workspace = await getWorkspace(await getDb());
   return (
-    <AppShell user={user} workspaceName={workspace.name} saveLanguage={updateLanguage}>
+    <AppShell user={user} workspaceName={workspace.name} saveLanguage={updateLanguage} notifications={notificationActions}>
       {children}
     </AppShell>
   );

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { getWorkspace } from '@/db/queries/workspace';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import type { LanguageAction } from '@/lib/i18n/language-action';
+import type { NotificationActions } from '@/lib/notifications/notification';
 import { buttonClass } from '@/components/ui/button';
 import { AppShell } from './app-shell';
 
@@ -13,7 +14,9 @@ import { AppShell } from './app-shell';
  * boundary, outside that layout: a signed-in user still gets the app's
  * header and navigation from here.
  */
-export async function FallbackPage({ status, saveLanguage }: { status: 403 | 404; saveLanguage: LanguageAction }) {
+type Props = { status: 403 | 404; saveLanguage: LanguageAction; notifications: NotificationActions };
+
+export async function FallbackPage({ status, saveLanguage, notifications }: Props) {
   const [t, user] = await Promise.all([getTranslations('errors'), getCurrentUser()]);
   const body = (
     <div className="mx-auto max-w-md px-4 py-14 text-center">
@@ -28,7 +31,7 @@ export async function FallbackPage({ status, saveLanguage }: { status: 403 | 404
   if (!user) return <main className="py-6">{body}</main>;
   const workspace = await getWorkspace(await getDb());
   return (
-    <AppShell user={user} workspaceName={workspace.name} saveLanguage={saveLanguage}>
+    <AppShell user={user} workspaceName={workspace.name} saveLanguage={saveLanguage} notifications={notifications}>
       {body}
     </AppShell>
   );

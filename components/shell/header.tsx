@@ -4,9 +4,12 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import type { LanguageAction } from '@/lib/i18n/language-action';
 import { isLocale } from '@/lib/i18n/locales';
 import { getDb } from '@/db/client';
+import { countUnread } from '@/db/queries/notifications';
 import { countPendingRequests } from '@/db/queries/override-requests';
+import type { NotificationActions } from '@/lib/notifications/notification';
 import { navFor, type NavItem } from './nav-items';
 import { NavLinks } from './nav-links';
+import { NotificationBell } from './notification-bell';
 import { UserMenu } from './user-menu';
 
 /** The counts of work waiting behind the links this user sees; one query per kind, only for kinds shown. */
@@ -16,9 +19,17 @@ async function waitingWork(nav: NavItem[]): Promise<Record<NonNullable<NavItem['
   return { overrideRequests: shown.has('overrideRequests') ? await countPendingRequests(db) : 0 };
 }
 
-export async function Header({ user, workspaceName, saveLanguage }: { user: CurrentUser; workspaceName: string; saveLanguage: LanguageAction }) {
+type Props = { user: CurrentUser; workspaceName: string; saveLanguage: LanguageAction; notifications: NotificationActions };
+
+export async function Header({ user, workspaceName, saveLanguage, notifications }: Props) {
   const nav = navFor(user.role);
-  const [t, tRoles, locale, waiting] = await Promise.all([getTranslations('nav'), getTranslations('roles'), getLocale(), waitingWork(nav)]);
+  const [t, tRoles, locale, waiting, unread] = await Promise.all([
+    getTranslations('nav'),
+    getTranslations('roles'),
+    getLocale(),
+    waitingWork(nav),
+    getDb().then((db) => countUnread(db, user.id)),
+  ]);
   const items = nav.map((item) => {
     const count = item.waiting ? waiting[item.waiting] : 0;
     return { href: item.href, label: t(item.label), badge: count ? { count, label: t('waiting', { count }) } : undefined };
@@ -38,7 +49,8 @@ export async function Header({ user, workspaceName, saveLanguage }: { user: Curr
           <span className="truncate text-sm font-semibold text-zinc-900 sm:sr-only xl:not-sr-only">{workspaceName}</span>
         </Link>
         <NavLinks items={items} label={t('mainNav')} className="order-last w-full pb-2 sm:order-none sm:w-auto sm:pb-0" />
-        <div className="ml-auto sm:order-last">
+        <div className="ml-auto flex items-center gap-1 sm:order-last">
+          <NotificationBell unread={unread} actions={notifications} />
           <UserMenu
             name={user.name}
             email={user.email}

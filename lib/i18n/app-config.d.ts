@@ -17,6 +17,7 @@ import type enSignals from './messages/en.signals.json';
 import type enHealth from './messages/en.health.json';
 import type enTasks from './messages/en.tasks.json';
 import type enAlerts from './messages/en.alerts.json';
+import type enNotifications from './messages/en.notifications.json';
 import type { Locale } from './locales';
 
 // next-intl checks every translation key against the English catalog (the
@@ -44,6 +45,7 @@ declare module 'next-intl' {
       health: typeof enHealth;
       tasks: typeof enTasks;
       alerts: typeof enAlerts;
+      notifications: typeof enNotifications;
     };
   }
 }

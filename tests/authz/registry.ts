@@ -15,7 +15,7 @@ import { currentPlaybooks, listActivityTypes } from '@/db/queries/playbooks';
 import { currentPolicy } from '@/db/queries/tier-policies';
 import { findUser, updateUser, type PublicUser } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
-import { activities, activitySeries, alertEpisodes, contacts, contentItems, programInvitations, programSessions, tasks, unmatchedAttendees } from '@/db/schema';
+import { activities, activitySeries, alertEpisodes, contacts, contentItems, notifications, programInvitations, programSessions, tasks, unmatchedAttendees } from '@/db/schema';
 import type { Payload } from '@/lib/actions/action';
 import type { Permission } from '@/lib/auth/permissions';
 import { todayIn } from '@/lib/dates';
@@ -1092,6 +1092,33 @@ export const registry: Record<string, Entry> = {
     permission: 'profile.edit',
     scope: 'self',
     fixture: async () => ({ currentPassword: testPassword, password: strongPassword, confirmPassword: strongPassword }),
+  },
+  '(workspace)/settings/actions.ts#updateDigest': {
+    kind: 'action',
+    name: 'profile.digest',
+    permission: 'profile.edit',
+    scope: 'self',
+    fixture: async ({ self }) => ({ version: (await findUser(await db(), self.id))!.version, digestEmail: 'on' }),
+  },
+  // The caller's own notifications (the bell).
+  '(workspace)/notifications/actions.ts#listNotifications': {
+    kind: 'action',
+    name: 'notification.list',
+    permission: 'notifications.read',
+    scope: 'self',
+    fixture: async () => ({}),
+  },
+  '(workspace)/notifications/actions.ts#markNotificationsRead': {
+    kind: 'action',
+    name: 'notification.mark_read',
+    permission: 'notifications.read',
+    scope: 'self',
+    async fixture({ self }) {
+      // A task given to them notifies them (migration 0040's trigger).
+      const taskId = await ownedTask(self);
+      const [n] = await (await db()).select({ id: notifications.id }).from(notifications).where(eq(notifications.taskId, taskId));
+      return { id: n!.id };
+    },
   },
   '(workspace)/settings/calendar-feed/actions.ts#createCalendarFeed': {
     kind: 'action',

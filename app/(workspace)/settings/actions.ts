@@ -8,7 +8,9 @@ import { changedFields } from '@/lib/audit-diff';
 import { hashPassword, verifyPassword } from '@/lib/auth/password-hash';
 import { writeSessionToken } from '@/lib/auth/session';
 import { localeCookie } from '@/lib/i18n/locales';
+import { updateDigestInput } from '@/lib/validation/notification';
 import { assertNotTheEmail, changePasswordInput, updateLanguageInput, updateProfileInput } from '@/lib/validation/user';
+import { digestSetting, setDigestEmail } from '@/db/queries/digest';
 
 // Every signed-in user edits only their own row: the id comes from the
 // session, never from the form.
@@ -41,6 +43,24 @@ export const updateLanguage = action({
     if (!(await updateUser(tx, user.id, before.version, { locale: input.locale }))) throw conflictError();
     await audit({ action: 'user.update_profile', entity: 'user', entityId: user.id, before: { locale: before.locale }, after: { locale: input.locale } });
     (await cookies()).set(localeCookie, input.locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600 });
+  },
+});
+
+/** The daily digest email at 08:00 in the user's zone, on or off. */
+export const updateDigest = action({
+  name: 'profile.digest',
+  permission: 'profile.edit',
+  input: updateDigestInput,
+  revalidate: ['/settings'],
+  async run({ user, input, tx, audit }) {
+    const before = await digestSetting(tx, user.id);
+    if (!before) throw notFoundError();
+    const version = await setDigestEmail(tx, user.id, input.version, input.digestEmail);
+    if (version === undefined) throw conflictError();
+    if (before.digestEmail !== input.digestEmail) {
+      await audit({ action: 'user.update_profile', entity: 'user', entityId: user.id, before: { digestEmail: before.digestEmail }, after: { digestEmail: input.digestEmail } });
+    }
+    return { version };
   },
 });
 

@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
+import { digestSetting } from '@/db/queries/digest';
 import { findUser } from '@/db/queries/users';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
+import { smtpUrl } from '@/lib/env';
 import { timeZoneOptions } from '@/lib/time-zones';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { DigestForm } from './digest-form';
 import { PasswordForm } from './password-form';
 import { ProfileForm } from './profile-form';
 
@@ -17,8 +20,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const me = await requirePageUser();
   const db = await getDb();
-  const [t, profile, workspace] = await Promise.all([getTranslations('settings'), findUser(db, me.id), getWorkspace(db)]);
-  if (!profile) return null;
+  const [t, tDigest, profile, workspace, digest] = await Promise.all([
+    getTranslations('settings'),
+    getTranslations('notifications.settings'),
+    findUser(db, me.id),
+    getWorkspace(db),
+    digestSetting(db, me.id),
+  ]);
+  if (!profile || !digest) return null;
   return (
     <div className="max-w-2xl space-y-4">
       <PageHeader title={t('title')} description={me.email} />
@@ -28,6 +37,9 @@ export default async function SettingsPage() {
           workspaceTimeZone={workspace.timeZone}
           timeZones={timeZoneOptions()}
         />
+      </Card>
+      <Card title={tDigest('title')} description={tDigest('description')}>
+        <DigestForm version={profile.version} digestEmail={digest.digestEmail} timeZone={profile.timeZone ?? workspace.timeZone} smtp={Boolean(smtpUrl())} />
       </Card>
       <Card title={t('password')} description={t('passwordDescription')}>
         <PasswordForm />
