@@ -5,8 +5,8 @@ import { deliveredRuleHours, sessionHours } from './delivered-hours';
 
 // The capacity page's figures for one month, each one grouped statement:
 // accounts per owner and tier (hours owed come from the playbooks, in lib/),
-// hours booked and delivered from activities, hosted program sessions, and
-// time off. A month is [from, to) in UTC instants of the workspace zone.
+// hours booked and delivered from activities, hosted program sessions, task
+// estimates, and time off. A month is [from, to) in UTC instants of the workspace zone.
 
 export type MonthBounds = { from: LocalDate; to: LocalDate; fromAt: Date; toAt: Date };
 
@@ -54,6 +54,25 @@ export async function hostedHours(db: DbOrTx, m: MonthBounds, now: Date) {
         group by h.user_id`,
   );
   return rows.map((r) => ({ userId: r.userId, hosted: Number(r.hosted), held: Number(r.held) }));
+}
+
+/**
+ * Per task owner (null: nobody) the hours of their task estimates that fall
+ * in the month: `open`, open tasks due in the month; `done`, tasks completed
+ * in the month. Cancelled tasks count nowhere.
+ */
+export async function taskHours(db: DbOrTx, m: MonthBounds) {
+  const rows = await queryRows<{ userId: number | null; open: string; done: string }>(
+    db,
+    sql`select t.owner_id as "userId",
+          (coalesce(sum(t.estimate_minutes) filter (where t.status = 'open'), 0) / 60.0)::text as open,
+          (coalesce(sum(t.estimate_minutes) filter (where t.status = 'done'), 0) / 60.0)::text as done
+        from tasks t
+        where (t.status = 'open' and t.due_on >= ${m.from}::date and t.due_on <= ${m.to}::date)
+           or (t.status = 'done' and t.completed_at >= ${m.fromAt.toISOString()}::timestamptz and t.completed_at < ${m.toAt.toISOString()}::timestamptz)
+        group by t.owner_id`,
+  );
+  return rows.map((r) => ({ userId: r.userId, open: Number(r.open), done: Number(r.done) }));
 }
 
 export type TimeOffRow = { id: number; userId: number; userName: string; fromDate: LocalDate; toDate: LocalDate; hoursPerDay: string; note: string | null };

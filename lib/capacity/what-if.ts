@@ -9,7 +9,7 @@ import { bookHours, capacityFigures, headcountNeeded, type CapacityFigures } fro
 export type Tier = 1 | 2 | 3;
 export const whatIfTiers: readonly Tier[] = [1, 2, 3];
 
-/** Someone's month as it stands: their book by tier, hosted-session hours, capacity and time off. */
+/** Someone's month as it stands: their book by tier, the hours that stay with them (hosted sessions and task estimates), capacity and time off. */
 export type WhatIfPerson = { id: number; name: string; capacity: number; timeOff: number; hosted: number; book: Partial<Record<Tier, number>> };
 
 /** `from`/`to`: a person's id, a new CSM's (negative: −1 is the first added), or null for nobody. */

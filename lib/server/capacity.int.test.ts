@@ -6,7 +6,7 @@ import { insertTimeOff } from '@/db/queries/capacity';
 import { currentPlaybooks, listActivityTypes } from '@/db/queries/playbooks';
 import { insertProgram, insertSession, listProgramKinds } from '@/db/queries/programs';
 import { getWorkspace } from '@/db/queries/workspace';
-import { accounts } from '@/db/schema';
+import { accounts, tasks } from '@/db/schema';
 import { hoursPerAccountMonth, typeModelLookup } from '@/lib/playbooks/hours';
 import { createAccount } from '@/tests/accounts';
 import { createUser } from '@/tests/factories';
@@ -73,6 +73,54 @@ describe('a month of capacity', () => {
     expect(month.unassigned).toBeCloseTo(month.tiers[0]!.perAccount * (await db.select().from(accounts).where(eq(accounts.tier, 1))).filter((x) => x.ownerId === null).length);
     expect(month.tiers.map((t) => t.tier)).toEqual([1, 2, 3]);
     for (const t of month.tiers) expect(t.headcount).toBeCloseTo(t.owed / 110);
+  });
+
+  it('counts task estimates: open ones in the month due, done ones in the month completed, for their owner', async () => {
+    const db = await getDb();
+    const workspace = { ...(await getWorkspace(db)), timeZone: 'Asia/Tokyo' };
+    const csm = await createUser('csm');
+    const account = await createAccount({ ownerId: csm.id });
+    const march = (activity?: boolean) => capacityMonth(db, { month: '2031-03', now: at('2031-03-20T00:00:00Z'), workspace, language: 'en', activity });
+    const before = await march();
+    const mine = (m: Awaited<ReturnType<typeof march>>) => m.rows.find((r) => r.id === csm.id)!;
+    expect(mine(before).tasks).toBe(0);
+
+    const task = { accountId: account.id, ownerId: csm.id, title: 'Call' };
+    const [open] = await db
+      .insert(tasks)
+      .values([
+        // Due in March, open: 1.5 h owed and booked.
+        { ...task, dueOn: '2031-03-10', estimateMinutes: 90 },
+        // Due in February, completed on 1 March in Tokyo (28 Feb in UTC): 0.75 h owed and delivered in March.
+        { ...task, dueOn: '2031-02-25', estimateMinutes: 45, status: 'done', completedAt: at('2031-02-28T16:00:00Z') },
+        // Completed on 28 February in Tokyo: not March.
+        { ...task, dueOn: '2031-03-03', estimateMinutes: 240, status: 'done', completedAt: at('2031-02-28T14:00:00Z') },
+        // Cancelled, and due in April: not counted.
+        { ...task, dueOn: '2031-03-12', estimateMinutes: 600, status: 'cancelled' },
+        { ...task, dueOn: '2031-04-01', estimateMinutes: 120 },
+        // Nobody's: the unassigned row.
+        { ...task, ownerId: null, dueOn: '2031-03-31', estimateMinutes: 60 },
+      ])
+      .returning({ id: tasks.id });
+
+    const after = await march();
+    expect(mine(after).tasks).toBeCloseTo(2.25);
+    expect(mine(after).owed - mine(before).owed).toBeCloseTo(2.25);
+    expect(mine(after).booked - mine(before).booked).toBeCloseTo(1.5);
+    expect(mine(after).delivered - mine(before).delivered).toBeCloseTo(0.75);
+    expect(mine(after).utilisation).toBeCloseTo(mine(after).owed / mine(after).available);
+    expect(after.unassignedTasks - before.unassignedTasks).toBeCloseTo(1);
+    expect(after.unassigned - before.unassigned).toBeCloseTo(1);
+
+    // The owed ÷ available figures (home chart, what-if, the pool's pick) count tasks too.
+    expect(mine(await march(false)).owed).toBeCloseTo(mine(after).owed);
+
+    // Completing the open task in March moves its hours from booked to delivered; owed stays.
+    await db.update(tasks).set({ status: 'done', completedAt: at('2031-03-09T02:00:00Z') }).where(eq(tasks.id, open!.id));
+    const done = await march();
+    expect(mine(done).owed).toBeCloseTo(mine(after).owed);
+    expect(mine(done).booked).toBeCloseTo(mine(after).booked - 1.5);
+    expect(mine(done).delivered).toBeCloseTo(mine(after).delivered + 1.5);
   });
 
   it('reads a month from the URL, else today’s', () => {

@@ -26,7 +26,8 @@ export async function whatIfMonth(db: DbOrTx, o: { month: string; now: Date; wor
   }
   const bookOf = new Map<number | null, Partial<Record<Tier, number>>>();
   for (const s of month.sizes) bookOf.set(s.ownerId, { ...bookOf.get(s.ownerId), [s.tier as Tier]: s.accounts });
-  const people: WhatIfPerson[] = month.rows.map((r) => ({ id: r.id, name: r.name, capacity: r.capacity, timeOff: r.timeOff, hosted: r.hosted, book: bookOf.get(r.id) ?? {} }));
+  // Hosted sessions and task estimates stay with the person whatever the scenario moves.
+  const people: WhatIfPerson[] = month.rows.map((r) => ({ id: r.id, name: r.name, capacity: r.capacity, timeOff: r.timeOff, hosted: r.hosted + r.tasks, book: bookOf.get(r.id) ?? {} }));
   const perAccount = Object.fromEntries(whatIfTiers.map((t) => [t, month.tiers.find((x) => x.tier === t)?.perAccount ?? 0])) as Record<Tier, number>;
 
   // Each tier whose cadences change owes its playbook's hours with the new intervals.

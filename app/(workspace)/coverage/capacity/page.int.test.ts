@@ -2,6 +2,8 @@ import type * as Navigation from 'next/navigation';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { insertTimeOff } from '@/db/queries/capacity';
+import { tasks } from '@/db/schema';
+import { createAccount } from '@/tests/accounts';
 import { createUser, signInAs } from '@/tests/factories';
 import { renderToHtml, textOf } from '@/tests/render-page';
 import CapacityPage from './page';
@@ -26,6 +28,8 @@ describe('/coverage/capacity', () => {
     const [mine, theirs] = [await createUser('csm', { name: 'Capacity Mine' }), await createUser('csm', { name: 'Capacity Theirs' })];
     await insertTimeOff(db, { userId: mine.id, fromDate: '2030-12-02', toDate: '2030-12-03', hoursPerDay: '8', note: 'Training', createdBy: mine.id });
     await insertTimeOff(db, { userId: theirs.id, fromDate: '2030-12-09', toDate: '2030-12-09', hoursPerDay: '4', note: 'Dentist', createdBy: theirs.id });
+    const account = await createAccount({ ownerId: mine.id });
+    await db.insert(tasks).values({ accountId: account.id, ownerId: mine.id, title: 'Call', dueOn: '2030-12-16', estimateMinutes: 90 });
 
     await signInAs(mine);
     const own = textOf(await renderToHtml(await render({ month: '2030-12' })));
@@ -33,6 +37,7 @@ describe('/coverage/capacity', () => {
     expect(own).toContain('Capacity Mine');
     expect(own).not.toContain('Capacity Theirs');
     expect(own).toContain('Training');
+    expect(own).toContain('incl. 1.5 h tasks');
     expect(own).not.toContain('Dentist');
     expect(own).not.toContain('Headcount needed per tier');
 

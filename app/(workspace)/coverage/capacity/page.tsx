@@ -25,8 +25,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * Capacity for a month: per person the hours their book and hosted sessions
- * owe, booked, delivered and available (capacity less time off), a
+ * Capacity for a month: per person the hours their book, hosted sessions
+ * and tasks owe, booked, delivered and available (capacity less time off), a
  * utilisation chart with over-capacity marked, the headcount each tier
  * needs, and time off. CSMs see their own month; managers and admins all.
  */
@@ -102,6 +102,7 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
                       <Td className="text-right">
                         {hours(r.owed)}
                         {r.hosted > 0 && <span className="block text-xs text-zinc-500">{t('hosted', { hours: hours(r.hosted) })}</span>}
+                        {r.tasks > 0 && <span className="block text-xs text-zinc-500">{t('tasks', { hours: hours(r.tasks) })}</span>}
                       </Td>
                       <Td className="hidden text-right sm:table-cell">{hours(r.booked)}</Td>
                       <Td className="hidden text-right sm:table-cell">{hours(r.delivered)}</Td>
@@ -119,7 +120,14 @@ export default async function CapacityPage({ searchParams }: { searchParams: Pro
                         </Link>
                         <span className="block text-xs text-zinc-500">{t('unassignedHint')}</span>
                       </Td>
-                      <Td className="text-right">{hours(data.unassigned)}</Td>
+                      <Td className="text-right">
+                        {hours(data.unassigned)}
+                        {data.unassignedTasks > 0 && (
+                          <Link href="/tasks" className="block text-xs text-zinc-500 hover:underline">
+                            {t('tasks', { hours: hours(data.unassignedTasks) })}
+                          </Link>
+                        )}
+                      </Td>
                       <Td className="hidden sm:table-cell" />
                       <Td className="hidden sm:table-cell" />
                       <Td className="hidden md:table-cell" />

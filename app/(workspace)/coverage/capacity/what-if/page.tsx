@@ -227,7 +227,7 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
               id="what-if-utilisation"
               title={t('chartTitle')}
               description={t('chartDescription')}
-              rows={r.rows.map((x) => ({ ...x.after, id: x.id, name: x.name ?? t('newCsm', { n: -x.id }), hosted: 0, booked: 0, delivered: 0, capacity: 0, timeOff: 0 }))}
+              rows={r.rows.map((x) => ({ ...x.after, id: x.id, name: x.name ?? t('newCsm', { n: -x.id }), hosted: 0, tasks: 0, booked: 0, delivered: 0, capacity: 0, timeOff: 0 }))}
               href={(x) => (x.id > 0 ? `/accounts?owner=${x.id}` : '/admin/users/new')}
               format={format}
             />
