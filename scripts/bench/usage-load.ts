@@ -29,8 +29,8 @@ export async function mapBenchEvents(db: Db): Promise<void> {
     await db.execute(sql`insert into event_mappings (meaning, event, score_property) values (${meaning}, ${event}, ${prop}) on conflict (meaning, event) do nothing`);
 }
 
-/** Loads the days of the last `usageDays` to `today` not loaded yet; returns how many events it added. */
-export async function loadBenchUsage(db: Db, today: LocalDate, timeZone: string, log: (line: string) => void): Promise<number> {
+/** Loads the days of the last `days` (default `usageDays`) to `today` not loaded yet; returns how many events it added. */
+export async function loadBenchUsage(db: Db, today: LocalDate, timeZone: string, log: (line: string) => void, days = usageDays): Promise<number> {
   await db.execute(sql`create table if not exists bench_usage_days (day date primary key, events integer not null)`);
   await db.execute(sql`create table if not exists bench_personas as
     select id as account_id, domain, 1 + (abs(hashint4(id)) % 4) as users,
@@ -40,15 +40,15 @@ export async function loadBenchUsage(db: Db, today: LocalDate, timeZone: string,
       abs(hashint4(id * 13)) % 21 as shift
     from accounts`);
   const loaded = new Set((await queryRows<{ day: string }>(db, sql`select day::text as day from bench_usage_days`)).map((r) => r.day));
-  const first = addDays(today, -(usageDays - 1));
+  const first = addDays(today, -(days - 1));
   for (let m = first.slice(0, 7) + '-01'; m <= today; m = addDays(m as LocalDate, 32).slice(0, 7) + '-01')
     await db.execute(sql`select usage_events_partition(${m}::date)`);
   const f = usageEvents.features;
   let added = 0;
-  for (let i = 0; i < usageDays; i++) {
+  for (let i = 0; i < days; i++) {
     const day = addDays(first, i);
     if (loaded.has(day)) continue;
-    const age = usageDays - 1 - i; // days before today
+    const age = days - 1 - i; // days before today
     const started = performance.now();
     // A user's chance of being active that day, by persona; events at random times of the day (today: until now).
     const [{ n }] = (await queryRows<{ n: number }>(
