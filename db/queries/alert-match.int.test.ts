@@ -84,6 +84,10 @@ describe('previewAlertRule', () => {
     expect((await match([{ kind: 'band_poor' }, { kind: 'no_activity', days: 14 }])).keys).toEqual(['quiet']);
     expect((await match([{ kind: 'band_poor' }], normalScope({ tiers: [1] }))).keys).toEqual(['renewing']);
     expect((await match([{ kind: 'band_poor' }], normalScope({ stages: ['onboarding'] }))).keys).toEqual([]);
+    expect((await match([{ kind: 'feature_unused', days: 30 }], normalScope({ stages: ['onboarding'] }))).keys).toEqual(['onboarding']);
+    expect((await match([{ kind: 'feature_unused', days: 30 }], normalScope({ stages: ['mature'] }))).keys).toEqual([]);
+    expect((await match([{ kind: 'feature_unused', days: 30 }, { kind: 'no_activity', days: 1 }, { kind: 'health_drop', points: 1, days: 30 }])).keys).toEqual([]);
+    expect((await match([{ kind: 'pricing_views', views: 2, days: 7 }, { kind: 'health_drop', points: 1, days: 30 }])).keys).toEqual(['active']);
   });
 
   it('counts every match, beyond the accounts it lists', async () => {

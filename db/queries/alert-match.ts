@@ -11,9 +11,11 @@ import { queryRows, type DbOrTx } from '../client';
 
 export type AlertRuleMatch = { conditions: AlertCondition[]; scope: AlertScope };
 
-type Part = { where: SQL; values: SQL };
+/** A condition's test, the values it reports, and (set-based conditions) the grouped rows it joins. */
+type Part = { where: SQL; values: SQL; join?: SQL };
 
-function part(c: AlertCondition, d: SQL, tz: string): Part {
+/** Condition `i` of a rule; `scope`: the rule's tier and stage tests on `a` (accounts), for the grouped reads. */
+function part(c: AlertCondition, d: SQL, tz: string, i: number, scope: SQL[]): Part {
   const created = sql`(a.created_at at time zone ${tz})::date`;
   switch (c.kind) {
     case 'no_activity': {
@@ -25,13 +27,21 @@ function part(c: AlertCondition, d: SQL, tz: string): Part {
       };
     }
     case 'pricing_views': {
-      const views = sql`(select sum(u.events) from event_mappings m join usage_daily u on u.event = m.event
-        where m.meaning = 'pricing_view' and u.account_id = a.id and u.day > ${d} - ${c.days}::int and u.day <= ${d})`;
-      return { where: sql`coalesce(${views}, 0) >= ${c.views}`, values: sql`'pricingViews', coalesce(${views}, 0)` };
+      // Every account's views in one grouped read of the pricing events' days (the (event, day) index), not a lookup per account.
+      const p = sql.raw(`pv${i}`);
+      const join = sql`left join (select u.account_id, sum(u.events) as views from usage_daily u
+          where u.event in (select m.event from event_mappings m where m.meaning = 'pricing_view') and u.day > ${d} - ${c.days}::int and u.day <= ${d}
+          group by u.account_id) ${p} on ${p}.account_id = a.id`;
+      return { where: sql`coalesce(${p}.views, 0) >= ${c.views}`, values: sql`'pricingViews', coalesce(${p}.views, 0)`, join };
     }
     case 'health_drop': {
-      const then = sql`(select hh.score from health_history hh where hh.account_id = a.id and hh.day = ${d} - ${c.days}::int)`;
-      return { where: sql`h.score is not null and ${then} - h.score >= ${c.points}`, values: sql`'score', h.score, 'scoreThen', ${then}` };
+      // Joined (read once for the test and the values); with an index on (day, account_id) the planner reads that day's rows in one pass.
+      const hh = sql.raw(`hd${i}`);
+      return {
+        where: sql`h.score is not null and ${hh}.score - h.score >= ${c.points}`,
+        values: sql`'score', h.score, 'scoreThen', ${hh}.score`,
+        join: sql`left join health_history ${hh} on ${hh}.account_id = a.id and ${hh}.day = ${d} - ${c.days}::int`,
+      };
     }
     case 'band_poor':
       return { where: sql`h.band = 'poor'`, values: sql`'score', h.score` };
@@ -39,7 +49,18 @@ function part(c: AlertCondition, d: SQL, tz: string): Part {
       const start = sql`coalesce(a.onboarding_started_on, ${created})`;
       const unused = sql`(select array_agg(m.event order by m.event) from event_mappings m where m.meaning = 'key_feature'
         and not exists (select 1 from usage_last_events l where l.account_id = a.id and l.event = m.event and l.last_day >= ${start}))`;
-      return { where: sql`${d} - ${start} >= ${c.days} and ${unused} is not null`, values: sql`'onboardingStartedOn', ${start}, 'unusedFeatures', ${unused}` };
+      // The test: fewer key features used since the start than are mapped, counted for the scope's accounts in one grouped
+      // read (each (account, event) is one row); the list of unused ones is worked out for the matches only.
+      const f = sql.raw(`fu${i}`);
+      const join = sql`left join (select l.account_id, count(*) as used from usage_last_events l join accounts a on a.id = l.account_id
+          where l.event in (select m.event from event_mappings m where m.meaning = 'key_feature') and l.last_day >= ${start}
+            ${scope.length ? sql`and ${sql.join(scope, sql` and `)}` : sql``}
+          group by l.account_id) ${f} on ${f}.account_id = a.id`;
+      return {
+        where: sql`${d} - ${start} >= ${c.days} and coalesce(${f}.used, 0) < (select count(*) from event_mappings m where m.meaning = 'key_feature')`,
+        values: sql`'onboardingStartedOn', ${start}, 'unusedFeatures', ${unused}`,
+        join,
+      };
     }
     case 'renewal_health':
       return {
@@ -54,17 +75,18 @@ function part(c: AlertCondition, d: SQL, tz: string): Part {
 /** A select of (account_id, "values") for the accounts the rule holds for on `today`. */
 export function alertMatchSql(rule: AlertRuleMatch, today: LocalDate, timeZone: string): SQL {
   const d = sql`${today}::date`;
-  const parts = rule.conditions.map((c) => part(c, d, timeZone));
   const scope = [
     ...(rule.scope.tiers.length ? [sql`a.tier in (${sql.join(rule.scope.tiers.map((t) => sql`${t}`), sql`, `)})`] : []),
-    ...(rule.scope.stages.length ? [sql`a.lifecycle_stage::text in (${sql.join(rule.scope.stages.map((st) => sql`${st}`), sql`, `)})`] : []),
+    ...(rule.scope.stages.length ? [sql`a.lifecycle_stage in (${sql.join(rule.scope.stages.map((st) => sql`${st}::lifecycle_stage`), sql`, `)})`] : []),
   ];
+  const parts = rule.conditions.map((c, i) => part(c, d, timeZone, i, scope));
   const where = [...scope, ...parts.map((p) => p.where)];
   return sql`
     select a.id as account_id, jsonb_build_object(${parts.length ? sql.join(parts.map((p) => p.values), sql`, `) : sql``}) as "values"
     from accounts a
     left join account_signals s on s.account_id = a.id
     left join account_health h on h.account_id = a.id
+    ${sql.join(parts.flatMap((p) => (p.join ? [p.join] : [])), sql` `)}
     where ${where.length ? sql.join(where, sql` and `) : sql`true`}`;
 }
 
