@@ -18,9 +18,9 @@ import { translatorFor } from '@/lib/i18n/translator';
 // the tasks in the inboxes are the evaluation's, not inserted. No
 // `server-only`: the seed script runs it.
 
+// The Tier 3 pricing-page rule is the setup default's (below), not a second one: one account, one task.
 const rules: AlertRuleValues[] = [
   { name: 'Health is poor', conditions: [{ kind: 'band_poor' }], tiers: [], stages: [], closeAfterDays: 7, taskPriority: 'high', taskDueDays: 2 },
-  { name: 'Pricing page viewed again and again', conditions: [{ kind: 'pricing_views', views: 10, days: 7 }], tiers: [3], stages: [], closeAfterDays: 14, taskPriority: 'high', taskDueDays: 1 },
   { name: 'Detractor (NPS 4 or less)', conditions: [{ kind: 'nps_low', max: 4 }], tiers: [1, 2], stages: [], closeAfterDays: 30, taskPriority: 'normal', taskDueDays: 5 },
   { name: 'Renewal soon, health under 60', conditions: [{ kind: 'renewal_health', days: 90, below: 60 }], tiers: [1, 2], stages: [], closeAfterDays: 7, taskPriority: 'high', taskDueDays: 3 },
 ];
