@@ -34,7 +34,7 @@ async function scheduleMeeting(page: Page, date: string, time: string) {
   await page.getByLabel('Activity', { exact: true }).selectOption({ label: 'Regular meeting ★' });
   await page.getByLabel('Date').fill(date);
   await page.getByLabel('Time').fill(time);
-  await page.getByLabel('Minutes').fill('90');
+  await page.getByLabel('Minutes', { exact: true }).fill('90');
   await page.getByRole('button', { name: 'Schedule', exact: true }).click();
 }
 
