@@ -154,5 +154,5 @@ export const tierOverrideRequests = pgTable(
     decisionNote: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('tier_override_requests_status_idx').on(t.status, t.createdAt)],
+  (t) => [index('tier_override_requests_status_idx').on(t.status, t.createdAt), index('tier_override_requests_account_idx').on(t.accountId)],
 );

@@ -160,6 +160,7 @@ export const techTouches = pgTable(
   (t) => [
     uniqueIndex('tech_touches_episode_key').on(t.episodeId),
     index('tech_touches_account_idx').on(t.accountId, t.createdAt.desc()),
+    index('tech_touches_rule_idx').on(t.ruleId),
     index('tech_touches_status_idx').on(t.status).where(sql`${t.status} = 'queued'`),
     check('tech_touches_channel', sql`${t.channel} in ('email', 'webhook')`),
     check('tech_touches_status', sql`${t.status} in ('queued', 'sent', 'failed', 'skipped')`),
@@ -188,6 +189,7 @@ export const techTouchRecipients = pgTable(
   (t) => [
     uniqueIndex('tech_touch_recipients_key').on(t.techTouchId, t.contactId),
     uniqueIndex('tech_touch_recipients_token_key').on(t.token),
+    index('tech_touch_recipients_contact_idx').on(t.contactId).where(sql`${t.contactId} is not null`),
     index('tech_touch_recipients_queued_idx').on(t.techTouchId).where(sql`${t.status} = 'queued'`),
     check('tech_touch_recipients_status', sql`${t.status} in ('queued', 'sent', 'failed', 'skipped')`),
   ],
@@ -217,6 +219,9 @@ export const notifications = pgTable(
     index('notifications_user_idx').on(t.userId, t.createdAt.desc()),
     // The bell's count on every page: a user's unread ones only.
     index('notifications_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
+    // Deleting a task or an override request removes its notifications: found by the subject, not a scan.
+    index('notifications_task_idx').on(t.taskId).where(sql`${t.taskId} is not null`),
+    index('notifications_request_idx').on(t.overrideRequestId).where(sql`${t.overrideRequestId} is not null`),
     check('notifications_kind', sql`${t.kind} in ('task_assigned', 'task_due', 'override_decided')`),
   ],
 );

@@ -97,7 +97,7 @@ export const usageUsers = pgTable(
     traits: jsonb(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('usage_users_unattributed_idx').on(t.groupId).where(sql`${t.accountId} is null`)],
+  (t) => [index('usage_users_unattributed_idx').on(t.groupId).where(sql`${t.accountId} is null`), index('usage_users_account_idx').on(t.accountId).where(sql`${t.accountId} is not null`)],
 );
 
 /** Messages refused, with the field and why, for the debugger (the newest kept). */

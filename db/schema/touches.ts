@@ -39,6 +39,8 @@ export const touches = pgTable(
   (t) => [
     index('touches_account_occurred_idx').on(t.accountId, t.occurredAt.desc()),
     index('touches_kind_occurred_idx').on(t.kind, t.occurredAt),
+    // Deleting a contact clears it from its touches.
+    index('touches_contact_idx').on(t.contactId).where(sql`${t.contactId} is not null`),
     // One ledger row per completed activity.
     uniqueIndex('touches_activity_key').on(t.activityId).where(sql`${t.activityId} is not null`),
     // One shared touch per share, one opened touch per recipient (the first open).

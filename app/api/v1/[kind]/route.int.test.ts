@@ -97,6 +97,17 @@ describe('POST /api/v1/track', () => {
     );
     expect(rolled).toEqual({ daily: 1, days: 1, users: 1, last: 1, marked: 1 });
   });
+
+  it('attributes them when an existing account takes the group as its domain, and not on an update that leaves the domain alone', async () => {
+    const account = await createAccount({ domain: `before-${tag()}.example.jp` });
+    const domain = `after-${tag()}.example.jp`;
+    const id = `m-${tag()}`;
+    await send('track', { messageId: id, userId: 'u-4', event: 'Logged In', context: { groupId: domain } });
+    await (await getDb()).execute(sql`update accounts set name = name || ' (renamed)' where id = ${account.id}`);
+    expect((await eventsOf(id))[0]?.accountId).toBeNull();
+    await (await getDb()).execute(sql`update accounts set domain = ${domain} where id = ${account.id}`);
+    expect((await eventsOf(id))[0]?.accountId).toBe(account.id);
+  });
 });
 
 describe('POST /api/v1/batch', () => {
