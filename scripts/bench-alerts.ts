@@ -14,8 +14,7 @@
 // minutes; the rules look back 30 days at most).
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
-import { alertMatchSql } from '@/db/queries/alert-match';
-import { ruleMatches } from '@/db/queries/alerts';
+import { alertMatchSql, mappedEvents } from '@/db/queries/alert-match';
 import { writeHealth } from '@/db/queries/health';
 import { currentHealthModel } from '@/db/queries/health-read';
 import { inboxTasks, teamTaskLoad } from '@/db/queries/tasks';
@@ -109,9 +108,11 @@ runBench(
 
     // Each rule's match statement alone (what the evaluation reads per rule).
     const saved = await db.select().from(alertRules).orderBy(alertRules.id);
+    const mapped = await mappedEvents(db);
+    const matchOf = (rule: (typeof saved)[number]) => alertMatchSql({ conditions: rule.conditions, scope: { tiers: rule.tiers, stages: rule.stages as never } }, { today, timeZone: workspace.timeZone, mapped });
     const perRule: { name: string; ms: number; matches: number }[] = [];
     for (const rule of saved) {
-      const run = await timed(() => ruleMatches(db, rule, today, workspace.timeZone));
+      const run = await timed(() => queryRows(db, matchOf(rule)));
       perRule.push({ name: rule.name, ms: run.ms, matches: run.value.length });
     }
     console.log('\nMatch statement per rule:');
@@ -120,8 +121,7 @@ runBench(
     // BENCH_EXPLAIN=N: the plans of the N slowest match statements.
     for (const r of [...perRule].sort((x, y) => y.ms - x.ms).slice(0, Number(process.env.BENCH_EXPLAIN) || 0)) {
       const rule = saved.find((x) => x.name === r.name)!;
-      const match = alertMatchSql({ conditions: rule.conditions, scope: { tiers: rule.tiers, stages: rule.stages as never } }, today, workspace.timeZone);
-      const plan = await queryRows<{ 'QUERY PLAN': string }>(db, sql`explain (analyze, buffers) ${match}`);
+      const plan = await queryRows<{ 'QUERY PLAN': string }>(db, sql`explain (analyze, buffers) ${matchOf(rule)}`);
       console.log(`\n${r.name}:\n${plan.map((l) => l['QUERY PLAN']).join('\n')}`);
     }
 

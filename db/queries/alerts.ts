@@ -1,10 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { AlertCondition } from '@/lib/alerts/conditions';
 import type { EpisodeState } from '@/lib/alerts/episode';
 import type { LocalDate } from '@/lib/scheduling/local-date';
 import { queryRows, type DbOrTx } from '../client';
 import { alertRules } from '../schema';
-import { alertMatchSql } from './alert-match';
+import { alertFactsSql, type MatchInput } from './alert-match';
 
 // Reads and writes of the alert evaluation (lib/server/alerts.ts): a rule's
 // matches and open episodes, then its episodes' changes and the tasks they
@@ -16,48 +16,79 @@ export async function enabledAlertRules(db: DbOrTx): Promise<AlertRule[]> {
   return db.select().from(alertRules).where(eq(alertRules.enabled, true)).orderBy(alertRules.id);
 }
 
-export type RuleMatch = { accountId: number; ownerId: number | null; values: Record<string, unknown> };
+/** What the evaluation steps for a rule's ladder: when an episode closes, and when (if ever) a tech touch escalates. */
+export type LadderRule = Pick<AlertRule, 'id' | 'conditions' | 'tiers' | 'stages' | 'first' | 'escalateAfterDays' | 'closeAfterDays'>;
 
-/** The accounts the rule holds for today, with their owner and the values behind it. */
-export async function ruleMatches(db: DbOrTx, rule: Pick<AlertRule, 'conditions' | 'tiers' | 'stages'>, today: LocalDate, timeZone: string): Promise<RuleMatch[]> {
-  const scope = { tiers: rule.tiers, stages: rule.stages as never };
-  return queryRows<RuleMatch>(
-    db,
-    sql`select m.account_id as "accountId", a.owner_id as "ownerId", m."values"
-        from (${alertMatchSql({ conditions: rule.conditions as AlertCondition[], scope }, today, timeZone)}) m join accounts a on a.id = m.account_id`,
-  );
+/**
+ * An account whose episode of a rule may change today: the rule holds and no
+ * episode is open (one opens), or an open episode's condition stopped holding
+ * (its false run starts, or it has lasted long enough to close), holds again
+ * after a false run, or its tech touch is due to escalate. Everything else is
+ * left as it is, so a steady evaluation reads little beyond the match.
+ */
+export type Candidate = { ruleId: number; accountId: number; ownerId: number | null; holds: boolean; values: Record<string, unknown>; episode: (EpisodeState & { id: number }) | null };
+
+/** Every rule's candidates in one statement: the rules matched in one pass over the accounts, against their open episodes. */
+export async function alertCandidates(db: DbOrTx, rules: LadderRule[], input: MatchInput): Promise<Candidate[]> {
+  if (!rules.length) return [];
+  const rows = await queryRows<Omit<Candidate, 'episode'> & { id: number | null } & EpisodeState>(db, alertCandidatesSql(rules, input));
+  return rows.map(({ id, openedOn, techTouchOn, taskOn, falseSince, snoozedUntil, dismissedOn, closedOn, ...c }) => ({
+    ...c,
+    episode: id === null ? null : { id, openedOn, techTouchOn, taskOn, falseSince, snoozedUntil, dismissedOn, closedOn },
+  }));
 }
 
-export type OpenEpisode = EpisodeState & { id: number; accountId: number; ownerId: number | null; values: Record<string, unknown> };
-
-/** The rule's open episodes (at most one per account). */
-export async function openEpisodes(db: DbOrTx, ruleId: number): Promise<OpenEpisode[]> {
-  return queryRows<OpenEpisode>(
-    db,
-    sql`select e.id::int as id, e.account_id as "accountId", a.owner_id as "ownerId", e.values,
-          e.opened_on::text as "openedOn", e.tech_touch_on::text as "techTouchOn", e.task_on::text as "taskOn", e.false_since::text as "falseSince",
-          e.snoozed_until::text as "snoozedUntil", e.dismissed_on::text as "dismissedOn", e.closed_on::text as "closedOn"
-        from alert_episodes e join accounts a on a.id = e.account_id
-        where e.rule_id = ${ruleId} and e.closed_on is null`,
+/** The statement of alertCandidates (the benchmark explains it). */
+export function alertCandidatesSql(rules: LadderRule[], input: MatchInput): SQL {
+  const matchable = rules.map((r) => ({ conditions: r.conditions as AlertCondition[], scope: { tiers: r.tiers, stages: r.stages as never } }));
+  const { facts, holds, values } = alertFactsSql(matchable, input);
+  const d = sql`${input.today}::date`;
+  const ids = sql.join(rules.map((r) => sql`${r.id}::int`), sql`, `);
+  // Per rule: the days a false run lasts before closing, and the days after a tech touch that it escalates (null: never).
+  const ladders = sql.join(
+    rules.map((r) => sql`(${r.id}::int, ${r.closeAfterDays}::int, ${r.first === 'tech_touch' ? r.escalateAfterDays : null}::int)`),
+    sql`, `,
   );
+  const valueCases = sql.join(rules.map((r, i) => sql`when ${r.id}::int then ${values[i]!}`), sql` `);
+  return sql`with f as materialized (${facts}),
+      m as (${sql.join(rules.map((r, i) => sql`select f.account_id, ${r.id}::int as rule_id from f where ${holds[i]!}`), sql` union all `)}),
+      e as (select * from alert_episodes where closed_on is null and rule_id in (${ids})),
+      c as (
+        select coalesce(m.rule_id, e.rule_id) as rule_id, coalesce(m.account_id, e.account_id) as account_id, m.rule_id is not null as holds,
+          e.id, e.values, e.opened_on, e.tech_touch_on, e.task_on, e.false_since, e.snoozed_until, e.dismissed_on, e.closed_on
+        from m full join e on e.rule_id = m.rule_id and e.account_id = m.account_id
+      )
+      select c.rule_id as "ruleId", c.account_id as "accountId", f.owner_id as "ownerId", c.holds,
+        case when c.holds then case c.rule_id ${valueCases} end else c.values end as "values",
+        c.id::int as id, c.opened_on::text as "openedOn", c.tech_touch_on::text as "techTouchOn", c.task_on::text as "taskOn", c.false_since::text as "falseSince",
+        c.snoozed_until::text as "snoozedUntil", c.dismissed_on::text as "dismissedOn", c.closed_on::text as "closedOn"
+      from c
+      join (values ${ladders}) r(rule_id, close_after, escalate_after) on r.rule_id = c.rule_id
+      join f on f.account_id = c.account_id
+      where c.id is null
+        or (not c.holds and (c.false_since is null or c.false_since <= ${d} - r.close_after))
+        or (c.holds and c.false_since is not null)
+        or (c.holds and r.escalate_after is not null and c.task_on is null and c.tech_touch_on + greatest(1, r.escalate_after) <= ${d})`;
 }
 
-type EpisodeRow = EpisodeState & { accountId: number; values: Record<string, unknown> };
+export type NewEpisode = EpisodeState & { ruleId: number; accountId: number; values: Record<string, unknown> };
 
-/** Opens episodes (one per account; an account with an open one already is skipped); their ids by account. */
-export async function insertEpisodes(db: DbOrTx, ruleId: number, rows: EpisodeRow[]): Promise<Map<number, number>> {
+/** Opens episodes (one per rule and account; one open already is skipped); their ids by `ruleId:accountId`. */
+export async function insertEpisodes(db: DbOrTx, rows: NewEpisode[]): Promise<Map<string, number>> {
   if (!rows.length) return new Map();
-  const inserted = await queryRows<{ id: number; accountId: number }>(
+  const inserted = await queryRows<{ id: number; ruleId: number; accountId: number }>(
     db,
     sql`insert into alert_episodes (rule_id, account_id, opened_on, tech_touch_on, task_on, values)
-        select ${ruleId}, r.account_id, r.opened_on, r.tech_touch_on, r.task_on, r.values
-        from jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ account_id: r.accountId, opened_on: r.openedOn, tech_touch_on: r.techTouchOn, task_on: r.taskOn, values: r.values })))}::jsonb)
-          as r(account_id int, opened_on date, tech_touch_on date, task_on date, values jsonb)
+        select r.rule_id, r.account_id, r.opened_on, r.tech_touch_on, r.task_on, r.values
+        from jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ rule_id: r.ruleId, account_id: r.accountId, opened_on: r.openedOn, tech_touch_on: r.techTouchOn, task_on: r.taskOn, values: r.values })))}::jsonb)
+          as r(rule_id int, account_id int, opened_on date, tech_touch_on date, task_on date, values jsonb)
         on conflict (rule_id, account_id) where closed_on is null do nothing
-        returning id::int as id, account_id as "accountId"`,
+        returning id::int as id, rule_id as "ruleId", account_id as "accountId"`,
   );
-  return new Map(inserted.map((r) => [r.accountId, r.id]));
+  return new Map(inserted.map((r) => [episodeKey(r.ruleId, r.accountId), r.id]));
 }
+
+export const episodeKey = (ruleId: number, accountId: number) => `${ruleId}:${accountId}`;
 
 /** Writes the evaluation's changes to open episodes (false since, closed, escalated). */
 export async function updateEpisodes(db: DbOrTx, rows: (EpisodeState & { id: number })[]): Promise<void> {

@@ -97,7 +97,8 @@ export const healthHistory = pgTable(
     band: text(),
     dataShare: numeric({ precision: 5, scale: 4 }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.accountId, t.day] })],
+  // By day: alert rules on a health drop read every account's score of one day.
+  (t) => [primaryKey({ columns: [t.accountId, t.day] }), index('health_history_day_idx').on(t.day, t.accountId)],
 );
 
 /** Accounts whose signals changed (new usage events, backfilled or not), from which workspace day on. */

@@ -90,4 +90,26 @@ describe('evaluateAlerts', () => {
     expect(await evaluateAlerts({ now: at(addDays(day0, 7)) })).toMatchObject({ rules: 0, tasks: 0 });
     expect(await tasksOf([other])).toHaveLength(0);
   });
+
+  it('starts a false run over when the condition holds again before the episode closes', async () => {
+    const db = await getDb();
+    await db.update(alertRules).set({ enabled: true }).where(eq(alertRules.id, ruleId));
+    const episode = async () =>
+      (await queryRows<{ closed: string | null; falseSince: string | null }>(db, sql`select closed_on::text as closed, false_since::text as "falseSince" from alert_episodes where rule_id = ${ruleId} and account_id = ${pooledB} order by id desc limit 1`))[0];
+    const before = (await tasksOf([pooledB])).length;
+    await setHealthBand(pooledB, 'good');
+    await evaluateAlerts({ now: at(addDays(day0, 8)) });
+    expect(await episode()).toEqual({ closed: null, falseSince: addDays(day0, 8) });
+    await setHealthBand(pooledB, 'poor');
+    expect(await evaluateAlerts({ now: at(addDays(day0, 9)) })).toMatchObject({ opened: 0, closed: 0, tasks: 0 });
+    expect(await episode()).toEqual({ closed: null, falseSince: null });
+    await setHealthBand(pooledB, 'good');
+    await evaluateAlerts({ now: at(addDays(day0, 10)) });
+    // Three days after the first false day, but only two after the run began again: still open.
+    await evaluateAlerts({ now: at(addDays(day0, 12)) });
+    expect(await episode()).toEqual({ closed: null, falseSince: addDays(day0, 10) });
+    await evaluateAlerts({ now: at(addDays(day0, 13)) });
+    expect(await episode()).toEqual({ closed: addDays(day0, 13), falseSince: addDays(day0, 10) });
+    expect(await tasksOf([pooledB])).toHaveLength(before);
+  });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX "health_history_day_idx" ON "health_history" USING btree ("day","account_id");
