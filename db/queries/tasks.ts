@@ -66,14 +66,16 @@ export async function inboxTasks(db: DbOrTx, o: { ownerId: number | null; today:
 export async function teamTaskLoad(db: DbOrTx, today: LocalDate) {
   return queryRows<{ ownerId: number | null; ownerName: string | null; open: number; overdue: number; today: number; week: number; snoozed: number }>(
     db,
-    sql`select t.owner_id as "ownerId", u.name as "ownerName", count(*)::int as open,
-          count(*) filter (where t.due_on < ${today}::date)::int as overdue,
-          count(*) filter (where t.due_on = ${today}::date)::int as today,
-          count(*) filter (where t.due_on > ${today}::date and t.due_on < ${today}::date + 7)::int as week,
-          count(*) filter (where t.snoozed_until > ${today}::date)::int as snoozed
-        from tasks t left join users u on u.id = t.owner_id
-        where t.status = 'open'
-        group by t.owner_id, u.name order by overdue desc, open desc, u.name nulls first`,
+    // Counted on the tasks alone, then the few owners' names joined.
+    sql`select l.*, u.name as "ownerName"
+        from (select t.owner_id as "ownerId", count(*)::int as open,
+            count(*) filter (where t.due_on < ${today}::date)::int as overdue,
+            count(*) filter (where t.due_on = ${today}::date)::int as today,
+            count(*) filter (where t.due_on > ${today}::date and t.due_on < ${today}::date + 7)::int as week,
+            count(*) filter (where t.snoozed_until > ${today}::date)::int as snoozed
+          from tasks t where t.status = 'open' group by t.owner_id) l
+        left join users u on u.id = l."ownerId"
+        order by l.overdue desc, l.open desc, u.name nulls first`,
   );
 }
 
