@@ -1,7 +1,6 @@
-import { SMTPServer } from 'smtp-server';
 import { expect, test } from './test';
 import { storageState, uniqueEmail } from './helpers';
-import { mailText } from '../tests/mail';
+import { mailServer, mailText, type ReceivedMail } from '../tests/mail';
 
 // The content library end to end: a CSM adds a contact, shares a template
 // with the account, the contact's email arrives at a real SMTP server, the
@@ -10,20 +9,8 @@ import { mailText } from '../tests/mail';
 // `next start` in scripts/e2e-server.mjs); this spec listens there.
 
 const smtpPort = Number(process.env.E2E_PORT || 3100) + 25;
-const received: { to: string[]; raw: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, session, callback) {
-    let raw = '';
-    stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-    stream.on('end', () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), raw });
-      callback();
-    });
-  },
-});
+const received: ReceivedMail[] = [];
+const smtp = mailServer(received);
 
 test.beforeAll(async () => {
   await new Promise<void>((resolve, reject) => {
@@ -82,8 +69,8 @@ test('a CSM shares a template with an account; the contact gets it by email, ope
   await expect(contacts.getByText('Emails are on their way')).toBeVisible();
 
   // The queue sends it: the contact's email arrives with their own link.
-  await expect.poll(() => received.filter((m) => m.to.includes(contactEmail)).length, { timeout: 60_000, message: 'the share email to reach the SMTP server' }).toBe(1);
-  const text = mailText(received.find((m) => m.to.includes(contactEmail))!.raw);
+  await expect.poll(() => received.filter((m) => m.to === contactEmail).length, { timeout: 60_000, message: 'the share email to reach the SMTP server' }).toBe(1);
+  const text = mailText(received.find((m) => m.to === contactEmail)!.raw);
   expect(text).toContain(title);
   const link = text.match(/https?:\/\/[^\s"'<>]+\/c\/[0-9a-f]{64}/)?.[0];
   expect(link, 'a tracked link in the email').toBeTruthy();

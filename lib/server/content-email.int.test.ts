@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
+import { afterAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { insertContact, listAccountContacts } from '@/db/queries/contacts';
 import { listContentKinds, listContentRecipients } from '@/db/queries/content';
@@ -17,39 +16,12 @@ import { addDays } from '@/lib/scheduling/local-date';
 import { todayIn } from '@/lib/dates';
 import { stopJobs } from './jobs';
 import { mailText } from '@/tests/mail';
+import { startTestSmtp } from '@/tests/smtp';
 
 // A real SMTP server on a free port: what arrives is what a contact would get.
-const received: { to: string; raw: string }[] = [];
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  onData(stream, session, callback) {
-    let raw = '';
-    stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-    stream.on('end', () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-      callback();
-    });
-  },
-  onRcptTo(address, _session, callback) {
-    // One address the server refuses, to see a per-recipient failure.
-    callback(address.address.startsWith('bounce') ? new Error('550 no such user') : undefined);
-  },
-});
-
-let savedSmtp: string | undefined;
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as { port: number };
-  savedSmtp = process.env.SMTP_URL;
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-});
-afterAll(async () => {
-  process.env.SMTP_URL = savedSmtp;
-  if (savedSmtp === undefined) delete process.env.SMTP_URL;
-  await stopJobs();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+// One address it refuses, to see a per-recipient failure.
+const { mails: received } = startTestSmtp({ refuse: (address) => address.startsWith('bounce'), unfoldHeaders: true });
+afterAll(() => stopJobs());
 
 describe('content emails', () => {
   it('sends each contact their own link with one-click unsubscribe, skips the opted-out, records each outcome, and sends nothing twice', async () => {
@@ -72,8 +44,6 @@ describe('content emails', () => {
     const settled = async () => (await listContentRecipients(db, item.data.id, 1)).every((r) => r.emailStatus !== 'queued');
     for (let i = 0; i < 100 && !(await settled()); i++) await new Promise((r) => setTimeout(r, 200));
     const mail = received.find((m) => m.to === reader.toLowerCase())!;
-    // Long headers are folded onto continuation lines.
-    mail.raw = mail.raw.replace(/\r\n[ \t]+/g, ' ');
     expect(mail.raw).toMatch(/List-Unsubscribe: <http:\/\/localhost:\d+\/u\/[0-9a-f]{64}>/);
     expect(mail.raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     const text = mailText(mail.raw);
@@ -114,7 +84,6 @@ describe('content emails', () => {
     for (let i = 0; i < 100 && (await statuses()).includes('queued'); i++) await new Promise((r) => setTimeout(r, 200));
     expect(await statuses()).toEqual(['opted_out', 'sent']);
     const mail = received.find((m) => m.to === invitee.toLowerCase())!;
-    mail.raw = mail.raw.replace(/\r\n[ \t]+/g, ' ');
     expect(mail.raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     const text = mailText(mail.raw);
     expect(text).toMatch(/\/r\/[0-9a-f]{64}/);

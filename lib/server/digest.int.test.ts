@@ -1,6 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { digestSetting } from '@/db/queries/digest';
 import { tasks, users } from '@/db/schema';
@@ -9,37 +8,13 @@ import { addDays } from '@/lib/scheduling/local-date';
 import { createAccount } from '@/tests/accounts';
 import { createUser } from '@/tests/factories';
 import { mailText } from '@/tests/mail';
+import { startTestSmtp } from '@/tests/smtp';
 import { sendDigests } from './notifications';
 
 // The daily digest against a real SMTP server: at 08:00 in the user's zone,
 // not before, once a day however many runs, in their language.
 
-const received: { to: string; raw: string }[] = [];
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  onData(stream, session, callback) {
-    let raw = '';
-    stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-    stream.on('end', () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-      callback();
-    });
-  },
-});
-
-let savedSmtp: string | undefined;
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as { port: number };
-  savedSmtp = process.env.SMTP_URL;
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-});
-afterAll(async () => {
-  process.env.SMTP_URL = savedSmtp;
-  if (savedSmtp === undefined) delete process.env.SMTP_URL;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+const { mailsTo } = startTestSmtp({ unfoldHeaders: true });
 
 const zone = 'Asia/Kolkata'; // +05:30: 08:00 local is 02:30 UTC
 const minute = 60_000;
@@ -56,8 +31,6 @@ async function digestUser(locale: string | null) {
   await (await getDb()).update(users).set({ digestEmail: true, timeZone: zone, locale }).where(eq(users.id, user.id));
   return user;
 }
-
-const mailsTo = (email: string) => received.filter((m) => m.to === email.toLowerCase());
 
 describe('the daily digest', () => {
   it('is sent at 08:00 in the user’s zone, not before, once that day however often it runs, with overdue, today’s and new tasks', async () => {
@@ -86,7 +59,7 @@ describe('the daily digest', () => {
     expect(mailsTo(user.email)).toHaveLength(1);
     expect((await digestSetting(db, user.id))?.digestSentOn).toBe(today);
 
-    const raw = mailsTo(user.email)[0]!.raw.replace(/\r\n[ \t]+/g, ' ');
+    const raw = mailsTo(user.email)[0]!.raw;
     expect(raw).toMatch(/^Subject: Your tasks for \w+ \d+, \d{4}\r$/m);
     const text = mailText(raw);
     expect(text).toContain('1 overdue task');
@@ -121,7 +94,7 @@ describe('the daily digest', () => {
       { accountId: account.id, ownerId: off.id, createdBy: off.id, title: 'Not asked for', dueOn: today },
     ]);
     await sendDigests(at);
-    const text = mailText(mailsTo(ja.email)[0]!.raw.replace(/\r\n[ \t]+/g, ' '));
+    const text = mailText(mailsTo(ja.email)[0]!.raw);
     expect(text).toContain('今日が期限のタスク 1件');
     expect(text).toContain('利用状況の確認 · 山田商事');
     expect(mailsTo(idle.email)).toHaveLength(0);

@@ -1,6 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { insertContact } from '@/db/queries/contacts';
 import { claimReminder } from '@/db/queries/program-mail';
@@ -11,6 +10,7 @@ import { addDays } from '@/lib/scheduling/local-date';
 import { createAccount } from '@/tests/accounts';
 import { createUser, errorKey, signInAs, uniqueEmail } from '@/tests/factories';
 import { mailText } from '@/tests/mail';
+import { startTestSmtp } from '@/tests/smtp';
 import { POST as answer } from '@/app/r/[token]/route';
 import { createProgram, inviteToSession } from '@/app/(workspace)/programs/actions';
 import { sendSessionReminder } from '@/app/(workspace)/programs/reminder-actions';
@@ -18,37 +18,11 @@ import { stopJobs } from './jobs';
 import { sendReminderEmails, sweepReminders } from './program-reminders';
 
 // Reminders reach a real SMTP server started here: what arrives is what a contact would get.
-const received: { to: string; raw: string }[] = [];
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  onData(stream, session, callback) {
-    let raw = '';
-    stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-    stream.on('end', () => {
-      received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw: raw.replace(/\r\n[ \t]+/g, ' ') });
-      callback();
-    });
-  },
-});
-
-let savedSmtp: string | undefined;
-let smtp = '';
-beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  smtp = `smtp://127.0.0.1:${(server.server.address() as { port: number }).port}`;
-  savedSmtp = process.env.SMTP_URL;
-  process.env.SMTP_URL = smtp;
-});
-afterAll(async () => {
-  process.env.SMTP_URL = savedSmtp;
-  if (savedSmtp === undefined) delete process.env.SMTP_URL;
-  await stopJobs();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+const smtp = startTestSmtp({ unfoldHeaders: true });
+const { mails: received, mailsTo } = smtp;
+afterAll(() => stopJobs());
 
 const db = () => getDb();
-const mailsTo = (email: string) => received.filter((m) => m.to === email.toLowerCase());
 
 /** A host's webinar `daysAhead` from today at 14:00 Tokyo, and an account with the given contacts, all invited (no invitation email: the queue is for reminders here). */
 async function invitedSession(people: { name: string; language?: 'ja' | 'en'; noProgramEmails?: boolean }[], when: { daysAhead?: number; startsAt?: Date } = {}) {
@@ -68,7 +42,7 @@ async function invitedSession(people: { name: string; language?: 'ja' | 'en'; no
   // Invited without SMTP, so only the reminders go through this server.
   delete process.env.SMTP_URL;
   expect(await inviteToSession(null, { sessionId, accountId: account.id })).toMatchObject({ ok: true });
-  process.env.SMTP_URL = smtp;
+  process.env.SMTP_URL = smtp.url;
   const invitations = await (await db()).select().from(programInvitations).where(eq(programInvitations.sessionId, sessionId)).orderBy(programInvitations.id);
   return { host, sessionId, emails, invitations };
 }
@@ -163,7 +137,7 @@ describe('reminders before a session', () => {
     delete process.env.SMTP_URL;
     expect(await sweepReminders()).toBe(0);
     expect(await reminderStatuses(sessionId)).toEqual(['not_sent', 'not_sent', 'not_sent']);
-    process.env.SMTP_URL = smtp;
+    process.env.SMTP_URL = smtp.url;
 
     expect(await sweepReminders()).toBeGreaterThanOrEqual(1);
     expect(await settled(sessionId)).toEqual(['sent', 'not_sent', 'opted_out']);
@@ -192,7 +166,7 @@ describe('reminders before a session', () => {
       // Refused whole: nothing is left queued.
       expect(await reminderStatuses(sessionId)).toEqual(['not_sent']);
     } finally {
-      process.env.SMTP_URL = smtp;
+      process.env.SMTP_URL = smtp.url;
     }
   });
 });

@@ -1,6 +1,5 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb, queryRows } from '@/db/client';
 import { insertContact } from '@/db/queries/contacts';
@@ -13,6 +12,7 @@ import { zonedToUtc } from '@/lib/scheduling/zoned';
 import { createAccount, setHealthBand } from '@/tests/accounts';
 import { createUser, uniqueEmail } from '@/tests/factories';
 import { mailText } from '@/tests/mail';
+import { startTestSmtp } from '@/tests/smtp';
 import { evaluateAlerts } from './alerts';
 import { stopJobs } from './jobs';
 import { deliverWebhook, sendTechTouchEmails, webhookAttempts } from './tech-touch';
@@ -40,21 +40,7 @@ const receiver = createServer((req, res) => {
   });
 });
 
-const mails: { to: string; raw: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  onData(stream, session, callback) {
-    let raw = '';
-    stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-    stream.on('end', () => {
-      mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-      callback();
-    });
-  },
-});
-
-let savedSmtp: string | undefined;
+const { mails } = startTestSmtp();
 let csm = 0;
 let webhookRule = 0;
 let silent = 0;
@@ -79,9 +65,6 @@ async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, ms = 
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  savedSmtp = process.env.SMTP_URL;
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`;
   const db = await getDb();
   await db.insert(workspaceSettings).values({ id: 1, name: 'Nudges', currency: 'JPY', timeZone: tz }).onConflictDoNothing();
   const { version } = await webhookSettings(db);
@@ -98,11 +81,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  process.env.SMTP_URL = savedSmtp;
-  if (savedSmtp === undefined) delete process.env.SMTP_URL;
   await stopJobs();
   await new Promise<void>((resolve) => receiver.close(() => resolve()));
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
 
 describe('webhook tech touches', () => {
