@@ -4,7 +4,8 @@ import type { homeInbox, teamTaskLoad } from '@/db/queries/tasks';
 import type { Format } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { Table, Td, Th } from '@/components/ui/table';
+import { TaskBucket } from '@/components/tasks/task-bucket';
+import { TeamLoadTable } from '@/components/tasks/team-load-table';
 
 const buckets = ['overdue', 'today', 'week'] as const;
 
@@ -27,10 +28,7 @@ export async function TasksCard({ inbox, format }: { inbox: Awaited<ReturnType<t
       ) : (
         <div className="grid gap-4 md:grid-cols-3">
           {shown.map((b) => (
-            <section key={b} aria-labelledby={`home-tasks-${b}`}>
-              <h3 id={`home-tasks-${b}`} className={`text-xs font-semibold tracking-wide uppercase ${b === 'overdue' ? 'text-red-700' : 'text-zinc-500'}`}>
-                {`${t(b)} (${format.number(inbox[b].count)})`}
-              </h3>
+            <TaskBucket key={b} id={`home-tasks-${b}`} title={`${t(b)} (${format.number(inbox[b].count)})`} overdue={b === 'overdue'}>
               <ul className="mt-1 divide-y divide-zinc-100 text-sm">
                 {inbox[b].tasks.map((task) => (
                   <li key={task.id} className="py-1.5">
@@ -50,7 +48,7 @@ export async function TasksCard({ inbox, format }: { inbox: Awaited<ReturnType<t
                   {t('home.more', { count: inbox[b].count - inbox[b].tasks.length })}
                 </Link>
               )}
-            </section>
+            </TaskBucket>
           ))}
         </div>
       )}
@@ -74,28 +72,7 @@ export async function TeamTasksCard({ load, format }: { load: Awaited<ReturnType
         <p className="text-sm text-zinc-500">{t('home.teamEmpty')}</p>
       ) : (
         <div className="-m-4 overflow-x-auto">
-          <Table>
-            <thead className="bg-zinc-50">
-              <tr>
-                <Th>{t('columns.owner')}</Th>
-                <Th className="text-right">{t('columns.open')}</Th>
-                <Th className="text-right">{t('columns.overdue')}</Th>
-                <Th className="text-right">{t('columns.today')}</Th>
-                <Th className="text-right">{t('columns.week')}</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
-              {load.map((l) => (
-                <tr key={l.ownerId ?? 0}>
-                  <Td>{l.ownerName ?? t('nobody')}</Td>
-                  <Td className="text-right tabular-nums">{format.number(l.open)}</Td>
-                  <Td className={`text-right tabular-nums ${l.overdue ? 'font-medium text-red-700' : ''}`}>{format.number(l.overdue)}</Td>
-                  <Td className="text-right tabular-nums">{format.number(l.today)}</Td>
-                  <Td className="text-right tabular-nums">{format.number(l.week)}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <TeamLoadTable load={load} format={format} />
         </div>
       )}
     </Card>

@@ -11,7 +11,6 @@ import { buttonClass } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { Table, Td, Th } from '@/components/ui/table';
 import { canManageAccounts } from '@/lib/auth/access';
 import { can } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/current-user';
@@ -22,6 +21,8 @@ import { addDays } from '@/lib/scheduling/local-date';
 import { searchTerm } from '@/lib/validation/input';
 import { one, type SearchParams } from '@/lib/url-params';
 import { NewTaskForm } from '@/components/tasks/new-task-form';
+import { TaskBucket } from '@/components/tasks/task-bucket';
+import { TeamLoadTable } from '@/components/tasks/team-load-table';
 import { createTask } from './actions';
 import { TaskActions } from './_components/task-actions';
 import { touchDefaults } from './touch-defaults';
@@ -154,12 +155,9 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
             {groups
               .filter((g) => g.tasks.length)
               .map((g) => (
-                <section key={g.key} aria-labelledby={`tasks-${g.key}`}>
-                  <h3 id={`tasks-${g.key}`} className={`text-xs font-semibold tracking-wide uppercase ${g.key === 'overdue' ? 'text-red-700' : 'text-zinc-500'}`}>
-                    {`${t(g.key)} (${g.tasks.length})`}
-                  </h3>
+                <TaskBucket key={g.key} id={`tasks-${g.key}`} title={`${t(g.key)} (${format.number(g.tasks.length)})`} overdue={g.key === 'overdue'}>
                   <ul className="divide-y divide-zinc-100">{g.tasks.map(row)}</ul>
-                </section>
+                </TaskBucket>
               ))}
             {mine.total > mine.tasks.length && <p className="text-xs text-zinc-500">{t('more', { count: mine.total - mine.tasks.length })}</p>}
           </div>
@@ -173,30 +171,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       {load && load.length > 0 && (
         <Card title={t('team')}>
           <div className="overflow-x-auto">
-            <Table>
-              <thead>
-                <tr>
-                  <Th>{t('columns.owner')}</Th>
-                  <Th className="text-right">{t('columns.open')}</Th>
-                  <Th className="text-right">{t('columns.overdue')}</Th>
-                  <Th className="text-right">{t('columns.today')}</Th>
-                  <Th className="text-right">{t('columns.week')}</Th>
-                  <Th className="text-right">{t('columns.snoozed')}</Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-zinc-100">
-                {load.map((l) => (
-                  <tr key={l.ownerId ?? 0}>
-                    <Td>{l.ownerName ?? t('nobody')}</Td>
-                    <Td className="text-right tabular-nums">{format.number(l.open)}</Td>
-                    <Td className={`text-right tabular-nums ${l.overdue ? 'font-medium text-red-700' : ''}`}>{format.number(l.overdue)}</Td>
-                    <Td className="text-right tabular-nums">{format.number(l.today)}</Td>
-                    <Td className="text-right tabular-nums">{format.number(l.week)}</Td>
-                    <Td className="text-right tabular-nums">{format.number(l.snoozed)}</Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+            <TeamLoadTable load={load} format={format} snoozed />
           </div>
         </Card>
       )}
