@@ -9,6 +9,7 @@ import { controlClass, Input, Select } from '@/components/ui/input';
 import { cn } from '@/lib/cn';
 import { Notice } from '@/components/ui/notice';
 import { Table, Td, Th } from '@/components/ui/table';
+import type { AlertRuleRow } from '@/db/queries/alert-rules';
 import type { Message } from '@/lib/actions/result';
 import { conditionFields, conditionKinds, newCondition, type AlertCondition, type ConditionKind } from '@/lib/alerts/conditions';
 import { taskPriorities, techChannels } from '@/lib/alerts/rule';
@@ -18,22 +19,8 @@ import { lifecycleStages } from '@/lib/vocabulary';
 import { createAlertRule, previewAlertRule, updateAlertRule } from '../actions';
 import { valuesInWords } from './rule-words';
 
-export type EditedRule = {
-  id: number;
-  version: number;
-  name: string;
-  conditions: AlertCondition[];
-  tiers: number[];
-  stages: string[];
-  first: string;
-  techChannel: string | null;
-  techSubject: string | null;
-  techMessage: string | null;
-  escalateAfterDays: number | null;
-  taskPriority: string;
-  taskDueDays: number;
-  closeAfterDays: number;
-};
+/** A rule as the editor opens it: the listed row without its on/off switch (the panel's switch owns that). */
+type EditedRule = Omit<AlertRuleRow, 'enabled'>;
 
 /** Whether each tech-touch channel can send now (the editor warns when the chosen one cannot). */
 export type ChannelsReady = { email: boolean; webhook: boolean };

@@ -8,11 +8,12 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { Table, Td, Th } from '@/components/ui/table';
+import type { AlertRuleRow } from '@/db/queries/alert-rules';
 import type { ActionResult } from '@/lib/actions/result';
 import { addTier3Defaults, deleteAlertRule, evaluateAlertsNow, setAlertRuleEnabled } from '../actions';
-import { RuleEditor, type ChannelsReady, type EditedRule } from './rule-editor';
+import { RuleEditor, type ChannelsReady } from './rule-editor';
 
-export type RuleItem = EditedRule & { enabled: boolean; words: { conditions: string; scope: string; action: string; closeAfter: string; now: string } };
+export type RuleItem = AlertRuleRow & { words: { conditions: string; scope: string; action: string; closeAfter: string; now: string } };
 
 /** The rules as a table with their switches, and the editor for a new rule or the one being edited. */
 export function RulesPanel({ rules, ready }: { rules: RuleItem[]; ready: ChannelsReady }) {
