@@ -25,6 +25,7 @@ import { TaskBucket } from '@/components/tasks/task-bucket';
 import { TeamLoadTable } from '@/components/tasks/team-load-table';
 import { createTask } from './actions';
 import { TaskActions } from './_components/task-actions';
+import { TaskStatus } from './_components/task-status';
 import { touchDefaults } from './touch-defaults';
 import { episodeLine, whyLines } from './why';
 
@@ -90,6 +91,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         <div className="mt-2">
           <TaskActions
             taskId={task.id}
+            title={task.title}
             version={task.version}
             episodeVersion={task.episode && !task.episode.closed && !task.episode.dismissedOn ? task.episode.version : null}
             tomorrow={addDays(today, 1)}
@@ -147,27 +149,30 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           )}
         </Card>
       )}
-      <Card title={t('mine')}>
-        {mine.total === 0 ? (
-          <p className="text-sm text-zinc-600">{t('empty')}</p>
-        ) : (
-          <div className="space-y-4">
-            {groups
-              .filter((g) => g.tasks.length)
-              .map((g) => (
-                <TaskBucket key={g.key} id={`tasks-${g.key}`} title={`${t(g.key)} (${format.number(g.tasks.length)})`} overdue={g.key === 'overdue'}>
-                  <ul className="divide-y divide-zinc-100">{g.tasks.map(row)}</ul>
-                </TaskBucket>
-              ))}
-            {mine.total > mine.tasks.length && <p className="text-xs text-zinc-500">{t('more', { count: mine.total - mine.tasks.length })}</p>}
-          </div>
-        )}
-      </Card>
-      {unassigned && unassigned.total > 0 && (
-        <Card title={`${t('unassigned')} (${unassigned.total})`}>
-          <ul className="divide-y divide-zinc-100">{unassigned.tasks.map(row)}</ul>
+      {/* What became of a task is said above the lists: its row leaves with the change. */}
+      <TaskStatus>
+        <Card title={t('mine')}>
+          {mine.total === 0 ? (
+            <p className="text-sm text-zinc-600">{t('empty')}</p>
+          ) : (
+            <div className="space-y-4">
+              {groups
+                .filter((g) => g.tasks.length)
+                .map((g) => (
+                  <TaskBucket key={g.key} id={`tasks-${g.key}`} title={`${t(g.key)} (${format.number(g.tasks.length)})`} overdue={g.key === 'overdue'}>
+                    <ul className="divide-y divide-zinc-100">{g.tasks.map(row)}</ul>
+                  </TaskBucket>
+                ))}
+              {mine.total > mine.tasks.length && <p className="text-xs text-zinc-500">{t('more', { count: mine.total - mine.tasks.length })}</p>}
+            </div>
+          )}
         </Card>
-      )}
+        {unassigned && unassigned.total > 0 && (
+          <Card title={`${t('unassigned')} (${unassigned.total})`}>
+            <ul className="divide-y divide-zinc-100">{unassigned.tasks.map(row)}</ul>
+          </Card>
+        )}
+      </TaskStatus>
       {load && load.length > 0 && (
         <Card title={t('team')}>
           <div className="overflow-x-auto">

@@ -3,9 +3,11 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useFormat } from '@/lib/i18n/use-format';
 import { ActionForm, SelectField, SubmitButton, TextField } from '@/components/action-form';
 import { completeTask, reassignTask, snoozeTask } from '../actions';
 import { dismissEpisode, snoozeEpisode } from '../episode-actions';
+import { useTaskStatus } from './task-status';
 
 export type TouchDefaults = { types: { id: number; label: string }[]; typeId: number | null; date: string; time: string };
 
@@ -13,10 +15,12 @@ export type TouchDefaults = { types: { id: number; label: string }[]; typeId: nu
  * Complete with a note (optionally logging the call or meeting as a touch),
  * snooze until a day, and (managers) give to someone else: each from the
  * version shown. A task raised by an open alert episode snoozes or dismisses
- * the episode instead, with a reason.
+ * the episode instead (a reason is asked for to dismiss). What became of the
+ * task is said above the list (TaskStatus): the row goes with the change.
  */
 export function TaskActions({
   taskId,
+  title,
   version,
   episodeVersion,
   tomorrow,
@@ -24,6 +28,8 @@ export function TaskActions({
   touch,
 }: {
   taskId: number;
+  /** The task's title, for the notice that outlasts its row. */
+  title: string;
   version: number;
   /** The open alert episode behind the task, if any. */
   episodeVersion: number | null;
@@ -33,8 +39,17 @@ export function TaskActions({
 }) {
   const t = useTranslations('tasks');
   const router = useRouter();
+  const format = useFormat();
+  const announce = useTaskStatus();
   const [logging, setLogging] = useState(false);
-  const refresh = () => router.refresh();
+  // What was picked, for the notice: the date a snooze ends, whom the task went to.
+  const [until, setUntil] = useState(tomorrow);
+  const [alertUntil, setAlertUntil] = useState(tomorrow);
+  const [ownerId, setOwnerId] = useState(String(users?.[0]?.id ?? ''));
+  const done = (text: string) => () => {
+    announce(text);
+    router.refresh();
+  };
   const hidden = (
     <>
       <input type="hidden" name="taskId" value={taskId} />
@@ -49,7 +64,7 @@ export function TaskActions({
   );
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <ActionForm action={completeTask} successMessage={t('completed')} onSuccess={refresh} className="space-y-2 lg:col-span-2">
+      <ActionForm action={completeTask} onSuccess={done(t('done.completed', { title }))} className="space-y-2 lg:col-span-2">
         {hidden}
         <div className="flex items-end gap-2">
           <div className="min-w-0 flex-1">
@@ -73,10 +88,10 @@ export function TaskActions({
         )}
       </ActionForm>
       {episodeVersion === null ? (
-        <ActionForm action={snoozeTask} successMessage={t('snoozed')} onSuccess={refresh} className="flex items-end gap-2">
+        <ActionForm action={snoozeTask} onSuccess={done(t('done.snoozed', { title, date: format.date(until) }))} className="flex items-end gap-2">
           {hidden}
           <div className="min-w-0 flex-1">
-            <TextField name="until" type="date" min={tomorrow} defaultValue={tomorrow} label={t('snooze')} />
+            <TextField name="until" type="date" min={tomorrow} defaultValue={tomorrow} onChange={(e) => setUntil(e.target.value)} label={t('snooze')} />
           </div>
           <SubmitButton variant="secondary" pendingLabel={t('snoozing')}>
             {t('snoozeSave')}
@@ -84,15 +99,15 @@ export function TaskActions({
         </ActionForm>
       ) : (
         <>
-          <ActionForm action={snoozeEpisode} successMessage={t('alertSnoozed')} onSuccess={refresh} className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_auto] sm:items-end">
+          <ActionForm action={snoozeEpisode} onSuccess={done(t('done.alertSnoozed', { title, date: format.date(alertUntil) }))} className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_auto] sm:items-end">
             {episodeHidden}
-            <TextField name="until" type="date" min={tomorrow} defaultValue={tomorrow} label={t('alertSnoozeUntil')} />
+            <TextField name="until" type="date" min={tomorrow} defaultValue={tomorrow} onChange={(e) => setAlertUntil(e.target.value)} label={t('alertSnoozeUntil')} />
             <TextField name="reason" label={t('reason')} placeholder={t('snoozeReasonPlaceholder')} maxLength={500} />
             <SubmitButton variant="secondary" pendingLabel={t('snoozing')}>
               {t('alertSnoozeSave')}
             </SubmitButton>
           </ActionForm>
-          <ActionForm action={dismissEpisode} successMessage={t('alertDismissed')} onSuccess={refresh} className="flex items-end gap-2">
+          <ActionForm action={dismissEpisode} onSuccess={done(t('done.alertDismissed', { title }))} className="flex items-end gap-2">
             {episodeHidden}
             <div className="min-w-0 flex-1">
               <TextField name="reason" label={t('dismissReason')} placeholder={t('dismissReasonPlaceholder')} maxLength={500} />
@@ -104,10 +119,10 @@ export function TaskActions({
         </>
       )}
       {users && (
-        <ActionForm action={reassignTask} successMessage={t('reassigned')} onSuccess={refresh} className="flex items-end gap-2">
+        <ActionForm action={reassignTask} onSuccess={done(t('done.given', { title, name: users?.find((u) => String(u.id) === ownerId)?.name ?? '' }))} className="flex items-end gap-2">
           {hidden}
           <div className="min-w-0 flex-1">
-            <SelectField name="ownerId" label={t('reassign')} options={users.map((u) => ({ value: String(u.id), label: u.name }))} />
+            <SelectField name="ownerId" label={t('reassign')} value={ownerId} onChange={(e) => setOwnerId(e.target.value)} options={users.map((u) => ({ value: String(u.id), label: u.name }))} />
           </div>
           <SubmitButton variant="secondary" pendingLabel={t('reassigning')}>
             {t('reassignSave')}
