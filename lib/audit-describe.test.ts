@@ -160,6 +160,13 @@ describe('describeAuditRow', () => {
     ]);
   });
 
+  it('reads an alert snoozed with or without a reason, in both languages', () => {
+    const snoozed = (reason: string | null) => row({ action: 'alert.snooze', after: { episodeId: 3, ruleName: 'No login 14 days', until: '2026-12-04', reason, taskId: 9 } });
+    expect(read(snoozed('Customer on holiday'))).toEqual(['佐藤 遥 snoozed the alert “No login 14 days” on [Sora Robotics]', 'Reason: Customer on holiday', `Until: ${en.format.date('2026-12-04')}`]);
+    expect(read(snoozed(null))).toEqual(['佐藤 遥 snoozed the alert “No login 14 days” on [Sora Robotics]', `Until: ${en.format.date('2026-12-04')}`]);
+    expect(read(snoozed(null), ja)).toEqual(['佐藤 遥 が [Sora Robotics] のアラート「No login 14 days」をスヌーズしました', `期限: ${ja.format.date('2026-12-04')}`]);
+  });
+
   it('reads the demo seed’s summary rows as counts by the setup', () => {
     expect(read(row({ action: 'account.create', entityId: null, actorId: null, actorName: null, after: { count: 300, overrides: 12, requests: 3, source: 'demo seed' } }))).toEqual([
       'Setup created 300 accounts',

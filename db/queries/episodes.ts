@@ -22,7 +22,7 @@ export async function findEpisode(db: DbOrTx, id: number): Promise<EpisodeRow | 
 /** Writes a snooze or dismissal on an open episode still at `version`; false if it changed or closed since. */
 export async function decideEpisode(
   db: DbOrTx,
-  e: { id: number; version: number } & ({ snoozedUntil: string; snoozeReason: string } | { dismissedOn: string; dismissReason: string }),
+  e: { id: number; version: number } & ({ snoozedUntil: string; snoozeReason: string | null } | { dismissedOn: string; dismissReason: string }),
 ): Promise<boolean> {
   const set =
     'snoozedUntil' in e

@@ -50,8 +50,8 @@ export const snoozeTaskInput = z.object({ ...task, until: isoDate });
 /** To another active user. */
 export const reassignTaskInput = z.object({ ...task, ownerId: id });
 
-/** The alert episode behind a task, from the version shown: quiet until a day (after today), with why. */
-export const snoozeEpisodeInput = z.object({ taskId: id, episodeVersion: version, until: isoDate, reason: text(500) });
+/** The alert episode behind a task, from the version shown: quiet until a day (after today), with why if the user says (a snooze is light: the alert comes back). */
+export const snoozeEpisodeInput = z.object({ taskId: id, episodeVersion: version, until: isoDate, reason: optionalText(500) });
 
-/** The alert episode behind a task: never again in this episode, with why; its open task is cancelled. */
+/** The alert episode behind a task: never again in this episode, with why (required: a dismissal silences the rule); its open task is cancelled. */
 export const dismissEpisodeInput = z.object({ taskId: id, episodeVersion: version, reason: text(500) });

@@ -14,7 +14,8 @@ import { dismissEpisodeInput, snoozeEpisodeInput } from '@/lib/validation/task';
 
 // The alert episode behind a raised task, decided from the task: its owner,
 // or a manager or admin, snoozes it (the task sleeps until the same day) or
-// dismisses it (the task is cancelled), each from the episode version shown.
+// dismisses it (the task is cancelled, and a reason is required), each from
+// the episode version shown.
 
 const conflict = () => new ActionError({ key: 'tasks.episodeChanged' });
 
@@ -29,7 +30,7 @@ async function episodeOf(tx: Tx, user: CurrentUser, taskId: number): Promise<Epi
   return episode;
 }
 
-/** Quiet until a day after today, with why; the task comes back to the inbox on that day. */
+/** Quiet until a day after today, with why if given; the task comes back to the inbox on that day. */
 export const snoozeEpisode = action({
   name: 'alert.snooze',
   permission: 'tasks.work',

@@ -189,6 +189,27 @@ describe('the alert episode behind a task', () => {
     expect(await episodeRow(episodeId)).toMatchObject({ snoozedUntil: addDays(today, 5), version: 2 });
   });
 
+  it('snoozing needs no reason (dismissing does): the row and the audit read without one', async () => {
+    const csm = await createUser('csm');
+    const account = await createAccount({ ownerId: csm.id });
+    const { taskId, episodeId } = await raised(csm.id, account.id);
+    await signInAs(csm);
+    expect(await snoozeEpisode(null, { taskId, episodeVersion: 1, until: addDays(today, 3), reason: '  ' })).toEqual({ ok: true, data: undefined });
+    expect(await episodeRow(episodeId)).toMatchObject({ snoozedUntil: addDays(today, 3), snoozeReason: null, version: 2 });
+    expect(await taskRow(taskId)).toMatchObject({ status: 'open', snoozedUntil: addDays(today, 3) });
+    expect(await lastAudit()).toMatchObject({ action: 'alert.snooze', after: { episodeId, until: addDays(today, 3), reason: null, taskId } });
+    expect(await dismissEpisode(null, { taskId, episodeVersion: 2, reason: '' })).toMatchObject({ ok: false, fieldErrors: { reason: { key: 'validation.required' } } });
+
+    // Back in the inbox on that day, the row says it was snoozed, with no dangling colon.
+    await (await db()).update(alertEpisodes).set({ snoozedUntil: today }).where(eq(alertEpisodes.id, episodeId));
+    await (await db()).update(tasks).set({ snoozedUntil: null }).where(eq(tasks.id, taskId));
+    const text = textOf(await renderToHtml(await TasksPage({ searchParams: Promise.resolve({}) })));
+    const line = `Alert snoozed until ${formatFor('en', tz).date(today)}`;
+    expect(text).toContain(line);
+    expect(text).not.toContain(`${line}:`);
+    expect(text).toContain('Reason (optional)');
+  });
+
   it('refuses a task written by hand: there is no alert behind it', async () => {
     const csm = await createUser('csm');
     const account = await createAccount({ ownerId: csm.id });

@@ -17,9 +17,9 @@ export function whyLines(task: Pick<InboxTask, 'title' | 'why' | 'values' | 'rul
   return lines;
 }
 
-/** What was decided about the alert behind a task: dismissed, or snoozed until a day, with the reason given; null when nothing was. */
+/** What was decided about the alert behind a task: dismissed (with its reason), or snoozed until a day (with its reason, if one was given); null when nothing was. */
 export function episodeLine(e: EpisodeOnTask, t: LooseTranslate, format: Format): string | null {
   if (e.dismissedOn) return t('episodeDismissed', { date: format.date(e.dismissedOn), reason: e.dismissReason ?? '' });
-  if (e.snoozedUntil) return t('episodeSnoozed', { date: format.date(e.snoozedUntil), reason: e.snoozeReason ?? '' });
+  if (e.snoozedUntil) return e.snoozeReason ? t('episodeSnoozed', { date: format.date(e.snoozedUntil), reason: e.snoozeReason }) : t('episodeSnoozedNoReason', { date: format.date(e.snoozedUntil) });
   return null;
 }

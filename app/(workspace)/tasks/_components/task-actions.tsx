@@ -102,7 +102,7 @@ export function TaskActions({
           <ActionForm action={snoozeEpisode} onSuccess={done(t('done.alertSnoozed', { title, date: format.date(alertUntil) }))} className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_auto] sm:items-end">
             {episodeHidden}
             <TextField name="until" type="date" min={tomorrow} defaultValue={tomorrow} onChange={(e) => setAlertUntil(e.target.value)} label={t('alertSnoozeUntil')} />
-            <TextField name="reason" label={t('reason')} placeholder={t('snoozeReasonPlaceholder')} maxLength={500} />
+            <TextField name="reason" label={t('reasonOptional')} placeholder={t('snoozeReasonPlaceholder')} maxLength={500} />
             <SubmitButton variant="secondary" pendingLabel={t('snoozing')}>
               {t('alertSnoozeSave')}
             </SubmitButton>
