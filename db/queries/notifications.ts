@@ -34,6 +34,15 @@ export async function latestNotifications(db: DbOrTx, userId: number, limit = 20
   return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString(), requestedTier: r.requestedTier === null ? null : Number(r.requestedTier) }));
 }
 
+/**
+ * A task a manager gave themselves is not news to them. The trigger tells
+ * every new owner (it cannot see who acted), so the reassignment takes back
+ * the unread "task assigned" it just wrote for them, in its transaction.
+ */
+export async function unnotifySelfAssignment(db: DbOrTx, taskId: number, userId: number): Promise<void> {
+  await db.execute(sql`delete from notifications where task_id = ${taskId} and user_id = ${userId} and kind = 'task_assigned' and read_at is null`);
+}
+
 /** Marks one of the user's notifications read (`id`), or all of them; another user's are never touched. Returns how many changed. */
 export async function markRead(db: DbOrTx, userId: number, id: number | null): Promise<number> {
   const rows = await queryRows<{ id: number }>(

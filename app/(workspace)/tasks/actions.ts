@@ -2,6 +2,7 @@
 
 import { findAccount } from '@/db/queries/accounts';
 import { insertActivity } from '@/db/queries/activities';
+import { unnotifySelfAssignment } from '@/db/queries/notifications';
 import { findActivityType } from '@/db/queries/playbooks';
 import { completeTaskRow, findTask, insertTask, reassignTaskRow, snoozeTaskRow, type TaskRef } from '@/db/queries/tasks';
 import { findUser } from '@/db/queries/users';
@@ -106,17 +107,19 @@ export const snoozeTask = action({
   },
 });
 
-/** To another active user. */
+/** To another active user (or the manager themselves, who is not notified of it). */
 export const reassignTask = action({
   name: 'task.reassign',
   permission: 'tasks.assign',
   input: reassignTaskInput,
   revalidate: ['/tasks', '/'],
-  async run({ input, tx, audit }) {
+  async run({ user, input, tx, audit }) {
     const task = await openTask(tx, input.taskId);
     const owner = await findUser(tx, input.ownerId);
     if (!owner?.active) throw new ActionError({ key: 'tasks.ownerInactive' }, 'ownerId');
     if (!(await reassignTaskRow(tx, { id: task.id, version: input.version, ownerId: owner.id }))) throw conflict();
+    // Taken by the manager themselves: no bell for what they just did.
+    if (owner.id === user.id && task.ownerId !== user.id) await unnotifySelfAssignment(tx, task.id, user.id);
     await audit({ action: 'task.reassign', entity: 'account', entityId: task.accountId, before: { ownerId: task.ownerId }, after: { taskId: task.id, title: task.title, ownerId: owner.id } });
   },
 });

@@ -1,8 +1,8 @@
 import type * as Navigation from 'next/navigation';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { tasks, workspaceSettings } from '@/db/schema';
+import { notifications, tasks, workspaceSettings } from '@/db/schema';
 import { todayIn } from '@/lib/dates';
 import { addDays } from '@/lib/scheduling/local-date';
 import { lastAudit } from '@/tests/audit';
@@ -105,5 +105,24 @@ describe('task actions', () => {
     expect(await reassignTask(null, { taskId: id, version: 1, ownerId: manager.id })).toMatchObject({ ok: true });
     const [given] = await (await getDb()).select().from(tasks).where(eq(tasks.id, id));
     expect(given).toMatchObject({ ownerId: manager.id, status: 'open' });
+  });
+
+  it('tells the new owner of a task given to them, but not a manager who took it themselves', async () => {
+    const manager = await createUser('manager');
+    const csm = await createUser('csm');
+    const other = await createUser('csm');
+    const account = await createAccount({ ownerId: csm.id });
+    const id = await task(csm.id, account.id);
+    const bell = async (userId: number) =>
+      (await (await getDb()).select({ read: notifications.readAt }).from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.taskId, id)))).map((n) => (n.read ? 'read' : 'unread'));
+    expect(await bell(csm.id)).toEqual(['unread']);
+    await signInAs(manager);
+    expect(await reassignTask(null, { taskId: id, version: 1, ownerId: manager.id })).toMatchObject({ ok: true });
+    expect(await bell(manager.id)).toEqual([]);
+    // The one who had it no longer has it waiting in their bell.
+    expect(await bell(csm.id)).toEqual([]);
+    expect(await reassignTask(null, { taskId: id, version: 2, ownerId: other.id })).toMatchObject({ ok: true });
+    expect(await bell(other.id)).toEqual(['unread']);
+    expect(await bell(manager.id)).toEqual([]);
   });
 });
