@@ -4,7 +4,7 @@ import { digestHour } from '@/lib/notifications/digest';
 import { queryRows, type DbOrTx } from '../client';
 
 // The daily digest: who is owed one now, claimed in the statement that
-// records it, and their open tasks.
+// records it (and given back if it could not be sent), and their open tasks.
 
 export type DigestUser = {
   id: number;
@@ -16,6 +16,8 @@ export type DigestUser = {
   today: LocalDate;
   /** When their previous digest went out (its day at 08:00 local), or a day ago for a first one. */
   since: string;
+  /** The day of their previous digest (what the claim replaced), to put back if this one cannot be sent. */
+  previousDay: LocalDate | null;
 };
 
 /**
@@ -39,12 +41,25 @@ export async function claimDigestUsers(db: DbOrTx, now: Date): Promise<DigestUse
         from owed, ws
         where u.id = owed.id and ${due}
         returning u.id, u.email, u.name, u.locale, coalesce(u.time_zone, ws.tz) as "timeZone", ${local}::date::text as today,
-          coalesce((owed.previous + make_time(${digestHour}::int, 0, 0)) at time zone coalesce(u.time_zone, ws.tz), ${at} - interval '1 day')::text as since`,
+          coalesce((owed.previous + make_time(${digestHour}::int, 0, 0)) at time zone coalesce(u.time_zone, ws.tz), ${at} - interval '1 day')::text as since,
+          owed.previous::text as "previousDay"`,
   );
-  return rows.map(({ previous, ...r }) => {
-    void previous;
-    return { ...r, since: new Date(r.since).toISOString() };
-  });
+  return rows.map((r) => ({ ...r, since: new Date(r.since).toISOString() }));
+}
+
+/**
+ * Gives back the claims of digests that could not be sent, in one
+ * statement: each user's digest_sent_on returns to its previous day, so the
+ * next run tries again. Only where it still holds this claim (a later day's
+ * run, or the user turning the digest off and on, is left alone).
+ */
+export async function releaseDigestClaims(db: DbOrTx, users: Pick<DigestUser, 'id' | 'today' | 'previousDay'>[]): Promise<void> {
+  if (!users.length) return;
+  await db.execute(
+    sql`update users u set digest_sent_on = d.previous
+        from jsonb_to_recordset(${JSON.stringify(users.map((x) => ({ id: x.id, today: x.today, previous: x.previousDay })))}::jsonb) as d(id int, today date, previous date)
+        where u.id = d.id and u.digest_sent_on = d.today`,
+  );
 }
 
 export type DigestTask = { ownerId: number; id: number; title: string; accountName: string; dueOn: LocalDate; priority: string; createdAt: string };

@@ -14,7 +14,9 @@ import { sendDigests } from './notifications';
 // The daily digest against a real SMTP server: at 08:00 in the user's zone,
 // not before, once a day however many runs, in their language.
 
-const { mailsTo } = startTestSmtp({ unfoldHeaders: true });
+// Addresses the server refuses while they are in `refused`.
+const refused = new Set<string>();
+const { mailsTo } = startTestSmtp({ unfoldHeaders: true, refuse: (address) => refused.has(address.toLowerCase()) });
 
 const zone = 'Asia/Kolkata'; // +05:30: 08:00 local is 02:30 UTC
 const minute = 60_000;
@@ -101,6 +103,29 @@ describe('the daily digest', () => {
     // Claimed all the same: nothing is sent later that day either.
     expect((await digestSetting(await getDb(), idle.id))?.digestSentOn).toBe(today);
     expect(mailsTo(off.email)).toHaveLength(0);
+  });
+
+  it('leaves a digest the server refused unsent, so the next run sends it', async () => {
+    const at = eightLocal();
+    const today = todayIn(zone, at);
+    const user = await digestUser('en');
+    const yesterday = addDays(today, -1);
+    await (await getDb()).update(users).set({ digestSentOn: yesterday }).where(eq(users.id, user.id));
+    const account = await createAccount({ ownerId: user.id, name: 'Refused Co' });
+    await (await getDb()).insert(tasks).values({ accountId: account.id, ownerId: user.id, createdBy: user.id, title: 'Renewal call', dueOn: today });
+    refused.add(user.email.toLowerCase());
+    try {
+      expect((await sendDigests(at)).failed).toBeGreaterThanOrEqual(1);
+      expect(mailsTo(user.email)).toHaveLength(0);
+      // Not marked sent: the day of the last digest that did go out stays.
+      expect((await digestSetting(await getDb(), user.id))?.digestSentOn).toBe(yesterday);
+    } finally {
+      refused.delete(user.email.toLowerCase());
+    }
+    await sendDigests(new Date(at.getTime() + 15 * minute));
+    expect(mailsTo(user.email)).toHaveLength(1);
+    expect(mailText(mailsTo(user.email)[0]!.raw)).toContain('Renewal call · Refused Co');
+    expect((await digestSetting(await getDb(), user.id))?.digestSentOn).toBe(today);
   });
 
   it('sends nothing and claims nobody without SMTP', async () => {

@@ -1,7 +1,7 @@
 import 'server-only';
 import nodemailer from 'nodemailer';
 import { getDb } from '@/db/client';
-import { claimDigestUsers, digestTasks } from '@/db/queries/digest';
+import { claimDigestUsers, digestTasks, releaseDigestClaims } from '@/db/queries/digest';
 import { notifyDueTasks } from '@/db/queries/notifications';
 import { getWorkspace } from '@/db/queries/workspace';
 import { todayIn } from '@/lib/dates';
@@ -16,7 +16,8 @@ import { digestEmail, digestSections, isEmptyDigest } from '@/lib/notifications/
 // 08:00 comes at a quarter hour in every zone). Both are safe to run twice or
 // on two instances at once: the sweep inserts each notification once, and a
 // digest is claimed (digest_sent_on) before it is sent, so it goes out at most
-// once a day; a failed send is not retried that day.
+// once a day. A send that fails gives its claim back, so the next run (a
+// quarter of an hour later) tries again.
 
 /** Notifies owners of open tasks due within a day; returns how many notifications are new. */
 export async function notifyDue(now = new Date()): Promise<number> {
@@ -32,11 +33,13 @@ export async function sendDigests(now = new Date()): Promise<{ sent: number; emp
   const db = await getDb();
   const users = await claimDigestUsers(db, now);
   if (!users.length) return counts;
-  const tasks = await digestTasks(db, users);
-  // The workspace's language for users without one: Japanese for a yen workspace (as contacts' emails).
-  const fallback: Locale = (await getWorkspace(db)).currency === 'JPY' ? 'ja' : 'en';
+  // Sent, or nothing to tell that day: the claims that stand. Any other (refused, or this run failed first) is given back.
+  const settled = new Set<number>();
   const transport = nodemailer.createTransport(url);
   try {
+    const tasks = await digestTasks(db, users);
+    // The workspace's language for users without one: Japanese for a yen workspace (as contacts' emails).
+    const fallback: Locale = (await getWorkspace(db)).currency === 'JPY' ? 'ja' : 'en';
     for (const user of users) {
       const sections = digestSections(
         tasks.filter((t) => t.ownerId === user.id),
@@ -45,6 +48,7 @@ export async function sendDigests(now = new Date()): Promise<{ sent: number; emp
       );
       if (isEmptyDigest(sections)) {
         counts.empty++;
+        settled.add(user.id);
         continue;
       }
       const locale = user.locale && isLocale(user.locale) ? user.locale : fallback;
@@ -52,6 +56,7 @@ export async function sendDigests(now = new Date()): Promise<{ sent: number; emp
       try {
         await transport.sendMail({ from: smtpFrom(), ...mail });
         counts.sent++;
+        settled.add(user.id);
       } catch (e) {
         // One refused address does not stop the others.
         console.error(`[digest] user ${user.id}:`, e instanceof Error ? e.message : e);
@@ -60,6 +65,10 @@ export async function sendDigests(now = new Date()): Promise<{ sent: number; emp
     }
   } finally {
     transport.close();
+    await releaseDigestClaims(
+      db,
+      users.filter((u) => !settled.has(u.id)),
+    );
   }
   return counts;
 }
