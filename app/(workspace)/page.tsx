@@ -5,7 +5,7 @@ import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
 import { resolvePeriod } from '@/lib/coverage/period';
-import { todayIn } from '@/lib/dates';
+import { taskToday, todayIn } from '@/lib/dates';
 import { getFormat } from '@/lib/i18n/format';
 import { readerLocale } from '@/lib/server/working-calendar';
 import { PageHeader } from '@/components/ui/page-header';
@@ -26,6 +26,7 @@ export default async function HomePage() {
   const money = await getFormat(workspace.currency);
   const timeZone = me.timeZone ?? workspace.timeZone;
   const today = todayIn(timeZone, now);
+  const tasksDay = taskToday(workspace, now);
   const quarter = resolvePeriod({ period: 'quarter' }, { today, fiscalYearStartMonth: workspace.fiscalYearStartMonth });
   const seesTeam = can(me, 'team.view');
   return (
@@ -34,10 +35,10 @@ export default async function HomePage() {
       {seesTeam ? (
         <>
           <ScheduleTeaser userId={me.id} now={now} />
-          <ManagerHome now={now} today={today} quarter={quarter} timeZone={timeZone} format={money} workspace={workspace} language={language} />
+          <ManagerHome now={now} today={today} taskToday={tasksDay} quarter={quarter} timeZone={timeZone} format={money} workspace={workspace} language={language} />
         </>
       ) : (
-        <CsmHome userId={me.id} now={now} today={today} quarter={quarter} timeZone={timeZone} format={money} />
+        <CsmHome userId={me.id} now={now} today={today} taskToday={tasksDay} quarter={quarter} timeZone={timeZone} format={money} />
       )}
       {can(me, 'workspace.manage') && <WorkspaceHealthCard now={now} format={format} />}
     </div>

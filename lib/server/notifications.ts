@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { claimDigestUsers, digestTasks, releaseDigestClaims } from '@/db/queries/digest';
 import { notifyDueTasks } from '@/db/queries/notifications';
 import { getWorkspace } from '@/db/queries/workspace';
-import { todayIn } from '@/lib/dates';
+import { taskToday } from '@/lib/dates';
 import { appUrl, smtpFrom, smtpUrl } from '@/lib/env';
 import { formatFor } from '@/lib/format';
 import { isLocale, type Locale } from '@/lib/i18n/locales';
@@ -22,7 +22,7 @@ import { digestEmail, digestSections, isEmptyDigest } from '@/lib/notifications/
 /** Notifies owners of open tasks due within a day; returns how many notifications are new. */
 export async function notifyDue(now = new Date()): Promise<number> {
   const db = await getDb();
-  return db.transaction(async (tx) => notifyDueTasks(tx, todayIn((await getWorkspace(tx)).timeZone, now)));
+  return db.transaction(async (tx) => notifyDueTasks(tx, taskToday(await getWorkspace(tx), now)));
 }
 
 /** Sends the digests owed at `now` (nothing without SMTP); returns how many were sent and how many users had nothing to tell. */

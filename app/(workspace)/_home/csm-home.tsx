@@ -21,8 +21,12 @@ import { TasksCard } from './tasks-card';
 
 const shown = 5;
 
-/** A CSM's work: their tasks, this week, what is overdue, the coverage gaps in their book and the renewals ahead. */
-export async function CsmHome({ userId, now, today, quarter, timeZone, format }: { userId: number; now: Date; today: LocalDate; quarter: Period; timeZone: string; format: Format }) {
+/**
+ * A CSM's work: their tasks, this week, what is overdue, the coverage gaps in
+ * their book and the renewals ahead. `today` is the reader's day; their tasks
+ * are bucketed on `taskToday` (lib/dates taskToday), as on /tasks.
+ */
+export async function CsmHome({ userId, now, today, taskToday, quarter, timeZone, format }: { userId: number; now: Date; today: LocalDate; taskToday: LocalDate; quarter: Period; timeZone: string; format: Format }) {
   const db = await getDb();
   const mine = { from: quarter.from, to: quarter.to, ownerId: userId };
   const [t, tc, tp, summary, gaps, overdue, week, renewals, tasks] = await Promise.all([
@@ -34,7 +38,7 @@ export async function CsmHome({ userId, now, today, quarter, timeZone, format }:
     overdueActivities(db, { ownerIds: [userId], now, limit: shown }),
     dueSoonActivities(db, { ownerIds: [userId], now, until: new Date(now.getTime() + 7 * 86_400_000), limit: 8 }),
     renewalsAhead(db, { ownerId: userId, from: today, to: addDays(today, 90), limit: 6 }),
-    homeInbox(db, { ownerId: userId, today, limit: 3 }),
+    homeInbox(db, { ownerId: userId, today: taskToday, limit: 3 }),
   ]);
   const total = summary.find((r) => r.grouping === 'total') ?? noCoverage;
   const ratio = coverageRatio(total);

@@ -1,13 +1,15 @@
 import type * as Navigation from 'next/navigation';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { tasks, workspaceSettings } from '@/db/schema';
+import { tasks, users, workspaceSettings } from '@/db/schema';
 import { todayIn } from '@/lib/dates';
 import { addDays } from '@/lib/scheduling/local-date';
 import { createAccount } from '@/tests/accounts';
 import { createUser, signInAs } from '@/tests/factories';
 import { renderToHtml, textOf } from '@/tests/render-page';
 import HomePage from '../page';
+import TasksPage from '../tasks/page';
 
 vi.mock('next-intl/server', () => import('@/tests/intl-server'));
 vi.mock('next/navigation', async (original) => ({
@@ -40,6 +42,23 @@ describe('tasks on the home page', () => {
     expect(text).toContain('Due today (1)');
     expect(text).not.toContain('Plan next month');
     expect(html).toContain('href="/tasks"');
+  });
+
+  it('counts a task due today on the workspace’s day, as /tasks does, for a CSM whose own zone is on another date', async () => {
+    // A zone whose date now differs from Tokyo's: 20 hours behind, or else (Tokyo after 20:00) 5 hours ahead.
+    const away = todayIn('Pacific/Pago_Pago') !== today ? 'Pacific/Pago_Pago' : 'Pacific/Kiritimati';
+    expect(todayIn(away)).not.toBe(today);
+    const csm = await createUser('csm', { name: 'Far-away CSM' });
+    await (await getDb()).update(users).set({ timeZone: away }).where(eq(users.id, csm.id));
+    const account = await createAccount({ ownerId: csm.id, name: 'Far-away account' });
+    await (await getDb()).insert(tasks).values({ accountId: account.id, ownerId: csm.id, title: 'Call before the workspace’s day ends', dueOn: today });
+    await signInAs(csm);
+    const home = textOf(await renderToHtml(await HomePage()));
+    expect(home).toContain('Due today (1)');
+    expect(home).not.toContain('Overdue (1)');
+    expect(home).not.toContain('This week (1)');
+    const inbox = textOf(await renderToHtml(await TasksPage({ searchParams: Promise.resolve({}) })));
+    expect(inbox).toContain('Due today (1)');
   });
 
   it('shows a manager the team’s task load, unassigned first', async () => {

@@ -26,8 +26,8 @@ const shown = 5;
 
 const toneOf = (ratio: number | null) => (ratio === null ? 'neutral' : ratio >= 0.9 ? 'good' : ratio >= 0.7 ? 'warn' : 'bad');
 
-/** A manager's work: coverage by tier and CSM, pending override requests, the team's task load and overdue, renewals by month. */
-export async function ManagerHome({ now, today, quarter, timeZone, format, workspace, language }: { now: Date; today: LocalDate; quarter: Period; timeZone: string; format: Format; workspace: Workspace; language: string }) {
+/** A manager's work: coverage by tier and CSM, pending override requests, the team's task load (on `taskToday`, as on /tasks) and overdue, renewals by month. */
+export async function ManagerHome({ now, today, taskToday, quarter, timeZone, format, workspace, language }: { now: Date; today: LocalDate; taskToday: LocalDate; quarter: Period; timeZone: string; format: Format; workspace: Workspace; language: string }) {
   const db = await getDb();
   const [t, tc, summary, requests, overdue, renewals, byMonth, capacity, taskLoad] = await Promise.all([
     getTranslations('home'),
@@ -38,7 +38,7 @@ export async function ManagerHome({ now, today, quarter, timeZone, format, works
     renewalsAhead(db, { from: today, to: addDays(today, 90), limit: 0 }),
     renewalsByMonth(db, { from: today, months: renewalMonthsShown }),
     capacityMonth(db, { month: today.slice(0, 7), now, workspace, language, activity: false }),
-    teamTaskLoad(db, today),
+    teamTaskLoad(db, taskToday),
   ]);
   const overCapacity = capacity.rows.filter((r) => r.over);
   const total = summary.find((r) => r.grouping === 'total') ?? noCoverage;

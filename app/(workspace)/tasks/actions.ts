@@ -11,7 +11,7 @@ import { action } from '@/lib/actions/action';
 import { ActionError, notFoundError } from '@/lib/actions/result';
 import { assertCanEditAccount, assertCanWorkTask, ownerFor } from '@/lib/auth/access';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { todayIn } from '@/lib/dates';
+import { taskToday } from '@/lib/dates';
 import { plannedInstant } from '@/lib/server/booking';
 import { completeTaskInput, createTaskInput, reassignTaskInput, snoozeTaskInput } from '@/lib/validation/task';
 import type { z } from 'zod';
@@ -42,7 +42,7 @@ export const createTask = action({
     assertCanEditAccount(user, account);
     const ownerId = ownerFor(user, input.ownerId, user.id) ?? user.id;
     if (ownerId !== user.id && !(await findUser(tx, ownerId))?.active) throw new ActionError({ key: 'tasks.ownerInactive' }, 'ownerId');
-    if (input.dueOn < todayIn((await getWorkspace(tx)).timeZone)) throw new ActionError({ key: 'tasks.duePast' }, 'dueOn');
+    if (input.dueOn < taskToday(await getWorkspace(tx))) throw new ActionError({ key: 'tasks.duePast' }, 'dueOn');
     const id = await insertTask(tx, { ...input, accountId: account.id, ownerId, createdBy: user.id });
     await audit({ action: 'task.create', entity: 'account', entityId: account.id, after: { taskId: id, title: input.title, ownerId, dueOn: input.dueOn, priority: input.priority } });
     return { id };
@@ -100,7 +100,7 @@ export const snoozeTask = action({
   async run({ user, input, tx, audit }) {
     const task = await openTask(tx, input.taskId);
     assertCanWorkTask(user, task);
-    const today = todayIn((await getWorkspace(tx)).timeZone);
+    const today = taskToday(await getWorkspace(tx));
     if (input.until <= today) throw new ActionError({ key: 'tasks.snoozeFuture' }, 'until');
     if (!(await snoozeTaskRow(tx, { id: task.id, version: input.version, until: input.until }))) throw conflict();
     await audit({ action: 'task.snooze', entity: 'account', entityId: task.accountId, after: { taskId: task.id, title: task.title, until: input.until } });

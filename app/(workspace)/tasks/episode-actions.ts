@@ -9,7 +9,7 @@ import { ActionError, notFoundError } from '@/lib/actions/result';
 import { dismiss, snooze } from '@/lib/alerts/episode';
 import { assertCanWorkTask } from '@/lib/auth/access';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { todayIn } from '@/lib/dates';
+import { taskToday } from '@/lib/dates';
 import { dismissEpisodeInput, snoozeEpisodeInput } from '@/lib/validation/task';
 
 // The alert episode behind a raised task, decided from the task: its owner,
@@ -38,7 +38,7 @@ export const snoozeEpisode = action({
   revalidate: ['/tasks', '/'],
   async run({ user, input, tx, audit }) {
     const episode = await episodeOf(tx, user, input.taskId);
-    const today = todayIn((await getWorkspace(tx)).timeZone);
+    const today = taskToday(await getWorkspace(tx));
     if (input.until <= today) throw new ActionError({ key: 'tasks.snoozeFuture' }, 'until');
     const next = snooze(episode, input.until, today);
     if (!(await decideEpisode(tx, { id: episode.id, version: input.episodeVersion, snoozedUntil: next.snoozedUntil!, snoozeReason: input.reason }))) throw conflict();
@@ -55,7 +55,7 @@ export const dismissEpisode = action({
   revalidate: ['/tasks', '/'],
   async run({ user, input, tx, audit }) {
     const episode = await episodeOf(tx, user, input.taskId);
-    const next = dismiss(episode, todayIn((await getWorkspace(tx)).timeZone));
+    const next = dismiss(episode, taskToday(await getWorkspace(tx)));
     if (!(await decideEpisode(tx, { id: episode.id, version: input.episodeVersion, dismissedOn: next.dismissedOn!, dismissReason: input.reason }))) throw conflict();
     const taskId = await followEpisode(tx, episode.id, { cancel: true });
     await audit({ action: 'alert.dismiss', entity: 'account', entityId: episode.accountId, after: { episodeId: episode.id, ruleName: episode.ruleName, reason: input.reason, taskId } });

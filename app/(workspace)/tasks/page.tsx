@@ -14,7 +14,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { canManageAccounts } from '@/lib/auth/access';
 import { can } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/current-user';
-import { todayIn } from '@/lib/dates';
+import { taskToday } from '@/lib/dates';
 import { getFormat } from '@/lib/i18n/format';
 import { loose } from '@/lib/i18n/loose';
 import { addDays } from '@/lib/scheduling/local-date';
@@ -45,7 +45,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const accountQuery = searchTerm(one(query.account));
   const db = await getDb();
   const workspace = await getWorkspace(db);
-  const today = todayIn(workspace.timeZone);
+  const today = taskToday(workspace);
   const manager = can(user, 'tasks.assign');
   const [t, format, mine, unassigned, load, users, touch, options] = await Promise.all([
     getTranslations('tasks'),
