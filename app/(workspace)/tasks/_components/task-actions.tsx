@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import type { ActionResult, ActionState } from '@/lib/actions/result';
 import { useFormat } from '@/lib/i18n/use-format';
 import { ActionForm, SelectField, SubmitButton, TextField } from '@/components/action-form';
 import { completeTask, reassignTask, snoozeTask } from '../actions';
@@ -16,7 +17,9 @@ export type TouchDefaults = { types: { id: number; label: string }[]; typeId: nu
  * snooze until a day, and (managers) give to someone else: each from the
  * version shown. A task raised by an open alert episode snoozes or dismisses
  * the episode instead (a reason is asked for to dismiss). What became of the
- * task is said above the list (TaskStatus): the row goes with the change.
+ * task is said above the list (TaskStatus): the action's revalidation removes
+ * the row, with this form and its notice, in the same render as its result,
+ * so the notice is given as the action returns, not by the form.
  */
 export function TaskActions({
   taskId,
@@ -42,14 +45,16 @@ export function TaskActions({
   const format = useFormat();
   const announce = useTaskStatus();
   const [logging, setLogging] = useState(false);
-  // What was picked, for the notice: the date a snooze ends, whom the task went to.
-  const [until, setUntil] = useState(tomorrow);
-  const [alertUntil, setAlertUntil] = useState(tomorrow);
-  const [ownerId, setOwnerId] = useState(String(users?.[0]?.id ?? ''));
-  const done = (text: string) => () => {
-    announce(text);
-    router.refresh();
-  };
+  const refresh = () => router.refresh();
+  /** The action, saying what became of the task once it succeeded (the text from what was sent: the day, the new owner). */
+  const saying =
+    <R,>(act: (prev: ActionState<R>, data: FormData) => Promise<ActionResult<R>>, text: (data: FormData) => string) =>
+    async (prev: ActionState<R>, data: FormData) => {
+      const result = await act(prev, data);
+      if (result.ok) announce(text(data));
+      return result;
+    };
+  const day = (data: FormData) => format.date(String(data.get('until')));
   const hidden = (
     <>
       <input type="hidden" name="taskId" value={taskId} />
@@ -64,7 +69,7 @@ export function TaskActions({
   );
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <ActionForm action={completeTask} onSuccess={done(t('done.completed', { title }))} className="space-y-2 lg:col-span-2">
+      <ActionForm action={saying(completeTask, () => t('done.completed', { title }))} onSuccess={refresh} className="space-y-2 lg:col-span-2">
         {hidden}
         <div className="flex items-end gap-2">
           <div className="min-w-0 flex-1">
@@ -88,10 +93,10 @@ export function TaskActions({
         )}
       </ActionForm>
       {episodeVersion === null ? (
-        <ActionForm action={snoozeTask} onSuccess={done(t('done.snoozed', { title, date: format.date(until) }))} className="flex items-end gap-2">
+        <ActionForm action={saying(snoozeTask, (data) => t('done.snoozed', { title, date: day(data) }))} onSuccess={refresh} className="flex items-end gap-2">
           {hidden}
           <div className="min-w-0 flex-1">
-            <TextField name="until" type="date" min={tomorrow} defaultValue={tomorrow} onChange={(e) => setUntil(e.target.value)} label={t('snooze')} />
+            <TextField name="until" type="date" min={tomorrow} defaultValue={tomorrow} label={t('snooze')} />
           </div>
           <SubmitButton variant="secondary" pendingLabel={t('snoozing')}>
             {t('snoozeSave')}
@@ -99,15 +104,15 @@ export function TaskActions({
         </ActionForm>
       ) : (
         <>
-          <ActionForm action={snoozeEpisode} onSuccess={done(t('done.alertSnoozed', { title, date: format.date(alertUntil) }))} className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_auto] sm:items-end">
+          <ActionForm action={saying(snoozeEpisode, (data) => t('done.alertSnoozed', { title, date: day(data) }))} onSuccess={refresh} className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_auto] sm:items-end">
             {episodeHidden}
-            <TextField name="until" type="date" min={tomorrow} defaultValue={tomorrow} onChange={(e) => setAlertUntil(e.target.value)} label={t('alertSnoozeUntil')} />
+            <TextField name="until" type="date" min={tomorrow} defaultValue={tomorrow} label={t('alertSnoozeUntil')} />
             <TextField name="reason" label={t('reasonOptional')} placeholder={t('snoozeReasonPlaceholder')} maxLength={500} />
             <SubmitButton variant="secondary" pendingLabel={t('snoozing')}>
               {t('alertSnoozeSave')}
             </SubmitButton>
           </ActionForm>
-          <ActionForm action={dismissEpisode} onSuccess={done(t('done.alertDismissed', { title }))} className="flex items-end gap-2">
+          <ActionForm action={saying(dismissEpisode, () => t('done.alertDismissed', { title }))} onSuccess={refresh} className="flex items-end gap-2">
             {episodeHidden}
             <div className="min-w-0 flex-1">
               <TextField name="reason" label={t('dismissReason')} placeholder={t('dismissReasonPlaceholder')} maxLength={500} />
@@ -119,10 +124,10 @@ export function TaskActions({
         </>
       )}
       {users && (
-        <ActionForm action={reassignTask} onSuccess={done(t('done.given', { title, name: users?.find((u) => String(u.id) === ownerId)?.name ?? '' }))} className="flex items-end gap-2">
+        <ActionForm action={saying(reassignTask, (data) => t('done.given', { title, name: users?.find((u) => String(u.id) === data.get('ownerId'))?.name ?? '' }))} onSuccess={refresh} className="flex items-end gap-2">
           {hidden}
           <div className="min-w-0 flex-1">
-            <SelectField name="ownerId" label={t('reassign')} value={ownerId} onChange={(e) => setOwnerId(e.target.value)} options={users.map((u) => ({ value: String(u.id), label: u.name }))} />
+            <SelectField name="ownerId" label={t('reassign')} options={users.map((u) => ({ value: String(u.id), label: u.name }))} />
           </div>
           <SubmitButton variant="secondary" pendingLabel={t('reassigning')}>
             {t('reassignSave')}
