@@ -98,3 +98,23 @@ export const importStates = ['staging', 'applying', 'done', 'failed'] as const;
 /** What a CSV import writes: its batch says so, so that recovery applies it with the right statement. */
 export const importKinds = ['account', 'contact'] as const;
 export type ImportKind = (typeof importKinds)[number];
+
+/** How a tech-touch campaign reaches people. */
+export const campaignChannels = ['email', 'in_app', 'product_tour', 'email_sequence', 'other'] as const;
+export type CampaignChannel = (typeof campaignChannels)[number];
+
+/** The tool that sends a campaign: a marketing or product tool, or Touchplan's own SMTP for simple emails. */
+export const campaignTools = ['hubspot', 'marketo', 'intercom', 'pendo', 'touchplan_smtp', 'other'] as const;
+export type CampaignTool = (typeof campaignTools)[number];
+
+/**
+ * What happened to one campaign message for one contact or account, as the
+ * sending tool reports it: delivered, opened, clicked, bounced,
+ * unsubscribed, or completed (a product tour finished).
+ */
+export const campaignOutcomes = ['delivered', 'opened', 'clicked', 'bounced', 'unsubscribed', 'completed'] as const;
+export type CampaignOutcome = (typeof campaignOutcomes)[number];
+
+/** Where a campaign outcome came from: a CSV import of the tool's export, or the events API. */
+export const campaignOutcomeSources = ['import', 'api'] as const;
+export type CampaignOutcomeSource = (typeof campaignOutcomeSources)[number];

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { TouchModel } from '../../lib/vocabulary';
-import { activityTypes, contacts, contentItems, contentRecipients, contentShares, techTouches, touches } from '../schema';
+import { activityTypes, campaignEvents, campaigns, contacts, contentItems, contentRecipients, contentShares, techTouches, touches } from '../schema';
 import type { DbOrTx } from '../client';
 
 /**
@@ -78,6 +78,7 @@ export async function listAccountTouches(db: DbOrTx, accountId: number, { model,
       contentShareId: touches.contentShareId,
       contentRecipientId: touches.contentRecipientId,
       techTouchId: touches.techTouchId,
+      campaignEventId: touches.campaignEventId,
     })
     .from(touches)
     .where(and(eq(touches.accountId, accountId), model ? eq(touches.touchModel, model) : undefined))
@@ -98,6 +99,9 @@ export async function listAccountTouches(db: DbOrTx, accountId: number, { model,
       contentId: contentItems.id,
       nudgeRule: techTouches.ruleName,
       nudgeChannel: techTouches.channel,
+      campaignId: campaigns.id,
+      campaignName: campaigns.name,
+      campaignChannel: campaigns.channel,
     })
     .from(slice)
     .leftJoin(activityTypes, eq(activityTypes.id, slice.activityTypeId))
@@ -107,6 +111,8 @@ export async function listAccountTouches(db: DbOrTx, accountId: number, { model,
     .leftJoin(contentShares, eq(contentShares.id, sql`coalesce(${slice.contentShareId}, ${contentRecipients.shareId})`))
     .leftJoin(contentItems, eq(contentItems.id, contentShares.itemId))
     .leftJoin(techTouches, eq(techTouches.id, slice.techTouchId))
+    .leftJoin(campaignEvents, eq(campaignEvents.id, slice.campaignEventId))
+    .leftJoin(campaigns, eq(campaigns.id, campaignEvents.campaignId))
     .orderBy(desc(slice.occurredAt), desc(slice.id));
 }
 

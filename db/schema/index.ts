@@ -16,3 +16,4 @@ export * from './economics';
 export * from './signals';
 export * from './health';
 export * from './alerts';
+export * from './campaigns';

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { accounts } from './accounts';
 import { activities } from './activities';
 import { techTouches } from './alerts';
+import { campaignEvents } from './campaigns';
 import { contacts } from './contacts';
 import { contentRecipients, contentShares } from './content';
 import { programInvitations } from './programs';
@@ -34,6 +35,8 @@ export const touches = pgTable(
     programInvitationId: integer().references(() => programInvitations.id, { onDelete: 'cascade' }),
     // For alert nudges: the tech touch that left (alerts.ts).
     techTouchId: bigint({ mode: 'number' }).references(() => techTouches.id, { onDelete: 'cascade' }),
+    // For campaign deliveries: the delivered event (campaigns.ts).
+    campaignEventId: bigint({ mode: 'number' }).references(() => campaignEvents.id, { onDelete: 'cascade' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -48,6 +51,7 @@ export const touches = pgTable(
     uniqueIndex('touches_content_recipient_key').on(t.contentRecipientId).where(sql`${t.contentRecipientId} is not null`),
     // One touch of each kind per invitation.
     uniqueIndex('touches_tech_touch_key').on(t.techTouchId).where(sql`${t.techTouchId} is not null`),
+    uniqueIndex('touches_campaign_event_key').on(t.campaignEventId).where(sql`${t.campaignEventId} is not null`),
     uniqueIndex('touches_program_invitation_key').on(t.programInvitationId, t.kind).where(sql`${t.programInvitationId} is not null`),
   ],
 );
