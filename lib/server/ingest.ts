@@ -18,8 +18,10 @@ import { hashWriteKey, writeKeyFrom } from '@/lib/signals/write-key';
 export type IngestEndpoint = MessageType | 'batch';
 export const ingestEndpoints: readonly string[] = [...messageTypes, 'batch'];
 
-const noStore = { 'Cache-Control': 'no-store' };
-const failure = (status: number, error: string, headers: Record<string, string> = {}) => Response.json({ success: false, error }, { status, headers: { ...noStore, ...headers } });
+export const noStore = { 'Cache-Control': 'no-store' };
+/** An API refusal as SDKs and pipeline logs read it: `{ success: false, error }`. */
+export const apiFailure = (status: number, error: string, headers: Record<string, string> = {}) => Response.json({ success: false, error }, { status, headers: { ...noStore, ...headers } });
+const failure = apiFailure;
 
 /** The oldest instant the retention keeps: `months` calendar months (UTC) before `now`. */
 export function retentionStart(now: Date, months: number): Date {
@@ -59,14 +61,25 @@ async function store(db: DbOrTx, keyId: number, endpoint: string, accepted: Mess
   }
 }
 
-export async function ingest(db: DbOrTx, request: Request, endpoint: string): Promise<Response> {
-  if (!ingestEndpoints.includes(endpoint)) return failure(404, `There is no /v1/${endpoint}: use track, identify, group, page, screen or batch.`);
+/**
+ * Who sends and how often, for every API that takes the write keys: a live
+ * key within its rate a minute; else the refusal to answer with (401 without
+ * a key or with an unknown or revoked one, 429 over the rate).
+ */
+export async function admitWriteKey(db: DbOrTx, request: Request): Promise<{ id: number } | Response> {
   const key = writeKeyFrom(request.headers.get('authorization'));
   if (!key) return failure(401, 'No write key: send it as the HTTP Basic user name (Segment’s way) or as a Bearer token.', { 'WWW-Authenticate': 'Basic realm="Touchplan ingestion"' });
   const live = await admitRequest(db, hashWriteKey(key));
   if (!live) return failure(401, 'This write key is unknown or was revoked.', { 'WWW-Authenticate': 'Basic realm="Touchplan ingestion"' });
   if (live.requests > live.ratePerMinute)
     return failure(429, `This key is limited to ${live.ratePerMinute} requests a minute; try again in ${live.secondsLeft} s.`, { 'Retry-After': String(live.secondsLeft) });
+  return { id: live.id };
+}
+
+export async function ingest(db: DbOrTx, request: Request, endpoint: string): Promise<Response> {
+  if (!ingestEndpoints.includes(endpoint)) return failure(404, `There is no /v1/${endpoint}: use track, identify, group, page, screen or batch.`);
+  const live = await admitWriteKey(db, request);
+  if (live instanceof Response) return live;
 
   const body = await readJsonBody(request, endpoint === 'batch' ? maxBatchBytes : maxMessageBytes);
   if (!body.ok) return failure(body.status, body.error);

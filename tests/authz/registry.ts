@@ -24,6 +24,7 @@ import { newWriteKey } from '@/lib/signals/write-key';
 import { insertWriteKey, revokeWriteKey } from '@/db/queries/write-keys';
 import { addEventMapping, currentHealthModel } from '@/db/queries/health-read';
 import { insertAlertRule } from '@/db/queries/alert-rules';
+import { insertCampaign } from '@/db/queries/campaigns';
 import { saveWebhookSettings, webhookSettings } from '@/db/queries/tech-touches';
 import { planFor } from '@/lib/server/plan';
 import { addDays } from '@/lib/scheduling/local-date';
@@ -1305,6 +1306,32 @@ export const registry: Record<string, Entry> = {
         body: JSON.stringify({ userId: 'matrix-user', event: 'Matrix Checked', context: { groupId: 'matrix.example' } }),
       }),
       params: { kind: 'track' },
+    }),
+  },
+  // The campaign events API takes the same write keys as ingestion (a campaign named "matrix-campaign" receives).
+  'api/v1/campaigns/[key]/events/route.ts#POST': {
+    kind: 'token',
+    name: 'campaign.events',
+    refusedStatus: 401,
+    async issue(user) {
+      await insertCampaign(await db(), { key: 'matrix-campaign', name: 'Matrix campaign', channel: 'email', tool: 'hubspot', audience: '', startsOn: '2026-01-01' });
+      const made = newWriteKey();
+      const id = await insertWriteKey(await db(), { name: `Matrix campaign ${user.id}`, prefix: made.prefix, hash: made.hash, ratePerMinute: 6000, createdBy: user.id });
+      issuedWriteKeys.set(user.id, id);
+      return made.key;
+    },
+    revoke: async (user) => void (await revokeWriteKey(await db(), issuedWriteKeys.get(user.id)!, user.id)),
+    wrong: () => newWriteKey().key,
+    malformed: ['', 'x', 'tpk_', '..%2F..%2Fetc%2Fpasswd', 'a'.repeat(4096)],
+    expiry: { none: 'A write key lasts until an admin revokes it: sending tools report outcomes with it unattended.' },
+    holder: { none: 'A write key belongs to the workspace, not to the admin who made it (as for ingestion).' },
+    request: (segment) => ({
+      request: new Request('http://localhost/api/v1/campaigns/matrix-campaign/events', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${segment}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'matrix@matrix.example', outcome: 'delivered', timestamp: '2026-11-02T00:00:00Z' }),
+      }),
+      params: { key: 'matrix-campaign' },
     }),
   },
   'feeds/[token]/route.ts#GET': {
