@@ -19,9 +19,12 @@ export function AudienceFilter({
   idPrefix,
   csms,
   preview,
+  initial = '',
   children,
 }: {
   idPrefix: string;
+  /** An audience saved earlier (its query string), to start from when editing. */
+  initial?: string;
   /** The CSMs to filter by owner; null for a CSM, whose audience is always their own book. */
   csms: { id: number; name: string }[] | null;
   preview: (prev: null, input: { audience: string }) => Promise<ActionResult<Reach>>;
@@ -30,12 +33,13 @@ export function AudienceFilter({
   const t = useTranslations('content');
   const ta = useTranslations('accounts');
   const th = useTranslations('health');
-  const [tiers, setTiers] = useState<number[]>([]);
-  const [health, setHealth] = useState<HealthFilter[]>([]);
-  const [stage, setStage] = useState('');
-  const [industry, setIndustry] = useState('');
-  const [owner, setOwner] = useState('');
-  const [renewal, setRenewal] = useState('');
+  const start = new URLSearchParams(initial);
+  const [tiers, setTiers] = useState<number[]>(() => (start.get('tier') ?? '').split(',').map(Number).filter((n) => n >= 1 && n <= 3));
+  const [health, setHealth] = useState<HealthFilter[]>(() => healthFilters.filter((h) => (start.get('health') ?? '').split(',').includes(h)));
+  const [stage, setStage] = useState(() => start.get('stage') ?? '');
+  const [industry, setIndustry] = useState(() => start.get('industry') ?? '');
+  const [owner, setOwner] = useState(() => (/^\d+$/.test(start.get('owner') ?? '') ? start.get('owner')! : ''));
+  const [renewal, setRenewal] = useState(() => start.get('renewal') ?? '');
   // The count and the audience it was counted for: a count for another audience is not shown.
   const [counted, setCounted] = useState<{ audience: string; reach: Reach } | null>(null);
 

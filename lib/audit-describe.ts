@@ -98,6 +98,8 @@ const csvImport = (labels: { created: string; updated: string; unchanged: string
 });
 
 // An alert rule's fields are its own page's business: the row names the rule and links there.
+// A campaign is named by the name it had then; its settings are on its page.
+const campaign: Spec = { omit: ['key', 'name', 'channel', 'tool', 'audience', 'startsOn', 'endsOn', 'goalEvent', 'goalWindowDays', 'version'] };
 const alertRule: Spec = {
   omit: ['name', 'enabled', 'conditions', 'tiers', 'stages', 'first', 'techChannel', 'techSubject', 'techMessage', 'escalateAfterDays', 'taskPriority', 'taskDueDays', 'closeAfterDays', 'version'],
 };
@@ -174,6 +176,12 @@ const specs: Record<string, Spec> = {
   'event_mapping.add': { omit: ['meaning', 'event', 'scoreProperty'] },
   'event_mapping.remove': { omit: ['meaning', 'event', 'scoreProperty'] },
   'job.retry': { omit: ['count', 'jobIds'], sentence: (row) => ({ values: { count: num(obj(row.after)?.count) ?? 0 } }) },
+  'campaign.create': campaign,
+  'campaign.update': campaign,
+  'campaign.import': {
+    omit: ['name', 'file', 'encoding', 'mode', 'rows', 'added', 'duplicates', 'skipped', 'deliveries'],
+    sentence: (row) => ({ values: { added: num(obj(row.after)?.added) ?? 0, duplicates: num(obj(row.after)?.duplicates) ?? 0 } }),
+  },
   'program.create': { omit: ['title', 'kindId', 'sessionId', 'language'] },
   'program.add_session': { omit: ['sessionId'] },
   'program.invite': { omit: ['sessionId', 'audience', 'accountId', 'contacts'] },
@@ -240,6 +248,10 @@ function recordOf(row: AuditRow, { f, names }: Ctx): AuditDescription['record'] 
     case 'event_mapping': {
       const event = obj(row.after)?.event ?? obj(row.before)?.event;
       return { name: typeof event === 'string' ? event : f.t('auditLog.records.missing', { id }), href: '/admin/signals' };
+    }
+    case 'campaign': {
+      const name = obj(row.after)?.name ?? obj(row.before)?.name;
+      return { name: typeof name === 'string' ? name : f.t('auditLog.records.missing', { id }), href: `/campaigns/${id}` };
     }
     case 'alert_rule': {
       const name = obj(row.after)?.name ?? obj(row.before)?.name;

@@ -14,6 +14,7 @@ export const navItems: NavItem[] = [
   { href: '/tasks', label: 'tasks', permission: 'tasks.work' },
   { href: '/content', label: 'content', permission: 'content.read' },
   { href: '/programs', label: 'programs', permission: 'programs.read' },
+  { href: '/campaigns', label: 'campaigns', permission: 'campaigns.read' },
   { href: '/coverage', label: 'coverage', permission: 'coverage.read' },
   { href: '/team', label: 'team', permission: 'team.view' },
   { href: '/accounts/requests', label: 'requests', permission: 'overrideRequests.decide', waiting: 'overrideRequests' },

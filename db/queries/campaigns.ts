@@ -215,3 +215,15 @@ export async function listAccountCampaignTouches(db: DbOrTx, accountId: number) 
     .groupBy(campaigns.id)
     .orderBy(desc(sql`max(${campaignEvents.occurredAt})`));
 }
+
+/** How many of these events the campaign already has (the preview's "already imported"); one statement. */
+export async function countStoredCampaignEvents(db: DbOrTx, campaignId: number, events: readonly CampaignEventRow[]): Promise<number> {
+  if (!events.length) return 0;
+  const json = JSON.stringify(events.map((e) => ({ r: e.recipient, o: e.outcome, t: e.occurredAt.toISOString() })));
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (select distinct r, o, t from jsonb_to_recordset(${json}::jsonb) as x(r text, o campaign_outcome, t timestamptz)) i
+        where exists (select 1 from ${campaignEvents} e where e.campaign_id = ${campaignId} and e.recipient = i.r and e.outcome = i.o and e.occurred_at = i.t)`,
+  );
+  return Number(row!.n);
+}

@@ -24,6 +24,8 @@ export const permissions = {
   /** CSMs with their own accounts; managers and admins with any. */
   'content.share': everyone,
   'programs.read': everyone,
+  /** Tech-touch campaigns: their funnel, goal conversion and imports. */
+  'campaigns.read': everyone,
   /** Create programs; add sessions and record attendance for the ones they host (managers and admins any, access.ts). */
   'programs.write': everyone,
   /** CSMs invite their own accounts' contacts; managers and admins anyone's. */
@@ -48,6 +50,8 @@ export const permissions = {
   /** Give a task to someone else, and see the team's task load. */
   'tasks.assign': managers,
   'accounts.import': managers,
+  /** Create and edit tech-touch campaigns and import their tools' exports. */
+  'campaigns.manage': managers,
   'tier.override': managers,
   'tier.requestOverride': ['csm'],
   'overrideRequests.decide': managers,

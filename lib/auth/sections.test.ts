@@ -23,6 +23,11 @@ describe('sectionPermission', () => {
     for (const path of ['/team', '/accounts/import', '/accounts/requests']) expect(rolesFor(path)).toEqual(['manager', 'admin']);
   });
 
+  it('keeps creating, editing and importing campaigns for managers and admins, and lets everyone read them', () => {
+    for (const path of ['/campaigns/new', '/campaigns/4/edit', '/campaigns/4/import', '/campaigns/4/import?x=1']) expect(rolesFor(path)).toEqual(['manager', 'admin']);
+    for (const path of ['/campaigns', '/campaigns/4', '/campaigns/4/editor']) expect(sectionPermission(path)).toBeUndefined();
+  });
+
   it('leaves everything else to every signed-in user', () => {
     for (const path of ['/', '/accounts', '/accounts/12', '/teams', '/administrator', '/schedule', '/plan?account=4']) expect(sectionPermission(path)).toBeUndefined();
   });

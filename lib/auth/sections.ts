@@ -17,10 +17,14 @@ const sections: { prefix: string; permission: Permission }[] = [
   { prefix: '/team', permission: 'team.view' },
   { prefix: '/accounts/requests', permission: 'overrideRequests.decide' },
   { prefix: '/accounts/import', permission: 'accounts.import' },
+  { prefix: '/campaigns/new', permission: 'campaigns.manage' },
 ];
+
+/** Sections inside one object's pages: a campaign's edit and import pages. */
+const objectSections: { pattern: RegExp; permission: Permission }[] = [{ pattern: /^\/campaigns\/[^/]+\/(edit|import)(\/|$)/, permission: 'campaigns.manage' }];
 
 /** The permission a path's section needs, or undefined when every signed-in user may open it. */
 export function sectionPermission(path: string): Permission | undefined {
   const pathname = path.split('?')[0]!;
-  return sections.find((s) => pathname === s.prefix || pathname.startsWith(`${s.prefix}/`))?.permission;
+  return sections.find((s) => pathname === s.prefix || pathname.startsWith(`${s.prefix}/`))?.permission ?? objectSections.find((s) => s.pattern.test(pathname))?.permission;
 }

@@ -18,6 +18,7 @@ import type enHealth from './messages/en.health.json';
 import type enTasks from './messages/en.tasks.json';
 import type enAlerts from './messages/en.alerts.json';
 import type enNotifications from './messages/en.notifications.json';
+import type enCampaigns from './messages/en.campaigns.json';
 import type { Locale } from './locales';
 
 // next-intl checks every translation key against the English catalog (the
@@ -46,6 +47,7 @@ declare module 'next-intl' {
       tasks: typeof enTasks;
       alerts: typeof enAlerts;
       notifications: typeof enNotifications;
+      campaigns: typeof enCampaigns;
     };
   }
 }

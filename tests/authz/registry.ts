@@ -201,6 +201,17 @@ async function contactUpload({ people, self }: FixtureContext, fields: Record<st
   return data;
 }
 
+/** A campaign as the form sends it, with a key nobody has. */
+function campaignPayload() {
+  const tag = Math.random().toString(36).slice(2, 10);
+  return { name: `Onboarding ${tag}`, key: `onboarding-${tag}`, channel: 'email_sequence', tool: 'hubspot', audience: 'tier=3', startsOn: '2026-11-01', endsOn: '', goalEvent: '', goalWindowDays: '14' };
+}
+
+async function matrixCampaign() {
+  const p = campaignPayload();
+  return (await insertCampaign(await db(), { ...p, channel: 'email_sequence', tool: 'hubspot', endsOn: null, goalEvent: null, goalWindowDays: 14 }))!;
+}
+
 /** A multipart POST as a browser sends it: with its length, which the upload route requires. */
 async function multipartRequest(url: string, form: FormData): Promise<Request> {
   const draft = new Request(url, { method: 'POST', body: form });
@@ -1166,6 +1177,58 @@ export const registry: Record<string, Entry> = {
     scope: 'any',
     reply: 'json',
     request: async () => ({ request: await multipartRequest('http://localhost/accounts/import/upload', csvUpload({ intent: 'run', mode: 'all' })) }),
+  },
+  // Campaigns: managers and admins create, edit and import; everyone reads (pages only).
+  '(workspace)/campaigns/actions.ts#createCampaign': {
+    kind: 'action',
+    name: 'campaign.create',
+    permission: 'campaigns.manage',
+    scope: 'any',
+    fixture: async () => campaignPayload(),
+  },
+  '(workspace)/campaigns/actions.ts#updateCampaign': {
+    kind: 'action',
+    name: 'campaign.update',
+    permission: 'campaigns.manage',
+    scope: 'any',
+    async fixture() {
+      const c = await matrixCampaign();
+      return { ...campaignPayload(), id: c.id, expectedVersion: c.version };
+    },
+  },
+  '(workspace)/campaigns/actions.ts#previewCampaignAudience': {
+    kind: 'action',
+    name: 'campaign.audience',
+    permission: 'campaigns.manage',
+    scope: 'any',
+    fixture: async () => ({ audience: 'tier=3' }),
+  },
+  '(workspace)/campaigns/[id]/import/upload/route.ts#POST': {
+    kind: 'route',
+    name: 'campaign.import',
+    permission: 'campaigns.manage',
+    scope: 'any',
+    reply: 'json',
+    async request() {
+      const c = await matrixCampaign();
+      const account = await createAccount();
+      const form = new FormData();
+      form.set('file', new File([`account,outcome,occurred_at\n${account.domain},delivered,2026-11-02 09:00\n`], 'hubspot.csv', { type: 'text/csv' }));
+      form.set('intent', 'run');
+      form.set('mode', 'all');
+      return { request: await multipartRequest(`http://localhost/campaigns/${c.id}/import/upload`, form), params: { id: String(c.id) } };
+    },
+  },
+  '(workspace)/campaigns/[id]/import/template/route.ts#GET': {
+    kind: 'route',
+    name: 'campaign.import_template',
+    permission: 'campaigns.manage',
+    scope: 'any',
+    reply: 'text',
+    async request() {
+      const c = await matrixCampaign();
+      return { request: new Request(`http://localhost/campaigns/${c.id}/import/template`), params: { id: String(c.id) } };
+    },
   },
   '(workspace)/contacts/import/template/route.ts#GET': {
     kind: 'route',

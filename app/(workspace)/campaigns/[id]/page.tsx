@@ -1,0 +1,117 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { campaignConversionRows, campaignFunnel, findCampaign, recentCampaignImports } from '@/db/queries/campaigns';
+import { countAudience } from '@/db/queries/content';
+import { getWorkspace } from '@/db/queries/workspace';
+import { can } from '@/lib/auth/permissions';
+import { requirePageUser } from '@/lib/auth/current-user';
+import { campaignAudienceFilters } from '@/lib/campaigns/audience';
+import { goalConversion } from '@/lib/campaigns/conversion';
+import { funnelByTier } from '@/lib/campaigns/funnel';
+import { appUrl } from '@/lib/env';
+import { getFormat } from '@/lib/i18n/format';
+import { parseId } from '@/lib/validation/input';
+import { buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { Table, Td, Th } from '@/components/ui/table';
+import { campaignDates } from '../_components/campaign-dates';
+import { ConversionCard } from '../_components/conversion-card';
+import { FunnelCard } from '../_components/funnel-card';
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const id = parseId((await params).id);
+  const campaign = id === null ? undefined : await findCampaign(await getDb(), id);
+  return { title: campaign?.name ?? (await getTranslations('campaigns'))('title') };
+}
+
+export default async function CampaignPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser('campaigns.read');
+  const id = parseId((await params).id);
+  const db = await getDb();
+  const campaign = id === null ? undefined : await findCampaign(db, id);
+  if (!campaign) notFound();
+  const audience = campaignAudienceFilters(campaign.audience);
+  const { timeZone } = await getWorkspace(db);
+  const goal = campaign.goalEvent ? { ...campaign, goalEvent: campaign.goalEvent } : null;
+  const [t, format, funnel, reach, conversionRows, imports] = await Promise.all([
+    getTranslations('campaigns'),
+    getFormat(),
+    campaignFunnel(db, campaign.id),
+    countAudience(db, audience),
+    goal ? campaignConversionRows(db, goal, audience, timeZone) : Promise.resolve(null),
+    recentCampaignImports(db, campaign.id),
+  ]);
+  const manages = can(user, 'campaigns.manage');
+  const endpoint = `${appUrl().replace(/\/$/, '')}/api/v1/campaigns/${campaign.key}/events`;
+  const example = JSON.stringify({ email: 'aiko@example.jp', outcome: 'delivered', timestamp: '2026-11-02T09:00:00+09:00' });
+  return (
+    <div className="space-y-4">
+      <Link href="/campaigns" className="text-sm text-zinc-500 hover:text-zinc-800">
+        ← {t('title')}
+      </Link>
+      <PageHeader
+        title={campaign.name}
+        description={
+          <>
+            {t('page.summary', { channel: t(`channels.${campaign.channel}`), tool: t(`tools.${campaign.tool}`), dates: campaignDates(campaign, format, t) })}
+            <br />
+            {t('page.audience', { accounts: reach.accounts })}
+          </>
+        }
+        actions={
+          manages && (
+            <>
+              <Link href={`/campaigns/${campaign.id}/edit`} className={buttonClass('secondary')}>
+                {t('edit')}
+              </Link>
+              <Link href={`/campaigns/${campaign.id}/import`} className={buttonClass('primary')}>
+                {t('importAction')}
+              </Link>
+            </>
+          )
+        }
+      />
+      <FunnelCard groups={funnelByTier(funnel)} />
+      <ConversionCard goal={goal && { event: goal.goalEvent, days: goal.goalWindowDays }} conversion={conversionRows && goalConversion(conversionRows, campaign.goalWindowDays)} />
+      <Card title={t('page.imports')}>
+        {imports.length === 0 ? (
+          <p className="text-sm text-zinc-500">{t('page.importsEmpty')}</p>
+        ) : (
+          <Table>
+            <thead>
+              <tr>
+                <Th>{t('page.importsColumns.file')}</Th>
+                <Th>{t('page.importsColumns.when')}</Th>
+                <Th className="hidden sm:table-cell">{t('page.importsColumns.by')}</Th>
+                <Th className="text-right">{t('page.importsColumns.added')}</Th>
+                <Th className="text-right">{t('page.importsColumns.duplicates')}</Th>
+                <Th className="text-right">{t('page.importsColumns.skipped')}</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100">
+              {imports.map((i) => (
+                <tr key={i.id}>
+                  <Td className="max-w-xs truncate">{i.fileName}</Td>
+                  <Td>{format.dateTime(i.importedAt)}</Td>
+                  <Td className="hidden sm:table-cell">{i.importedBy ?? t('none')}</Td>
+                  <Td className="text-right tabular-nums">{format.number(i.added)}</Td>
+                  <Td className="text-right tabular-nums">{format.number(i.duplicates)}</Td>
+                  <Td className="text-right tabular-nums">{format.number(i.skipped)}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </Card>
+      <Card title={t('page.api')} description={t('page.apiHint')}>
+        <pre className="overflow-x-auto rounded-md bg-zinc-50 p-3 text-xs text-zinc-800 ring-1 ring-inset ring-zinc-200">
+          {`POST ${endpoint}\nAuthorization: Bearer <write key>\nContent-Type: application/json\n\n{"events": [${example}]}`}
+        </pre>
+      </Card>
+    </div>
+  );
+}
