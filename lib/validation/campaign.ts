@@ -10,7 +10,7 @@ export const campaignKey = str({ error: 'validation.required' })
   .toLowerCase()
   .min(1, 'validation.required')
   .max(63, 'validation.tooLong')
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'campaigns.errors.key');
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'validation.campaignKey');
 
 const fields = {
   name: text(200),
@@ -26,7 +26,7 @@ const fields = {
 };
 
 const datesInOrder = (v: { startsOn: string; endsOn: string | null }, ctx: z.RefinementCtx) => {
-  if (v.endsOn !== null && v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'campaigns.errors.endBeforeStart' });
+  if (v.endsOn !== null && v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'validation.endBeforeStart' });
 };
 
 export const createCampaignInput = z.object(fields).superRefine(datesInOrder);
