@@ -105,12 +105,15 @@ export async function recordCampaignEvents(db: DbOrTx, campaignId: number, event
 
 /** Accounts that reached each outcome, by tier: the campaign page's funnel. */
 export async function campaignFunnel(db: DbOrTx, campaignId: number): Promise<{ tier: number; outcome: CampaignOutcome; accounts: number }[]> {
-  return db
-    .select({ tier: accounts.tier, outcome: campaignEvents.outcome, accounts: sql<number>`count(distinct ${campaignEvents.accountId})::int` })
-    .from(campaignEvents)
-    .innerJoin(accounts, eq(accounts.id, campaignEvents.accountId))
-    .where(eq(campaignEvents.campaignId, campaignId))
-    .groupBy(accounts.tier, campaignEvents.outcome);
+  // Each (outcome, account) once from the campaign index, then the accounts' tiers: not every event joined to its account.
+  const rows = await queryRows<{ tier: number; outcome: CampaignOutcome; accounts: number }>(
+    db,
+    sql`select a.tier, o.outcome, count(*)::int as accounts
+        from (select distinct outcome, account_id from ${campaignEvents} where campaign_id = ${campaignId}) o
+        join ${accounts} a on a.id = o.account_id
+        group by a.tier, o.outcome`,
+  );
+  return rows.map((r) => ({ tier: Number(r.tier), outcome: r.outcome, accounts: Number(r.accounts) }));
 }
 
 /**
@@ -135,11 +138,15 @@ export async function campaignConversionRows(
           union all
           select ${accounts.id}, false, ${c.startsOn}::date from ${accounts}
           where ${accountWhere(audience) ?? sql`true`} and not exists (select 1 from delivered d where d.account_id = ${accounts.id})),
+        -- The goal's days once, from its (event, day) index, over the span any window covers.
+        goal as (
+          select account_id, day from usage_daily
+          where event = ${c.goalEvent}
+            and day between (select min(start_day) from grouped) and (select max(start_day) from grouped) + ${c.goalWindowDays}::int),
         firsts as (
           select g.delivered, min(u.day) - g.start_day as days
           from grouped g
-          left join usage_daily u on u.account_id = g.account_id and u.event = ${c.goalEvent}
-            and u.day between g.start_day and g.start_day + ${c.goalWindowDays}::int
+          left join goal u on u.account_id = g.account_id and u.day between g.start_day and g.start_day + ${c.goalWindowDays}::int
           group by g.delivered, g.account_id, g.start_day)
         select delivered, days, count(*)::int as accounts from firsts group by delivered, days`,
   );
