@@ -1,5 +1,5 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
-import type { TouchModel } from '../../lib/vocabulary';
+import type { TouchKind, TouchModel } from '../../lib/vocabulary';
 import { activityTypes, campaignEvents, campaigns, contacts, contentItems, contentRecipients, contentShares, techTouches, touches } from '../schema';
 import type { DbOrTx } from '../client';
 
@@ -66,7 +66,7 @@ export const touchPageSize = 20;
  * gives the order), then only those rows are joined to what they name: joining
  * first made PostgreSQL join all of a busy account's touches before the limit.
  */
-export async function listAccountTouches(db: DbOrTx, accountId: number, { model, page }: { model?: TouchModel; page: number }) {
+export async function listAccountTouches(db: DbOrTx, accountId: number, { model, kind, page }: { model?: TouchModel; kind?: TouchKind; page: number }) {
   const slice = db
     .select({
       id: touches.id,
@@ -81,7 +81,7 @@ export async function listAccountTouches(db: DbOrTx, accountId: number, { model,
       campaignEventId: touches.campaignEventId,
     })
     .from(touches)
-    .where(and(eq(touches.accountId, accountId), model ? eq(touches.touchModel, model) : undefined))
+    .where(and(eq(touches.accountId, accountId), model ? eq(touches.touchModel, model) : undefined, kind ? eq(touches.kind, kind) : undefined))
     .orderBy(desc(touches.occurredAt), desc(touches.id))
     .limit(touchPageSize)
     .offset((page - 1) * touchPageSize)
@@ -124,4 +124,20 @@ export async function countAccountTouches(db: DbOrTx, accountId: number): Promis
     .where(eq(touches.accountId, accountId))
     .groupBy(touches.touchModel);
   return Object.fromEntries(rows.map((r) => [r.model, r.n]));
+}
+
+/** How many touches the account has of each model and of each kind, in one statement, for the timeline's filters. */
+export async function countAccountTouchesBy(db: DbOrTx, accountId: number): Promise<{ models: Partial<Record<TouchModel, number>>; kinds: Partial<Record<TouchKind, number>> }> {
+  const rows = await db
+    .select({ model: touches.touchModel, kind: touches.kind, n: count() })
+    .from(touches)
+    .where(eq(touches.accountId, accountId))
+    .groupBy(touches.touchModel, touches.kind);
+  const models: Partial<Record<TouchModel, number>> = {};
+  const kinds: Partial<Record<TouchKind, number>> = {};
+  for (const r of rows) {
+    models[r.model] = (models[r.model] ?? 0) + r.n;
+    kinds[r.kind] = (kinds[r.kind] ?? 0) + r.n;
+  }
+  return { models, kinds };
 }

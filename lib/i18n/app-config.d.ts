@@ -19,6 +19,7 @@ import type enTasks from './messages/en.tasks.json';
 import type enAlerts from './messages/en.alerts.json';
 import type enNotifications from './messages/en.notifications.json';
 import type enCampaigns from './messages/en.campaigns.json';
+import type enAccountView from './messages/en.accountView.json';
 import type { Locale } from './locales';
 
 // next-intl checks every translation key against the English catalog (the
@@ -48,6 +49,7 @@ declare module 'next-intl' {
       alerts: typeof enAlerts;
       notifications: typeof enNotifications;
       campaigns: typeof enCampaigns;
+      accountView: typeof enAccountView;
     };
   }
 }

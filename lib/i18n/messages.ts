@@ -4,7 +4,7 @@ import type { Messages } from 'next-intl';
 // One catalog per locale, plus feature catalogs (messages/<locale>.<feature>.json)
 // merged in as their own namespace, so features can be added without
 // editing one shared file.
-export const features = ['import', 'contactImport', 'series', 'plan', 'calendar', 'feeds', 'contacts', 'touches', 'content', 'auditLog', 'programs', 'coverage', 'capacity', 'economics', 'signals', 'health', 'tasks', 'alerts', 'notifications', 'campaigns'] as const;
+export const features = ['import', 'contactImport', 'series', 'plan', 'calendar', 'feeds', 'contacts', 'touches', 'content', 'auditLog', 'programs', 'coverage', 'capacity', 'economics', 'signals', 'health', 'tasks', 'alerts', 'notifications', 'campaigns', 'accountView'] as const;
 
 export async function loadMessages(locale: Locale): Promise<Messages> {
   const [base, ...parts] = await Promise.all([

@@ -31,7 +31,7 @@ describe('setAccountPulse', () => {
     expect(await setAccountPulse(null, { accountId: account.id, version: 1, pulse: 'green', note: '' })).toMatchObject({ ok: true });
     expect((await accountHealthCard(await getDb(), account.id))?.health).toMatchObject({ score: 100, band: 'good' });
 
-    const html = await renderToHtml(await AccountPage({ params: Promise.resolve({ id: String(account.id) }), searchParams: Promise.resolve({}) }));
+    const html = await renderToHtml(await AccountPage({ params: Promise.resolve({ id: String(account.id) }), searchParams: Promise.resolve({ tab: 'signals' }) }));
     expect(textOf(html)).toContain('100');
     expect(textOf(html)).toContain('Good');
     expect(textOf(html)).toContain('10% of the model’s weight had data');

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getNow, getTimeZone, getTranslations } from 'next-intl/server';
 import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
@@ -56,6 +57,9 @@ type Props = {
   schedule: Omit<ScheduleFormProps, 'accountId' | 'colleagues' | 'self'>;
   /** The account's active contacts, offered as attendees and sponsor. */
   contacts: ContactChoice[];
+  /** Whether the schedule form is open (the address asked for it), and where closing it goes. */
+  scheduleOpen: boolean;
+  closeHref: string;
 };
 
 const tones = { planned: 'brand', completed: 'neutral', cancelled: 'amber', no_show: 'red' } as const;
@@ -66,7 +70,7 @@ const ids = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is number => typ
 const customers = (v: unknown) => (Array.isArray(v) ? (v as { name?: unknown; role?: unknown }[]) : []).filter((c) => typeof c?.name === 'string') as { name: string; role?: string }[];
 
 /** The account's high-touch activities: series with what is ahead, one-off and past activities, and booking the next one. */
-export async function ActivitiesCard({ accountId, activities, canSchedule, canLog, schedule, contacts }: Props) {
+export async function ActivitiesCard({ accountId, activities, canSchedule, canLog, schedule, contacts, scheduleOpen, closeHref }: Props) {
   const db = await getDb();
   const [t, ts, tp, format, nowDate, viewerZone, user, seriesRows, colleagues] = await Promise.all([
     getTranslations('activities'),
@@ -202,13 +206,18 @@ export async function ActivitiesCard({ accountId, activities, canSchedule, canLo
       <WorkingCalendarProvider calendar={calendar ?? { weekend: [], closed: {} }}>
       <AccountContactsProvider contacts={contacts}>
       <NextBookingProvider>
-        {canSchedule && user && (
-          <details className="mb-4 rounded-md ring-1 ring-zinc-200">
-            <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-brand-700">{t('scheduleTitle')}</summary>
-            <div className="border-t border-zinc-100 p-3">
+        {canSchedule && user && scheduleOpen && (
+          // Open only when asked for (`?form=schedule`): most visits only read the activities.
+          <section aria-label={t('scheduleTitle')} className="mb-4 rounded-md ring-1 ring-zinc-200">
+            <div className="flex justify-end px-3 pt-2">
+              <Link href={closeHref} scroll={false} className="text-sm text-brand-700 hover:underline">
+                {t('closeSchedule')}
+              </Link>
+            </div>
+            <div className="p-3 pt-0">
               <ScheduleForm accountId={accountId} colleagues={colleagues} self={{ id: user.id, choosesOwner: canManageAccounts(user) }} {...schedule} />
             </div>
-          </details>
+          </section>
         )}
         {blocks.length > 0 && (
           <div className="mb-4 space-y-3">

@@ -6,7 +6,7 @@ import { Card } from '@/components/ui/card';
 import { cn } from '@/lib/cn';
 import { activityTypeLabel } from '@/lib/playbooks/type-label';
 import { withParams, type SearchParams } from '@/lib/url-params';
-import { touchModels, type TouchKind, type TouchModel } from '@/lib/vocabulary';
+import { touchKinds, touchModels, type TouchKind, type TouchModel } from '@/lib/vocabulary';
 
 type Touch = {
   id: number;
@@ -26,14 +26,16 @@ const tones = { high: 'brand', low: 'indigo', tech: 'neutral', community: 'amber
 
 /**
  * Every touch the account received, of every model, newest first, from the
- * one ledger coverage reads. Filter and page live in the URL (`touches`,
- * `touchesPage`), so the rest of the page keeps its state.
+ * one ledger coverage reads. Filters and page live in the URL (`touches` for
+ * the model, `touchKind`, `touchesPage`), so the rest of the page keeps its state.
  */
 export async function TouchesCard({
   accountId,
   touches,
   counts,
+  kindCounts,
   model,
+  kind,
   page,
   pageSize,
   params,
@@ -41,14 +43,18 @@ export async function TouchesCard({
   accountId: number;
   touches: Touch[];
   counts: Partial<Record<TouchModel, number>>;
+  /** How many of each kind; the kind filter lists the kinds the account has. */
+  kindCounts?: Partial<Record<TouchKind, number>>;
   model: TouchModel | undefined;
+  kind?: TouchKind;
   page: number;
   pageSize: number;
   params: SearchParams;
 }) {
   const [t, tp, tm, format] = await Promise.all([getTranslations('touches'), getTranslations('playbooks'), getTranslations('playbooks.touchModels'), getFormat()]);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  const shown = model ? (counts[model] ?? 0) : total;
+  // With a kind chosen the pager is bounded by that kind's count (with a model too, it may show an empty last page).
+  const shown = kind ? (kindCounts?.[kind] ?? 0) : model ? (counts[model] ?? 0) : total;
   const pages = Math.max(1, Math.ceil(shown / pageSize));
   const href = (changes: Record<string, string | number | undefined>) => `/accounts/${accountId}${withParams(params, changes)}#touches`;
   const chip = (value: TouchModel | undefined, label: string, n: number) => (
@@ -64,6 +70,18 @@ export async function TouchesCard({
       {label} <span className="tabular-nums text-zinc-400">{n}</span>
     </Link>
   );
+  const kindChip = (value: TouchKind | undefined, label: string, n?: number) => (
+    <Link
+      key={value ?? 'all'}
+      href={href({ touchKind: value, touchesPage: undefined })}
+      aria-current={kind === value ? 'true' : undefined}
+      className={cn('rounded px-2 py-0.5 text-xs ring-1 ring-inset', kind === value ? 'bg-zinc-100 font-medium text-zinc-900 ring-zinc-300' : 'text-zinc-600 ring-zinc-200 hover:bg-zinc-50')}
+    >
+      {label}
+      {n !== undefined && <span className="tabular-nums text-zinc-400"> {n}</span>}
+    </Link>
+  );
+  const kindLabel = (k: TouchKind) => (k === 'activity_completed' ? t('kindActivity') : t(`kinds.${k}`));
   const what = (touch: Touch) => {
     if (touch.kind === 'activity_completed') return t('kinds.activity_completed', { type: activityTypeLabel({ key: touch.typeKey, name: touch.typeName }, tp) });
     if ((touch.kind === 'content_shared' || touch.kind === 'content_opened') && touch.contentId !== null)
@@ -86,6 +104,12 @@ export async function TouchesCard({
         {chip(undefined, t('all'), total)}
         {touchModels.map((m) => chip(m, tm(m), counts[m] ?? 0))}
       </div>
+      {kindCounts && (
+        <div className="mb-3 flex flex-wrap gap-1.5" role="navigation" aria-label={t('filterKind')}>
+          {kindChip(undefined, t('allKinds'))}
+          {touchKinds.filter((k) => (kindCounts[k] ?? 0) > 0 || k === kind).map((k) => kindChip(k, kindLabel(k), kindCounts[k] ?? 0))}
+        </div>
+      )}
       {touches.length === 0 ? (
         <p className="text-sm text-zinc-500">{total === 0 ? t('empty') : t('emptyFiltered')}</p>
       ) : (
