@@ -1,5 +1,5 @@
 import { expect, test } from './test';
-import { storageState } from './helpers';
+import { openAccountSection, storageState } from './helpers';
 
 test('a CSM invites chosen contacts of their own account to an upcoming session from the account page', async ({ browser }) => {
   // Pages built on first visit and two actions.
@@ -23,6 +23,7 @@ test('a CSM invites chosen contacts of their own account to an upcoming session 
   await expect(page.getByRole('heading', { name: 'My book' })).toBeVisible();
   await page.locator('table tbody tr').first().getByRole('link').first().click();
   await expect(page).toHaveURL(/\/accounts\/\d+$/);
+  await openAccountSection(page, 'Contacts', 'contacts');
 
   await page.getByRole('button', { name: 'Invite to a program' }).click();
   const session = page.getByLabel('Session');

@@ -19,6 +19,8 @@ test('a CSM creates an account and sees its tier and the reason', async ({ brows
   await expect(page.getByRole('heading', { name })).toBeVisible();
   // 7,800,000 × 80 % × 10 years = 62,400,000
   await expect(page.getByText('Tier 1: LTV ¥62,400,000 ≥ ¥50,000,000').first()).toBeVisible();
+  // What changed on the account is its own section.
+  await page.getByRole('navigation', { name: 'Account sections' }).getByRole('link', { name: 'Change history' }).click();
   await expect(page.getByText(/^Created · 田中 美咲/)).toBeVisible();
   await context.close();
 });
@@ -64,9 +66,10 @@ test('a manager overrides a tier with a reason and sees it in the history', asyn
   const manager = await browser.newContext({ storageState: storageState('manager') });
   const page = await manager.newPage();
   await page.goto(url);
-  // The override form stays closed until asked for.
+  // The override form stays closed until asked for; its button opens it in the tier section.
   await expect(page.getByLabel('Reason')).toBeHidden();
-  await page.getByText("Override this account's tier").click();
+  await page.getByRole('link', { name: "Override this account's tier" }).click();
+  await expect(page).toHaveURL(/tab=tier&form=override/);
   await page.getByLabel('Tier', { exact: true }).selectOption('1');
   await page.getByLabel('Reason').fill('Strategic logo for the 2027 launch');
   await page.getByRole('button', { name: 'Override the tier' }).click();

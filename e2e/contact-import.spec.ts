@@ -1,7 +1,7 @@
 import { type Page } from '@playwright/test';
 import { expect, test } from './test';
 import { parseCsv } from '../lib/csv/parse';
-import { storageState } from './helpers';
+import { openAccountSection, storageState } from './helpers';
 
 // A CSM imports contacts for an account in their book, from the account
 // list's "Import contacts": the preview lists the bad row, importing the
@@ -39,6 +39,7 @@ test('a CSM imports contacts for an account in their book', async ({ page }) => 
 
   await page.goto(`/accounts?q=${encodeURIComponent(domain!)}`);
   await page.getByRole('link', { name: name!, exact: true }).first().click();
+  await openAccountSection(page, 'Contacts', 'contacts');
   // On the account's contacts card, with the title and both roles the cell named.
   const row = page.getByRole('row').filter({ hasText: `E2E 花子 ${t}` });
   await expect(row).toContainText('部長');

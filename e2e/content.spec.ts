@@ -49,6 +49,8 @@ test('a CSM shares a template with an account; the contact gets it by email, ope
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('heading', { name: accountName })).toBeVisible();
   const accountUrl = page.url();
+  // The people are the page's Contacts section.
+  await page.goto(`${accountUrl}?tab=contacts`);
   const contacts = page.locator('section', { has: page.getByRole('heading', { name: /^Contacts/ }) });
   const contactName = 'Hanako Yamada';
   const contactEmail = uniqueEmail('hanako');
@@ -61,7 +63,7 @@ test('a CSM shares a template with an account; the contact gets it by email, ope
   await expect(contacts.getByRole('cell', { name: contactEmail })).toBeVisible();
 
   // Share the template with the account: one tracked link, emailed.
-  await page.goto(accountUrl);
+  await page.goto(`${accountUrl}?tab=contacts`);
   await contacts.getByRole('button', { name: 'Share content' }).click();
   await contacts.getByLabel('Content to share').selectOption({ label: title });
   await contacts.getByRole('button', { name: 'Share with this account' }).click();

@@ -38,3 +38,9 @@ export async function openUserMenu(page: Page) {
 }
 
 export const formAlert = (page: Page) => page.locator('form [role="alert"]');
+
+/** Opens a section of the account page (`?tab=…`) from its section links, as a reader would. */
+export async function openAccountSection(page: Page, name: string, tab: string) {
+  await page.getByRole('navigation', { name: 'Account sections' }).getByRole('link', { name, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]tab=${tab}(&|$)`));
+}

@@ -1,5 +1,5 @@
 import { expect, test } from './test';
-import { storageState } from './helpers';
+import { openAccountSection, storageState } from './helpers';
 
 test('an admin adds a community program kind, and the new-program form offers it', async ({ browser }) => {
   const admin = await browser.newContext({ storageState: storageState('admin') });
@@ -33,6 +33,7 @@ test('on a phone the contacts card keeps the name readable, with the email under
   await page.goto(`/accounts?q=${encodeURIComponent('Hoshi Analytics')}`);
   await page.locator('tbody a[href^="/accounts/"]').first().click();
   await expect(page).toHaveURL(/\/accounts\/\d+$/);
+  await openAccountSection(page, 'Contacts', 'contacts');
   const card = page.locator('section', { has: page.getByRole('heading', { name: /^Contacts/ }) });
   const firstRow = card.locator('tbody tr').first();
   const nameCell = firstRow.locator('td').first();

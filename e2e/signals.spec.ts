@@ -15,7 +15,7 @@ test('the Segment SDK sends to Touchplan: the debugger shows it and the accountâ
   const page = await admin.newPage();
 
   // The demo's 15th account sends no usage: its usage signals have no data.
-  await page.goto('/accounts/15');
+  await page.goto('/accounts/15?tab=signals');
   const header = await page.getByRole('heading', { level: 1 }).locator('xpath=following-sibling::p[1]').innerText();
   const domain = header.split(' Â· ')[0]!.trim();
   const activeUsers = page.getByRole('row').filter({ hasText: 'Active users (30 days)' });
@@ -44,7 +44,7 @@ test('the Segment SDK sends to Touchplan: the debugger shows it and the accountâ
 
   // The health job runs every minute: the account's usage signals then have data.
   await expect(async () => {
-    await page.goto('/accounts/15');
+    await page.goto('/accounts/15?tab=signals');
     await expect(page.getByRole('row').filter({ hasText: 'Active users (30 days)' })).not.toContainText('No data', { timeout: 1000 });
   }).toPass({ timeout: 100_000, intervals: [5000] });
   await admin.close();

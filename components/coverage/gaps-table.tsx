@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { CoverageGap } from '@/db/queries/coverage-report';
+import { accountTabHref } from '@/lib/accounts/account-tabs';
 import type { Format } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -11,11 +12,11 @@ const tone = { on_time: 'brand', late: 'amber', missed: 'red', overdue: 'red', n
 /**
  * Where an obligation gets fixed: a missing activity in Plan from playbook for
  * the account (it proposes the overdue one first), a program invitation, a
- * content share on the account page.
+ * content share from the account page's contacts.
  */
 function fixFor(g: CoverageGap, labels: Labels): { href: string; label: string } {
   if (g.touchKind?.startsWith('program_')) return { href: '/programs', label: labels.invite };
-  if (g.touchKind?.startsWith('content_')) return { href: `/accounts/${g.accountId}`, label: labels.share };
+  if (g.touchKind?.startsWith('content_')) return { href: accountTabHref(g.accountId, 'contacts'), label: labels.share };
   if (g.touchKind !== null) return { href: `/accounts/${g.accountId}`, label: labels.plan };
   return { href: `/plan?account=${g.accountId}`, label: labels.plan };
 }
