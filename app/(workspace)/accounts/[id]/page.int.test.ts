@@ -92,7 +92,7 @@ describe('the account page, a new task', () => {
     await signInAs(csm);
     // Not on every view: the button opens it.
     let html = await render({});
-    expect(html).toContain(`href="/accounts/${account.id}?tab=tasks&amp;form=task">New task</a>`);
+    expect(html).toContain(`href="/accounts/${account.id}?tab=tasks&amp;form=task#section">New task</a>`);
     expect(html).not.toContain(`name="accountId" value="${account.id}"`);
     html = await render();
     expect(html).toContain(`name="accountId" value="${account.id}"`);

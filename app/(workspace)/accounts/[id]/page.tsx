@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Suspense } from 'react';
+import { cache, Suspense } from 'react';
 import { getNow, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { accountHeaderFigures } from '@/db/queries/account-view';
@@ -39,10 +39,11 @@ import { TimelineTab } from './_tabs/timeline-tab';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
-async function load(idParam: string) {
+// Once per request: the title and the page read the same row.
+const load = cache(async (idParam: string) => {
   const id = parseId(idParam);
   return id === null ? undefined : findAccount(await getDb(), id);
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const account = await load((await params).id);
@@ -96,8 +97,9 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const standing = describeTierStanding({ ...account, overrideUntil: account.overrideUntil && format.date(account.overrideUntil), overriderName: overrider?.name ?? null }, loose(tAll), (v) => format.money(v));
   const inPlaybook = activityRules(playbooks.find((p) => p.tier === account.tier)?.rules ?? []).length > 0;
   const overridden = account.tierSource === 'override';
+  // A form opens in its section: the link goes to the section, below a tall header on a phone.
   const action = (href: string, label: string, primary = false) => (
-    <Link href={href} scroll={false} className={buttonClass(primary ? 'primary' : 'secondary')}>
+    <Link href={href.startsWith(`/accounts/${account.id}?`) ? `${href}#section` : href} className={buttonClass(primary ? 'primary' : 'secondary')}>
       {label}
     </Link>
   );
@@ -146,7 +148,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
         {account.notes && <p className="mt-2 whitespace-pre-wrap text-zinc-700">{account.notes}</p>}
       </details>
       <SectionTabs label={tv('sections')} tabs={accountTabs.map((key) => ({ href: accountTabHref(account.id, key), label: tv(`tabs.${key}`), current: key === tab }))} />
-      <div id="section">
+      <div id="section" className="scroll-mt-4">
         {/* Keyed by section and address: moving to another section shows its skeleton at once, not the old one. */}
         <Suspense key={`${tab}:${JSON.stringify(query)}`} fallback={<TabSkeleton label={tv('loading')} />}>
           <Section {...props} />

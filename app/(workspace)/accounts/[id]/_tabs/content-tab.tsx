@@ -11,13 +11,13 @@ import type { TabProps } from './tab-props';
 import { MorePager } from './more-pager';
 
 /** What was shared with the account, newest first, and how many of its recipients opened it. */
-export async function ContentTab({ account, workspace, query }: TabProps) {
+export async function ContentTab({ account, workspace, query, editable }: TabProps) {
   const page = parsePage(one(query.page));
   const [t, format, list] = await Promise.all([getTranslations('accountView.content'), getFormat(workspace.currency), listAccountShares(await getDb(), account.id, page)]);
   return (
     <Card title={t('title')} description={t('description')}>
       {list.rows.length === 0 ? (
-        <p className="text-sm text-zinc-500">{t('empty')}</p>
+        <p className="text-sm text-zinc-500">{editable ? t('empty') : t('emptyReadOnly')}</p>
       ) : (
         <Table>
           <thead>

@@ -14,7 +14,7 @@ import { MorePager } from './more-pager';
 const tones = { attended: 'brand', registered: 'indigo', waitlisted: 'amber', no_show: 'red', declined: 'neutral', cancelled: 'neutral', invited: 'neutral' } as const;
 
 /** Every program invitation of the account's people, latest session first, with what became of it. */
-export async function ProgramsTab({ account, workspace, query }: TabProps) {
+export async function ProgramsTab({ account, workspace, query, editable }: TabProps) {
   const page = parsePage(one(query.page));
   const [t, tp, format, list] = await Promise.all([
     getTranslations('accountView.programs'),
@@ -25,7 +25,7 @@ export async function ProgramsTab({ account, workspace, query }: TabProps) {
   return (
     <Card title={t('title')} description={t('description')}>
       {list.rows.length === 0 ? (
-        <p className="text-sm text-zinc-500">{t('empty')}</p>
+        <p className="text-sm text-zinc-500">{editable ? t('empty') : t('emptyReadOnly')}</p>
       ) : (
         <Table>
           <thead>
