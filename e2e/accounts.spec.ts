@@ -19,8 +19,8 @@ test('a CSM creates an account and sees its tier and the reason', async ({ brows
   await expect(page.getByRole('heading', { name })).toBeVisible();
   // 7,800,000 × 80 % × 10 years = 62,400,000
   await expect(page.getByText('Tier 1: LTV ¥62,400,000 ≥ ¥50,000,000').first()).toBeVisible();
-  // What changed on the account is its own section.
-  await page.getByRole('navigation', { name: 'Account sections' }).getByRole('link', { name: 'Change history' }).click();
+  // The tier's history is the Tier section.
+  await page.getByRole('navigation', { name: 'Account sections' }).getByRole('link', { name: 'Tier', exact: true }).click();
   await expect(page.getByText(/^Created · 田中 美咲/)).toBeVisible();
   await context.close();
 });

@@ -12,8 +12,9 @@ type Event = AuditRow & { id: number; at: Date };
 
 /** What happened to the account, from the audit trail, newest first, with what changed as the audit log shows it. */
 export async function AccountTimeline({ events, currency }: { events: Event[]; currency: string }) {
-  const [t, tAudit, tLog, f, names] = await Promise.all([
+  const [t, tView, tAudit, tLog, f, names] = await Promise.all([
     getTranslations('accounts'),
+    getTranslations('accountView.tabs'),
     getTranslations('audit'),
     getTranslations('auditLog'),
     getAuditFormat(currency),
@@ -21,7 +22,7 @@ export async function AccountTimeline({ events, currency }: { events: Event[]; c
   ]);
   const label = (code: string) => looseOr(tAudit, () => code)(`actions.${auditActionKey(code)}`);
   return (
-    <Card title={t('timeline')} description={t('timelineDescription')}>
+    <Card title={tView('history')} description={t('timelineDescription')}>
       {events.length === 0 ? (
         <p className="text-sm text-zinc-500">{t('noTimeline')}</p>
       ) : (

@@ -43,10 +43,10 @@ export async function TierTab({ account, user, workspace, query, form, editable 
   const open = form === 'override';
   const close = accountTabHref(account.id, 'tier');
   const field = (label: string, value: React.ReactNode) => (
-    <>
+    <div>
       <dt className="text-zinc-500">{label}</dt>
-      <dd className="text-zinc-900 tabular-nums">{value ?? '—'}</dd>
-    </>
+      <dd className="font-medium text-zinc-900 tabular-nums">{value ?? '—'}</dd>
+    </div>
   );
   const closeLink = (
     <Link href={close} scroll={false} className="text-sm text-brand-700 hover:underline">
@@ -66,7 +66,7 @@ export async function TierTab({ account, user, workspace, query, form, editable 
             </p>
           </div>
         )}
-        <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-5">
+        <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-5">
           {field(t('arr'), money(account.arr))}
           {field(t('grossMarginPct'), format.percent(account.grossMarginPct))}
           {field(t('annualChurnPct'), format.percent(account.annualChurnPct))}
