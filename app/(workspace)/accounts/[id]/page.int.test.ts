@@ -195,8 +195,8 @@ describe('the account page as one view', () => {
     expect(work).toMatch(new RegExp(`Call the champion ${tag}.*Send the renewal deck ${tag}`));
     expect(work).not.toContain(`Done already ${tag}`);
     expect(work).toContain(`Usage dropped ${tag}`);
-    expect(await section('programs')).toMatch(new RegExp(`Onboarding study ${tag} Sato Hanako ${tag} Attended 55 min`));
-    expect(await section('content')).toMatch(new RegExp(`Renewal guide ${tag} Nov \\d+, 2026 View owner ${tag} 1 of 1 Last opened Nov 21, 2026`));
+    expect(await section('programs')).toMatch(new RegExp(`Nov 20, 2026, 12:00 PM Onboarding study ${tag} · Sato Hanako ${tag} Attended 55 min`));
+    expect(await section('content')).toMatch(new RegExp(`Renewal guide ${tag} · View owner ${tag} Opened by 1 of 1 · Last opened Nov 21, 2026`));
     expect(await section('signals')).toContain('Health');
     expect(await section('contacts')).toContain(`Sato Hanako ${tag}`);
     const tier = await section('tier');

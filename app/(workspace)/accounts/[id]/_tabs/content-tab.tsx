@@ -6,7 +6,6 @@ import { getFormat } from '@/lib/i18n/format';
 import { one, withParams } from '@/lib/url-params';
 import { parsePage } from '@/lib/validation/input';
 import { Card } from '@/components/ui/card';
-import { Table, Td, Th } from '@/components/ui/table';
 import type { TabProps } from './tab-props';
 import { MorePager } from './more-pager';
 
@@ -19,33 +18,25 @@ export async function ContentTab({ account, workspace, query, editable }: TabPro
       {list.rows.length === 0 ? (
         <p className="text-sm text-zinc-500">{editable ? t('empty') : t('emptyReadOnly')}</p>
       ) : (
-        <Table>
-          <thead>
-            <tr>
-              <Th>{t('item')}</Th>
-              <Th>{t('sharedAt')}</Th>
-              <Th>{t('by')}</Th>
-              <Th>{t('opened')}</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100">
-            {list.rows.map((r) => (
-              <tr key={r.id}>
-                <Td className="whitespace-normal">
-                  <Link href={`/content/${r.itemId}`} className="text-brand-700 hover:underline">
-                    {r.title}
-                  </Link>
-                </Td>
-                <Td className="tabular-nums">{format.date(r.sharedAt)}</Td>
-                <Td>{r.sharedByName ?? '—'}</Td>
-                <Td className="tabular-nums">
-                  {t('openedOf', { opened: r.opened, recipients: r.recipients })}
-                  {r.lastOpenedAt && <span className="block text-xs text-zinc-500">{t('lastOpened', { date: format.date(r.lastOpenedAt) })}</span>}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <ol className="divide-y divide-zinc-100">
+          {list.rows.map((r) => (
+            <li key={r.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 py-2 text-sm sm:flex-nowrap">
+              <time dateTime={r.sharedAt.toISOString()} className="shrink-0 tabular-nums text-zinc-500 sm:w-28">
+                {format.date(r.sharedAt)}
+              </time>
+              <span className="order-last min-w-0 basis-full sm:order-none sm:basis-auto sm:flex-1">
+                <Link href={`/content/${r.itemId}`} className="text-brand-700 hover:underline">
+                  {r.title}
+                </Link>
+                {r.sharedByName && <span className="text-zinc-500"> · {r.sharedByName}</span>}
+              </span>
+              <span className="shrink-0 tabular-nums text-zinc-700">
+                {t('openedOf', { opened: r.opened, recipients: r.recipients })}
+                {r.lastOpenedAt && <span className="text-xs text-zinc-500"> · {t('lastOpened', { date: format.date(r.lastOpenedAt) })}</span>}
+              </span>
+            </li>
+          ))}
+        </ol>
       )}
       <MorePager page={page} more={list.more} href={(p) => `/accounts/${account.id}${withParams(query, { page: p === 1 ? undefined : p })}`} />
     </Card>
