@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import type { KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { cn } from '@/lib/cn';
 
 /**
@@ -10,6 +10,14 @@ import { cn } from '@/lib/cn';
  * between them as in a tab list; Enter opens one.
  */
 export function SectionTabs({ label, tabs }: { label: string; tabs: { href: string; label: string; current: boolean }[] }) {
+  const nav = useRef<HTMLElement>(null);
+  const current = tabs.findIndex((tab) => tab.current);
+  // On a phone the list scrolls sideways: bring the open section's link into view (sideways only, never the page).
+  useEffect(() => {
+    const el = nav.current;
+    const link = el?.querySelectorAll<HTMLAnchorElement>('a')[current];
+    if (el && link && (link.offsetLeft < el.scrollLeft || link.offsetLeft + link.offsetWidth > el.scrollLeft + el.clientWidth)) el.scrollLeft = link.offsetLeft - 16;
+  }, [current]);
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     const links = [...e.currentTarget.querySelectorAll<HTMLAnchorElement>('a')];
     const at = links.indexOf(document.activeElement as HTMLAnchorElement);
@@ -20,7 +28,7 @@ export function SectionTabs({ label, tabs }: { label: string; tabs: { href: stri
     links[(next + links.length) % links.length]!.focus();
   };
   return (
-    <nav aria-label={label} onKeyDown={onKeyDown} className="-mx-1 overflow-x-auto border-b border-zinc-200">
+    <nav ref={nav} aria-label={label} onKeyDown={onKeyDown} className="relative -mx-1 overflow-x-auto border-b border-zinc-200">
       <ul className="flex min-w-max gap-1 px-1">
         {tabs.map((tab) => (
           <li key={tab.href}>
