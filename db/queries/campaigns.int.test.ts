@@ -44,7 +44,7 @@ describe('recording campaign events', () => {
     ]);
     const [timeline] = await listAccountTouches(db, a.id, { page: 1 });
     expect(timeline).toMatchObject({ kind: 'campaign_delivered', campaignName: c.name, campaignChannel: 'email_sequence' });
-    expect(await listAccountCampaignTouches(db, a.id)).toEqual([{ campaignId: c.id, name: c.name, channel: 'email_sequence', deliveries: 2, lastDeliveredAt: new Date('2026-10-02T01:00:00Z') }]);
+    expect(await listAccountCampaignTouches(db, a.id)).toEqual([{ campaignId: c.id, name: c.name, channel: 'email_sequence', deliveries: 2, opened: 1, clicked: 0, completed: 0, bounced: 0, unsubscribed: 0, lastDeliveredAt: new Date('2026-10-02T01:00:00Z') }]);
   });
 
   it('counts accounts per outcome and tier for the funnel', async () => {

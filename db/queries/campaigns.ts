@@ -206,19 +206,25 @@ export async function goalEventOptions(db: DbOrTx): Promise<{ event: string; mea
     .orderBy(eventMappings.event);
 }
 
-/** An account's campaigns: each with its deliveries and the last one (the account page's campaigns section may read it). */
+/** An account's campaigns, latest first: each with how many of each outcome reached its people and the last delivery (the account page's campaigns section). */
 export async function listAccountCampaignTouches(db: DbOrTx, accountId: number) {
+  const n = (outcome: CampaignOutcome) => sql<number>`(count(*) filter (where ${campaignEvents.outcome} = ${outcome}))::int`;
   return db
     .select({
       campaignId: campaigns.id,
       name: campaigns.name,
       channel: campaigns.channel,
-      deliveries: sql<number>`count(*)::int`,
-      lastDeliveredAt: sql<Date>`max(${campaignEvents.occurredAt})`.mapWith((v: string | Date) => new Date(v)),
+      deliveries: n('delivered'),
+      opened: n('opened'),
+      clicked: n('clicked'),
+      completed: n('completed'),
+      bounced: n('bounced'),
+      unsubscribed: n('unsubscribed'),
+      lastDeliveredAt: sql<Date | null>`max(${campaignEvents.occurredAt}) filter (where ${campaignEvents.outcome} = 'delivered')`.mapWith((v: string | Date | null) => (v === null ? null : new Date(v))),
     })
     .from(campaignEvents)
     .innerJoin(campaigns, eq(campaigns.id, campaignEvents.campaignId))
-    .where(and(eq(campaignEvents.accountId, accountId), eq(campaignEvents.outcome, 'delivered')))
+    .where(eq(campaignEvents.accountId, accountId))
     .groupBy(campaigns.id)
     .orderBy(desc(sql`max(${campaignEvents.occurredAt})`));
 }

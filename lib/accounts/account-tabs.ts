@@ -5,7 +5,7 @@ import { overridePrefill } from './override-prefill';
 // the forms it opens only when asked (`?form=task`). The first view reads the
 // header and the default section only.
 
-export const accountTabs = ['timeline', 'activities', 'tasks', 'programs', 'content', 'signals', 'contacts', 'tier', 'history'] as const;
+export const accountTabs = ['timeline', 'activities', 'tasks', 'programs', 'content', 'campaigns', 'signals', 'contacts', 'tier', 'history'] as const;
 export type AccountTab = (typeof accountTabs)[number];
 export const defaultAccountTab: AccountTab = 'timeline';
 

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { insertAlertRule } from '@/db/queries/alert-rules';
+import { insertCampaign, recordCampaignEvents } from '@/db/queries/campaigns';
 import { listContentKinds } from '@/db/queries/content';
 import { listActivityTypes } from '@/db/queries/playbooks';
 import { listProgramKinds } from '@/db/queries/programs';
@@ -150,6 +151,17 @@ describe('the account page as one view', () => {
     const [version] = await db.insert(contentVersions).values({ itemId: item!.id, number: 1, url: 'https://example.jp/guide' }).returning({ id: contentVersions.id });
     const [share] = await db.insert(contentShares).values({ itemId: item!.id, versionId: version!.id, accountId, batchId: crypto.randomUUID(), sharedBy: ownerId }).returning({ id: contentShares.id });
     await db.insert(contentRecipients).values({ shareId: share!.id, contactId: contact!.id, token: `share-${tag}`, firstOpenedAt: new Date('2026-11-21T03:00:00Z'), lastOpenedAt: new Date('2026-11-21T03:00:00Z'), openCount: 1 });
+    const tour = await insertCampaign(db, { key: `tour-${tag}`, name: `Feature tour ${tag}`, channel: 'product_tour', tool: 'pendo', audience: '', startsOn: '2026-11-01', goalEvent: null, goalWindowDays: 14 });
+    const recipient = `tour-${tag}@example.jp`;
+    await recordCampaignEvents(
+      db,
+      tour!.id,
+      [
+        { accountId, contactId: null, recipient, outcome: 'delivered', occurredAt: new Date('2026-11-10T01:00:00Z') },
+        { accountId, contactId: null, recipient, outcome: 'completed', occurredAt: new Date('2026-11-10T02:00:00Z') },
+      ],
+      'api',
+    );
     await db.insert(tierHistory).values({ accountId, kind: 'override', fromTier: 2, toTier: 1, reason: { text: `Strategic logo ${tag}`, until: null } });
     await db.insert(auditLog).values({ action: 'account.update', entity: 'account', entityId: String(accountId), actorId: ownerId, before: { notes: null }, after: { notes: `Met the CFO ${tag}` } });
   });
@@ -197,6 +209,8 @@ describe('the account page as one view', () => {
     expect(work).toContain(`Usage dropped ${tag}`);
     expect(await section('programs')).toMatch(new RegExp(`Nov 20, 2026, 12:00 PM Onboarding study ${tag} · Sato Hanako ${tag} Attended 55 min`));
     expect(await section('content')).toMatch(new RegExp(`Renewal guide ${tag} · View owner ${tag} Opened by 1 of 1 · Last opened Nov 21, 2026`));
+    expect(await section('campaigns')).toMatch(new RegExp(`Feature tour ${tag} · product tour Delivered 1× · completed 1 · Last delivered Nov 10, 2026`));
+    expect(textOf(await render())).toContain(`Campaign: Feature tour ${tag} delivered (product tour)`);
     expect(await section('signals')).toContain('Health');
     expect(await section('contacts')).toContain(`Sato Hanako ${tag}`);
     const tier = await section('tier');

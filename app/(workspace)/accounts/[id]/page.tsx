@@ -28,6 +28,7 @@ import { SectionTabs } from './_components/section-tabs';
 import { TabSkeleton } from './_components/tab-skeleton';
 import { ActivitiesTab } from './_tabs/activities-tab';
 import { ContactsTab } from './_tabs/contacts-tab';
+import { CampaignsTab } from './_tabs/campaigns-tab';
 import { ContentTab } from './_tabs/content-tab';
 import { HistoryTab } from './_tabs/history-tab';
 import { ProgramsTab } from './_tabs/programs-tab';
@@ -57,6 +58,7 @@ const sections: Record<AccountTab, (p: TabProps) => Promise<React.ReactNode>> = 
   tasks: TasksTab,
   programs: ProgramsTab,
   content: ContentTab,
+  campaigns: CampaignsTab,
   signals: SignalsTab,
   contacts: ContactsTab,
   tier: TierTab,

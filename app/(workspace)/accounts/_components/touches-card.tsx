@@ -6,7 +6,7 @@ import { Card } from '@/components/ui/card';
 import { cn } from '@/lib/cn';
 import { activityTypeLabel } from '@/lib/playbooks/type-label';
 import { withParams, type SearchParams } from '@/lib/url-params';
-import { touchKinds, touchModels, type TouchKind, type TouchModel } from '@/lib/vocabulary';
+import { touchKinds, touchModels, type CampaignChannel, type TouchKind, type TouchModel } from '@/lib/vocabulary';
 
 type Touch = {
   id: number;
@@ -20,6 +20,9 @@ type Touch = {
   contentId: number | null;
   nudgeRule: string | null;
   nudgeChannel: string | null;
+  campaignId: number | null;
+  campaignName: string | null;
+  campaignChannel: CampaignChannel | null;
 };
 
 const tones = { high: 'brand', low: 'indigo', tech: 'neutral', community: 'amber' } as const;
@@ -95,6 +98,12 @@ export async function TouchesCard({
       );
     if (touch.kind === 'alert_nudge' && touch.nudgeRule !== null)
       return t('nudge', { rule: touch.nudgeRule, channel: t(touch.nudgeChannel === 'email' ? 'nudgeChannels.email' : 'nudgeChannels.webhook') });
+    if (touch.kind === 'campaign_delivered' && touch.campaignId !== null && touch.campaignChannel !== null)
+      return (
+        <Link href={`/campaigns/${touch.campaignId}`} className="text-brand-700 hover:underline">
+          {t('campaign', { name: touch.campaignName ?? '', channel: t(`campaignChannels.${touch.campaignChannel}`) })}
+        </Link>
+      );
     return t(`kinds.${touch.kind}`);
   };
 
