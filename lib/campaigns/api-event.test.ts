@@ -25,5 +25,8 @@ describe('judgeCampaignEvent', () => {
     // Without a zone the time is a guess.
     expect(refused({ email: 'a@b.example', outcome: 'opened', timestamp: '2026-11-02 09:00' })).toBe('timestamp');
     expect(refused({ email: 'a@b.example', outcome: 'opened', timestamp: '2026-11-12T00:00:00Z' })).toBe('timestamp');
+    // Year 0 (which PostgreSQL refuses) and other typos before 2000.
+    expect(refused({ email: 'a@b.example', outcome: 'opened', timestamp: '0000-01-01T00:00:00Z' })).toBe('timestamp');
+    expect(refused({ email: 'a@b.example', outcome: 'opened', timestamp: '0001-01-01T00:00:00+09:00' })).toBe('timestamp');
   });
 });

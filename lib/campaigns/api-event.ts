@@ -1,4 +1,5 @@
 import type { CampaignOutcome } from '@/lib/vocabulary';
+import { eventTimeProblem } from './event-time';
 import { readEmail, readOutcome, type RecipientKeys } from './events';
 
 // One event sent to POST /api/v1/campaigns/{key}/events:
@@ -13,7 +14,6 @@ export type JudgedCampaignEvent = { ok: true; event: RecipientKeys & { outcome: 
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 /** How far ahead of the server's clock a timestamp may be (clock skew), in ms. */
-const maxAhead = 24 * 60 * 60 * 1000;
 
 export function judgeCampaignEvent(item: unknown, now: Date): JudgedCampaignEvent {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return { ok: false, field: 'event', reason: 'must be a JSON object' };
@@ -32,6 +32,8 @@ export function judgeCampaignEvent(item: unknown, now: Date): JudgedCampaignEven
   const timestamp = text('timestamp');
   if (!timestamp || !isoInstant.test(timestamp) || Number.isNaN(Date.parse(timestamp))) return { ok: false, field: 'timestamp', reason: 'must be an ISO 8601 time with a zone, e.g. 2026-11-02T09:00:00+09:00' };
   const occurredAt = new Date(timestamp);
-  if (occurredAt.getTime() > now.getTime() + maxAhead) return { ok: false, field: 'timestamp', reason: 'is more than a day in the future' };
+  const problem = eventTimeProblem(occurredAt, now);
+  if (problem === 'tooLate') return { ok: false, field: 'timestamp', reason: 'is more than a day in the future' };
+  if (problem === 'tooEarly') return { ok: false, field: 'timestamp', reason: 'is before 2000' };
   return { ok: true, event: { email, account: account || null, outcome, occurredAt } };
 }

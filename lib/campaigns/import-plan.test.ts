@@ -92,3 +92,14 @@ describe('checking and matching rows', () => {
     });
   });
 });
+
+describe('event times out of range', () => {
+  it('refuses a time before 2000 or more than a day ahead on its row, and keeps the rest', () => {
+    const { rows, events } = read('email,outcome,occurred_at\naiko@acme.example,delivered,2026-10-02 10:00\naiko@acme.example,opened,0201-10-02 10:00\naiko@acme.example,clicked,2062-10-02 10:00\n');
+    expect(events.map((e) => e.outcome)).toEqual(['delivered']);
+    expect(rows.flatMap((r) => r.errors.map((e) => [e.line, e.message.key]))).toEqual([
+      [3, 'campaigns.import.errors.timeEarly'],
+      [4, 'campaigns.import.errors.timeLate'],
+    ]);
+  });
+});

@@ -5,6 +5,7 @@ import { headerMatcher, type Aliases } from '@/lib/import/headers';
 import { autoMapping, extraCellsError, mappingErrors, shown, type Mapping, type RowError } from '@/lib/import/mapping';
 import { dayOrderHint, instantsIn, readDateTime, type DayOrder, type WallTime } from '@/lib/programs/report-dates';
 import type { CampaignOutcome } from '@/lib/vocabulary';
+import { eventTimeProblem } from './event-time';
 import { readEmail, readOutcome, type Matched, type RecipientKeys } from './events';
 
 // A campaign export as the sending tool writes it (HubSpot's email events,
@@ -92,17 +93,23 @@ export type CampaignEventRow = Matched & { outcome: CampaignOutcome; occurredAt:
  * each row whose recipient matches no contact or account. `match` and the
  * zone come from the caller (loaded once per file).
  */
-export function matchCampaignRows(rows: readonly CheckedCampaignRow[], match: (keys: RecipientKeys) => Matched | null, timeZone: string): CampaignEventRow[] {
+export function matchCampaignRows(rows: readonly CheckedCampaignRow[], match: (keys: RecipientKeys) => Matched | null, timeZone: string, now = new Date()): CampaignEventRow[] {
   const instant = instantsIn(timeZone);
   const events: CampaignEventRow[] = [];
   for (const row of rows) {
     if (row.errors.length) continue;
+    const occurredAt = instant(row.at!);
+    const problem = eventTimeProblem(occurredAt, now);
+    if (problem) {
+      row.errors.push({ line: row.line, column: '', value: shown(occurredAt.toISOString()), message: { key: problem === 'tooEarly' ? 'campaigns.import.errors.timeEarly' : 'campaigns.import.errors.timeLate' } });
+      continue;
+    }
     const matched = match(row);
     if (!matched) {
       row.errors.push({ line: row.line, column: '', value: shown(row.email ?? row.account ?? ''), message: { key: 'campaigns.import.errors.noMatch' } });
       continue;
     }
-    events.push({ ...matched, outcome: row.outcome!, occurredAt: instant(row.at!) });
+    events.push({ ...matched, outcome: row.outcome!, occurredAt });
   }
   return events;
 }
