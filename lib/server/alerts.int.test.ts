@@ -112,4 +112,13 @@ describe('evaluateAlerts', () => {
     expect(await episode()).toEqual({ closed: addDays(day0, 13), falseSince: addDays(day0, 10) });
     expect(await tasksOf([pooledB])).toHaveLength(before);
   });
+
+  it('leaves out a rule whose stored conditions the editor would refuse, and evaluates the rest', async () => {
+    const db = await getDb();
+    await db.insert(alertRules).values({ name: 'Written by hand', conditions: [{ kind: 'no_activity', days: 1.5 }, { kind: 'made_up' }] as never, closeAfterDays: 3, taskDueDays: 2 });
+    const other = (await createAccount({ name: 'Alert beside a broken rule' })).id;
+    await setHealthBand(other, 'poor');
+    expect(await evaluateAlerts({ now: at(addDays(day0, 14)) })).toMatchObject({ rules: 1, opened: 1, tasks: 1 });
+    expect(await tasksOf([other])).toHaveLength(1);
+  });
 });

@@ -7,6 +7,7 @@ import { alertCandidates, enabledAlertRules, episodeKey, insertEpisodes, insertR
 import { mappedEvents } from '@/db/queries/alert-match';
 import { getWorkspace, type Workspace } from '@/db/queries/workspace';
 import { todayIn } from '@/lib/dates';
+import { conditionKinds, conditionProblems, type AlertCondition } from '@/lib/alerts/conditions';
 import { stepEpisode, type EpisodeState } from '@/lib/alerts/episode';
 import { pickPoolMember, type PoolMember } from '@/lib/alerts/pool';
 import { addDays, type LocalDate } from '@/lib/scheduling/local-date';
@@ -36,14 +37,20 @@ export async function evaluateAlerts(opts: { now?: Date } = {}, conn?: DbOrTx): 
   const now = opts.now ?? new Date();
   const workspace = await getWorkspace(db);
   const today = todayIn(workspace.timeZone, now);
-  const rules = await enabledAlertRules(db);
-  if (!rules.length) return { rules: 0, opened: 0, closed: 0, tasks: 0, techTouches: 0 };
+  const enabled = await enabledAlertRules(db);
+  if (!enabled.length) return { rules: 0, opened: 0, closed: 0, tasks: 0, techTouches: 0 };
   const pool = lazyPool(workspace, now, today);
   const ready = { webhook: await webhookReady(db), smtp: !!smtpUrl() };
   // The queue is opened before a transaction that enqueues (on the embedded database it would wait for the transaction's connection).
-  if (rules.some((r) => r.first === 'tech_touch')) await openJobs();
+  const queueOpen = enabled.some((r) => r.first === 'tech_touch');
+  if (queueOpen) await openJobs();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${lockSpace}, 0)`);
+    // The rules again, under the lock: one deleted or changed meanwhile is not evaluated as it was. A rule whose stored
+    // conditions would not pass the editor (written some other way) is left out rather than failing every rule.
+    // (A rule turned to a tech touch in between waits for the next run if the queue was not opened.)
+    const rules = (await enabledAlertRules(tx)).filter((r) => evaluable(r) && (queueOpen || r.first !== 'tech_touch'));
+    if (!rules.length) return { rules: 0, opened: 0, closed: 0, tasks: 0, techTouches: 0 };
     // The match is one statement with many expressions over every account: PostgreSQL's JIT compiler spends more on it than it
     // saves (10 s against 4 s run, measured at 100,000 accounts and 20 rules).
     await tx.execute(sql`set local jit = off`);
@@ -108,6 +115,11 @@ async function act(tx: Tx, rules: AlertRule[], candidates: Candidate[], { today,
   const raised = await insertRaisedTasks(tx, tasks);
   await markPoolAssigned(tx, assigned);
   return { opened: openedIds.size, closed, tasks: raised, techTouches };
+}
+
+function evaluable(rule: AlertRule): boolean {
+  const conditions = rule.conditions as AlertCondition[];
+  return Array.isArray(conditions) && conditions.every((c) => (conditionKinds as readonly string[]).includes(c?.kind) && Object.keys(conditionProblems(c)).length === 0);
 }
 
 function stepRule(rule: AlertRule) {
