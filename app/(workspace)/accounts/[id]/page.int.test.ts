@@ -140,6 +140,7 @@ describe('the account page as one view', () => {
       { accountId, title: `Call the champion ${tag}`, dueOn: addDays(today, -1), ownerId },
       { accountId, title: `Send the renewal deck ${tag}`, dueOn: addDays(today, 3), ownerId, priority: 'high' },
       { accountId, title: `Done already ${tag}`, dueOn: addDays(today, -5), ownerId, status: 'done' },
+      { accountId, title: `Pooled follow-up ${tag}`, dueOn: addDays(today, 5), ownerId, assignedWhy: { pooled: true, openPooledTasks: 7, freeHours: 12.5 } },
     ]);
     const rule = await insertAlertRule(db, { name: `Usage dropped ${tag}`, conditions: [{ kind: 'no_activity', days: 14 }], tiers: [], stages: [], closeAfterDays: 7, taskPriority: 'normal', taskDueDays: 2, enabled: false, createdBy: ownerId });
     await db.insert(alertEpisodes).values({ ruleId: rule.id, accountId, openedOn: addDays(today, -2), values: {} });
@@ -181,7 +182,7 @@ describe('the account page as one view', () => {
     expect(figures).toContain(`Owner View owner ${tag}`);
     expect(figures).toContain('Next touch Jan 12, 2027');
     expect(figures).toContain('Last touch Nov 20, 2026 Attended a program · Community');
-    expect(figures).toContain('Open tasks 2 1 overdue');
+    expect(figures).toContain('Open tasks 3 1 overdue');
     expect(figures).toContain('Open alerts 1');
     expect(html).toContain(`href="/accounts/${accountId}?tab=tasks"><dl><dt class="text-xs font-medium text-zinc-500">Open tasks`);
     expect(html).toContain(`href="/accounts/${accountId}?tab=signals"><dl><dt class="text-xs font-medium text-zinc-500">Health`);
@@ -207,6 +208,7 @@ describe('the account page as one view', () => {
     expect(work).toMatch(new RegExp(`Call the champion ${tag}.*Send the renewal deck ${tag}`));
     expect(work).not.toContain(`Done already ${tag}`);
     expect(work).toContain(`Usage dropped ${tag}`);
+    expect(work).toContain('with 7 open pooled tasks and 12.5 free hours');
     expect(await section('programs')).toMatch(new RegExp(`Nov 20, 2026, 12:00 PM Onboarding study ${tag} · Sato Hanako ${tag} Attended 55 min`));
     expect(await section('content')).toMatch(new RegExp(`Renewal guide ${tag} · View owner ${tag} Opened by 1 of 1 · Last opened Nov 21, 2026`));
     expect(await section('campaigns')).toMatch(new RegExp(`Feature tour ${tag} · product tour Delivered 1× · completed 1 · Last delivered Nov 10, 2026`));
@@ -231,5 +233,9 @@ describe('the account page as one view', () => {
     expect(await render({ form: 'schedule' })).not.toContain('name="activityTypeId"');
     expect(await render({ form: 'task' })).not.toContain(`name="accountId" value="${accountId}"`);
     expect(await render({ form: 'override' })).not.toContain('name="reason"');
+    // A colleague's load (why a pooled task went to them) is theirs and the managers' to read.
+    const work = textOf(await render({ tab: 'tasks' }));
+    expect(work).toContain(`Pooled follow-up ${tag}`);
+    expect(work).not.toContain('open pooled tasks');
   });
 });

@@ -38,6 +38,8 @@ export async function TasksTab({ account, user, workspace, today, query, form, e
   ]);
   const assignable = users?.filter((u) => u.active).map((u) => ({ id: u.id, name: u.name })) ?? null;
   // The inbox lists one's own open tasks, and for managers the unassigned ones.
+  // Why a pooled task went to its owner names that person's load: theirs to read, and the managers'.
+  const ownLoad = (task: { ownerId: number | null }) => task.ownerId === user.id || can(user, 'tasks.assign');
   const inMyInbox = (task: { ownerId: number | null }) => can(user, 'tasks.work') && (task.ownerId === user.id || (task.ownerId === null && can(user, 'tasks.assign')));
   const href = accountTabHref(account.id, 'tasks');
   return (
@@ -71,7 +73,7 @@ export async function TasksTab({ account, user, workspace, today, query, form, e
                 <ul className="mt-1 flex flex-wrap gap-x-3 text-xs text-zinc-600">
                   <li>{t('owner', { name: task.ownerName ?? t('nobody') })}</li>
                   {task.snoozedUntil && task.snoozedUntil > today && <li>{t('snoozedUntil', { date: format.date(task.snoozedUntil) })}</li>}
-                  {whyLines(task, loose(tTasks), format).map((line) => (
+                  {whyLines(ownLoad(task) ? task : { ...task, assignedWhy: null }, loose(tTasks), format).map((line) => (
                     <li key={line}>{line}</li>
                   ))}
                 </ul>
