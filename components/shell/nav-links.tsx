@@ -13,14 +13,15 @@ export function NavLinks({ items, label, className }: { items: Item[]; label: st
   const active = items.filter((i) => matches(i.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
   const isActive = (href: string) => href === active;
   return (
-    <nav aria-label={label} className={cn('-mx-1 flex min-w-0 items-center gap-1 overflow-x-auto', className)}>
+    // Tighter below xl, so that every entry fits at 1024 px (e2e/admin.spec.ts); sideways scrolling is the last resort.
+    <nav aria-label={label} className={cn('-mx-1 flex min-w-0 items-center gap-0.5 overflow-x-auto xl:gap-1', className)}>
       {items.map((item) => (
         <Link
           key={item.href}
           href={item.href}
           aria-current={isActive(item.href) ? 'page' : undefined}
           className={cn(
-            'relative whitespace-nowrap rounded-md px-2 py-1 text-sm',
+            'relative whitespace-nowrap rounded-md px-1 py-1 text-sm xl:px-2',
             isActive(item.href) ? 'bg-zinc-100 font-medium text-zinc-900' : 'text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900',
           )}
         >
