@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { AlertCondition } from '../../lib/alerts/conditions';
 import { accounts, tierOverrideRequests } from './accounts';
+import { campaigns } from './campaigns';
 import { contacts } from './contacts';
 import { users } from './users';
 
@@ -29,6 +30,8 @@ export const alertRules = pgTable(
     techSubject: text(),
     /** The email's body, or the in-app message's text. */
     techMessage: text(),
+    /** With the webhook: the campaign the receiving tool enrols the account in (its key travels in the payload); its deliveries come back by import or API. */
+    techCampaignId: integer().references(() => campaigns.id, { onDelete: 'set null' }),
     /** With first = tech_touch: a task if the condition still holds this many days later; null: never. */
     escalateAfterDays: smallint(),
     /** An episode closes once the condition has been false this many days. */

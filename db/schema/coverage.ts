@@ -24,6 +24,8 @@ export const coverageObligations = pgTable(
     // What it asks for (exactly one), and how often.
     activityTypeId: integer().references(() => activityTypes.id),
     touchKind: touchKindEnum(),
+    // A campaign rule's campaign (playbook_rules.campaign_id).
+    campaignId: integer(),
     every: smallint().notNull(),
     unit: cadenceUnitEnum().notNull(),
     due: date({ mode: 'string' }).notNull(),
@@ -57,13 +59,14 @@ export const coverageCounts = pgTable(
     ownerId: integer(),
     activityTypeId: integer(),
     touchKind: touchKindEnum(),
+    campaignId: integer(),
     every: smallint().notNull(),
     unit: cadenceUnitEnum().notNull(),
     status: obligationStatusEnum().notNull(),
     n: integer().notNull(),
   },
   (t) => [
-    unique('coverage_counts_key').on(t.due, t.tier, t.ownerId, t.activityTypeId, t.touchKind, t.every, t.unit, t.status).nullsNotDistinct(),
+    unique('coverage_counts_key').on(t.due, t.tier, t.ownerId, t.activityTypeId, t.touchKind, t.campaignId, t.every, t.unit, t.status).nullsNotDistinct(),
     index('coverage_counts_owner_idx').on(t.ownerId, t.due),
   ],
 );

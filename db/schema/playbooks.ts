@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, numeric, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { cadenceUnits, touchKinds, touchModels } from '../../lib/vocabulary';
+import { campaigns } from './campaigns';
 import { users } from './users';
 
 export const touchModelEnum = pgEnum('touch_model', touchModels);
@@ -51,6 +52,9 @@ export const playbookRules = pgTable(
     // kind in the ledger (exactly one, see the check below).
     activityTypeId: integer().references(() => activityTypes.id),
     touchKind: touchKindEnum(),
+    // With touch kind campaign_delivered: only deliveries of this campaign
+    // count ("the onboarding sequence delivered"); null: any campaign's.
+    campaignId: integer().references(() => campaigns.id),
     every: smallint().notNull(),
     unit: cadenceUnitEnum().notNull(),
     // Hours per occurrence, preparation included; 0 for a one-to-many rule,
@@ -63,6 +67,7 @@ export const playbookRules = pgTable(
     check('playbook_rules_every', sql`${t.every} between 1 and 365`),
     check('playbook_rules_hours', sql`${t.hours} >= 0 and ${t.hours} <= 100`),
     check('playbook_rules_target', sql`(${t.activityTypeId} is null) <> (${t.touchKind} is null)`),
+    check('playbook_rules_campaign', sql`${t.campaignId} is null or ${t.touchKind} = 'campaign_delivered'`),
     check('playbook_rules_book_ahead', sql`${t.bookAheadDays} between 0 and 365`),
   ],
 );
