@@ -44,6 +44,7 @@ const names: AuditNames = {
   contacts: new Map([[31, '山田 太郎']]),
   content: new Map([[7, '稟議書テンプレート']]),
   programs: new Map([[3, '管理者向け勉強会']]),
+  campaigns: new Map([[4, 'Onboarding emails']]),
 };
 
 const row = (r: Partial<AuditRow> & { action: string }): AuditRow => ({
@@ -225,6 +226,18 @@ describe('describeAuditRow', () => {
     });
     expect(read(saved)[1]).toBe('Rules: No rules → Content shared every month, 0 h');
     expect(read(saved, ja)[1]).toContain('コンテンツの共有');
+  });
+
+  it('names a campaign rule by its campaign', () => {
+    const saved = row({
+      action: 'playbook.save',
+      entity: 'playbook',
+      entityId: '3',
+      before: { version: 1, rules: [] },
+      after: { version: 2, rules: [{ activityTypeId: null, touchKind: 'campaign_delivered', campaignId: 4, every: 1, unit: 'month', hours: '0' }], note: null },
+    });
+    expect(read(saved)[1]).toBe('Rules: No rules → Onboarding emails delivered every month, 0 h');
+    expect(read(saved, ja)[1]).toContain('Onboarding emails の配信');
   });
 
   it('says which content kind an admin added, renamed or deactivated, by the name it had', () => {

@@ -34,6 +34,6 @@ describe('auditReferences', () => {
       { entity: 'account', entityId: '13', before: null, after: { ownerId: 4, activities: [{ type: 2 }] } },
       { entity: 'action:account.update', entityId: null, before: null, after: { reason: 'role' } },
     ]);
-    expect(refs).toEqual({ users: [5, 4, 7], accounts: [12, 13], activityTypes: [2, 3], activities: [900], contacts: [], content: [], programs: [] });
+    expect(refs).toEqual({ users: [5, 4, 7], accounts: [12, 13], activityTypes: [2, 3], activities: [900], contacts: [], content: [], programs: [], campaigns: [] });
   });
 });

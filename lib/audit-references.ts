@@ -1,5 +1,5 @@
 /** The ids of the records a page of audit rows mentions, to read their names in one query. */
-export type AuditReferences = { users: number[]; accounts: number[]; activityTypes: number[]; activities: number[]; contacts: number[]; content: number[]; programs: number[] };
+export type AuditReferences = { users: number[]; accounts: number[]; activityTypes: number[]; activities: number[]; contacts: number[]; content: number[]; programs: number[]; campaigns: number[] };
 
 type Row = { entity: string; entityId: string | null; before: unknown; after: unknown };
 
@@ -14,6 +14,7 @@ export function auditReferences(rows: readonly Row[]): AuditReferences {
   const contacts = new Set<number>();
   const content = new Set<number>();
   const programs = new Set<number>();
+  const campaigns = new Set<number>();
   const add = (set: Set<number>, v: unknown) => {
     const n = id(v);
     if (n !== null) set.add(n);
@@ -30,7 +31,13 @@ export function auditReferences(rows: readonly Row[]): AuditReferences {
     add(activities, o.activityId);
     add(contacts, o.contactId);
     add(programs, o.programId);
-    if (Array.isArray(o.rules)) o.rules.forEach((r) => add(activityTypes, (r as { activityTypeId?: unknown } | null)?.activityTypeId));
+    add(campaigns, o.techCampaignId);
+    if (Array.isArray(o.rules))
+      o.rules.forEach((r) => {
+        const rule = r as { activityTypeId?: unknown; campaignId?: unknown } | null;
+        add(activityTypes, rule?.activityTypeId);
+        add(campaigns, rule?.campaignId);
+      });
     if (Array.isArray(o.activities)) o.activities.forEach((a) => add(activityTypes, (a as { type?: unknown } | null)?.type));
   };
   for (const row of rows) {
@@ -39,8 +46,9 @@ export function auditReferences(rows: readonly Row[]): AuditReferences {
     if (row.entity === 'activity_type') add(activityTypes, row.entityId);
     if (row.entity === 'content') add(content, row.entityId);
     if (row.entity === 'program') add(programs, row.entityId);
+    if (row.entity === 'campaign') add(campaigns, row.entityId);
     visit(row.before);
     visit(row.after);
   }
-  return { users: [...users], accounts: [...accounts], activityTypes: [...activityTypes], activities: [...activities], contacts: [...contacts], content: [...content], programs: [...programs] };
+  return { users: [...users], accounts: [...accounts], activityTypes: [...activityTypes], activities: [...activities], contacts: [...contacts], content: [...content], programs: [...programs], campaigns: [...campaigns] };
 }

@@ -29,6 +29,8 @@ export type AuditNames = {
   content: ReadonlyMap<number, string>;
   /** Programs by id: their titles. */
   programs: ReadonlyMap<number, string>;
+  /** Campaigns by id: their names. */
+  campaigns: ReadonlyMap<number, string>;
 };
 
 export type Kind =
@@ -294,11 +296,14 @@ export function formatValue(kind: Kind, value: unknown, { f, names }: { f: Audit
       return Array.isArray(value) && value.length
         ? value
             .map((r) => {
-              const rule = r as { activityTypeId?: unknown; touchKind?: unknown; every?: unknown; unit?: unknown; hours?: unknown };
+              const rule = r as { activityTypeId?: unknown; touchKind?: unknown; campaignId?: unknown; every?: unknown; unit?: unknown; hours?: unknown };
               const every = asNumber(rule.every) ?? 1;
               const kind = typeof rule.touchKind === 'string' ? rule.touchKind : null;
+              const campaignId = asNumber(rule.campaignId);
               return f.t('auditLog.values.rule', {
-                type: kind
+                type: campaignId !== null
+                  ? f.t('playbooks.campaignDelivered', { name: names.campaigns.get(campaignId) ?? `#${campaignId}` })
+                  : kind
                   ? f.has(`playbooks.touchKinds.${kind}`)
                     ? f.t(`playbooks.touchKinds.${kind}`)
                     : kind

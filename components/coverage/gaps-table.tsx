@@ -5,18 +5,21 @@ import type { Format } from '@/lib/format';
 import { Badge } from '@/components/ui/badge';
 import { Table, Td, Th } from '@/components/ui/table';
 
-type Labels = Record<'account' | 'rule' | 'due' | 'status' | 'owner' | 'plan' | 'invite' | 'share' | 'unassigned', string>;
+type Labels = Record<'account' | 'rule' | 'due' | 'status' | 'owner' | 'plan' | 'invite' | 'share' | 'campaign' | 'unassigned', string>;
 
 const tone = { on_time: 'brand', late: 'amber', missed: 'red', overdue: 'red', not_yet_due: 'neutral', ended: 'neutral' } as const;
 
 /**
  * Where an obligation gets fixed: a missing activity in Plan from playbook for
  * the account (it proposes the overdue one first), a program invitation, a
- * content share from the account page's contacts.
+ * content share from the account page's contacts, the campaign whose
+ * delivery is missing (its audience and sending tool are set there).
  */
 function fixFor(g: CoverageGap, labels: Labels): { href: string; label: string } {
   if (g.touchKind?.startsWith('program_')) return { href: '/programs', label: labels.invite };
   if (g.touchKind?.startsWith('content_')) return { href: accountTabHref(g.accountId, 'contacts'), label: labels.share };
+  if (g.campaignId !== null) return { href: `/campaigns/${g.campaignId}`, label: labels.campaign };
+  if (g.touchKind === 'campaign_delivered') return { href: accountTabHref(g.accountId, 'campaigns'), label: labels.campaign };
   if (g.touchKind !== null) return { href: `/accounts/${g.accountId}`, label: labels.plan };
   return { href: `/plan?account=${g.accountId}`, label: labels.plan };
 }

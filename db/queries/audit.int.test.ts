@@ -37,11 +37,11 @@ describe('auditNames', () => {
       timeZone: 'Asia/Tokyo',
       createdBy: csm.id,
     });
-    const names = await auditNames(db, { users: [csm.id, 999_999], accounts: [account.id], activityTypes: [], activities: [activityId], contacts: [], content: [], programs: [] });
+    const names = await auditNames(db, { users: [csm.id, 999_999], accounts: [account.id], activityTypes: [], activities: [activityId], contacts: [], content: [], programs: [], campaigns: [] });
     expect(names.users).toEqual(new Map([[csm.id, 'Noa Kimura']]));
     expect(names.accounts).toEqual(new Map([[account.id, 'Kite Labs']]));
     expect(names.activityTypeOf).toEqual(new Map([[activityId, qbr.id]]));
     expect(names.activityTypes.get(qbr.id)).toEqual({ key: 'qbr', name: qbr.name });
-    expect(await auditNames(db, { users: [], accounts: [], activityTypes: [], activities: [], contacts: [], content: [], programs: [] })).toMatchObject({ users: new Map(), accounts: new Map() });
+    expect(await auditNames(db, { users: [], accounts: [], activityTypes: [], activities: [], contacts: [], content: [], programs: [], campaigns: [] })).toMatchObject({ users: new Map(), accounts: new Map() });
   });
 });

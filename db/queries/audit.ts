@@ -114,7 +114,7 @@ const intArray = (ids: readonly number[]) => `{${ids.filter((n) => Number.isSafe
  * activity types, the type of each activity, contacts), in one statement.
  */
 export async function auditNames(db: DbOrTx, refs: AuditReferences): Promise<AuditNames> {
-  const rows = await queryRows<{ kind: 'user' | 'account' | 'type' | 'activity' | 'contact' | 'content' | 'program'; id: number; name: string | null; key: string | null; type_id: number | null }>(
+  const rows = await queryRows<{ kind: 'user' | 'account' | 'type' | 'activity' | 'contact' | 'content' | 'program' | 'campaign'; id: number; name: string | null; key: string | null; type_id: number | null }>(
     db,
     sql`
     select 'user' as kind, id, name, null::text as key, null::int as type_id from users where id = any(${intArray(refs.users)}::int[])
@@ -131,7 +131,9 @@ export async function auditNames(db: DbOrTx, refs: AuditReferences): Promise<Aud
     union all
     select 'content', id, title, null, null from content_items where id = any(${intArray(refs.content)}::int[])
     union all
-    select 'program', id, title, null, null from programs where id = any(${intArray(refs.programs)}::int[])`,
+    select 'program', id, title, null, null from programs where id = any(${intArray(refs.programs)}::int[])
+    union all
+    select 'campaign', id, name, null, null from campaigns where id = any(${intArray(refs.campaigns)}::int[])`,
   );
   const users = new Map<number, string>();
   const accounts = new Map<number, string>();
@@ -140,6 +142,7 @@ export async function auditNames(db: DbOrTx, refs: AuditReferences): Promise<Aud
   const contacts = new Map<number, string>();
   const content = new Map<number, string>();
   const programs = new Map<number, string>();
+  const campaigns = new Map<number, string>();
   for (const r of rows) {
     if (r.kind === 'user') users.set(r.id, r.name ?? '');
     else if (r.kind === 'account') accounts.set(r.id, r.name ?? '');
@@ -147,9 +150,10 @@ export async function auditNames(db: DbOrTx, refs: AuditReferences): Promise<Aud
     else if (r.kind === 'contact') contacts.set(r.id, r.name ?? '');
     else if (r.kind === 'content') content.set(r.id, r.name ?? '');
     else if (r.kind === 'program') programs.set(r.id, r.name ?? '');
+    else if (r.kind === 'campaign') campaigns.set(r.id, r.name ?? '');
     else if (r.type_id !== null) activityTypeOf.set(r.id, r.type_id);
   }
-  return { users, accounts, activityTypes, activityTypeOf, contacts, content, programs };
+  return { users, accounts, activityTypes, activityTypeOf, contacts, content, programs, campaigns };
 }
 
 /** Every user, active or not, for the actor filter (a workspace has tens of users, not thousands). */

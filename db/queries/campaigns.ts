@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { AccountFilters } from '@/lib/accounts/filters';
 import type { ConversionRow } from '@/lib/campaigns/conversion';
 import type { RecipientLookup } from '@/lib/campaigns/events';
@@ -39,6 +39,11 @@ export async function listCampaigns(db: DbOrTx) {
     })
     .from(campaigns)
     .orderBy(desc(campaigns.startsOn), desc(campaigns.id));
+}
+
+/** Every campaign by name, for a picker (playbook rules, alert rules). */
+export async function campaignChoices(db: DbOrTx) {
+  return db.select({ id: campaigns.id, key: campaigns.key, name: campaigns.name, channel: campaigns.channel, tool: campaigns.tool }).from(campaigns).orderBy(asc(campaigns.name), asc(campaigns.id));
 }
 
 export async function findCampaign(db: DbOrTx, id: number): Promise<CampaignRow | undefined> {

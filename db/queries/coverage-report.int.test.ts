@@ -55,12 +55,12 @@ describe('coverage trend and by rule', () => {
     const rules = await coverageByRule(db, scope);
     expect(rules).toHaveLength(2);
     expect(rules[0]).toMatchObject({ tier: 1, activityTypeId: qbrId, touchKind: null, every: 3, unit: 'month', due: 4, onTime: 2, late: 1, missed: 1 });
-    expect(rules[1]).toMatchObject({ tier: 2, activityTypeId: null, touchKind: 'content_shared', every: 1, due: 2, onTime: 1, overdue: 1, notYetDue: 1 });
+    expect(rules[1]).toMatchObject({ tier: 2, activityTypeId: null, touchKind: 'content_shared', campaignId: null, every: 1, due: 2, onTime: 1, overdue: 1, notYetDue: 1 });
 
-    const rule = { tier: 2, activityTypeId: null, touchKind: 'content_shared' as const, every: 1, unit: 'month' as const };
+    const rule = { tier: 2, activityTypeId: null, touchKind: 'content_shared' as const, campaignId: null, every: 1, unit: 'month' as const };
     const gaps = await coverageGaps(db, { ...scope, rule, statuses: ['overdue', 'missed'], page: 1 });
     expect(gaps.rows.map((g) => [g.accountName, g.due, g.status])).toEqual([['Biwa Foods', '2026-02-16', 'overdue']]);
-    const qbrGaps = await coverageGaps(db, { ...scope, rule: { ...rule, tier: 1, touchKind: null, activityTypeId: qbrId, every: 3 }, statuses: ['overdue', 'missed'], page: 1 });
+    const qbrGaps = await coverageGaps(db, { ...scope, rule: { ...rule, tier: 1, touchKind: null, campaignId: null, activityTypeId: qbrId, every: 3 }, statuses: ['overdue', 'missed'], page: 1 });
     expect(qbrGaps.rows.map((g) => [g.accountName, g.due, g.status])).toEqual([['Asahi Denki', '2026-01-20', 'missed']]);
   });
 });

@@ -19,7 +19,13 @@ const ruleWhere = (r: RuleKey | undefined, t: string): SQL =>
   r === undefined
     ? sql``
     : sql`and ${sql.raw(t)}.tier = ${r.tier} and ${sql.raw(t)}.every = ${r.every} and ${sql.raw(t)}.unit = ${r.unit}
-          and ${r.touchKind === null ? sql`${sql.raw(t)}.touch_kind is null and ${sql.raw(t)}.activity_type_id = ${r.activityTypeId}` : sql`${sql.raw(t)}.touch_kind = ${r.touchKind}`}`;
+          and ${
+            r.campaignId !== null
+              ? sql`${sql.raw(t)}.touch_kind = 'campaign_delivered' and ${sql.raw(t)}.campaign_id = ${r.campaignId}`
+              : r.touchKind === null
+                ? sql`${sql.raw(t)}.touch_kind is null and ${sql.raw(t)}.activity_type_id = ${r.activityTypeId}`
+                : sql`${sql.raw(t)}.touch_kind = ${r.touchKind} and ${sql.raw(t)}.campaign_id is null`
+          }`;
 
 /** The scope as a condition on `t` (coverage_counts or coverage_obligations: the same columns). */
 const where = (s: CoverageScope, t: string): SQL =>
@@ -75,24 +81,26 @@ export async function coverageTrend(db: DbOrTx, scope: CoverageScope): Promise<C
 }
 
 export type CoverageByRule = CoverageCounts &
-  RuleKey & { activityTypeKey: string | null; activityTypeName: string | null };
+  RuleKey & { activityTypeKey: string | null; activityTypeName: string | null; campaignName: string | null };
 
 /** Counts per playbook rule (tier, what it asks for, how often), Tier 1 first, then by cadence. */
 export async function coverageByRule(db: DbOrTx, scope: CoverageScope): Promise<CoverageByRule[]> {
   const rows = await queryRows<CoverageByRule>(
     db,
     sql`with g as (
-          select c.tier, c.activity_type_id, c.touch_kind, c.every, c.unit, ${counts}
+          select c.tier, c.activity_type_id, c.touch_kind, c.campaign_id, c.every, c.unit, ${counts}
           from coverage_counts c
           where ${where(scope, 'c')} and c.n <> 0
-          group by c.tier, c.activity_type_id, c.touch_kind, c.every, c.unit
+          group by c.tier, c.activity_type_id, c.touch_kind, c.campaign_id, c.every, c.unit
         )
-        select g.tier, g.activity_type_id as "activityTypeId", g.touch_kind as "touchKind", g.every, g.unit,
-          t.key as "activityTypeKey", t.name as "activityTypeName", g.due, g."onTime", g.late, g.missed, g.overdue, g."notYetDue"
+        select g.tier, g.activity_type_id as "activityTypeId", g.touch_kind as "touchKind", g.campaign_id as "campaignId", g.every, g.unit,
+          t.key as "activityTypeKey", t.name as "activityTypeName", k.name as "campaignName", g.due, g."onTime", g.late, g.missed, g.overdue, g."notYetDue"
         from g left join activity_types t on t.id = g.activity_type_id
-        order by g.tier, g.unit desc, g.every, 6, g.touch_kind`,
+        left join campaigns k on k.id = g.campaign_id
+        order by g.tier, g.unit desc, g.every, 7, g.touch_kind, 9`,
   );
-  return rows.map((r) => ({ ...r, tier: Number(r.tier), every: Number(r.every), activityTypeId: r.activityTypeId === null ? null : Number(r.activityTypeId) }));
+  const num = (n: number | null) => (n === null ? null : Number(n));
+  return rows.map((r) => ({ ...r, tier: Number(r.tier), every: Number(r.every), activityTypeId: num(r.activityTypeId), campaignId: num(r.campaignId) }));
 }
 
 export type CoverageGap = {
@@ -104,6 +112,8 @@ export type CoverageGap = {
   activityTypeKey: string | null;
   activityTypeName: string | null;
   touchKind: TouchKind | null;
+  campaignId: number | null;
+  campaignName: string | null;
   every: number;
   unit: CadenceUnit;
   due: LocalDate;
@@ -142,12 +152,13 @@ export async function coverageGaps(
           )
           select o.account_id as "accountId", a.name as "accountName", o.tier, u.name as "ownerName",
             o.activity_type_id as "activityTypeId", t.key as "activityTypeKey", t.name as "activityTypeName", o.touch_kind as "touchKind",
-            o.every, o.unit, to_char(o.due, 'YYYY-MM-DD') as due, o.status, to_char(o.met_on, 'YYYY-MM-DD') as "metOn"
+            o.campaign_id as "campaignId", k.name as "campaignName", o.every, o.unit, to_char(o.due, 'YYYY-MM-DD') as due, o.status, to_char(o.met_on, 'YYYY-MM-DD') as "metOn"
           from page p
           join coverage_obligations o on o.id = p.id
           join accounts a on a.id = o.account_id
           left join users u on u.id = o.owner_id
           left join activity_types t on t.id = o.activity_type_id
+          left join campaigns k on k.id = o.campaign_id
           order by p.rank, p.due, p.id`,
     ),
     queryRows<{ total: number }>(

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { addDays, type LocalDate } from '@/lib/scheduling/local-date';
 import { zonedToUtc } from '@/lib/scheduling/zoned';
 import type { CadenceUnit, ObligationStatus, TouchKind } from '@/lib/vocabulary';
+import { targetValue } from '@/lib/playbooks/rule-target';
 import { queryRows, type DbOrTx } from '../client';
 
 // What each account's playbook asks now, read from coverage_obligations (the
@@ -14,6 +15,9 @@ export type RuleDue = {
   accountId: number;
   activityTypeId: number | null;
   touchKind: TouchKind | null;
+  /** A campaign rule's campaign, and its name. */
+  campaignId: number | null;
+  campaignName: string | null;
   every: number;
   unit: CadenceUnit;
   /** The day of the latest touch that met the rule since it applied, if any. */
@@ -29,12 +33,13 @@ export async function openObligations(db: DbOrTx, accountIds: readonly number[])
   const ids = `{${[...new Set(accountIds.map((n) => Math.trunc(n)))].join(',')}}`;
   const sameRule = (a: string, b: string) =>
     sql.raw(`${a}.account_id = ${b}.account_id and ${a}.tier = ${b}.tier and ${a}.every = ${b}.every and ${a}.unit = ${b}.unit
-      and ${a}.activity_type_id is not distinct from ${b}.activity_type_id and ${a}.touch_kind is not distinct from ${b}.touch_kind`);
+      and ${a}.activity_type_id is not distinct from ${b}.activity_type_id and ${a}.touch_kind is not distinct from ${b}.touch_kind
+      and ${a}.campaign_id is not distinct from ${b}.campaign_id`);
   const rows = await queryRows<RuleDue & { overdue: boolean }>(
     db,
     sql`
     with mine as (select * from coverage_obligations where account_id = any(${ids}::int[]))
-    select o.account_id as "accountId", o.activity_type_id as "activityTypeId", o.touch_kind as "touchKind", o.every, o.unit,
+    select o.account_id as "accountId", o.activity_type_id as "activityTypeId", o.touch_kind as "touchKind", o.campaign_id as "campaignId", k.name as "campaignName", o.every, o.unit,
       to_char(o.due, 'YYYY-MM-DD') as due, o.status = 'overdue' as overdue,
       (select to_char(max(m.met_on), 'YYYY-MM-DD') from mine m
         where ${sameRule('m', 'o')} and m.met_on is not null and m.due < o.due
@@ -43,16 +48,19 @@ export async function openObligations(db: DbOrTx, accountIds: readonly number[])
     left join playbook_versions v on v.tier = o.tier and v.version = (select max(version) from playbook_versions w where w.tier = o.tier)
     left join playbook_rules r on r.playbook_version_id = v.id and r.every = o.every and r.unit = o.unit
       and r.activity_type_id is not distinct from o.activity_type_id and r.touch_kind is not distinct from o.touch_kind
+      and r.campaign_id is not distinct from o.campaign_id
+    left join campaigns k on k.id = o.campaign_id
     where o.met_on is null and o.status in ('not_yet_due', 'overdue')
     order by o.account_id, r.position nulls last, o.due`,
   );
-  return rows.map((r) => ({ ...r, accountId: Number(r.accountId), every: Number(r.every), activityTypeId: r.activityTypeId === null ? null : Number(r.activityTypeId) }));
+  const num = (n: number | null) => (n === null ? null : Number(n));
+  return rows.map((r) => ({ ...r, accountId: Number(r.accountId), every: Number(r.every), activityTypeId: num(r.activityTypeId), campaignId: num(r.campaignId) }));
 }
 
 export type CoverageInputs = {
   /** Each account's effective tier from each day on (its first entry: its creation). */
   tiers: Map<number, { day: LocalDate; tier: number }[]>;
-  /** Each account's touch days by what they can meet: `type:<id>` and `kind:<kind>`. */
+  /** Each account's touch days by what they can meet: `type:<id>`, `kind:<kind>` and `campaign:<id>` (lib/playbooks/rule-target.ts). */
   touchDays: Map<number, Map<string, LocalDate[]>>;
 };
 
@@ -78,7 +86,8 @@ export async function coverageInputs(db: DbOrTx, accountIds: readonly number[], 
       db,
       sql`select distinct t.account_id, x.target, to_char((t.occurred_at at time zone ${opts.timeZone})::date, 'YYYY-MM-DD') as day
           from touches t
-          cross join lateral (values ('kind:' || t.kind::text), ('type:' || t.activity_type_id::text)) x(target)
+          left join campaign_events e on e.id = t.campaign_event_id
+          cross join lateral (values ('kind:' || t.kind::text), ('type:' || t.activity_type_id::text), ('campaign:' || e.campaign_id::text)) x(target)
           where t.account_id = any(${ids}::int[]) and t.occurred_at < ${until}::timestamptz and x.target is not null`,
     ),
   ]);
@@ -99,15 +108,15 @@ export async function coverageInputs(db: DbOrTx, accountIds: readonly number[], 
   return { tiers, touchDays };
 }
 
-export type PlaybookHistoryRule = { target: string; activityTypeId: number | null; touchKind: TouchKind | null; every: number; unit: CadenceUnit };
+export type PlaybookHistoryRule = { target: string; activityTypeId: number | null; touchKind: TouchKind | null; campaignId: number | null; every: number; unit: CadenceUnit };
 
 /** Every tier's playbook versions made by the end of `today`, with their rules, from the day each was made (workspace zone). */
 export async function playbookHistory(db: DbOrTx, opts: { today: LocalDate; timeZone: string }): Promise<{ tier: number; day: LocalDate; rules: PlaybookHistoryRule[] }[]> {
   const { timeZone } = opts;
   const until = zonedToUtc(addDays(opts.today, 1), '00:00', timeZone).toISOString();
-  const rows = await queryRows<{ id: number; tier: number; day: string; activity_type_id: number | null; touch_kind: TouchKind | null; every: number | null; unit: CadenceUnit | null }>(
+  const rows = await queryRows<{ id: number; tier: number; day: string; activity_type_id: number | null; touch_kind: TouchKind | null; campaign_id: number | null; every: number | null; unit: CadenceUnit | null }>(
     db,
-    sql`select v.id, v.tier, to_char((v.created_at at time zone ${timeZone})::date, 'YYYY-MM-DD') as day, r.activity_type_id, r.touch_kind, r.every, r.unit
+    sql`select v.id, v.tier, to_char((v.created_at at time zone ${timeZone})::date, 'YYYY-MM-DD') as day, r.activity_type_id, r.touch_kind, r.campaign_id, r.every, r.unit
         from playbook_versions v left join playbook_rules r on r.playbook_version_id = v.id
         where v.created_at < ${until}::timestamptz
         order by v.tier, v.version, r.position`,
@@ -117,8 +126,8 @@ export async function playbookHistory(db: DbOrTx, opts: { today: LocalDate; time
     const v = versions.get(r.id) ?? { tier: Number(r.tier), day: r.day, rules: [] };
     versions.set(r.id, v);
     if (r.every === null || r.unit === null) continue;
-    const target = r.activity_type_id !== null ? `type:${r.activity_type_id}` : `kind:${r.touch_kind}`;
-    v.rules.push({ target, activityTypeId: r.activity_type_id, touchKind: r.touch_kind, every: Number(r.every), unit: r.unit });
+    const rule = { activityTypeId: r.activity_type_id, touchKind: r.touch_kind, campaignId: r.campaign_id === null ? null : Number(r.campaign_id) };
+    v.rules.push({ target: targetValue(rule), ...rule, every: Number(r.every), unit: r.unit });
   }
   return [...versions.values()];
 }
@@ -128,6 +137,8 @@ export type ObligationRow = {
   tier: number;
   activityTypeId: number | null;
   touchKind: TouchKind | null;
+  /** A campaign rule's campaign; left out otherwise (it is most rows' JSON). */
+  campaignId?: number;
   every: number;
   unit: CadenceUnit;
   due: LocalDate;
@@ -142,9 +153,9 @@ export async function replaceObligations(db: DbOrTx, accountIds: readonly number
   await db.execute(sql`delete from coverage_obligations where account_id = any(${ids}::int[])`);
   if (!rows.length) return;
   await db.execute(sql`
-    insert into coverage_obligations (account_id, tier, activity_type_id, touch_kind, every, unit, due, deadline, met_on, status, owner_id)
-    select x."accountId", x.tier, x."activityTypeId", x."touchKind"::touch_kind, x.every, x.unit::cadence_unit, x.due, x.deadline, x."metOn", x.status::obligation_status, a.owner_id
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x("accountId" int, tier smallint, "activityTypeId" int, "touchKind" text, every smallint, unit text, due date, deadline date, "metOn" date, status text)
+    insert into coverage_obligations (account_id, tier, activity_type_id, touch_kind, campaign_id, every, unit, due, deadline, met_on, status, owner_id)
+    select x."accountId", x.tier, x."activityTypeId", x."touchKind"::touch_kind, x."campaignId", x.every, x.unit::cadence_unit, x.due, x.deadline, x."metOn", x.status::obligation_status, a.owner_id
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x("accountId" int, tier smallint, "activityTypeId" int, "touchKind" text, "campaignId" int, every smallint, unit text, due date, deadline date, "metOn" date, status text)
     join accounts a on a.id = x."accountId"`);
 }
 

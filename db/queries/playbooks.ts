@@ -28,10 +28,11 @@ export async function lockPlaybook(db: DbOrTx, tier: number): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${'touchplan:playbook:' + tier}))`);
 }
 
-/** A rule asks for an activity of one type or for any touch of one kind (exactly one is set). */
+/** A rule asks for an activity of one type or for any touch of one kind (exactly one is set); a campaign_delivered rule may name its campaign. */
 export type PlaybookRule = {
   activityTypeId: number | null;
   touchKind: TouchKind | null;
+  campaignId: number | null;
   every: number;
   unit: CadenceUnit;
   hours: string;
@@ -50,6 +51,7 @@ export async function currentPlaybooks(db: DbOrTx) {
       playbookVersionId: playbookRules.playbookVersionId,
       activityTypeId: playbookRules.activityTypeId,
       touchKind: playbookRules.touchKind,
+      campaignId: playbookRules.campaignId,
       every: playbookRules.every,
       unit: playbookRules.unit,
       hours: playbookRules.hours,
@@ -63,7 +65,7 @@ export async function currentPlaybooks(db: DbOrTx) {
     version: v.version,
     rules: rules
       .filter((r) => r.playbookVersionId === v.id)
-      .map((r): PlaybookRule => ({ activityTypeId: r.activityTypeId, touchKind: r.touchKind, every: r.every, unit: r.unit, hours: r.hours, bookAheadDays: r.bookAheadDays })),
+      .map((r): PlaybookRule => ({ activityTypeId: r.activityTypeId, touchKind: r.touchKind, campaignId: r.campaignId, every: r.every, unit: r.unit, hours: r.hours, bookAheadDays: r.bookAheadDays })),
   }));
 }
 

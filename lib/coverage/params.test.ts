@@ -30,7 +30,7 @@ describe('readCoverageView', () => {
   it('reads tier, rule and status, ignoring what it does not know', () => {
     const v = readCoverageView({ tier: '1', rule: '1.a3.3.month', status: 'due' }, ctx);
     expect(v.tier).toBe(1);
-    expect(v.rule).toEqual({ tier: 1, activityTypeId: 3, touchKind: null, every: 3, unit: 'month' });
+    expect(v.rule).toEqual({ tier: 1, activityTypeId: 3, touchKind: null, campaignId: null, every: 3, unit: 'month' });
     expect(v.statuses).toEqual(['on_time', 'late', 'missed', 'overdue']);
     const junk = readCoverageView({ tier: '9', rule: 'x', status: 'nope' }, ctx);
     expect(junk).toMatchObject({ tier: undefined, rule: undefined, statuses: ['overdue', 'missed'] });

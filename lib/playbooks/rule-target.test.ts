@@ -17,12 +17,20 @@ describe('rule targets', () => {
   });
 
   it('round-trips the editor select value for every target', () => {
-    for (const kind of touchKinds) expect(parseTargetValue(targetValue({ activityTypeId: null, touchKind: kind }), touchKinds)).toEqual({ activityTypeId: null, touchKind: kind });
-    expect(parseTargetValue(targetValue({ activityTypeId: 7, touchKind: null }), touchKinds)).toEqual({ activityTypeId: 7, touchKind: null });
+    for (const kind of touchKinds) expect(parseTargetValue(targetValue({ activityTypeId: null, touchKind: kind }), touchKinds)).toEqual({ activityTypeId: null, touchKind: kind, campaignId: null });
+    expect(parseTargetValue(targetValue({ activityTypeId: 7, touchKind: null }), touchKinds)).toEqual({ activityTypeId: 7, touchKind: null, campaignId: null });
+    const campaign = { activityTypeId: null, touchKind: 'campaign_delivered' as const, campaignId: 5 };
+    expect(targetValue(campaign)).toBe('campaign:5');
+    expect(parseTargetValue('campaign:5', touchKinds)).toEqual(campaign);
+  });
+
+  it('counts a campaign rule as one-to-many', () => {
+    expect(isOneToMany({ activityTypeId: null, touchKind: 'campaign_delivered', campaignId: 5 }, typeModel)).toBe(true);
   });
 
   it('gives no target for an unknown value', () => {
-    expect(parseTargetValue('kind:smoke_signal', touchKinds)).toEqual({ activityTypeId: null, touchKind: null });
-    expect(parseTargetValue('type:abc', touchKinds)).toEqual({ activityTypeId: null, touchKind: null });
+    expect(parseTargetValue('kind:smoke_signal', touchKinds)).toEqual({ activityTypeId: null, touchKind: null, campaignId: null });
+    expect(parseTargetValue('type:abc', touchKinds)).toEqual({ activityTypeId: null, touchKind: null, campaignId: null });
+    expect(parseTargetValue('campaign:x', touchKinds)).toEqual({ activityTypeId: null, touchKind: null, campaignId: null });
   });
 });

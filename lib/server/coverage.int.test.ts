@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
+import { insertCampaign, recordCampaignEvents } from '@/db/queries/campaigns';
 import { currentPlaybooks } from '@/db/queries/playbooks';
 import { accounts, coverageDirty, coverageObligations, coverageRuns, playbookRules, playbookVersions, tierHistory, touches } from '@/db/schema';
 import { createAccount } from '@/tests/accounts';
@@ -11,7 +12,7 @@ import { recomputeChangedCoverage, recomputeCoverage } from './coverage';
 // playbook versions (the rules themselves are unit-tested in lib/coverage).
 const at = (date: string) => new Date(`${date}T12:00:00+09:00`);
 
-async function playbook(tier: number, rules: { touchKind: TouchKind; every: number; unit: 'day' | 'week' | 'month' }[], createdAt: string | Date) {
+async function playbook(tier: number, rules: { touchKind: TouchKind; campaignId?: number; every: number; unit: 'day' | 'week' | 'month' }[], createdAt: string | Date) {
   const db = await getDb();
   const version = ((await currentPlaybooks(db)).find((p) => p.tier === tier)?.version ?? 0) + 1;
   const [row] = await db.insert(playbookVersions).values({ tier, version, createdAt: typeof createdAt === 'string' ? at(createdAt) : createdAt }).returning({ id: playbookVersions.id });
@@ -108,5 +109,31 @@ describe('recomputing coverage', () => {
 
     await playbook(2, [{ touchKind: 'content_shared', every: 1, unit: 'month' }], new Date());
     expect((await recomputeChangedCoverage()).scope).toBe('all');
+  });
+});
+
+describe('a playbook rule on one campaign', () => {
+  it('is met only by that campaign\'s deliveries, while a rule on any campaign takes either', async () => {
+    const db = await getDb();
+    const campaign = (key: string) => insertCampaign(db, { key, name: key, channel: 'email_sequence', tool: 'hubspot', audience: 'tier=3', startsOn: '2026-01-01', goalEvent: null, goalWindowDays: 14 });
+    const onboarding = (await campaign('onboarding-rule-test'))!;
+    const newsletter = (await campaign('newsletter-rule-test'))!;
+    await playbook(3, [{ touchKind: 'campaign_delivered', campaignId: onboarding.id, every: 1, unit: 'month' }, { touchKind: 'campaign_delivered', every: 1, unit: 'month' }], '2025-06-01');
+    const account = await createAccount();
+    await db.update(accounts).set({ tier: 3, createdAt: at('2026-06-01') }).where(eq(accounts.id, account.id));
+    const deliver = (campaignId: number, date: string) =>
+      recordCampaignEvents(db, campaignId, [{ accountId: account.id, contactId: null, recipient: `ops@${account.id}.example.jp`, outcome: 'delivered', occurredAt: at(date) }], 'import');
+    await deliver(newsletter.id, '2026-06-20');
+    await deliver(onboarding.id, '2026-07-25');
+
+    await recomputeCoverage({ accountIds: [account.id], now: at('2026-08-15') });
+    const rows = await db.select().from(coverageObligations).where(eq(coverageObligations.accountId, account.id)).orderBy(asc(coverageObligations.due), asc(coverageObligations.campaignId));
+    expect(rows.map((o) => [o.campaignId, o.due, o.status, o.metOn])).toEqual([
+      [onboarding.id, '2026-07-01', 'late', '2026-07-25'],
+      [null, '2026-07-01', 'on_time', '2026-06-20'],
+      [null, '2026-07-20', 'late', '2026-07-25'],
+      [onboarding.id, '2026-08-25', 'not_yet_due', null],
+      [null, '2026-08-25', 'not_yet_due', null],
+    ]);
   });
 });

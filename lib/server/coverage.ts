@@ -24,7 +24,7 @@ async function recomputeChunk(db: DbOrTx, accountIds: number[], ctx: { today: Lo
     for (const span of ruleSpans(inputs.tiers.get(accountId) ?? [], ctx.history)) {
       const rule = ruleOf.get(span.target)!;
       for (const o of obligations(span, days?.get(span.target) ?? [], ctx)) {
-        rows.push({ accountId, tier: span.tier, activityTypeId: rule.activityTypeId, touchKind: rule.touchKind, every: span.every, unit: span.unit, ...o });
+        rows.push({ accountId, tier: span.tier, activityTypeId: rule.activityTypeId, touchKind: rule.touchKind, ...(rule.campaignId !== null && { campaignId: rule.campaignId }), every: span.every, unit: span.unit, ...o });
       }
     }
   }

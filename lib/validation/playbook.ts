@@ -12,6 +12,7 @@ const rule = z
   .object({
     activityTypeId: z.preprocess(absentToNull, z.coerce.number({ error: 'validation.required' }).int().positive('validation.required').max(maxId, 'errors.notFound').nullable()),
     touchKind: z.preprocess(absentToNull, z.enum(touchKinds, 'validation.invalid').nullable()),
+    campaignId: z.preprocess(absentToNull, z.coerce.number().int().positive('errors.notFound').max(maxId, 'errors.notFound').nullable()),
     every: z.coerce.number({ error: 'validation.wholeNumber' }).int('validation.wholeNumber').min(1, 'validation.tooSmall').max(365, 'validation.tooBig'),
     unit: z.enum(cadenceUnits, 'validation.invalid'),
     // 0 only for a one-to-many rule, which the action decides from the type's model.
@@ -24,7 +25,8 @@ const rule = z
     ),
     bookAheadDays: z.coerce.number({ error: 'validation.wholeNumber' }).int('validation.wholeNumber').min(0, 'validation.tooSmall').max(365, 'validation.tooBig'),
   })
-  .refine((r) => (r.activityTypeId === null) !== (r.touchKind === null), { error: 'validation.ruleTarget', path: ['activityTypeId'] });
+  .refine((r) => (r.activityTypeId === null) !== (r.touchKind === null), { error: 'validation.ruleTarget', path: ['activityTypeId'] })
+  .refine((r) => r.campaignId === null || r.touchKind === 'campaign_delivered', { error: 'validation.ruleTarget', path: ['activityTypeId'] });
 
 export const savePlaybookInput = z.object({
   tier: z.coerce.number().int().min(1).max(3),

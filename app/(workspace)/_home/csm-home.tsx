@@ -81,7 +81,7 @@ export async function CsmHome({ userId, now, today, taskToday, quarter, timeZone
               ruleLabel={(g) => coverageRuleLabel(g, loose(tc), loose(tp))}
               statusLabel={(g) => tc(`statuses.${g.status}`)}
               metOnLabel={(date) => tc('gaps.metOn', { date })}
-              labels={{ account: tc('gaps.account'), rule: tc('gaps.rule'), due: tc('gaps.due'), status: tc('gaps.status'), owner: tc('gaps.owner'), plan: tc('gaps.plan'), invite: tc('gaps.invite'), share: tc('gaps.share'), unassigned: tc('unassigned') }}
+              labels={{ account: tc('gaps.account'), rule: tc('gaps.rule'), due: tc('gaps.due'), status: tc('gaps.status'), owner: tc('gaps.owner'), plan: tc('gaps.plan'), invite: tc('gaps.invite'), share: tc('gaps.share'), campaign: tc('gaps.campaign'), unassigned: tc('unassigned') }}
             />
           </div>
         )}

@@ -222,7 +222,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
                     ruleLabel={ruleLabel}
                     statusLabel={(g) => t(`statuses.${g.status}`)}
                     metOnLabel={(date) => t('gaps.metOn', { date })}
-                    labels={{ account: t('gaps.account'), rule: t('gaps.rule'), due: t('gaps.due'), status: t('gaps.status'), owner: t('gaps.owner'), plan: t('gaps.plan'), invite: t('gaps.invite'), share: t('gaps.share'), unassigned: t('unassigned') }}
+                    labels={{ account: t('gaps.account'), rule: t('gaps.rule'), due: t('gaps.due'), status: t('gaps.status'), owner: t('gaps.owner'), plan: t('gaps.plan'), invite: t('gaps.invite'), share: t('gaps.share'), campaign: t('gaps.campaign'), unassigned: t('unassigned') }}
                   />
                   {pages > 1 && (
                     <Pager page={page} pages={pages} href={(p) => `${here({ page: p })}#gaps`} labels={{ previous: t('previous'), next: t('next'), pageOf: t('pageOf', { page, pages }) }} />

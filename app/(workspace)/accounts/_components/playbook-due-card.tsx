@@ -18,6 +18,7 @@ export async function PlaybookDueCard({ dues, types }: { dues: Due[]; types: { i
   const [t, tp, format] = await Promise.all([getTranslations('touches.playbook'), getTranslations('playbooks'), getFormat()]);
   const typeById = new Map(types.map((ty) => [ty.id, ty]));
   const label = (d: Due) => {
+    if (d.campaignName !== null) return tp('campaignDelivered', { name: d.campaignName });
     if (d.touchKind !== null) return tp(`touchKinds.${d.touchKind}`);
     const type = d.activityTypeId === null ? undefined : typeById.get(d.activityTypeId);
     return type ? activityTypeLabel(type, tp) : '';
@@ -26,7 +27,7 @@ export async function PlaybookDueCard({ dues, types }: { dues: Due[]; types: { i
     <Card title={t('title')} description={t('description')}>
       <ul className="divide-y divide-zinc-100">
         {dues.map((d) => (
-          <li key={`${d.activityTypeId ?? d.touchKind}-${d.every}-${d.unit}`} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-0.5 py-1.5 text-sm">
+          <li key={`${d.activityTypeId ?? d.touchKind}-${d.campaignId}-${d.every}-${d.unit}`} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-0.5 py-1.5 text-sm">
             <span className="text-zinc-800">
               {label(d)} <span className="text-zinc-500">· {t('every', { every: d.every, unit: tp(`units.${d.unit}`, { count: d.every }) })}</span>
             </span>

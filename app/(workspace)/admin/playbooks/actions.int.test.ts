@@ -1,6 +1,7 @@
 import type * as Navigation from 'next/navigation';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
+import { insertCampaign } from '@/db/queries/campaigns';
 import { currentPlaybooks, listActivityTypes } from '@/db/queries/playbooks';
 import { hoursPerAccountMonth, typeModelLookup } from '@/lib/playbooks/hours';
 import { lastAudit } from '@/tests/audit';
@@ -79,6 +80,31 @@ describe('savePlaybook', () => {
     const zero = await savePlaybook(null, { tier: 1, baseVersion: current.version, rules: JSON.stringify([current.rules[0]!, { ...current.rules[1]!, hours: '0' }]) });
     expect(!zero.ok && zero.fieldErrors?.['rules.1.hours']?.key).toBe('validation.hours');
     expect((await tier1()).version).toBe(current.version);
+  });
+
+  it('save a rule on one campaign\'s deliveries, offered in the editor by name; refuse an unknown campaign or a campaign on another kind', async () => {
+    const admin = await createUser('admin');
+    await signInAs(admin);
+    const db = await getDb();
+    const tag = Date.now();
+    const rule = { every: 1, unit: 'month', hours: '0', bookAheadDays: 0 };
+    const onboarding = (await insertCampaign(db, { key: `onboarding-${tag}`, name: `Onboarding emails ${tag}`, channel: 'email_sequence', tool: 'hubspot', audience: 'tier=3', startsOn: '2026-10-01', goalEvent: null, goalWindowDays: 14 }))!;
+    const tier3 = async () => (await currentPlaybooks(db)).find((p) => p.tier === 3)!;
+    const before = await tier3();
+    for (const [bad, key] of [
+      [{ ...rule, touchKind: 'campaign_delivered', campaignId: 999_999 }, 'playbooks.campaignUnavailable'],
+      [{ ...rule, touchKind: 'content_shared', campaignId: onboarding.id }, 'validation.ruleTarget'],
+    ] as const) {
+      const result = await savePlaybook(null, { tier: 3, baseVersion: before.version, rules: JSON.stringify([bad]) });
+      expect(!result.ok && result.fieldErrors?.['rules.0.activityTypeId']?.key).toBe(key);
+    }
+    expect((await tier3()).version).toBe(before.version);
+
+    const saved = await savePlaybook(null, { tier: 3, baseVersion: before.version, rules: JSON.stringify([{ ...rule, touchKind: 'campaign_delivered', campaignId: onboarding.id }]) });
+    expect(saved.ok).toBe(true);
+    expect((await tier3()).rules).toMatchObject([{ touchKind: 'campaign_delivered', campaignId: onboarding.id, hours: '0.00', bookAheadDays: 0 }]);
+    const section = (await renderToHtml(await PlaybooksPage())).split('Tier 3 playbook')[1]!;
+    expect(section).toContain(`<option value="campaign:${onboarding.id}" selected="">Onboarding emails ${tag} delivered</option>`);
   });
 });
 

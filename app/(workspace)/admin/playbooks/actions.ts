@@ -1,6 +1,7 @@
 'use server';
 
 import { sql } from 'drizzle-orm';
+import { campaignChoices } from '@/db/queries/campaigns';
 import { currentPlaybooks, findActivityType, insertPlaybookVersion, listActivityTypes, lockPlaybook } from '@/db/queries/playbooks';
 import { activityTypes } from '@/db/schema';
 import { action } from '@/lib/actions/action';
@@ -24,8 +25,10 @@ export const savePlaybook = action({
     const typeList = await listActivityTypes(tx);
     const types = new Map(typeList.map((t) => [t.id, t]));
     const typeModel = typeModelLookup(typeList);
+    const campaignIds = new Set(input.rules.some((r) => r.campaignId !== null) ? (await campaignChoices(tx)).map((c) => c.id) : []);
     const rules = input.rules.map((given, i) => {
       if (given.activityTypeId !== null && !types.get(given.activityTypeId)?.active) throw new ActionError({ key: 'playbooks.typeUnavailable' }, `rules.${i}.activityTypeId`);
+      if (given.campaignId !== null && !campaignIds.has(given.campaignId)) throw new ActionError({ key: 'playbooks.campaignUnavailable' }, `rules.${i}.activityTypeId`);
       // A touch-kind rule is met by the ledger, never booked: no days ahead are asked.
       const rule = given.touchKind !== null ? { ...given, bookAheadDays: 0 } : given;
       // A one-to-many rule owes no hours per account: none are asked, none kept.

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
+import { campaignChoices } from '@/db/queries/campaigns';
 import { currentPlaybooks, listActivityTypes, listPlaybookVersions, tierLoad } from '@/db/queries/playbooks';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { Card } from '@/components/ui/card';
@@ -18,10 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PlaybooksPage() {
   await requirePageUser('playbooks.manage');
   const db = await getDb();
-  const [t, format, types, playbooks, load, ...versions] = await Promise.all([
+  const [t, format, types, campaigns, playbooks, load, ...versions] = await Promise.all([
     getTranslations('playbooks'),
     getFormat(),
     listActivityTypes(db),
+    campaignChoices(db),
     currentPlaybooks(db),
     tierLoad(db),
     ...[1, 2, 3].map((tier) => listPlaybookVersions(db, tier)),
@@ -44,7 +46,7 @@ export default async function PlaybooksPage() {
               : undefined
           }
         >
-          <PlaybookEditor tier={p.tier} version={p.version} rules={p.rules} types={options} accounts={load.accounts[p.tier] ?? 0} capacityHours={load.capacityHours} />
+          <PlaybookEditor tier={p.tier} version={p.version} rules={p.rules} types={options} campaigns={campaigns.map((c) => ({ id: c.id, name: c.name }))} accounts={load.accounts[p.tier] ?? 0} capacityHours={load.capacityHours} />
         </Card>
       ))}
       <Card title={t('activityTypes')} description={t('activityTypesDescription')}>

@@ -12,12 +12,14 @@ import { isOneToMany, parseTargetValue, targetValue } from '@/lib/playbooks/rule
 import { savePlaybook } from './actions';
 import { cadenceUnits, touchKinds, type CadenceUnit, type TouchKind, type TouchModel } from '@/lib/vocabulary';
 
-type Rule = { activityTypeId: number | null; touchKind: TouchKind | null; every: number; unit: CadenceUnit; hours: string; bookAheadDays: number };
+type Rule = { activityTypeId: number | null; touchKind: TouchKind | null; campaignId: number | null; every: number; unit: CadenceUnit; hours: string; bookAheadDays: number };
 type Props = {
   tier: number;
   version: number;
   rules: Rule[];
   types: { id: number; label: string; active: boolean; touchModel: TouchModel }[];
+  /** The campaigns a rule may ask for by name ("the onboarding sequence delivered"). */
+  campaigns: { id: number; name: string }[];
   accounts: number;
   capacityHours: number;
 };
@@ -29,7 +31,7 @@ function CellError({ name }: { name: string }) {
 }
 
 /** The rules of one tier's playbook, with what they cost in hours, before saving. */
-export function PlaybookEditor({ tier, version, rules: saved, types, accounts, capacityHours }: Props) {
+export function PlaybookEditor({ tier, version, rules: saved, types, campaigns, accounts, capacityHours }: Props) {
   const t = useTranslations('playbooks');
   const [rules, setRules] = useState<Rule[]>(saved);
   const activeTypes = types.filter((ty) => ty.active);
@@ -95,6 +97,15 @@ export function PlaybookEditor({ tier, version, rules: saved, types, accounts, c
                             </option>
                           ))}
                         </optgroup>
+                        {campaigns.length > 0 && (
+                          <optgroup label={t('campaignsGroup')}>
+                            {campaigns.map((c) => (
+                              <option key={c.id} value={targetValue({ activityTypeId: null, touchKind: 'campaign_delivered', campaignId: c.id })}>
+                                {t('campaignDelivered', { name: c.name })}
+                              </option>
+                            ))}
+                          </optgroup>
+                        )}
                       </Select>
                     </div>
                     <CellError name={`rules.${i}.activityTypeId`} />
@@ -165,7 +176,7 @@ export function PlaybookEditor({ tier, version, rules: saved, types, accounts, c
         onClick={() =>
           setRules((rs) => [
             ...rs,
-            { ...(activeTypes[0] ? { activityTypeId: activeTypes[0].id, touchKind: null } : { activityTypeId: null, touchKind: 'content_shared' }), every: 1, unit: 'month', hours: '1', bookAheadDays: 14 },
+            { ...(activeTypes[0] ? { activityTypeId: activeTypes[0].id, touchKind: null } : { activityTypeId: null, touchKind: 'content_shared' }), campaignId: null, every: 1, unit: 'month', hours: '1', bookAheadDays: 14 },
           ])
         }
       >

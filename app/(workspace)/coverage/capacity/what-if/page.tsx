@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { getNow, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { bookPickPreview } from '@/db/queries/accounts';
+import { campaignChoices } from '@/db/queries/campaigns';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
@@ -48,7 +49,7 @@ function keepPairs(w: WhatIfParams, month: string): [string, string][] {
 export default async function WhatIfPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser('capacity.plan');
   const db = await getDb();
-  const [workspace, params, now, t, tc, tcov, tp, format, language] = await Promise.all([
+  const [workspace, params, now, t, tc, tcov, tp, format, language, campaigns] = await Promise.all([
     getWorkspace(db),
     searchParams,
     getNow(),
@@ -58,6 +59,7 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
     getTranslations('playbooks'),
     getFormat(),
     readerLocale(user),
+    campaignChoices(db),
   ]);
   const month = readMonth(one(params.month), todayIn(workspace.timeZone, now));
   const w = readWhatIf(params);
@@ -70,9 +72,10 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
   const pct = (u: number | null) => (u === null ? tc('noUtilisation') : u === Infinity ? '∞' : format.ratio(u));
   const nameOf = (id: number | null) => (id === null ? t('nobody') : id < 0 ? t('newCsm', { n: -id }) : (data.people.find((p) => p.id === id)?.name ?? '?'));
   const typeOf = new Map(data.types.map((x) => [x.id, x]));
+  const campaignName = new Map(campaigns.map((c) => [c.id, c.name]));
   const ruleLabel = (rule: (typeof data.rules)[number]['rule'], every = rule.every) => {
     const type = rule.activityTypeId === null ? undefined : typeOf.get(rule.activityTypeId);
-    return coverageRuleLabel({ touchKind: rule.touchKind, activityTypeKey: type?.key ?? null, activityTypeName: type?.name ?? null, every, unit: rule.unit }, loose(tcov), loose(tp));
+    return coverageRuleLabel({ touchKind: rule.touchKind, activityTypeKey: type?.key ?? null, activityTypeName: type?.name ?? null, campaignName: rule.campaignId === null ? null : (campaignName.get(rule.campaignId) ?? null), every, unit: rule.unit }, loose(tcov), loose(tp));
   };
   const without = (change: Partial<WhatIfParams>) => `${path}${whatIfQuery({ ...w, ...change }, month)}`;
   const isAdmin = can(user, 'users.manage');
