@@ -7,7 +7,6 @@ import type { CampaignOutcome, CampaignOutcomeSource } from '@/lib/vocabulary';
 import { queryRows, type DbOrTx } from '../client';
 import { accounts, campaignEvents, campaignImports, campaigns, eventMappings, users } from '../schema';
 import { accountWhere } from './accounts';
-import { loadContactsByEmail, loadImportAccounts } from './contact-import';
 
 // Tech-touch campaigns: the campaigns, their outcomes per contact and
 // account, the deliveries' touches in the ledger, and the set-based reads
@@ -75,10 +74,33 @@ export async function updateCampaign(db: DbOrTx, id: number, version: number, va
   return (await findCampaign(db, id)) ? 'conflict' : 'missing';
 }
 
-/** The contacts and accounts the given emails, external ids and domains name (a few queries of a few thousand keys each). */
+/**
+ * The contacts and accounts the given emails, external ids and domains name:
+ * two statements whatever the number of keys (a 50,000-row export names
+ * 50,000 emails and as many domains), each key list one JSON parameter.
+ */
 export async function loadRecipients(db: DbOrTx, keys: { emails: string[]; externalIds: string[]; domains: string[] }): Promise<RecipientLookup> {
-  const [contacts, found] = [await loadContactsByEmail(db, keys.emails), await loadImportAccounts(db, keys)];
-  return { contacts: contacts.map((c) => ({ id: c.id, email: c.email, accountId: c.accountId })), accounts: found };
+  const [contacts, found] = await Promise.all([
+    keys.emails.length
+      ? queryRows<{ id: number; email: string; accountId: number }>(
+          db,
+          sql`select c.id, c.email, c.account_id as "accountId"
+              from jsonb_array_elements_text(${JSON.stringify(keys.emails)}::jsonb) k(email)
+              join contacts c on lower(c.email) = k.email`,
+        )
+      : [],
+    keys.externalIds.length || keys.domains.length
+      ? queryRows<{ id: number; externalId: string | null; domain: string | null }>(
+          db,
+          sql`select a.id, a.external_id as "externalId", a.domain from accounts a
+              where a.external_id in (select jsonb_array_elements_text(${JSON.stringify(keys.externalIds)}::jsonb))
+              union
+              select a.id, a.external_id, a.domain from accounts a
+              where lower(a.domain) in (select jsonb_array_elements_text(${JSON.stringify(keys.domains)}::jsonb))`,
+        )
+      : [],
+  ]);
+  return { contacts: contacts.map((c) => ({ ...c, id: Number(c.id), accountId: Number(c.accountId) })), accounts: found.map((a) => ({ ...a, id: Number(a.id) })) };
 }
 
 /**

@@ -19,7 +19,7 @@ vi.mock('next/navigation', async (original) => ({
 const tier1 = async () => (await currentPlaybooks(await getDb())).find((p) => p.tier === 1)!;
 
 describe('setup playbooks', () => {
-  it('give Tier 1 a monthly meeting, a quarterly QBR and a yearly visit, Tier 2 low-touch programs and content that owe no hours, Tier 3 nothing yet', async () => {
+  it('give Tier 1 a monthly meeting, a quarterly QBR and a yearly visit, Tier 2 low-touch programs and content that owe no hours, Tier 3 a campaign every month', async () => {
     const db = await getDb();
     const typeList = await listActivityTypes(db);
     const types = new Map(typeList.map((t) => [t.id, t.key]));
@@ -27,8 +27,9 @@ describe('setup playbooks', () => {
     expect(playbooks.map((p) => [p.tier, p.version, p.rules.length])).toEqual([
       [1, 1, 3],
       [2, 2, 3],
-      [3, 1, 0],
+      [3, 2, 1],
     ]);
+    expect(playbooks[2]!.rules).toMatchObject([{ touchKind: 'campaign_delivered', campaignId: null, every: 1, unit: 'month', hours: '0.00' }]);
     expect(playbooks[1]!.rules.map((r) => [r.touchKind, r.every, r.unit])).toEqual([
       ['program_invited', 1, 'month'],
       ['program_attended', 3, 'month'],
