@@ -44,7 +44,7 @@ const names: AuditNames = {
   contacts: new Map([[31, '山田 太郎']]),
   content: new Map([[7, '稟議書テンプレート']]),
   programs: new Map([[3, '管理者向け勉強会']]),
-  campaigns: new Map([[4, 'Onboarding emails']]),
+  campaigns: new Map([[4, 'オンボーディング・ステップメール']]),
 };
 
 const row = (r: Partial<AuditRow> & { action: string }): AuditRow => ({
@@ -168,6 +168,17 @@ describe('describeAuditRow', () => {
     expect(read(snoozed(null), ja)).toEqual(['佐藤 遥 が [Sora Robotics] のアラート「No login 14 days」をスヌーズしました', `期限: ${ja.format.date('2026-12-04')}`]);
   });
 
+  it('lists only the campaign an alert rule’s webhook enrols accounts in, by name, when an edit changes it', () => {
+    const rule = { name: 'No login 14 days', first: 'tech_touch', techChannel: 'webhook', techSubject: 'login-nudge', version: 2 };
+    const changed = row({ action: 'alert_rule.update', entity: 'alert_rule', entityId: '8', before: { ...rule, techCampaignId: null }, after: { ...rule, techSubject: 'nudge', techCampaignId: 4, version: 3 } });
+    expect(read(changed)).toEqual(['佐藤 遥 changed the alert rule [No login 14 days]', 'Campaign the webhook enrols in: — → オンボーディング・ステップメール']);
+    expect(read(changed, ja).at(-1)).toBe('Webhook で登録するキャンペーン: — → オンボーディング・ステップメール');
+    const gone = row({ action: 'alert_rule.update', entity: 'alert_rule', entityId: '8', before: { ...rule, techCampaignId: 4 }, after: { ...rule, techCampaignId: 99 } });
+    expect(read(gone).at(-1)).toBe('Campaign the webhook enrols in: オンボーディング・ステップメール → record #99 (no longer exists)');
+    const same = row({ action: 'alert_rule.update', entity: 'alert_rule', entityId: '8', before: { ...rule, techCampaignId: 4 }, after: { ...rule, techSubject: 'other', techCampaignId: 4 } });
+    expect(read(same)).toHaveLength(1);
+  });
+
   it('reads the demo seed’s summary rows as counts by the setup', () => {
     expect(read(row({ action: 'account.create', entityId: null, actorId: null, actorName: null, after: { count: 300, overrides: 12, requests: 3, source: 'demo seed' } }))).toEqual([
       'Setup created 300 accounts',
@@ -236,8 +247,8 @@ describe('describeAuditRow', () => {
       before: { version: 1, rules: [] },
       after: { version: 2, rules: [{ activityTypeId: null, touchKind: 'campaign_delivered', campaignId: 4, every: 1, unit: 'month', hours: '0' }], note: null },
     });
-    expect(read(saved)[1]).toBe('Rules: No rules → Onboarding emails delivered every month, 0 h');
-    expect(read(saved, ja)[1]).toContain('Onboarding emails の配信');
+    expect(read(saved)[1]).toBe('Rules: No rules → オンボーディング・ステップメール delivered every month, 0 h');
+    expect(read(saved, ja)[1]).toContain('オンボーディング・ステップメール の配信');
   });
 
   it('says which content kind an admin added, renamed or deactivated, by the name it had', () => {

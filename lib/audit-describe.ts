@@ -97,7 +97,8 @@ const csvImport = (labels: { created: string; updated: string; unchanged: string
   sentence: (row) => ({ values: { file: String(obj(row.after)?.file ?? '') } }),
 });
 
-// An alert rule's fields are its own page's business: the row names the rule and links there.
+// An alert rule's fields are its own page's business: the row names the rule and links there; only the
+// campaign its webhook enrols accounts in is listed (a change of it reaches another tool).
 // A campaign is named by the name it had then; its settings are on its page.
 const campaign: Spec = { omit: ['key', 'name', 'channel', 'tool', 'audience', 'startsOn', 'endsOn', 'goalEvent', 'goalWindowDays', 'version'] };
 const alertRule: Spec = {

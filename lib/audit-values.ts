@@ -69,7 +69,8 @@ export type Kind =
   | 'address'
   | 'contactRoles'
   | 'contactLanguage'
-  | 'tiers';
+  | 'tiers'
+  | 'campaign';
 
 /**
  * Every field an audited action writes that people read, and how its value
@@ -177,6 +178,8 @@ export const fieldKinds: Record<string, Kind> = {
   accounts: 'number',
   recipients: 'number',
   optedOut: 'number',
+  // alert rules: the campaign the webhook enrols accounts in
+  techCampaignId: 'campaign',
   // last, as lines are listed in this order: why a change was made reads after the change
   note: 'text',
 };
@@ -266,6 +269,8 @@ export function formatValue(kind: Kind, value: unknown, { f, names }: { f: Audit
       return n === null ? String(value) : (names.users.get(n) ?? f.t('auditLog.records.missing', { id: n }));
     case 'users':
       return Array.isArray(value) && value.length ? value.map((id) => formatValue('user', id, { f, names })).join(', ') : f.t('auditLog.values.nobody');
+    case 'campaign':
+      return n === null ? String(value) : (names.campaigns.get(n) ?? f.t('auditLog.records.missing', { id: n }));
     case 'count':
       return Array.isArray(value) ? number(value.length) : String(value);
     case 'activityType': {

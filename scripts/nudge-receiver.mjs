@@ -21,7 +21,7 @@ export function startNudgeReceiver(port, secret, log = console.log) {
       }
       const nudge = JSON.parse(body.toString('utf8'));
       if (nudge.type === 'test') log('[nudge receiver] test received, signature verified');
-      else log(`[nudge receiver] "${nudge.message?.name}" for ${nudge.account?.name} (${nudge.contacts.length} contacts), rule "${nudge.rule?.name}", signature verified`);
+      else log(`[nudge receiver] "${nudge.message?.name}" for ${nudge.account?.name} (${nudge.contacts.length} contacts), rule "${nudge.rule?.name}"${nudge.campaign ? `, enrol in campaign ${nudge.campaign.key}` : ''}, signature verified`);
       res.writeHead(204).end();
     });
   });

@@ -17,6 +17,7 @@ const columns = {
   techChannel: alertRules.techChannel,
   techSubject: alertRules.techSubject,
   techMessage: alertRules.techMessage,
+  techCampaignId: alertRules.techCampaignId,
   escalateAfterDays: alertRules.escalateAfterDays,
   closeAfterDays: alertRules.closeAfterDays,
   taskPriority: alertRules.taskPriority,
@@ -35,6 +36,8 @@ export type AlertRuleRow = {
   techChannel: string | null;
   techSubject: string | null;
   techMessage: string | null;
+  /** With the webhook: the campaign the receiving tool enrols the account in. */
+  techCampaignId: number | null;
   escalateAfterDays: number | null;
   closeAfterDays: number;
   taskPriority: string;
@@ -44,10 +47,15 @@ export type AlertRuleRow = {
 
 /** A rule as written; without its ladder fields, a task at once. */
 export type AlertRuleValues = Pick<AlertRuleRow, 'name' | 'conditions' | 'tiers' | 'stages' | 'closeAfterDays' | 'taskPriority' | 'taskDueDays'> &
-  Partial<Pick<AlertRuleRow, 'first' | 'techChannel' | 'techSubject' | 'techMessage' | 'escalateAfterDays'>>;
+  Partial<Pick<AlertRuleRow, 'first' | 'techChannel' | 'techSubject' | 'techMessage' | 'techCampaignId' | 'escalateAfterDays'>>;
 
 export async function listAlertRules(db: DbOrTx): Promise<AlertRuleRow[]> {
   return db.select(columns).from(alertRules).orderBy(asc(alertRules.name), asc(alertRules.id));
+}
+
+export async function findAlertRule(db: DbOrTx, id: number): Promise<AlertRuleRow | undefined> {
+  const [row] = await db.select(columns).from(alertRules).where(eq(alertRules.id, id));
+  return row;
 }
 
 export async function insertAlertRule(db: DbOrTx, values: AlertRuleValues & { enabled: boolean; createdBy: number }): Promise<AlertRuleRow> {

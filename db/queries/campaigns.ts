@@ -50,6 +50,26 @@ export async function findCampaign(db: DbOrTx, id: number): Promise<CampaignRow 
   return row;
 }
 
+/** Every campaign as a choice (an alert rule's webhook may enrol accounts in one), by name. */
+export async function campaignChoices(db: DbOrTx): Promise<CampaignChoice[]> {
+  return db.select({ id: campaigns.id, key: campaigns.key, name: campaigns.name, channel: campaigns.channel, tool: campaigns.tool }).from(campaigns).orderBy(campaigns.name, campaigns.id);
+}
+
+export type CampaignChoice = Pick<CampaignRow, 'id' | 'key' | 'name' | 'channel' | 'tool'>;
+
+/**
+ * Whether the campaign's key is in use outside Touchplan: it has events (a
+ * tool or pipeline posts to its API address) or an alert rule's webhook names
+ * it (receivers enrol by it). Its key must not change then.
+ */
+export async function campaignKeyInUse(db: DbOrTx, id: number): Promise<boolean> {
+  const [row] = await queryRows<{ used: boolean }>(
+    db,
+    sql`select exists (select 1 from ${campaignEvents} where campaign_id = ${id}) or exists (select 1 from alert_rules where tech_campaign_id = ${id}) as used`,
+  );
+  return row?.used === true;
+}
+
 export async function findCampaignByKey(db: DbOrTx, key: string): Promise<CampaignRow | undefined> {
   const [row] = await db.select(campaignColumns).from(campaigns).where(eq(campaigns.key, key));
   return row;

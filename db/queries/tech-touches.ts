@@ -95,6 +95,14 @@ export async function insertTechTouches(
   return ids.filter((id) => !gone.has(id)).map((id) => ({ id, channel }));
 }
 
+/**
+ * The campaign a webhook tech touch enrols its account in, as `c`: its rule's
+ * campaign (tech_touches keeps no campaign of its own, so it is the rule's
+ * choice when read). A tech touch `t`; email touches enrol in none.
+ */
+export const enrolledIn = sql`left join alert_rules enrol_rule on enrol_rule.id = t.rule_id and t.channel = 'webhook'
+          left join campaigns c on c.id = enrol_rule.tech_campaign_id`;
+
 export type WebhookDelivery = { id: number; status: string; url: string | null; secret: string | null; payload: NudgePayload };
 
 /** What a queued webhook tech touch sends, and where; undefined when it is gone. */
@@ -108,16 +116,19 @@ export async function webhookDelivery(db: DbOrTx, id: number, sentAt: Date): Pro
     ruleName: string;
     subject: string | null;
     message: string | null;
+    campaign: NudgePayload['campaign'];
     account: NudgePayload['account'];
     contacts: NudgePayload['contacts'];
   }>(
     db,
     sql`select t.id::int as id, t.status, w.tech_touch_webhook_url as url, w.tech_touch_webhook_secret as secret,
           t.rule_id as "ruleId", t.rule_name as "ruleName", t.subject, t.message,
+          case when c.id is not null then jsonb_build_object('key', c.key, 'name', c.name, 'channel', c.channel, 'tool', c.tool) end as campaign,
           jsonb_build_object('id', a.id, 'externalId', a.external_id, 'name', a.name, 'domain', a.domain, 'tier', a.tier, 'owner', u.email) as account,
           coalesce((select jsonb_agg(jsonb_build_object('email', c.email, 'name', c.name, 'language', c.language, 'roles', c.roles) order by c.id)
                     from contacts c where c.account_id = a.id and c.active), '[]'::jsonb) as contacts
         from tech_touches t join accounts a on a.id = t.account_id left join users u on u.id = a.owner_id
+          ${enrolledIn}
           cross join workspace_settings w
         where t.id = ${id} and t.channel = 'webhook'`,
   );
@@ -133,6 +144,7 @@ export async function webhookDelivery(db: DbOrTx, id: number, sentAt: Date): Pro
       sentAt: sentAt.toISOString(),
       rule: { id: row.ruleId, name: row.ruleName },
       message: { name: row.subject, text: row.message },
+      campaign: row.campaign,
       account: row.account,
       contacts: row.contacts,
     },

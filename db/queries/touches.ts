@@ -1,6 +1,7 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { TouchKind, TouchModel } from '../../lib/vocabulary';
-import { activityTypes, campaignEvents, campaigns, contacts, contentItems, contentRecipients, contentShares, techTouches, touches } from '../schema';
+import { alias } from 'drizzle-orm/pg-core';
+import { activityTypes, alertRules, campaignEvents, campaigns, contacts, contentItems, contentRecipients, contentShares, techTouches, touches } from '../schema';
 import type { DbOrTx } from '../client';
 
 /**
@@ -60,6 +61,8 @@ export async function refreshTouches(db: DbOrTx, accountIds: readonly number[]):
 
 export const touchPageSize = 20;
 
+const enrolled = alias(campaigns, 'enrolled');
+
 /**
  * One page of an account's touches, newest first, optionally of one touch
  * model. The page is cut from the ledger alone (its account and time index
@@ -99,6 +102,7 @@ export async function listAccountTouches(db: DbOrTx, accountId: number, { model,
       contentId: contentItems.id,
       nudgeRule: techTouches.ruleName,
       nudgeChannel: techTouches.channel,
+      nudgeCampaign: enrolled.name,
       campaignId: campaigns.id,
       campaignName: campaigns.name,
       campaignChannel: campaigns.channel,
@@ -111,6 +115,9 @@ export async function listAccountTouches(db: DbOrTx, accountId: number, { model,
     .leftJoin(contentShares, eq(contentShares.id, sql`coalesce(${slice.contentShareId}, ${contentRecipients.shareId})`))
     .leftJoin(contentItems, eq(contentItems.id, contentShares.itemId))
     .leftJoin(techTouches, eq(techTouches.id, slice.techTouchId))
+    // A webhook nudge names the campaign its rule enrols the account in (tech-touches.ts enrolledIn: the rule's choice when read).
+    .leftJoin(alertRules, and(eq(alertRules.id, techTouches.ruleId), eq(techTouches.channel, 'webhook')))
+    .leftJoin(enrolled, eq(enrolled.id, alertRules.techCampaignId))
     .leftJoin(campaignEvents, eq(campaignEvents.id, slice.campaignEventId))
     .leftJoin(campaigns, eq(campaigns.id, campaignEvents.campaignId))
     .orderBy(desc(slice.occurredAt), desc(slice.id));

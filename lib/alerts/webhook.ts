@@ -28,6 +28,13 @@ export type NudgePayload = {
   sentAt: string;
   rule: { id: number | null; name: string } | null;
   message: { name: string | null; text: string | null } | null;
+  /**
+   * The campaign the rule enrols the account in (Admin → Alert rules), or
+   * null: the receiving tool enrols the account under `key`, and the
+   * campaign's deliveries come back through POST /api/v1/campaigns/{key}/events
+   * or its CSV import.
+   */
+  campaign: { key: string; name: string; channel: string; tool: string } | null;
   account: { id: number; externalId: string | null; name: string; domain: string | null; tier: number; owner: string | null } | null;
   contacts: { email: string; name: string; language: string | null; roles: string[] }[];
 };

@@ -59,7 +59,7 @@ export async function deliverWebhook(id: number, attempt: number): Promise<PostR
 
 /** A signed test request to the webhook (Admin → Alert rules), carrying no account. */
 export async function testWebhook(url: string, secret: string): Promise<PostResult> {
-  return postSigned(url, secret, { type: 'test', delivery: `test_${randomBytes(6).toString('hex')}`, sentAt: new Date().toISOString(), rule: null, message: null, account: null, contacts: [] });
+  return postSigned(url, secret, { type: 'test', delivery: `test_${randomBytes(6).toString('hex')}`, sentAt: new Date().toISOString(), rule: null, message: null, campaign: null, account: null, contacts: [] });
 }
 
 export const newWebhookSecret = () => newSecret(randomBytes);

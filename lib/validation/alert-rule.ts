@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxId } from '@/lib/validation/input';
 import { blankToNull, checkbox, id, text, version, wholeNumber } from '@/lib/actions/validation';
 import { conditionFields, conditionKinds, conditionProblems, normalScope, type AlertCondition } from '@/lib/alerts/conditions';
 import { ladderFirsts, taskPriorities, techChannels } from '@/lib/alerts/rule';
@@ -37,6 +38,8 @@ const ruleFields = alertMatchInput.extend({
   techChannel: z.preprocess(blankToNull, z.enum(techChannels, { message: 'validation.invalid' }).nullable().default(null)),
   techSubject: optionalText(120),
   techMessage: optionalText(4000),
+  /** With the webhook: the campaign the receiving tool enrols the account in; blank: none. Whether it exists is the action's check. */
+  techCampaignId: z.preprocess(blankToNull, z.coerce.number({ error: 'validation.invalid' }).int('validation.invalid').positive('validation.invalid').max(maxId, 'validation.invalid').nullable().default(null)),
   /** Blank: the tech touch never escalates to a task. */
   escalateAfterDays: z.preprocess(blankToNull, wholeNumber(1, 365).nullable().default(null)),
   taskPriority: z.enum(taskPriorities, { message: 'validation.invalid' }),
@@ -44,19 +47,24 @@ const ruleFields = alertMatchInput.extend({
   closeAfterDays: wholeNumber(0, 365),
 });
 
-type Ladder = { first: string; techChannel: string | null; techSubject: string | null; techMessage: string | null; escalateAfterDays: number | null };
+type Ladder = { first: string; techChannel: string | null; techSubject: string | null; techMessage: string | null; techCampaignId: number | null; escalateAfterDays: number | null };
 
-/** A tech touch needs its channel and what it says (an email its subject and body; the webhook its message name); a task at once has none of them. */
+/**
+ * A tech touch needs its channel and what it says (an email its subject and
+ * body; the webhook its message name); only the webhook can enrol the account
+ * in a campaign (the receiving tool does it). A task at once has none of them.
+ */
 function ladderProblems(r: Ladder, ctx: z.RefinementCtx) {
   if (r.first !== 'tech_touch') return;
   if (!r.techChannel) ctx.addIssue({ code: 'custom', path: ['techChannel'], message: 'validation.required' });
   if (!r.techSubject) ctx.addIssue({ code: 'custom', path: ['techSubject'], message: 'validation.required' });
   if (r.techChannel === 'email' && !r.techMessage) ctx.addIssue({ code: 'custom', path: ['techMessage'], message: 'validation.required' });
+  if (r.techCampaignId !== null && r.techChannel !== 'webhook') ctx.addIssue({ code: 'custom', path: ['techCampaignId'], message: 'validation.campaignNeedsWebhook' });
 }
 
 /** A task-first rule keeps no tech-touch fields. */
 const ladder = <T extends Ladder>(r: T): T =>
-  r.first === 'tech_touch' ? r : { ...r, techChannel: null, techSubject: null, techMessage: null, escalateAfterDays: null };
+  r.first === 'tech_touch' ? r : { ...r, techChannel: null, techSubject: null, techMessage: null, techCampaignId: null, escalateAfterDays: null };
 
 /** Scope as saved: known tiers and stages only, each once (normalScope). */
 const withScope = <T extends { tiers: number[]; stages: string[] } & Ladder>(r: T) => ({ ...ladder(r), ...normalScope(r) });

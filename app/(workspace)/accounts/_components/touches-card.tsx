@@ -20,6 +20,8 @@ type Touch = {
   contentId: number | null;
   nudgeRule: string | null;
   nudgeChannel: string | null;
+  /** The campaign a webhook nudge enrolled the account in. */
+  nudgeCampaign: string | null;
   campaignId: number | null;
   campaignName: string | null;
   campaignChannel: CampaignChannel | null;
@@ -96,8 +98,10 @@ export async function TouchesCard({
           </Link>
         </>
       );
-    if (touch.kind === 'alert_nudge' && touch.nudgeRule !== null)
-      return t('nudge', { rule: touch.nudgeRule, channel: t(touch.nudgeChannel === 'email' ? 'nudgeChannels.email' : 'nudgeChannels.webhook') });
+    if (touch.kind === 'alert_nudge' && touch.nudgeRule !== null) {
+      const nudge = { rule: touch.nudgeRule, channel: t(touch.nudgeChannel === 'email' ? 'nudgeChannels.email' : 'nudgeChannels.webhook') };
+      return touch.nudgeCampaign !== null ? t('nudgeCampaign', { ...nudge, campaign: touch.nudgeCampaign }) : t('nudge', nudge);
+    }
     if (touch.kind === 'campaign_delivered' && touch.campaignId !== null && touch.campaignChannel !== null)
       return (
         <Link href={`/campaigns/${touch.campaignId}`} className="text-brand-700 hover:underline">

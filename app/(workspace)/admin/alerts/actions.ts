@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { version } from '@/lib/actions/validation';
 import { previewAlertRule as matchNow } from '@/db/queries/alert-match';
 import { saveWebhookSettings, webhookSettings } from '@/db/queries/tech-touches';
@@ -10,7 +10,8 @@ import { locales } from '@/lib/i18n/locales';
 import { translatorFor } from '@/lib/i18n/translator';
 import { enqueue } from '@/lib/server/jobs';
 import { newWebhookSecret, testWebhook } from '@/lib/server/tech-touch';
-import { deleteAlertRule as removeRule, insertAlertRule, listAlertRules, setAlertRuleEnabled as switchRule, updateAlertRule as saveRule, type AlertRuleRow } from '@/db/queries/alert-rules';
+import { findCampaign } from '@/db/queries/campaigns';
+import { deleteAlertRule as removeRule, findAlertRule, insertAlertRule, listAlertRules, setAlertRuleEnabled as switchRule, updateAlertRule as saveRule, type AlertRuleRow } from '@/db/queries/alert-rules';
 import { getWorkspace } from '@/db/queries/workspace';
 import { action } from '@/lib/actions/action';
 import { ActionError } from '@/lib/actions/result';
@@ -27,11 +28,17 @@ const values = (r: Omit<AlertRuleInput, 'enabled'>) => ({
   techChannel: r.techChannel,
   techSubject: r.techSubject,
   techMessage: r.techMessage,
+  techCampaignId: r.techCampaignId,
   escalateAfterDays: r.escalateAfterDays,
   closeAfterDays: r.closeAfterDays,
   taskPriority: r.taskPriority,
   taskDueDays: r.taskDueDays,
 });
+/** The campaign a webhook enrols accounts in must exist (it may have been deleted since the editor listed it). */
+async function assertCampaign(tx: Tx, techCampaignId: number | null) {
+  if (techCampaignId !== null && !(await findCampaign(tx, techCampaignId))) throw new ActionError({ key: 'alerts.errors.unknownCampaign' }, 'techCampaignId');
+}
+
 const audited = (r: AlertRuleRow) => {
   const { id, ...rest } = r;
   void id;
@@ -55,23 +62,27 @@ export const createAlertRule = action({
   input: createAlertRuleInput,
   revalidate: ['/admin/alerts'],
   run: async ({ input, user, tx, audit }) => {
+    await assertCampaign(tx, input.techCampaignId);
     const rule = await insertAlertRule(tx, { ...values(input), enabled: input.enabled, createdBy: user.id });
     await audit({ action: 'alert_rule.create', entity: 'alert_rule', entityId: String(rule.id), after: audited(rule) });
     return { id: rule.id };
   },
 });
 
-/** Saves an edit as the rule's next version, unless someone saved it since the admin opened it. */
+/** Saves an edit as the rule's next version, unless someone saved it since the admin opened it. The audit keeps the rule before and after. */
 export const updateAlertRule = action({
   name: 'alert_rule.update',
   permission: 'alerts.manage',
   input: updateAlertRuleInput,
   revalidate: ['/admin/alerts'],
   run: async ({ input, tx, audit }) => {
+    const before = await findAlertRule(tx, input.id);
+    if (!before) throw new ActionError({ key: 'errors.notFound' });
+    await assertCampaign(tx, input.techCampaignId);
     const saved = await saveRule(tx, input.id, input.expectedVersion, values(input));
     if (saved === 'missing') throw new ActionError({ key: 'errors.notFound' });
     if (saved === 'conflict') throw new ActionError({ key: 'alerts.conflict' });
-    await audit({ action: 'alert_rule.update', entity: 'alert_rule', entityId: String(saved.id), after: audited(saved) });
+    await audit({ action: 'alert_rule.update', entity: 'alert_rule', entityId: String(saved.id), before: audited(before), after: audited(saved) });
     return { version: saved.version };
   },
 });

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listAlertRules, ruleActivity } from '@/db/queries/alert-rules';
+import { campaignChoices } from '@/db/queries/campaigns';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { loose } from '@/lib/i18n/loose';
 import { PageHeader } from '@/components/ui/page-header';
@@ -19,13 +20,22 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AlertRulesPage() {
   await requirePageUser('alerts.manage');
   const db = await getDb();
-  const [t, tAccounts, rules, webhook, activity] = await Promise.all([getTranslations('alerts'), getTranslations('accounts'), listAlertRules(db), webhookSettings(db), ruleActivity(db)]);
+  const [t, tAccounts, rules, webhook, activity, campaigns] = await Promise.all([
+    getTranslations('alerts'),
+    getTranslations('accounts'),
+    listAlertRules(db),
+    webhookSettings(db),
+    ruleActivity(db),
+    campaignChoices(db),
+  ]);
   const lt = loose(t);
+  const campaignName = new Map(campaigns.map((c) => [c.id, c.name]));
   const smtp = !!smtpUrl();
   const action = (r: (typeof rules)[number]) => {
     const task = t('actionText', { days: r.taskDueDays, priority: lt(`priorities.${r.taskPriority}`) });
     if (r.first !== 'tech_touch') return task;
-    const nudge = t(r.techChannel === 'email' ? 'techText.email' : 'techText.webhook', { subject: r.techSubject ?? '' });
+    const enrols = r.techChannel === 'webhook' && r.techCampaignId !== null ? t('techText.campaign', { name: campaignName.get(r.techCampaignId) ?? '' }) : '';
+    const nudge = t(r.techChannel === 'email' ? 'techText.email' : 'techText.webhook', { subject: r.techSubject ?? '' }) + enrols;
     return r.escalateAfterDays === null ? nudge + t('techText.never') : `${nudge}${t('techText.then', { days: r.escalateAfterDays })}: ${task}`;
   };
   const nowWords = (r: (typeof rules)[number]) => {
@@ -40,6 +50,7 @@ export default async function AlertRulesPage() {
       <PageHeader title={t('title')} description={t('description')} />
       <RulesPanel
         ready={{ email: smtp, webhook: !!webhook.url && !!webhook.secret }}
+        campaigns={campaigns}
         rules={rules.map((r) => ({
           id: r.id,
           version: r.version,
@@ -52,6 +63,7 @@ export default async function AlertRulesPage() {
           techChannel: r.techChannel,
           techSubject: r.techSubject,
           techMessage: r.techMessage,
+          techCampaignId: r.techCampaignId,
           escalateAfterDays: r.escalateAfterDays,
           taskPriority: r.taskPriority,
           taskDueDays: r.taskDueDays,

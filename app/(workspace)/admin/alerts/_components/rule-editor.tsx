@@ -10,6 +10,7 @@ import { cn } from '@/lib/cn';
 import { Notice } from '@/components/ui/notice';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { AlertRuleRow } from '@/db/queries/alert-rules';
+import type { CampaignChoice } from '@/db/queries/campaigns';
 import type { Message } from '@/lib/actions/result';
 import { conditionFields, conditionKinds, newCondition, type AlertCondition, type ConditionKind } from '@/lib/alerts/conditions';
 import { taskPriorities, techChannels } from '@/lib/alerts/rule';
@@ -32,8 +33,20 @@ const toRow = (c: AlertCondition): Row => ({ ...Object.fromEntries(Object.entrie
 const fieldsOf = (kind: ConditionKind) => Object.entries(conditionFields[kind]) as [string, { min: number; max: number }][];
 
 /** Creates or edits a rule; while editing, a preview of the accounts it holds for now (debounced). */
-export function RuleEditor({ rule, ready, onDone }: { rule: EditedRule | null; ready: ChannelsReady; onDone: (saved: 'created' | 'saved') => void }) {
+export function RuleEditor({
+  rule,
+  ready,
+  campaigns,
+  onDone,
+}: {
+  rule: EditedRule | null;
+  ready: ChannelsReady;
+  /** What the webhook can enrol accounts in. */
+  campaigns: CampaignChoice[];
+  onDone: (saved: 'created' | 'saved') => void;
+}) {
   const t = useTranslations('alerts');
+  const tCampaigns = useTranslations('campaigns');
   const tAccounts = useTranslations('accounts');
   const format = useFormat();
   const message = useMessage();
@@ -45,6 +58,7 @@ export function RuleEditor({ rule, ready, onDone }: { rule: EditedRule | null; r
   const [techChannel, setTechChannel] = useState(rule?.techChannel ?? 'webhook');
   const [techSubject, setTechSubject] = useState(rule?.techSubject ?? '');
   const [techMessage, setTechMessage] = useState(rule?.techMessage ?? '');
+  const [techCampaignId, setTechCampaignId] = useState(rule?.techCampaignId == null ? '' : String(rule.techCampaignId));
   const [escalateAfterDays, setEscalateAfterDays] = useState(rule ? String(rule.escalateAfterDays ?? '') : '7');
   const [taskPriority, setTaskPriority] = useState(rule?.taskPriority ?? 'normal');
   const [taskDueDays, setTaskDueDays] = useState(String(rule?.taskDueDays ?? 2));
@@ -82,7 +96,9 @@ export function RuleEditor({ rule, ready, onDone }: { rule: EditedRule | null; r
   const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
   function save() {
-    const payload = { name, conditions: rows, tiers, stages, first, techChannel, techSubject, techMessage, escalateAfterDays, taskPriority, taskDueDays, closeAfterDays };
+    // Only the webhook enrols: a campaign chosen before switching to email is not sent (the field is hidden then).
+    const campaign = techChannel === 'webhook' ? techCampaignId : '';
+    const payload = { name, conditions: rows, tiers, stages, first, techChannel, techSubject, techMessage, techCampaignId: campaign, escalateAfterDays, taskPriority, taskDueDays, closeAfterDays };
     startTransition(async () => {
       const res = rule ? await updateAlertRule(null, { ...payload, id: rule.id, expectedVersion: rule.version }) : await createAlertRule(null, payload);
       if (res.ok) {
@@ -207,6 +223,21 @@ export function RuleEditor({ rule, ready, onDone }: { rule: EditedRule | null; r
               {fieldError('techMessage')}
               {techChannel === 'email' && <span className="mt-1 block text-zinc-500">{t('editor.messageHint')}</span>}
             </label>
+            {techChannel === 'webhook' && (
+              <label className="block max-w-xl text-xs text-zinc-600">
+                {t('editor.campaign')}
+                <Select className="mt-1" value={techCampaignId} aria-invalid={!!err('techCampaignId')} onChange={(e) => setTechCampaignId(e.target.value)}>
+                  <option value="">{t('editor.campaignNone')}</option>
+                  {campaigns.map((c) => (
+                    <option key={c.id} value={String(c.id)}>
+                      {t('editor.campaignOption', { name: c.name, channel: tCampaigns(`channels.${c.channel}`), key: c.key })}
+                    </option>
+                  ))}
+                </Select>
+                {fieldError('techCampaignId')}
+                <span className="mt-1 block text-zinc-500">{campaigns.length ? t('editor.campaignHint') : t('editor.noCampaigns')}</span>
+              </label>
+            )}
             <label className="block text-xs text-zinc-600">
               {t('editor.escalate')}
               <Input className="mt-1 w-24" inputMode="numeric" value={escalateAfterDays} aria-invalid={!!err('escalateAfterDays')} onChange={(e) => setEscalateAfterDays(e.target.value)} />

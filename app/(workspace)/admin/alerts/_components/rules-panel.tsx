@@ -9,6 +9,7 @@ import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { AlertRuleRow } from '@/db/queries/alert-rules';
+import type { CampaignChoice } from '@/db/queries/campaigns';
 import type { ActionResult } from '@/lib/actions/result';
 import { addTier3Defaults, deleteAlertRule, evaluateAlertsNow, setAlertRuleEnabled } from '../actions';
 import { RuleEditor, type ChannelsReady } from './rule-editor';
@@ -16,7 +17,7 @@ import { RuleEditor, type ChannelsReady } from './rule-editor';
 export type RuleItem = AlertRuleRow & { words: { conditions: string; scope: string; action: string; closeAfter: string; now: string } };
 
 /** The rules as a table with their switches, and the editor for a new rule or the one being edited. */
-export function RulesPanel({ rules, ready }: { rules: RuleItem[]; ready: ChannelsReady }) {
+export function RulesPanel({ rules, ready, campaigns }: { rules: RuleItem[]; ready: ChannelsReady; campaigns: CampaignChoice[] }) {
   const t = useTranslations('alerts');
   const locale = useLocale();
   const defaults = useRun();
@@ -81,7 +82,7 @@ export function RulesPanel({ rules, ready }: { rules: RuleItem[]; ready: Channel
             </Button>
           }
         >
-          <RuleEditor key={String(editing)} rule={current} ready={ready} onDone={done} />
+          <RuleEditor key={String(editing)} rule={current} ready={ready} campaigns={campaigns} onDone={done} />
         </Card>
       )}
       {rules.length > 0 && (
