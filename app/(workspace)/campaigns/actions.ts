@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { findCampaign, goalEventOptions, insertCampaign, updateCampaign as saveCampaign } from '@/db/queries/campaigns';
+import { campaignKeyInUse, findCampaign, goalEventOptions, insertCampaign, updateCampaign as saveCampaign } from '@/db/queries/campaigns';
 import { countAudience } from '@/db/queries/content';
 import { campaignAudienceFilters } from '@/lib/campaigns/audience';
 import { str } from '@/lib/validation/input';
@@ -52,6 +52,8 @@ export const updateCampaign = action({
     if (!before) throw new ActionError({ key: 'errors.notFound' });
     // A goal already chosen stays valid even if its mapping was removed since.
     if (input.goalEvent !== before.goalEvent) await assertGoal(tx, input.goalEvent);
+    // Senders post to the key's address and alert webhooks carry it: once in use, it stays.
+    if (input.key !== before.key && (await campaignKeyInUse(tx, input.id))) throw new ActionError({ key: 'campaigns.errors.keyLocked' }, 'key');
     const saved = await saveCampaign(tx, input.id, input.expectedVersion, values(input));
     if (saved === 'missing') throw new ActionError({ key: 'errors.notFound' });
     if (saved === 'conflict') throw new ActionError({ key: 'campaigns.errors.conflict' });

@@ -3,11 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { count, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { findCampaign, insertCampaign, recentCampaignImports } from '@/db/queries/campaigns';
+import { findCampaign, insertCampaign, recentCampaignImports, recordCampaignEvents } from '@/db/queries/campaigns';
 import { insertContact } from '@/db/queries/contacts';
 import { addEventMapping } from '@/db/queries/health-read';
 import type { PublicUser } from '@/db/queries/users';
-import { campaignEvents, touches } from '@/db/schema';
+import { alertRules, campaignEvents, touches } from '@/db/schema';
 import { createAccount } from '@/tests/accounts';
 import { auditRows } from '@/tests/audit';
 import { createUser, signInAs } from '@/tests/factories';
@@ -73,6 +73,30 @@ describe('creating and editing a campaign', () => {
     expect(await updateCampaign(null, { ...form({ name: 'Stale', key: c.key }), id: String(c.id), expectedVersion: String(c.version) })).toEqual({ ok: false, error: { key: 'campaigns.errors.conflict' } });
     expect((await findCampaign(await getDb(), c.id))?.name).toBe('Renamed tour');
     expect((await auditRows('campaign.update'))[0]).toMatchObject({ entityId: String(c.id), before: expect.objectContaining({ name: c.name }), after: expect.objectContaining({ name: 'Renamed tour' }) });
+  });
+
+  it('keeps the key once it is in use: events arrived under it, or an alert rule’s webhook carries it', async () => {
+    const db = await getDb();
+    await signInAs(manager);
+    const edit = (c: { id: number; version: number; key: string }, key: string) => updateCampaign(null, { ...form({ name: `Tour ${tag()}`, key }), id: String(c.id), expectedVersion: String(c.version) });
+
+    // Unused: the key may still change.
+    const fresh = await campaign();
+    const renamed = `renamed-${tag()}`;
+    expect(await edit(fresh, renamed)).toMatchObject({ ok: true });
+    expect((await findCampaign(db, fresh.id))?.key).toBe(renamed);
+
+    const delivered = await campaign();
+    const account = await createAccount({ arr: '100000' });
+    await recordCampaignEvents(db, delivered.id, [{ accountId: account.id, contactId: null, recipient: `account:${account.id}`, outcome: 'delivered', occurredAt: new Date('2026-11-02T00:00:00Z') }], 'api');
+    expect(await edit(delivered, `moved-${tag()}`)).toEqual({ ok: false, fieldErrors: { key: { key: 'campaigns.errors.keyLocked' } } });
+    // The rest of the campaign still saves with its key unchanged.
+    expect(await edit(delivered, delivered.key)).toMatchObject({ ok: true });
+
+    const enrolled = await campaign();
+    await db.insert(alertRules).values({ name: `Enrol ${tag()}`, conditions: [{ kind: 'band_poor' }], first: 'tech_touch', techChannel: 'webhook', techSubject: 'tour', techCampaignId: enrolled.id });
+    expect(await edit(enrolled, `moved-${tag()}`)).toEqual({ ok: false, fieldErrors: { key: { key: 'campaigns.errors.keyLocked' } } });
+    expect((await findCampaign(db, enrolled.id))?.key).toBe(enrolled.key);
   });
 
   it('counts the audience being edited', async () => {

@@ -11,6 +11,7 @@ import { renderToHtml, textOf } from '@/tests/render-page';
 import CampaignPage from './[id]/page';
 import CampaignsPage from './page';
 import NewCampaignPage from './new/page';
+import EditCampaignPage from './[id]/edit/page';
 
 vi.mock('next-intl/server', () => import('@/tests/intl-server'));
 vi.mock('next/navigation', async (original) => ({
@@ -85,5 +86,18 @@ describe('campaign pages', () => {
     expect(page).toContain('Nothing delivered yet. Import the sending tool');
     expect(page).toContain('No goal event is set.');
     expect(page).toContain('No imports yet.');
+  });
+
+  it('show the key read-only on the edit form once deliveries arrived under it', async () => {
+    const db = await getDb();
+    await signInAs(await createUser('manager'));
+    const c = (await insertCampaign(db, { key: `locked-${tag()}`, name: `Locked ${tag()}`, channel: 'email', tool: 'hubspot', audience: '', startsOn: '2026-11-01' }))!;
+    const keyInput = async () => /<input[^>]*name="key"[^>]*>/.exec(await renderToHtml(await EditCampaignPage({ params: Promise.resolve({ id: String(c.id) }) })))![0];
+    expect(await keyInput()).not.toContain('readOnly');
+    expect(await keyInput()).not.toContain('readonly');
+    const account = await createAccount({ arr: '100000' });
+    await recordCampaignEvents(db, c.id, [{ accountId: account.id, contactId: null, recipient: `account:${account.id}`, outcome: 'delivered', occurredAt: new Date('2026-11-02T00:00:00Z') }], 'import');
+    expect(await keyInput()).toMatch(/readOnly=""|readonly=""/);
+    expect(textOf(await renderToHtml(await EditCampaignPage({ params: Promise.resolve({ id: String(c.id) }) })))).toContain('In use: the API address and alert webhooks carry it');
   });
 });

@@ -21,6 +21,8 @@ export type CampaignFormValues = {
   endsOn: string | null;
   goalEvent: string | null;
   goalWindowDays: number;
+  /** The key is in use (events arrived under it, or an alert rule's webhook carries it): it shows read-only. */
+  keyLocked?: boolean;
 };
 
 function AudienceError() {
@@ -60,7 +62,16 @@ export function CampaignForm({
       )}
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField name="name" label={t('form.name')} defaultValue={campaign?.name} autoComplete="off" />
-        <TextField name="key" label={t('form.key')} hint={t('form.keyHint')} defaultValue={campaign?.key} autoComplete="off" spellCheck={false} />
+        <TextField
+          name="key"
+          label={t('form.key')}
+          hint={campaign?.keyLocked ? t('form.keyLockedHint') : t('form.keyHint')}
+          defaultValue={campaign?.key}
+          readOnly={campaign?.keyLocked}
+          className={campaign?.keyLocked ? 'bg-zinc-50 text-zinc-600' : undefined}
+          autoComplete="off"
+          spellCheck={false}
+        />
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField name="channel" label={t('form.channel')} defaultValue={campaign?.channel ?? 'email'} options={campaignChannels.map((c) => ({ value: c, label: t(`channels.${c}`) }))} />

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { activeCsms } from '@/db/queries/accounts';
-import { findCampaign, goalEventOptions } from '@/db/queries/campaigns';
+import { campaignKeyInUse, findCampaign, goalEventOptions } from '@/db/queries/campaigns';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { todayIn } from '@/lib/dates';
@@ -22,14 +22,14 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
   const db = await getDb();
   const campaign = id === null ? undefined : await findCampaign(db, id);
   if (!campaign) notFound();
-  const [t, goals, csms, workspace] = await Promise.all([getTranslations('campaigns'), goalEventOptions(db), activeCsms(db), getWorkspace(db)]);
+  const [t, goals, csms, workspace, keyLocked] = await Promise.all([getTranslations('campaigns'), goalEventOptions(db), activeCsms(db), getWorkspace(db), campaignKeyInUse(db, campaign.id)]);
   return (
     <div className="max-w-3xl space-y-4">
       <Link href={`/campaigns/${campaign.id}`} className="text-sm text-zinc-500 hover:text-zinc-800">
         ← {campaign.name}
       </Link>
       <Card title={t('editTitle', { name: campaign.name })}>
-        <CampaignForm campaign={campaign} goalEvents={goals.map((g) => g.event)} csms={csms} today={todayIn(workspace.timeZone)} />
+        <CampaignForm campaign={{ ...campaign, keyLocked }} goalEvents={goals.map((g) => g.event)} csms={csms} today={todayIn(workspace.timeZone)} />
       </Card>
     </div>
   );
