@@ -1,5 +1,6 @@
 import type * as Navigation from 'next/navigation';
 import { randomBytes } from 'node:crypto';
+import { createElement } from 'react';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
@@ -10,6 +11,7 @@ import { createUser, signInAs } from '@/tests/factories';
 import { renderToHtml, textOf } from '@/tests/render-page';
 import { createAlertRule, updateAlertRule } from './actions';
 import AlertRulesPage from './page';
+import { RuleEditor } from './_components/rule-editor';
 
 vi.mock('next-intl/server', () => import('@/tests/intl-server'));
 vi.mock('next/navigation', async (original) => ({
@@ -49,6 +51,17 @@ describe('an alert rule that enrols in a campaign', () => {
     // A task first keeps no campaign, like the other tech-touch fields.
     expect((await updateAlertRule(null, { ...base, name: 'Silent tour', first: 'task', techChannel: 'webhook', techCampaignId: String(tour.id), id: created.data.id, expectedVersion: 3 })).ok).toBe(true);
     expect(await stored(created.data.id)).toMatchObject({ first: 'task', techCampaignId: null });
+  });
+
+  it('offers every campaign by name, channel and key in the editor, with the rule’s own chosen', async () => {
+    const tour = await campaign('Editor tour');
+    const rule = { id: 1, version: 1, name: 'Edited', conditions: [{ kind: 'no_activity' as const, days: 14 }], tiers: [3], stages: [], first: 'tech_touch', techChannel: 'webhook', techSubject: 's', techMessage: null, techCampaignId: tour.id, escalateAfterDays: 7, closeAfterDays: 3, taskPriority: 'normal', taskDueDays: 3 };
+    const choices = [{ id: tour.id, key: tour.key, name: tour.name, channel: tour.channel, tool: tour.tool }];
+    const html = await renderToHtml(createElement(RuleEditor, { rule, ready: { email: true, webhook: true }, campaigns: choices, onDone: () => {} }));
+    expect(textOf(html)).toContain('Enrol in campaign (optional) No campaign Editor tour · Product tour · ' + tour.key);
+    expect(html).toMatch(new RegExp(`<option value="${tour.id}" selected=""`));
+    const email = await renderToHtml(createElement(RuleEditor, { rule: { ...rule, techChannel: 'email', techCampaignId: null }, ready: { email: true, webhook: true }, campaigns: choices, onDone: () => {} }));
+    expect(textOf(email)).not.toContain('Enrol in campaign');
   });
 
   it('refuses a campaign with email, and one that does not exist, beside the field, keeping nothing', async () => {
