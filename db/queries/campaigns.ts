@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { AccountFilters } from '@/lib/accounts/filters';
 import type { ConversionRow } from '@/lib/campaigns/conversion';
 import type { RecipientLookup } from '@/lib/campaigns/events';
@@ -40,17 +40,12 @@ export async function listCampaigns(db: DbOrTx) {
     .orderBy(desc(campaigns.startsOn), desc(campaigns.id));
 }
 
-/** Every campaign by name, for a picker (playbook rules, alert rules). */
-export async function campaignChoices(db: DbOrTx) {
-  return db.select({ id: campaigns.id, key: campaigns.key, name: campaigns.name, channel: campaigns.channel, tool: campaigns.tool }).from(campaigns).orderBy(asc(campaigns.name), asc(campaigns.id));
-}
-
 export async function findCampaign(db: DbOrTx, id: number): Promise<CampaignRow | undefined> {
   const [row] = await db.select(campaignColumns).from(campaigns).where(eq(campaigns.id, id));
   return row;
 }
 
-/** Every campaign as a choice (an alert rule's webhook may enrol accounts in one), by name. */
+/** Every campaign as a choice, by name: a playbook rule may ask for one, an alert rule's webhook may enrol accounts in one. */
 export async function campaignChoices(db: DbOrTx): Promise<CampaignChoice[]> {
   return db.select({ id: campaigns.id, key: campaigns.key, name: campaigns.name, channel: campaigns.channel, tool: campaigns.tool }).from(campaigns).orderBy(campaigns.name, campaigns.id);
 }

@@ -58,7 +58,7 @@ export type QueuedTechTouch = { id: number; channel: 'email' | 'webhook' };
  */
 export async function insertTechTouches(
   db: DbOrTx,
-  rule: { id: number; name: string; techChannel: string; techSubject: string | null; techMessage: string | null },
+  rule: { id: number; name: string; techChannel: string; techSubject: string | null; techMessage: string | null; techCampaignId?: number | null },
   episodes: { episodeId: number; accountId: number }[],
   ready: { webhook: boolean; smtp: boolean },
 ): Promise<QueuedTechTouch[]> {
@@ -67,8 +67,8 @@ export async function insertTechTouches(
   const unready: SkipReason | null = channel === 'webhook' ? (ready.webhook ? null : 'no_webhook') : ready.smtp ? null : 'no_smtp';
   const inserted = await queryRows<{ id: number }>(
     db,
-    sql`insert into tech_touches (episode_id, rule_id, rule_name, account_id, channel, subject, message, status, last_error)
-        select r.episode_id, ${rule.id}, ${rule.name}, r.account_id, ${channel}, ${rule.techSubject}, ${rule.techMessage},
+    sql`insert into tech_touches (episode_id, rule_id, rule_name, account_id, channel, subject, message, campaign_id, status, last_error)
+        select r.episode_id, ${rule.id}, ${rule.name}, r.account_id, ${channel}, ${rule.techSubject}, ${rule.techMessage}, ${channel === 'webhook' ? (rule.techCampaignId ?? null) : null}::int,
           ${unready ? 'skipped' : 'queued'}, ${unready}
         from jsonb_to_recordset(${JSON.stringify(episodes.map((e) => ({ episode_id: e.episodeId, account_id: e.accountId })))}::jsonb) as r(episode_id bigint, account_id int)
         on conflict (episode_id) do nothing
@@ -96,12 +96,11 @@ export async function insertTechTouches(
 }
 
 /**
- * The campaign a webhook tech touch enrols its account in, as `c`: its rule's
- * campaign (tech_touches keeps no campaign of its own, so it is the rule's
- * choice when read). A tech touch `t`; email touches enrol in none.
+ * The campaign a webhook tech touch enrols its account in, as `c`: the one
+ * its rule named when the touch was queued (kept on the touch, so a later
+ * rule edit does not rewrite history). A tech touch `t`; email touches enrol in none.
  */
-export const enrolledIn = sql`left join alert_rules enrol_rule on enrol_rule.id = t.rule_id and t.channel = 'webhook'
-          left join campaigns c on c.id = enrol_rule.tech_campaign_id`;
+export const enrolledIn = sql`left join campaigns c on c.id = t.campaign_id`;
 
 export type WebhookDelivery = { id: number; status: string; url: string | null; secret: string | null; payload: NudgePayload };
 

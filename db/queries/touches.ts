@@ -1,7 +1,7 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { TouchKind, TouchModel } from '../../lib/vocabulary';
 import { alias } from 'drizzle-orm/pg-core';
-import { activityTypes, alertRules, campaignEvents, campaigns, contacts, contentItems, contentRecipients, contentShares, techTouches, touches } from '../schema';
+import { activityTypes, campaignEvents, campaigns, contacts, contentItems, contentRecipients, contentShares, techTouches, touches } from '../schema';
 import type { DbOrTx } from '../client';
 
 /**
@@ -115,9 +115,8 @@ export async function listAccountTouches(db: DbOrTx, accountId: number, { model,
     .leftJoin(contentShares, eq(contentShares.id, sql`coalesce(${slice.contentShareId}, ${contentRecipients.shareId})`))
     .leftJoin(contentItems, eq(contentItems.id, contentShares.itemId))
     .leftJoin(techTouches, eq(techTouches.id, slice.techTouchId))
-    // A webhook nudge names the campaign its rule enrols the account in (tech-touches.ts enrolledIn: the rule's choice when read).
-    .leftJoin(alertRules, and(eq(alertRules.id, techTouches.ruleId), eq(techTouches.channel, 'webhook')))
-    .leftJoin(enrolled, eq(enrolled.id, alertRules.techCampaignId))
+    // A webhook nudge names the campaign it enrolled the account in (kept on the touch when queued).
+    .leftJoin(enrolled, eq(enrolled.id, techTouches.campaignId))
     .leftJoin(campaignEvents, eq(campaignEvents.id, slice.campaignEventId))
     .leftJoin(campaigns, eq(campaigns.id, campaignEvents.campaignId))
     .orderBy(desc(slice.occurredAt), desc(slice.id));

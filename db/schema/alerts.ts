@@ -151,6 +151,8 @@ export const techTouches = pgTable(
     channel: text().notNull(),
     subject: text(),
     message: text(),
+    /** A webhook nudge's campaign when sent (its rule's then): the account is enrolled in it. */
+    campaignId: integer().references(() => campaigns.id, { onDelete: 'set null' }),
     /** queued → sent, or failed (with the reason); skipped: nobody to send to (no contacts, all opted out, no webhook or SMTP). */
     status: text().notNull().default('queued'),
     attempts: smallint().notNull().default(0),
@@ -164,6 +166,7 @@ export const techTouches = pgTable(
     uniqueIndex('tech_touches_episode_key').on(t.episodeId),
     index('tech_touches_account_idx').on(t.accountId, t.createdAt.desc()),
     index('tech_touches_rule_idx').on(t.ruleId),
+    index('tech_touches_campaign_idx').on(t.campaignId).where(sql`${t.campaignId} is not null`),
     index('tech_touches_status_idx').on(t.status).where(sql`${t.status} = 'queued'`),
     check('tech_touches_channel', sql`${t.channel} in ('email', 'webhook')`),
     check('tech_touches_status', sql`${t.status} in ('queued', 'sent', 'failed', 'skipped')`),

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb, queryRows } from '@/db/client';
 import { insertCampaign } from '@/db/queries/campaigns';
@@ -111,6 +111,10 @@ describe('an alert nudge that enrols the account in a campaign', () => {
     const text = textOf(await renderToHtml(await TouchesCard({ accountId: account, touches, counts: { tech: 2 }, model: undefined, page: 1, pageSize: touchPageSize, params: {} })));
     expect(text).toContain('Alert nudge: Poor health tour (in-app message), enrolled in Re-engagement tour');
     expect(text).toContain('Campaign: Re-engagement tour delivered (product tour)');
+
+    // The nudge keeps the campaign it enrolled in when the rule later names none.
+    await db.update(alertRules).set({ techCampaignId: null }).where(eq(alertRules.name, 'Poor health tour'));
+    expect((await listAccountTouches(db, account, { page: 1 })).find((t) => t.kind === 'alert_nudge')).toMatchObject({ nudgeCampaign: 'Re-engagement tour' });
   });
 
   it('sends no campaign for a webhook rule without one', async () => {

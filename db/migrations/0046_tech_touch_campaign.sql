@@ -1,0 +1,3 @@
+ALTER TABLE "tech_touches" ADD COLUMN "campaign_id" integer;--> statement-breakpoint
+ALTER TABLE "tech_touches" ADD CONSTRAINT "tech_touches_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "tech_touches_campaign_idx" ON "tech_touches" USING btree ("campaign_id") WHERE "tech_touches"."campaign_id" is not null;
