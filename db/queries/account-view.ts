@@ -59,6 +59,9 @@ export type AccountTaskRow = {
   ruleName: string | null;
   values: Record<string, unknown> | null;
   assignedWhy: Record<string, unknown> | null;
+  version: number;
+  /** The open alert episode behind the task (snoozed or dismissed instead of the task), if any. */
+  episodeVersion: number | null;
 };
 
 /** The account's open tasks by due day then priority: one page and whether there is more. */
@@ -66,7 +69,8 @@ export async function listAccountOpenTasks(db: DbOrTx, accountId: number, page: 
   const rows = await queryRows<AccountTaskRow>(
     db,
     sql`select t.id::int as id, t.owner_id as "ownerId", t.title, t.why, t.priority, t.due_on::text as "dueOn", t.snoozed_until::text as "snoozedUntil", u.name as "ownerName", r.name as "ruleName",
-          t.values, t.assigned_why as "assignedWhy"
+          t.values, t.assigned_why as "assignedWhy", t.version,
+          case when e.closed_on is null and e.dismissed_on is null then e.version end as "episodeVersion"
         from tasks t left join users u on u.id = t.owner_id
           left join alert_episodes e on e.id = t.episode_id left join alert_rules r on r.id = e.rule_id
         where t.account_id = ${accountId} and t.status = 'open'

@@ -24,8 +24,9 @@ import { NewTaskForm } from '@/components/tasks/new-task-form';
 import { TaskBucket } from '@/components/tasks/task-bucket';
 import { TeamLoadTable } from '@/components/tasks/team-load-table';
 import { createTask } from './actions';
-import { TaskActions } from './_components/task-actions';
-import { TaskStatus } from './_components/task-status';
+import { TaskActions } from '@/components/tasks/task-actions';
+import { TaskStatus } from '@/components/tasks/task-status';
+import { taskWorkActions } from './work-actions';
 import { touchDefaults } from './touch-defaults';
 import { episodeLine, whyLines } from './why';
 
@@ -97,6 +98,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
             tomorrow={addDays(today, 1)}
             users={assignable}
             touch={touch}
+            actions={taskWorkActions}
           />
         </div>
       </details>

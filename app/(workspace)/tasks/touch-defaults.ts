@@ -5,7 +5,7 @@ import { listActivityTypes } from '@/db/queries/playbooks';
 import { activityTypeLabel } from '@/lib/playbooks/type-label';
 import { wallClock } from '@/lib/scheduling/zoned';
 import { defaultTouchType } from '@/lib/tasks/touch-type';
-import type { TouchDefaults } from './_components/task-actions';
+import type { TouchDefaults } from '@/components/tasks/task-actions';
 
 /** What the complete form offers for logging a touch: the active high-touch types (a call first if there is one), now in the user's zone. */
 export async function touchDefaults(db: DbOrTx, timeZone: string): Promise<TouchDefaults> {

@@ -1,6 +1,6 @@
 import type * as Navigation from 'next/navigation';
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { insertAlertRule } from '@/db/queries/alert-rules';
@@ -237,5 +237,14 @@ describe('the account page as one view', () => {
     const work = textOf(await render({ tab: 'tasks' }));
     expect(work).toContain(`Pooled follow-up ${tag}`);
     expect(work).not.toContain('open pooled tasks');
+    expect(await render({ tab: 'tasks' })).not.toContain('name="taskId"');
+  });
+
+  it('lets the owner work their tasks in place: complete, snooze or log the touch, each task its own forms', async () => {
+    await signInAs({ id: ownerId });
+    const html = await render({ tab: 'tasks' });
+    const ids = await (await getDb()).select({ id: tasks.id }).from(tasks).where(and(eq(tasks.accountId, accountId), eq(tasks.status, 'open')));
+    for (const { id } of ids) expect(html).toContain(`name="taskId" value="${id}"`);
+    expect(textOf(html)).toContain('Complete · Snooze');
   });
 });

@@ -13,15 +13,21 @@ import { parsePage } from '@/lib/validation/input';
 import { NewTaskForm } from '@/components/tasks/new-task-form';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { addDays } from '@/lib/scheduling/local-date';
 import { createTask } from '@/app/(workspace)/tasks/actions';
+import { TaskActions } from '@/components/tasks/task-actions';
+import { TaskStatus } from '@/components/tasks/task-status';
+import { taskWorkActions } from '@/app/(workspace)/tasks/work-actions';
+import { touchDefaults } from '@/app/(workspace)/tasks/touch-defaults';
 import { whyLines } from '@/app/(workspace)/tasks/why';
 import type { TabProps } from './tab-props';
 import { MorePager } from './more-pager';
 
 /**
- * The account's open tasks and open alerts, each linked to where it is worked:
- * the task inbox of the one who may work it (its owner; managers for the
- * unassigned ones). The new-task form opens when asked for (`?form=task`).
+ * The account's open tasks and open alerts. The one who may work a task (its
+ * owner; managers for the unassigned ones) completes, snoozes or gives it
+ * here as in the inbox, the forms folded until opened. The new-task form
+ * opens when asked for (`?form=task`).
  */
 export async function TasksTab({ account, user, workspace, today, query, form, editable }: TabProps) {
   const db = await getDb();
@@ -42,6 +48,8 @@ export async function TasksTab({ account, user, workspace, today, query, form, e
   const ownLoad = (task: { ownerId: number | null }) => task.ownerId === user.id || can(user, 'tasks.assign');
   const inMyInbox = (task: { ownerId: number | null }) => can(user, 'tasks.work') && (task.ownerId === user.id || (task.ownerId === null && can(user, 'tasks.assign')));
   const href = accountTabHref(account.id, 'tasks');
+  // The complete form's touch types and now, read only when a task here is the reader's to work.
+  const touch = tasks.rows.some(inMyInbox) ? await touchDefaults(db, user.timeZone ?? workspace.timeZone) : null;
   return (
     <div className="space-y-4">
       {writing && (
@@ -56,6 +64,7 @@ export async function TasksTab({ account, user, workspace, today, query, form, e
           <NewTaskForm action={createTask} accountId={account.id} users={manage ? assignable : null} defaultOwnerId={manage ? (account.ownerId ?? user.id) : user.id} today={today} />
         </Card>
       )}
+      <TaskStatus>
       <Card title={t('title')} description={t('description')}>
         {tasks.rows.length === 0 ? (
           <p className="text-sm text-zinc-500">{editable ? t('empty') : t('emptyReadOnly')}</p>
@@ -77,10 +86,15 @@ export async function TasksTab({ account, user, workspace, today, query, form, e
                     <li key={line}>{line}</li>
                   ))}
                 </ul>
-                {inMyInbox(task) && (
-                  <Link href="/tasks" className="mt-1 inline-block text-xs font-medium text-brand-700 hover:underline">
-                    {t('work')}
-                  </Link>
+                {inMyInbox(task) && touch && (
+                  <details className="mt-2">
+                    <summary className="cursor-pointer text-xs font-medium text-brand-700">
+                      {tTasks('complete')} · {task.episodeVersion !== null ? `${tTasks('alertSnoozeSave')} · ${tTasks('alertDismissSave')}` : tTasks('snoozeSave')}
+                    </summary>
+                    <div className="mt-2">
+                      <TaskActions taskId={task.id} title={task.title} version={task.version} episodeVersion={task.episodeVersion} tomorrow={addDays(today, 1)} users={assignable} touch={touch} actions={taskWorkActions} />
+                    </div>
+                  </details>
                 )}
               </li>
             ))}
@@ -88,6 +102,7 @@ export async function TasksTab({ account, user, workspace, today, query, form, e
         )}
         <MorePager page={page} more={tasks.more} href={(p) => `/accounts/${account.id}${withParams(query, { page: p === 1 ? undefined : p })}`} />
       </Card>
+      </TaskStatus>
       <Card title={t('alerts')} description={t('alertsDescription')}>
         {alerts.length === 0 ? (
           <p className="text-sm text-zinc-500">{t('alertsEmpty')}</p>

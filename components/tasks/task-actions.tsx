@@ -6,9 +6,12 @@ import { useState } from 'react';
 import type { ActionResult, ActionState } from '@/lib/actions/result';
 import { useFormat } from '@/lib/i18n/use-format';
 import { ActionForm, SelectField, SubmitButton, TextField } from '@/components/action-form';
-import { completeTask, reassignTask, snoozeTask } from '../actions';
-import { dismissEpisode, snoozeEpisode } from '../episode-actions';
 import { useTaskStatus } from './task-status';
+
+type FormAction = (prev: ActionState<unknown>, data: FormData) => Promise<ActionResult<unknown>>;
+
+/** The task actions the forms call (app/(workspace)/tasks: actions.ts, episode-actions.ts), passed by the page. */
+export type TaskWorkActions = Record<'completeTask' | 'snoozeTask' | 'reassignTask' | 'snoozeEpisode' | 'dismissEpisode', FormAction>;
 
 export type TouchDefaults = { types: { id: number; label: string }[]; typeId: number | null; date: string; time: string };
 
@@ -29,6 +32,7 @@ export function TaskActions({
   tomorrow,
   users,
   touch,
+  actions,
 }: {
   taskId: number;
   /** The task's title, for the notice that outlasts its row. */
@@ -39,7 +43,9 @@ export function TaskActions({
   tomorrow: string;
   users: { id: number; name: string }[] | null;
   touch: TouchDefaults;
+  actions: TaskWorkActions;
 }) {
+  const { completeTask, snoozeTask, reassignTask, snoozeEpisode, dismissEpisode } = actions;
   const t = useTranslations('tasks');
   const router = useRouter();
   const format = useFormat();
