@@ -34,7 +34,8 @@ export async function listCampaigns(db: DbOrTx) {
   return db
     .select({
       ...campaignColumns,
-      deliveredAccounts: sql<number>`(select count(distinct e.account_id)::int from ${campaignEvents} e where e.campaign_id = ${campaigns.id} and e.outcome = 'delivered')`,
+      // The campaign's id named with its table: a bare "id" inside the subquery would be the event's.
+      deliveredAccounts: sql<number>`(select count(distinct e.account_id)::int from ${campaignEvents} e where e.campaign_id = ${campaigns}.id and e.outcome = 'delivered')`,
     })
     .from(campaigns)
     .orderBy(desc(campaigns.startsOn), desc(campaigns.id));
