@@ -8,6 +8,7 @@ import { writeAudit } from '@/db/queries/audit';
 import { demoPassword, demoUsers, seedDemo } from '@/db/seed';
 import { seedDemoUsage } from '@/lib/server/demo-usage';
 import { seedDemoAlerts } from '@/lib/server/demo-alerts';
+import { seedDemoCampaigns } from '@/lib/server/demo-campaigns';
 import { hashPassword } from '@/lib/auth/password-hash';
 import { passwordProblem } from '@/lib/auth/password-policy';
 import { assertDataDirFree } from '@/db/pglite-lock';
@@ -42,6 +43,8 @@ async function seed() {
   // Its product usage goes through the ingestion API, then health is worked out: the sign-ins below come after.
   const usage = await seedDemoUsage(await getDb(), (line) => console.log(line));
   if (!usage && outcome !== 'seeded') console.log('Demo usage already present; nothing changed.');
+  // The Tier 3 campaigns, after the usage that holds their goal events' first uses.
+  await seedDemoCampaigns(await getDb(), (line) => console.log(line));
   await seedDemoAlerts(await getDb(), (line) => console.log(line));
   console.log(`Demo sign-ins (password for all: ${demoPassword}):`);
   for (const u of demoUsers) console.log(`  ${u.role.padEnd(8)} ${u.email}`);

@@ -5,6 +5,7 @@ import { rollUpUsage } from '@/db/queries/usage-rollup';
 import { currentHealthModel, insertEventMappings, recordHealthRun } from '@/db/queries/health-read';
 import { getWorkspace } from '@/db/queries/workspace';
 import { insertWriteKey } from '@/db/queries/write-keys';
+import { demoCampaignPlan } from '@/db/seed-campaigns';
 import { demoMappings, demoUsage, type DemoMessage } from '@/db/seed-usage';
 import { todayIn } from '@/lib/dates';
 import { newWriteKey } from '@/lib/signals/write-key';
@@ -31,8 +32,10 @@ export async function seedDemoUsage(db: Db, log: (line: string) => void = () => 
   await insertWriteKey(db, { name: keyName, prefix: made.prefix, hash: made.hash, ratePerMinute: 6000, createdBy: admin!.id });
   await insertEventMappings(db, demoMappings);
 
-  const accounts = await queryRows<{ id: number; domain: string }>(db, sql`select id, domain from accounts order by id`);
-  const messages: DemoMessage[] = accounts.flatMap((a, index) => demoUsage({ index, domain: a.domain, today, timeZone: workspace.timeZone }));
+  const accounts = await queryRows<{ id: number; domain: string; tier: number; stage: string }>(db, sql`select id, domain, tier, lifecycle_stage as stage from accounts order by id`);
+  // The Tier 3 campaigns' goal features: when the accounts that had not used one first did (lib/server/demo-campaigns.ts sends the campaigns).
+  const { firstUse } = demoCampaignPlan(accounts.map((a, index) => ({ index, tier: Number(a.tier), stage: a.stage })));
+  const messages: DemoMessage[] = accounts.flatMap((a, index) => demoUsage({ index, domain: a.domain, today, timeZone: workspace.timeZone, firstUse: firstUse.get(index) }));
   let accepted = 0;
   for (let i = 0; i < messages.length; i += 500) {
     const batch = messages.slice(i, i + 500);

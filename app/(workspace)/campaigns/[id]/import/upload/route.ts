@@ -1,11 +1,11 @@
 import { revalidatePath } from 'next/cache';
-import { findCampaign, insertCampaignImport, recordCampaignEvents } from '@/db/queries/campaigns';
+import { findCampaign } from '@/db/queries/campaigns';
 import { formDataToObject, invalidInput } from '@/lib/actions/validation';
 import { notFoundError } from '@/lib/actions/result';
-import { assertRunnable, type ImportResult } from '@/lib/import/read-file';
+import { assertRunnable } from '@/lib/import/read-file';
 import { readImportUpload } from '@/lib/routes/import-upload';
 import { route } from '@/lib/routes/route';
-import { campaignImportInputs, prepareCampaignImport } from '../prepare-campaign-import';
+import { campaignImportInputs, commitCampaignImport, prepareCampaignImport } from '@/lib/server/campaign-import';
 
 // POST /campaigns/{id}/import/upload (multipart: file, mapping,
 // intent=preview|run, mode): a sending tool's export of a campaign's
@@ -32,13 +32,7 @@ export const POST = route<{ id: string }>({
 
     const { mode } = parsed.data;
     assertRunnable(preview, mode);
-    const result = await write(async (tx, audit) => {
-      const { added, delivered } = await recordCampaignEvents(tx, campaign.id, events, 'import');
-      const counts = { rows: preview.totalRows, added, duplicates: events.length - added, skipped: preview.invalidRows };
-      await insertCampaignImport(tx, { campaignId: campaign.id, fileName: preview.fileName, ...counts, importedBy: user.id });
-      await audit({ action: 'campaign.import', entity: 'campaign', entityId: String(campaign.id), after: { name: campaign.name, file: preview.fileName, encoding: preview.encoding, mode, ...counts, deliveries: delivered } });
-      return { created: added, updated: 0, unchanged: counts.duplicates, skipped: counts.skipped } satisfies ImportResult;
-    });
+    const result = await write((tx, audit) => commitCampaignImport(tx, { campaign, preview, events, mode, userId: user.id }, audit));
     revalidatePath(`/campaigns/${campaign.id}`);
     return Response.json({ ok: true, data: result }, { headers: noStore });
   },

@@ -1,16 +1,18 @@
-import 'server-only';
 import type { z } from 'zod';
-import type { DbOrTx } from '@/db/client';
-import { countStoredCampaignEvents, loadRecipients } from '@/db/queries/campaigns';
+import type { DbOrTx, Tx } from '@/db/client';
+import type { AuditEntry } from '@/db/queries/audit';
+import { countStoredCampaignEvents, insertCampaignImport, loadRecipients, recordCampaignEvents, type CampaignRow } from '@/db/queries/campaigns';
 import { getWorkspace } from '@/db/queries/workspace';
 import { recipientLookupKeys, recipientMatcher } from '@/lib/campaigns/events';
 import { autoCampaignMapping, campaignImportColumns, campaignMappingErrors, checkCampaignRows, fileDayOrder, matchCampaignRows, type CampaignImportColumn } from '@/lib/campaigns/import-plan';
-import { addProblems, importInputs, inSlices, pause, previewOf, readImportFile, type ImportPreview } from '@/lib/import/read-file';
+import type { CampaignEventRow } from '@/lib/campaigns/import-plan';
+import { addProblems, importInputs, inSlices, pause, previewOf, readImportFile, type ImportPreview, type ImportResult } from '@/lib/import/read-file';
 
 // What the preview and the import of a campaign export share: read the
 // file, map its columns, check every row, match each to a contact or an
 // account, and count the events the campaign already has. The import runs
-// these again rather than trusting what the preview showed.
+// these again rather than trusting what the preview showed. No
+// `server-only`: the demo seed imports its campaigns' exports through it.
 
 export const campaignImportInputs = importInputs(campaignImportColumns);
 export type CampaignImportPreview = ImportPreview<CampaignImportColumn>;
@@ -30,4 +32,22 @@ export async function prepareCampaignImport(db: DbOrTx, campaignId: number, inpu
   // Rows already in the campaign show as "to update, unchanged": importing them changes nothing.
   const preview: CampaignImportPreview = previewOf(read, problems, checked, { creates: events.slice(stored), updates: [], unchanged: stored });
   return { preview, events };
+}
+
+/**
+ * Writes a checked import in the caller's transaction: every new event in
+ * one statement (a touch per delivery), the import's record and its audit
+ * row; events the campaign already has change nothing.
+ */
+export async function commitCampaignImport(
+  tx: Tx,
+  o: { campaign: Pick<CampaignRow, 'id' | 'name'>; preview: CampaignImportPreview; events: readonly CampaignEventRow[]; mode: 'all' | 'validOnly'; userId: number },
+  audit: (entry: Omit<AuditEntry, 'actorId'>) => Promise<void>,
+): Promise<ImportResult> {
+  const { campaign, preview, events } = o;
+  const { added, delivered } = await recordCampaignEvents(tx, campaign.id, events, 'import');
+  const counts = { rows: preview.totalRows, added, duplicates: events.length - added, skipped: preview.invalidRows };
+  await insertCampaignImport(tx, { campaignId: campaign.id, fileName: preview.fileName, ...counts, importedBy: o.userId });
+  await audit({ action: 'campaign.import', entity: 'campaign', entityId: String(campaign.id), after: { name: campaign.name, file: preview.fileName, encoding: preview.encoding, mode: o.mode, ...counts, deliveries: delivered } });
+  return { created: added, updated: 0, unchanged: counts.duplicates, skipped: counts.skipped };
 }
