@@ -1,4 +1,4 @@
-import type { CampaignOutcome } from '@/lib/vocabulary';
+import type { CampaignChannel, CampaignOutcome } from '@/lib/vocabulary';
 
 // The campaign page's funnel: accounts that reached each step, per tier and
 // for all tiers together, from the grouped counts the database gives.
@@ -20,4 +20,10 @@ export function funnelByTier(rows: readonly { tier: number; outcome: CampaignOut
     byTier.set(r.tier, counts);
   }
   return [...byTier.entries()].sort(([a], [b]) => a - b).map(([tier, counts]) => ({ tier, counts }));
+}
+
+/** The rows a campaign's funnel shows: "completed" only for tours (and other channels), or when something was completed all the same. */
+export function funnelRowsFor(channel: CampaignChannel, groups: readonly FunnelGroup[]): CampaignOutcome[] {
+  const completes = channel === 'product_tour' || channel === 'other' || groups.some((g) => g.counts.completed > 0);
+  return [...funnelSteps, ...funnelExits].filter((s) => s !== 'completed' || completes);
 }

@@ -75,7 +75,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
           )
         }
       />
-      <FunnelCard groups={funnelByTier(funnel)} />
+      <FunnelCard channel={campaign.channel} groups={funnelByTier(funnel)} />
       <ConversionCard goal={goal && { event: goal.goalEvent, days: goal.goalWindowDays }} conversion={conversionRows && goalConversion(conversionRows, campaign.goalWindowDays)} />
       <Card title={t('page.imports')}>
         {imports.length === 0 ? (
@@ -85,22 +85,32 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
             <thead>
               <tr>
                 <Th>{t('page.importsColumns.file')}</Th>
-                <Th>{t('page.importsColumns.when')}</Th>
+                <Th className="hidden sm:table-cell">{t('page.importsColumns.when')}</Th>
                 <Th className="hidden sm:table-cell">{t('page.importsColumns.by')}</Th>
-                <Th className="text-right">{t('page.importsColumns.added')}</Th>
-                <Th className="text-right">{t('page.importsColumns.duplicates')}</Th>
-                <Th className="text-right">{t('page.importsColumns.skipped')}</Th>
+                <Th className="hidden text-right sm:table-cell">{t('page.importsColumns.added')}</Th>
+                <Th className="hidden text-right sm:table-cell">{t('page.importsColumns.duplicates')}</Th>
+                <Th className="hidden text-right sm:table-cell">{t('page.importsColumns.skipped')}</Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100">
               {imports.map((i) => (
                 <tr key={i.id}>
-                  <Td className="max-w-xs truncate">{i.fileName}</Td>
-                  <Td>{format.dateTime(i.importedAt)}</Td>
+                  <Td className="max-w-[calc(100vw-6rem)] sm:max-w-xs">
+                    <div className="truncate" title={i.fileName}>
+                      {i.fileName}
+                    </div>
+                    {/* On a phone the other columns sit under the file's name, instead of off the screen's edge. */}
+                    <div className="text-xs text-zinc-500 sm:hidden">
+                      {format.dateTime(i.importedAt)}
+                      <br />
+                      {t('page.importCounts', { added: i.added, duplicates: i.duplicates, skipped: i.skipped })}
+                    </div>
+                  </Td>
+                  <Td className="hidden sm:table-cell">{format.dateTime(i.importedAt)}</Td>
                   <Td className="hidden sm:table-cell">{i.importedBy ?? t('none')}</Td>
-                  <Td className="text-right tabular-nums">{format.number(i.added)}</Td>
-                  <Td className="text-right tabular-nums">{format.number(i.duplicates)}</Td>
-                  <Td className="text-right tabular-nums">{format.number(i.skipped)}</Td>
+                  <Td className="hidden text-right tabular-nums sm:table-cell">{format.number(i.added)}</Td>
+                  <Td className="hidden text-right tabular-nums sm:table-cell">{format.number(i.duplicates)}</Td>
+                  <Td className="hidden text-right tabular-nums sm:table-cell">{format.number(i.skipped)}</Td>
                 </tr>
               ))}
             </tbody>

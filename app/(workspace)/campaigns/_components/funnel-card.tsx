@@ -2,13 +2,14 @@ import { getTranslations } from 'next-intl/server';
 import { BarChart } from '@/components/charts/bar-chart';
 import { ChartFigure } from '@/components/charts/chart-figure';
 import { Card } from '@/components/ui/card';
-import { funnelExits, funnelSteps, type FunnelGroup } from '@/lib/campaigns/funnel';
+import { funnelRowsFor, type FunnelGroup } from '@/lib/campaigns/funnel';
+import type { CampaignChannel } from '@/lib/vocabulary';
 import { getFormat } from '@/lib/i18n/format';
 
-/** Delivered → opened → clicked → completed per tier, as bars (SVG, drawn on the server), with bounced and unsubscribed apart. */
-export async function FunnelCard({ groups }: { groups: FunnelGroup[] }) {
+/** Delivered → opened → clicked → completed (tours) per tier, as bars (SVG, drawn on the server), with bounced and unsubscribed apart. */
+export async function FunnelCard({ channel, groups }: { channel: CampaignChannel; groups: FunnelGroup[] }) {
   const [t, format] = await Promise.all([getTranslations('campaigns'), getFormat()]);
-  const steps = [...funnelSteps, ...funnelExits];
+  const steps = funnelRowsFor(channel, groups);
   return (
     <Card title={t('page.funnel')} description={t('page.funnelHint')}>
       {groups.length === 0 ? (
@@ -32,7 +33,8 @@ export async function FunnelCard({ groups }: { groups: FunnelGroup[] }) {
                   key: s,
                   label: t(`outcomes.${s}`),
                   values: { accounts: counts[s] },
-                  note: s === 'delivered' || !counts.delivered ? format.number(counts[s]) : `${format.number(counts[s])} · ${t('page.ofDelivered', { rate: format.ratio(counts[s] / counts.delivered) })}`,
+                  // The share's meaning is said once, in the card's hint: a short note leaves the bars their width on a phone.
+                  note: s === 'delivered' || !counts.delivered ? format.number(counts[s]) : `${format.number(counts[s])} · ${format.ratio(counts[s] / counts.delivered)}`,
                 }))}
                 format={(v) => format.number(v)}
               />
