@@ -28,7 +28,7 @@ export type DemoCampaign = {
 
 export const demoCampaigns: DemoCampaign[] = [
   { key: 'onboarding-steps', name: 'オンボーディング ステップメール（全 4 通）', channel: 'email_sequence', tool: 'hubspot', stage: 'onboarding', startsDaysAgo: 84, goalEvent: 'Integration Connected', goalWindowDays: 14, feed: 'import' },
-  { key: 'monthly-in-app-tips', name: '月次インアプリメッセージ「今月の活用ヒント」', channel: 'in_app', tool: 'intercom', stage: 'mature', startsDaysAgo: 80, goalEvent: 'Dashboard Shared', goalWindowDays: 7, feed: 'api' },
+  { key: 'monthly-in-app-tips', name: '月次アプリ内メッセージ「今月の活用ヒント」', channel: 'in_app', tool: 'intercom', stage: 'mature', startsDaysAgo: 80, goalEvent: 'Dashboard Shared', goalWindowDays: 7, feed: 'api' },
   { key: 'workflow-tour', name: '機能ツアー「はじめてのワークフロー」', channel: 'product_tour', tool: 'pendo', stage: 'adopting', startsDaysAgo: 60, goalEvent: 'Workflow Created', goalWindowDays: 14, feed: 'import' },
 ];
 
