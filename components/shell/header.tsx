@@ -41,12 +41,13 @@ export async function Header({ user, workspaceName, saveLanguage, notifications 
       </a>
       {/* On phones the links take a second row of their own (scrolling sideways if they must). */}
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 px-4 sm:h-12 sm:flex-nowrap sm:px-6">
-        <Link href="/" className="flex h-12 min-w-0 items-center gap-2">
+        <Link href="/" title={workspaceName} className="flex h-12 min-w-0 items-center gap-2">
           <span aria-hidden className="grid size-6 shrink-0 place-items-center rounded bg-brand-600 text-xs font-bold text-white">
             T
           </span>
-          {/* Between phone and wide screens the navigation needs the room: the mark alone stands for the workspace. */}
-          <span className="truncate text-sm font-semibold text-zinc-900 sm:sr-only xl:not-sr-only">{workspaceName}</span>
+          {/* Above phone width the navigation needs the room (a manager's or an admin's entries in Japanese fill even 1280 px and more):
+              the mark alone stands for the workspace, its name read out and shown on hover. */}
+          <span className="truncate text-sm font-semibold text-zinc-900 sm:sr-only">{workspaceName}</span>
         </Link>
         <NavLinks items={items} label={t('mainNav')} className="order-last w-full pb-2 sm:order-none sm:w-auto sm:pb-0" />
         <div className="ml-auto flex items-center gap-1 sm:order-last">
