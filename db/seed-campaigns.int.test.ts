@@ -76,6 +76,18 @@ describe('the demo campaigns', () => {
     expect(spread!.future).toBe(0);
   });
 
+  it('dates Tier 3\'s promise (a campaign every month) from the first campaign\'s start', async () => {
+    const db = await getDb();
+    const [row] = await queryRows<{ promised: string; started: string }>(
+      db,
+      sql`select (select to_char((v.created_at at time zone w.time_zone)::date, 'YYYY-MM-DD') from playbook_versions v
+                  join playbook_rules r on r.playbook_version_id = v.id and r.touch_kind = 'campaign_delivered' where v.tier = 3) as promised,
+                 (select to_char(min(starts_on), 'YYYY-MM-DD') from campaigns) as started
+          from workspace_settings w`,
+    );
+    expect(row!.promised).toBe(row!.started);
+  });
+
   it('adds nothing on a second run', async () => {
     const db = await getDb();
     const count = async () => (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from campaign_events`))[0]!.n;

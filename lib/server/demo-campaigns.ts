@@ -72,7 +72,22 @@ export async function seedDemoCampaigns(db: Db, log: (line: string) => void = ()
       log(`Campaign ${c.key}: ${events.length} outcomes sent to /api/v1/campaigns/${c.key}/events`);
     }
   }
+  await datePromiseFromFirstCampaign(db, addDays(today, -Math.max(...demoCampaigns.map((c) => c.startsDaysAgo))), workspace.timeZone);
   return { campaigns: demoCampaigns.length, events: total };
+}
+
+/**
+ * Tier 3's promise (the setup default, a campaign delivered every month:
+ * migration 0045) dates from the day the demo team's first campaign
+ * started, as the setup playbooks date from the workspace's set-up: before
+ * it they ran no tech touch, so coverage does not count months they could
+ * not have met.
+ */
+async function datePromiseFromFirstCampaign(db: Db, day: LocalDate, timeZone: string) {
+  await db.execute(sql`
+    update playbook_versions v set created_at = ${zonedToUtc(day, '00:00', timeZone).toISOString()}::timestamptz
+    where v.tier = 3 and v.created_by is null
+      and exists (select 1 from playbook_rules r where r.playbook_version_id = v.id and r.touch_kind = 'campaign_delivered')`);
 }
 
 /** The campaign as the manager's form would save it: the same validation and goal rule, and its audit row. */
