@@ -19,7 +19,7 @@ function Figure({ label, value, detail, href, tone }: { label: string; value: Re
     <>
       <dt className="text-xs font-medium text-zinc-500">{label}</dt>
       <dd className={cn('mt-0.5 text-base font-semibold tabular-nums text-zinc-900', tone === 'bad' && 'text-red-700')}>{value}</dd>
-      {detail && <dd className="mt-0.5 truncate text-xs text-zinc-500">{detail}</dd>}
+      {detail && <dd className="mt-0.5 line-clamp-2 text-xs text-zinc-500">{detail}</dd>}
     </>
   );
   const box = 'block min-w-0 rounded-lg bg-white px-3 py-2 ring-1 ring-zinc-200';
