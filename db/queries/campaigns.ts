@@ -24,10 +24,11 @@ export const campaignColumns = {
   goalEvent: campaigns.goalEvent,
   goalWindowDays: campaigns.goalWindowDays,
   version: campaigns.version,
+  eventsChangedAt: campaigns.eventsChangedAt,
 };
 
 export type CampaignRow = { id: number } & Omit<typeof campaigns.$inferSelect, 'createdBy' | 'createdAt' | 'updatedAt'>;
-export type CampaignValues = Omit<typeof campaigns.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+export type CampaignValues = Omit<typeof campaigns.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'eventsChangedAt'>;
 
 /** Every campaign, newest start first, with how many accounts it was delivered to. */
 export async function listCampaigns(db: DbOrTx) {
@@ -140,7 +141,10 @@ export async function recordCampaignEvents(db: DbOrTx, campaignId: number, event
         touched as (
           insert into touches (account_id, kind, touch_model, occurred_at, contact_id, campaign_event_id)
           select account_id, 'campaign_delivered', 'tech', occurred_at, contact_id, id from added where outcome = 'delivered'
-          returning 1)
+          returning 1),
+        -- New events make the page's stored figures out of date (campaign-figures.ts).
+        changed as (
+          update ${campaigns} set events_changed_at = clock_timestamp() where id = ${campaignId} and exists (select 1 from added) returning 1)
         select (select count(*) from added)::int as added, (select count(*) from touched)::int as delivered`,
   );
   return { added: Number(row!.added), delivered: Number(row!.delivered) };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { campaignChannels, campaignOutcomes, campaignOutcomeSources, campaignTools } from '../../lib/vocabulary';
 import { accounts } from './accounts';
 import { contacts } from './contacts';
@@ -32,6 +32,8 @@ export const campaigns = pgTable(
     goalEvent: text(),
     goalWindowDays: smallint().notNull().default(14),
     version: integer().notNull().default(1),
+    /** When its events last changed (recordCampaignEvents): the stored figures older than this are worked out again. */
+    eventsChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     createdBy: integer().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true })
@@ -97,3 +99,19 @@ export const campaignImports = pgTable(
   },
   (t) => [index('campaign_imports_campaign_idx').on(t.campaignId, t.importedAt)],
 );
+
+/**
+ * A campaign's page figures as last worked out (funnel by tier, audience
+ * size, goal conversion rows), under the stamp they were worked out for:
+ * the campaign's version, when its events last changed, and the hour (goal
+ * events and accounts move through the day). A page whose stamp differs
+ * works them out again and stores them (lib/server/campaign-figures.ts).
+ */
+export const campaignStats = pgTable('campaign_stats', {
+  campaignId: integer()
+    .primaryKey()
+    .references(() => campaigns.id, { onDelete: 'cascade' }),
+  stamp: text().notNull(),
+  figures: jsonb().notNull(),
+  computedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -3,16 +3,15 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { campaignConversionRows, campaignFunnel, findCampaign, recentCampaignImports } from '@/db/queries/campaigns';
-import { countAudience } from '@/db/queries/content';
+import { findCampaign, recentCampaignImports } from '@/db/queries/campaigns';
 import { getWorkspace } from '@/db/queries/workspace';
 import { can } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/current-user';
-import { campaignAudienceFilters } from '@/lib/campaigns/audience';
 import { goalConversion } from '@/lib/campaigns/conversion';
 import { funnelByTier } from '@/lib/campaigns/funnel';
 import { appUrl } from '@/lib/env';
 import { getFormat } from '@/lib/i18n/format';
+import { campaignFigures } from '@/lib/server/campaign-figures';
 import { parseId } from '@/lib/validation/input';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -34,17 +33,15 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   const db = await getDb();
   const campaign = id === null ? undefined : await findCampaign(db, id);
   if (!campaign) notFound();
-  const audience = campaignAudienceFilters(campaign.audience);
   const { timeZone } = await getWorkspace(db);
   const goal = campaign.goalEvent ? { ...campaign, goalEvent: campaign.goalEvent } : null;
-  const [t, format, funnel, reach, conversionRows, imports] = await Promise.all([
+  const [t, format, { figures, computedAt }, imports] = await Promise.all([
     getTranslations('campaigns'),
     getFormat(),
-    campaignFunnel(db, campaign.id),
-    countAudience(db, audience),
-    goal ? campaignConversionRows(db, goal, audience, timeZone) : Promise.resolve(null),
+    campaignFigures(db, campaign, timeZone),
     recentCampaignImports(db, campaign.id),
   ]);
+  const { funnel, conversion: conversionRows } = figures;
   const manages = can(user, 'campaigns.manage');
   const endpoint = `${appUrl().replace(/\/$/, '')}/api/v1/campaigns/${campaign.key}/events`;
   const example = JSON.stringify({ email: 'aiko@example.jp', outcome: 'delivered', timestamp: '2026-11-02T09:00:00+09:00' });
@@ -59,7 +56,9 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
           <>
             {t('page.summary', { channel: t(`channels.${campaign.channel}`), tool: t(`tools.${campaign.tool}`), dates: campaignDates(campaign, format, t) })}
             <br />
-            {t('page.audience', { accounts: reach.accounts })}
+            {t('page.audience', { accounts: figures.audience })}
+            <br />
+            <span className="text-xs">{t('page.asOf', { time: format.dateTime(computedAt) })}</span>
           </>
         }
         actions={
