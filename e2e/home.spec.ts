@@ -16,8 +16,8 @@ test('a CSM’s home shows their week, overdue and the coverage gaps in their bo
     await expect(gaps.getByRole('row').nth(1)).toBeVisible({ timeout: 2000 });
   }).toPass({ timeout: 60_000 });
   const account = await gaps.getByRole('row').nth(1).getByRole('link').first().textContent();
-  await gaps.getByRole('row').nth(1).getByRole('link', { name: /Plan|Invite to a program|Share content/ }).click();
-  await expect(page).toHaveURL(/\/(accounts\/\d+|programs)/);
+  await gaps.getByRole('row').nth(1).getByRole('link', { name: /Plan|Invite to a program|Share content|Open campaign/ }).click();
+  await expect(page).toHaveURL(/\/(accounts\/\d+|programs|campaigns\/\d+)/);
   if (page.url().includes('/accounts/')) await expect(page.getByRole('heading', { name: account! })).toBeVisible();
   // A CSM sees no team figures.
   await page.goto('/');
