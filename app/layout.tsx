@@ -15,7 +15,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-dvh font-sans">
-        <NextIntlClientProvider>
+        {/* No messages here: each layout and page sends what its client components read (<ClientMessages>). */}
+        <NextIntlClientProvider messages={{}}>
           <HydrationMark />
           {children}
         </NextIntlClientProvider>

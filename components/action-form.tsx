@@ -17,16 +17,23 @@ import type { ActionResult, ActionState, Message } from '@/lib/actions/result';
 import { Button, type ButtonVariant } from './ui/button';
 import { Input, Select, controlClass } from './ui/input';
 import { Notice } from './ui/notice';
-import { loose } from '@/lib/i18n/loose';
+import { looseOr } from '@/lib/i18n/loose';
 import { localizeMessageValues } from '@/lib/format';
 
 type FormState = { state: ActionState<unknown>; pending: boolean };
 const FormContext = createContext<FormState>({ state: null, pending: false });
 
+/**
+ * A message in words: the server sent its text (lib/i18n/message-text.ts);
+ * one made here ("errors.unexpected" when a request fails) is read from the
+ * page's messages, and a key the page lacks reads as "unexpected" rather than
+ * as a raw key.
+ */
 export function useMessage() {
-  const t = loose(useTranslations());
+  const t = useTranslations();
   const locale = useLocale();
-  return (m: Message) => t(m.key, localizeMessageValues(m.values, locale));
+  const say = looseOr(t, () => t('errors.unexpected'));
+  return (m: Message) => m.text ?? say(m.key, localizeMessageValues(m.values, locale));
 }
 
 /**

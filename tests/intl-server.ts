@@ -15,6 +15,7 @@ export function setTestLocale(l: keyof typeof catalogs) {
 
 export const getTranslations = async (namespace?: string) => createTranslator({ locale, messages: catalogs[locale], namespace: namespace as never });
 export const getFormatter = async () => createFormatter({ locale, timeZone: 'Asia/Tokyo' });
+export const getMessages = async () => catalogs[locale];
 export const getNow = async () => new Date();
 export const getLocale = async () => locale;
 export const getTimeZone = async () => 'Asia/Tokyo';

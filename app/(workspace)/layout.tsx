@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { sectionPermission } from '@/lib/auth/sections';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { AppShell } from '@/components/shell/app-shell';
 import { guardPage } from './page-guards';
 import { notificationActions } from './notifications/bell-actions';
@@ -16,8 +17,10 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
   await guardPage(path, user);
   const workspace = await getWorkspace(await getDb());
   return (
-    <AppShell user={user} workspaceName={workspace.name} saveLanguage={updateLanguage} notifications={notificationActions}>
-      {children}
-    </AppShell>
+    <ClientMessages ns={['errors']}>
+      <AppShell user={user} workspaceName={workspace.name} saveLanguage={updateLanguage} notifications={notificationActions}>
+        {children}
+      </AppShell>
+    </ClientMessages>
   );
 }

@@ -7,7 +7,7 @@ import { inShownMonth, weeksOf, type VisibleRange } from '@/lib/calendar/range';
 import type { LocalDate } from '@/lib/scheduling/local-date';
 import { cn } from '@/lib/cn';
 import { TierBadge } from '@/components/tier-badge';
-import { blockClass, dotClass, StatusBadge } from './status';
+import { dotClass, StatusBadge } from './status';
 import { type ShownActivity } from './shown';
 
 /** How many activities each view asks the database for per day (the rest are counted as "+k more"). */
@@ -105,21 +105,21 @@ async function WeekView({ range, items, timeZone, today, showOwner, basePath, pa
             ) : (
               <ul className="space-y-1.5">
                 {shown.map((a) => (
-                  <li key={a.id} className={cn('rounded border-l-4 px-1.5 py-1 text-xs', blockClass[a.status])}>
-                    <p className="flex items-baseline justify-between gap-1">
-                      <time dateTime={a.startsAt.toISOString()} className="font-semibold tabular-nums text-zinc-800">
+                  <li key={a.id} className={`cal-card cal-card-${a.status}`}>
+                    <p className="cal-card-head">
+                      <time dateTime={a.startsAt.toISOString()} className="cal-card-time">
                         {format.time(a.startsAt)}
                       </time>
-                      <span className="whitespace-nowrap text-zinc-500">{ta('minutes', { minutes: a.durationMinutes })}</span>
+                      <span className="cal-card-length">{ta('minutes', { minutes: a.durationMinutes })}</span>
                     </p>
-                    <p className={cn('truncate font-medium text-zinc-900', a.status === 'cancelled' && 'text-zinc-400 line-through')} title={a.typeLabel}>
+                    <p className={cn('cal-card-type', a.status === 'cancelled' && 'text-zinc-400 line-through')} title={a.typeLabel}>
                       {a.typeLabel}
                     </p>
-                    <Link href={`/accounts/${a.accountId}`} title={a.accountName} className="block truncate text-brand-700 hover:underline">
+                    <Link href={`/accounts/${a.accountId}`} title={a.accountName} className="cal-card-account">
                       {a.accountName}
                     </Link>
                     {showOwner && (
-                      <p className="truncate text-zinc-500" title={a.ownerName}>
+                      <p className="cal-card-owner" title={a.ownerName}>
                         {a.ownerName}
                       </p>
                     )}

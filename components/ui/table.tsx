@@ -9,18 +9,13 @@ export function Table({ className, ...props }: ComponentProps<'table'>) {
   );
 }
 
+// Cells take their look from app/globals.css (.th, .td): a list of 50 rows has hundreds of them.
+// A class given here is a utility and wins over it (whitespace-normal, text-right…).
+
 export function Th({ className, ...props }: ComponentProps<'th'>) {
-  return (
-    <th
-      scope="col"
-      className={cn('whitespace-nowrap px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-zinc-500', className)}
-      {...props}
-    />
-  );
+  return <th scope="col" className={cn('th', className)} {...props} />;
 }
 
 export function Td({ className, ...props }: ComponentProps<'td'>) {
-  // nowrap unless the caller says how to wrap (cn does not merge conflicting classes).
-  const wraps = className?.includes('whitespace-');
-  return <td className={cn(!wraps && 'whitespace-nowrap', 'px-3 py-2 text-zinc-700', className)} {...props} />;
+  return <td className={cn('td', className)} {...props} />;
 }

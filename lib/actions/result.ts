@@ -1,7 +1,8 @@
 // What every server action returns: plain data the client can render.
-// Messages are catalog keys (with values), translated where they are shown.
+// Messages are catalog keys (with values); the door adds their text in the
+// caller's language on the way out (lib/i18n/message-text.ts).
 
-export type Message = { key: string; values?: Record<string, string | number> };
+export type Message = { key: string; values?: Record<string, string | number>; text?: string };
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: Message }

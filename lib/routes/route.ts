@@ -7,7 +7,7 @@ import { auditDenied, getCurrentUser, type CurrentUser } from '@/lib/auth/curren
 import { can, type Permission } from '@/lib/auth/permissions';
 import { appUrl } from '@/lib/env';
 import { localeCookie, resolveLocale, type Locale } from '@/lib/i18n/locales';
-import { translatorFor } from '@/lib/i18n/translator';
+import { translatorFor, withMessageText } from '@/lib/i18n/translator';
 
 // The one door for route handlers, as action() is for server actions: who is
 // calling, may they, is the request from our own pages; then the work, with
@@ -32,6 +32,8 @@ type Base<P> = {
   params: P;
   db: Db;
   locale: Locale;
+  /** A JSON answer for the app's own fetches, its messages with their text in the caller's language, never cached. */
+  json: (body: unknown, init?: { status?: number }) => Promise<Response>;
   /** Runs writes and their audit rows in one transaction. */
   write: <R>(work: (tx: Tx, audit: (entry: Omit<AuditEntry, 'actorId'>) => Promise<void>) => Promise<R>) => Promise<R>;
 };
@@ -52,7 +54,7 @@ const statusOf: Record<string, number> = {
 
 async function failure(reply: Reply, locale: Locale, status: number, error: Message): Promise<Response> {
   const headers = { 'Cache-Control': 'no-store' };
-  if (reply === 'json') return Response.json({ ok: false, error } satisfies ActionResult<never>, { status, headers });
+  if (reply === 'json') return Response.json(await withMessageText({ ok: false, error } satisfies ActionResult<never>, locale), { status, headers });
   const t = await translatorFor(locale);
   return new Response(`${t(error.key, error.values)}\n`, { status, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } });
 }
@@ -73,10 +75,11 @@ async function localeOf(request: Request, userLocale: string | null | undefined)
   return resolveLocale(userLocale, (await cookies()).get(localeCookie)?.value, request.headers.get('accept-language'));
 }
 
-async function run<P>(name: string, reply: Reply, locale: Locale, ctx: Omit<Base<P>, 'write' | 'locale'>, actorId: number | null, work: (ctx: Base<P>) => Promise<Response>) {
+async function run<P>(name: string, reply: Reply, locale: Locale, ctx: Omit<Base<P>, 'write' | 'locale' | 'json'>, actorId: number | null, work: (ctx: Base<P>) => Promise<Response>) {
   const write: Base<P>['write'] = (fn) => ctx.db.transaction((tx) => fn(tx, (entry) => writeAudit(tx, { ...entry, actorId })));
+  const json: Base<P>['json'] = async (body, init) => Response.json(await withMessageText(body, locale), { status: init?.status, headers: { 'Cache-Control': 'no-store' } });
   try {
-    return await work({ ...ctx, locale, write });
+    return await work({ ...ctx, locale, write, json });
   } catch (e) {
     if (e instanceof RouteError) return failure(reply, locale, e.status, e.error);
     if (e instanceof ActionError) {

@@ -24,6 +24,7 @@ import { PlanForm, type PlanRow } from './_components/plan-form';
 import { PlanScope } from './_components/plan-scope';
 import { activityTypeLabel } from '@/lib/playbooks/type-label';
 import { parseId } from '@/lib/validation/input';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 type Search = { csm?: string; account?: string; horizon?: string; tier?: string };
 
@@ -90,23 +91,27 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
 
   if (account && !canEditAccount(user, account)) {
     return (
-      <div>
-        {header}
-        <Notice tone="info">
-          {t('notYourAccount', { name: account.name })}{' '}
-          <Link href="/plan" className="font-medium underline">
-            {t('planMyBook')}
-          </Link>
-        </Notice>
-      </div>
+      <ClientMessages ns={['plan', 'workingDays']}>
+        <div>
+          {header}
+          <Notice tone="info">
+            {t('notYourAccount', { name: account.name })}{' '}
+            <Link href="/plan" className="font-medium underline">
+              {t('planMyBook')}
+            </Link>
+          </Notice>
+        </div>
+      </ClientMessages>
     );
   }
   if (!account && ownerId === null) {
     return (
-      <div>
-        {header}
-        <EmptyState title={t('chooseCsmTitle')} body={t('chooseCsmBody')} />
-      </div>
+      <ClientMessages ns={['plan', 'workingDays']}>
+        <div>
+          {header}
+          <EmptyState title={t('chooseCsmTitle')} body={t('chooseCsmBody')} />
+        </div>
+      </ClientMessages>
     );
   }
 
@@ -193,18 +198,20 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
     );
 
   return (
-    <div>
-      {header}
-      <PlanForm
-        // Another book, account or period starts afresh; after creating, the same one keeps its notice.
-        key={`${ownerId}:${account?.id ?? ''}:${horizon}:${tier ?? ''}`}
-        rows={rows}
-        today={today}
-        horizon={horizon}
-        capacity={owner ? { name: owner.name, hours: owner.capacityHours } : null}
-        runBy={account && account.ownerId === null && manage ? csms : null}
-        empty={empty}
-      />
-    </div>
+    <ClientMessages ns={['plan', 'workingDays']}>
+      <div>
+        {header}
+        <PlanForm
+          // Another book, account or period starts afresh; after creating, the same one keeps its notice.
+          key={`${ownerId}:${account?.id ?? ''}:${horizon}:${tier ?? ''}`}
+          rows={rows}
+          today={today}
+          horizon={horizon}
+          capacity={owner ? { name: owner.name, hours: owner.capacityHours } : null}
+          runBy={account && account.ownerId === null && manage ? csms : null}
+          empty={empty}
+        />
+      </div>
+    </ClientMessages>
   );
 }

@@ -42,6 +42,21 @@ describe('profile actions', () => {
     expect(result).toEqual({ ok: false, fieldErrors: { timeZone: { key: 'validation.timeZone', values: {} } } });
   });
 
+  it('answer with each message in the user’s language, so a page needs no catalog to show it', async () => {
+    const me = await createUser('csm');
+    await signInAs(me);
+    const en = await updateProfile(null, formData({ version: me.version, name: '', locale: '', timeZone: '' }));
+    const db = await getDb();
+    await updateLanguage(null, { locale: 'ja' });
+    const ja = await updateProfile(null, formData({ version: (await findUser(db, me.id))!.version, name: '', locale: '', timeZone: '' }));
+    const text = (r: typeof en) => (r.ok ? undefined : r.fieldErrors?.name?.text);
+    expect(text(en)).toBe('Required.');
+    expect(text(ja)).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    await signInAs(null);
+    const signedOut = await updateLanguage(null, { locale: 'ja' });
+    expect(!signedOut.ok && signedOut.error?.text).toMatch(/sign/i);
+  });
+
   it('sets the language from the user menu', async () => {
     const me = await createUser('csm');
     await signInAs(me);

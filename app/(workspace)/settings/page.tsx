@@ -12,6 +12,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { DigestForm } from './digest-form';
 import { PasswordForm } from './password-form';
 import { ProfileForm } from './profile-form';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('settings'))('title') };
@@ -29,21 +30,23 @@ export default async function SettingsPage() {
   ]);
   if (!profile || !digest) return null;
   return (
-    <div className="max-w-2xl space-y-4">
-      <PageHeader title={t('title')} description={me.email} />
-      <Card title={t('profile')} description={t('profileDescription')}>
-        <ProfileForm
-          profile={{ version: profile.version, name: profile.name, locale: profile.locale ?? '', timeZone: profile.timeZone ?? '' }}
-          workspaceTimeZone={workspace.timeZone}
-          timeZones={timeZoneOptions()}
-        />
-      </Card>
-      <Card title={tDigest('title')} description={tDigest('description')}>
-        <DigestForm version={profile.version} digestEmail={digest.digestEmail} timeZone={profile.timeZone ?? workspace.timeZone} smtp={Boolean(smtpUrl())} />
-      </Card>
-      <Card title={t('password')} description={t('passwordDescription')}>
-        <PasswordForm />
-      </Card>
-    </div>
+    <ClientMessages ns={['notifications.settings', 'picker', 'settings']}>
+      <div className="max-w-2xl space-y-4">
+        <PageHeader title={t('title')} description={me.email} />
+        <Card title={t('profile')} description={t('profileDescription')}>
+          <ProfileForm
+            profile={{ version: profile.version, name: profile.name, locale: profile.locale ?? '', timeZone: profile.timeZone ?? '' }}
+            workspaceTimeZone={workspace.timeZone}
+            timeZones={timeZoneOptions()}
+          />
+        </Card>
+        <Card title={tDigest('title')} description={tDigest('description')}>
+          <DigestForm version={profile.version} digestEmail={digest.digestEmail} timeZone={profile.timeZone ?? workspace.timeZone} smtp={Boolean(smtpUrl())} />
+        </Card>
+        <Card title={t('password')} description={t('passwordDescription')}>
+          <PasswordForm />
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

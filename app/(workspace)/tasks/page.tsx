@@ -29,6 +29,7 @@ import { TaskStatus } from '@/components/tasks/task-status';
 import { taskWorkActions } from './work-actions';
 import { touchDefaults } from './touch-defaults';
 import { episodeLine, whyLines } from './why';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('tasks'))('title') };
@@ -105,83 +106,85 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
     </li>
   );
   return (
-    <div className="space-y-4">
-      <PageHeader
-        title={t('title')}
-        description={t('description')}
-        actions={
-          !writing && (
-            <Link href="/tasks?new=1" className={buttonClass('primary')}>
-              {t('newTask')}
-            </Link>
-          )
-        }
-      />
-      {options && (
-        <Card
-          title={t('newTask')}
+    <ClientMessages ns={['picker', 'tasks']}>
+      <div className="space-y-4">
+        <PageHeader
+          title={t('title')}
+          description={t('description')}
           actions={
-            <Link href="/tasks" className="text-sm text-brand-700 hover:underline">
-              {t('close')}
-            </Link>
+            !writing && (
+              <Link href="/tasks?new=1" className={buttonClass('primary')}>
+                {t('newTask')}
+              </Link>
+            )
           }
-        >
-          <FilterForm path="/tasks" aria-label={t('accountSearch')}>
-            <input type="hidden" name="new" value="1" />
-            <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm text-zinc-700 sm:max-w-xs">
-              {t('accountSearch')}
-              <Input name="account" type="search" defaultValue={accountQuery ?? ''} placeholder={t('accountSearchPlaceholder')} />
-            </label>
-            <button type="submit" className={buttonClass('secondary')}>
-              {t('accountSearchSave')}
-            </button>
-          </FilterForm>
-          {options.more && <p className="mb-3 text-xs text-zinc-500">{t('accountsMore', { count: pickable })}</p>}
-          {options.accounts.length === 0 ? (
-            <p className="text-sm text-zinc-600">{accountQuery ? t('accountsNoMatch') : t('accountsNone')}</p>
-          ) : (
-            <NewTaskForm
-              action={createTask}
-              key={accountQuery ?? ''}
-              accounts={options.accounts.map((a) => ({ value: String(a.id), label: `${a.name} (T${a.tier})` }))}
-              users={assignable}
-              defaultOwnerId={user.id}
-              today={today}
-            />
-          )}
-        </Card>
-      )}
-      {/* What became of a task is said above the lists: its row leaves with the change. */}
-      <TaskStatus>
-        <Card title={t('mine')}>
-          {mine.total === 0 ? (
-            <p className="text-sm text-zinc-600">{t('empty')}</p>
-          ) : (
-            <div className="space-y-4">
-              {groups
-                .filter((g) => g.tasks.length)
-                .map((g) => (
-                  <TaskBucket key={g.key} id={`tasks-${g.key}`} title={`${t(g.key)} (${format.number(g.tasks.length)})`} overdue={g.key === 'overdue'}>
-                    <ul className="divide-y divide-zinc-100">{g.tasks.map(row)}</ul>
-                  </TaskBucket>
-                ))}
-              {mine.total > mine.tasks.length && <p className="text-xs text-zinc-500">{t('more', { count: mine.total - mine.tasks.length })}</p>}
-            </div>
-          )}
-        </Card>
-        {unassigned && unassigned.total > 0 && (
-          <Card title={`${t('unassigned')} (${unassigned.total})`}>
-            <ul className="divide-y divide-zinc-100">{unassigned.tasks.map(row)}</ul>
+        />
+        {options && (
+          <Card
+            title={t('newTask')}
+            actions={
+              <Link href="/tasks" className="text-sm text-brand-700 hover:underline">
+                {t('close')}
+              </Link>
+            }
+          >
+            <FilterForm path="/tasks" aria-label={t('accountSearch')}>
+              <input type="hidden" name="new" value="1" />
+              <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm text-zinc-700 sm:max-w-xs">
+                {t('accountSearch')}
+                <Input name="account" type="search" defaultValue={accountQuery ?? ''} placeholder={t('accountSearchPlaceholder')} />
+              </label>
+              <button type="submit" className={buttonClass('secondary')}>
+                {t('accountSearchSave')}
+              </button>
+            </FilterForm>
+            {options.more && <p className="mb-3 text-xs text-zinc-500">{t('accountsMore', { count: pickable })}</p>}
+            {options.accounts.length === 0 ? (
+              <p className="text-sm text-zinc-600">{accountQuery ? t('accountsNoMatch') : t('accountsNone')}</p>
+            ) : (
+              <NewTaskForm
+                action={createTask}
+                key={accountQuery ?? ''}
+                accounts={options.accounts.map((a) => ({ value: String(a.id), label: `${a.name} (T${a.tier})` }))}
+                users={assignable}
+                defaultOwnerId={user.id}
+                today={today}
+              />
+            )}
           </Card>
         )}
-      </TaskStatus>
-      {load && load.length > 0 && (
-        <Card title={t('team')}>
-          <div className="overflow-x-auto">
-            <TeamLoadTable load={load} format={format} snoozed />
-          </div>
-        </Card>
-      )}
-    </div>
+        {/* What became of a task is said above the lists: its row leaves with the change. */}
+        <TaskStatus>
+          <Card title={t('mine')}>
+            {mine.total === 0 ? (
+              <p className="text-sm text-zinc-600">{t('empty')}</p>
+            ) : (
+              <div className="space-y-4">
+                {groups
+                  .filter((g) => g.tasks.length)
+                  .map((g) => (
+                    <TaskBucket key={g.key} id={`tasks-${g.key}`} title={`${t(g.key)} (${format.number(g.tasks.length)})`} overdue={g.key === 'overdue'}>
+                      <ul className="divide-y divide-zinc-100">{g.tasks.map(row)}</ul>
+                    </TaskBucket>
+                  ))}
+                {mine.total > mine.tasks.length && <p className="text-xs text-zinc-500">{t('more', { count: mine.total - mine.tasks.length })}</p>}
+              </div>
+            )}
+          </Card>
+          {unassigned && unassigned.total > 0 && (
+            <Card title={`${t('unassigned')} (${unassigned.total})`}>
+              <ul className="divide-y divide-zinc-100">{unassigned.tasks.map(row)}</ul>
+            </Card>
+          )}
+        </TaskStatus>
+        {load && load.length > 0 && (
+          <Card title={t('team')}>
+            <div className="overflow-x-auto">
+              <TeamLoadTable load={load} format={format} snoozed />
+            </div>
+          </Card>
+        )}
+      </div>
+    </ClientMessages>
   );
 }

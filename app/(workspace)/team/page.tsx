@@ -26,6 +26,7 @@ import { PlannedList } from '@/components/calendar/planned-list';
 import { toShown } from '@/components/calendar/shown';
 import { TeamFilters } from './_components/team-filters';
 import { WeekSummary } from './_components/week-summary';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('calendar'))('teamTitle') };
@@ -70,90 +71,92 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
   const csmOptions = chosen && !csms.some((c) => c.id === chosen.id) ? [...csms, { id: chosen.id, name: t('inactiveName', { name: chosen.name }) }] : csms;
 
   return (
-    <>
-      <PageHeader title={t('teamTitle')} description={t('teamDescription', { timeZone })} />
-      <TeamFilters
-        key={`${csmId ?? ''}-${tier ?? ''}`}
-        values={{ csm: csmId ? String(csmId) : '', tier: tier ? String(tier) : '', view: params.view ? view : '', date: params.date ? date : '' }}
-        csms={csmOptions}
-      />
-      <div className="mb-5 grid gap-4 lg:grid-cols-3">
-        <Card
-          className="lg:col-span-2"
-          title={
-            <span className="flex items-center gap-2">
-              {t('teamOverdueTitle')}
-              <Badge tone={overdue.total ? 'red' : 'neutral'}>{overdue.total}</Badge>
-            </span>
-          }
-          description={t('teamOverdueDescription')}
-        >
-          {overdue.total === 0 ? (
-            <p className="text-sm text-zinc-500">{csmId || tier ? t('teamOverdueEmptyFiltered') : t('teamOverdueEmpty')}</p>
-          ) : (
-            <>
-              <div className="sm:hidden">
-                <PlannedList items={shownOverdue} now={now} timeZone={timeZone} showOwner empty="" />
-              </div>
-              <div className="-mx-4 -mt-4 hidden sm:block">
-                <Table>
-                  <thead className="bg-zinc-50">
-                    <tr>
-                      <Th>{t('when')}</Th>
-                      <Th>{t('activityAndAccount')}</Th>
-                      <Th>{t('csm')}</Th>
-                      <Th className="text-right">{t('late')}</Th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-zinc-100">
-                    {shownOverdue.map((a) => (
-                      <tr key={a.id}>
-                        <Td className="tabular-nums">
-                          <time dateTime={a.startsAt.toISOString()}>
-                            {format.dateTime(a.startsAt, dateIn(a.startsAt, timeZone).slice(0, 4) === today.slice(0, 4) ? 'monthDay' : 'medium')}
-                          </time>
-                        </Td>
-                        <Td className="whitespace-normal">
-                          <p>
-                            {a.typeLabel} <span className="text-xs text-zinc-500">· {ta('minutes', { minutes: a.durationMinutes })}</span>
-                          </p>
-                          <p className="flex min-w-0 items-center gap-1.5">
-                            <TierBadge tier={a.tier} label={t('tierN', { tier: a.tier })} />
-                            <Link href={`/accounts/${a.accountId}`} className="text-brand-700 hover:underline">
-                              {a.accountName}
-                            </Link>
-                          </p>
-                        </Td>
-                        <Td>
-                          <Link href={`/team${withParams(params, { csm: a.ownerId, page: undefined })}`} className="hover:underline">
-                            {a.ownerName}
-                          </Link>
-                        </Td>
-                        <Td className="text-right font-medium text-red-700">{t('daysOverdue', { days: daysOverdue(a.startsAt, now, timeZone) })}</Td>
+    <ClientMessages ns={['calendar']}>
+      <>
+        <PageHeader title={t('teamTitle')} description={t('teamDescription', { timeZone })} />
+        <TeamFilters
+          key={`${csmId ?? ''}-${tier ?? ''}`}
+          values={{ csm: csmId ? String(csmId) : '', tier: tier ? String(tier) : '', view: params.view ? view : '', date: params.date ? date : '' }}
+          csms={csmOptions}
+        />
+        <div className="mb-5 grid gap-4 lg:grid-cols-3">
+          <Card
+            className="lg:col-span-2"
+            title={
+              <span className="flex items-center gap-2">
+                {t('teamOverdueTitle')}
+                <Badge tone={overdue.total ? 'red' : 'neutral'}>{overdue.total}</Badge>
+              </span>
+            }
+            description={t('teamOverdueDescription')}
+          >
+            {overdue.total === 0 ? (
+              <p className="text-sm text-zinc-500">{csmId || tier ? t('teamOverdueEmptyFiltered') : t('teamOverdueEmpty')}</p>
+            ) : (
+              <>
+                <div className="sm:hidden">
+                  <PlannedList items={shownOverdue} now={now} timeZone={timeZone} showOwner empty="" />
+                </div>
+                <div className="-mx-4 -mt-4 hidden sm:block">
+                  <Table>
+                    <thead className="bg-zinc-50">
+                      <tr>
+                        <Th>{t('when')}</Th>
+                        <Th>{t('activityAndAccount')}</Th>
+                        <Th>{t('csm')}</Th>
+                        <Th className="text-right">{t('late')}</Th>
                       </tr>
-                    ))}
-                  </tbody>
-                </Table>
-              </div>
-            </>
+                    </thead>
+                    <tbody className="divide-y divide-zinc-100">
+                      {shownOverdue.map((a) => (
+                        <tr key={a.id}>
+                          <Td className="tabular-nums">
+                            <time dateTime={a.startsAt.toISOString()}>
+                              {format.dateTime(a.startsAt, dateIn(a.startsAt, timeZone).slice(0, 4) === today.slice(0, 4) ? 'monthDay' : 'medium')}
+                            </time>
+                          </Td>
+                          <Td className="whitespace-normal">
+                            <p>
+                              {a.typeLabel} <span className="text-xs text-zinc-500">· {ta('minutes', { minutes: a.durationMinutes })}</span>
+                            </p>
+                            <p className="flex min-w-0 items-center gap-1.5">
+                              <TierBadge tier={a.tier} label={t('tierN', { tier: a.tier })} />
+                              <Link href={`/accounts/${a.accountId}`} className="text-brand-700 hover:underline">
+                                {a.accountName}
+                              </Link>
+                            </p>
+                          </Td>
+                          <Td>
+                            <Link href={`/team${withParams(params, { csm: a.ownerId, page: undefined })}`} className="hover:underline">
+                              {a.ownerName}
+                            </Link>
+                          </Td>
+                          <Td className="text-right font-medium text-red-700">{t('daysOverdue', { days: daysOverdue(a.startsAt, now, timeZone) })}</Td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </Table>
+                </div>
+              </>
+            )}
+            <Pager
+              label={t('overduePages')}
+              page={Math.min(page, lastPage)}
+              pageSize={overduePageSize}
+              total={overdue.total}
+              href={(p) => `/team${withParams(params, { page: p === 1 ? undefined : p })}`}
+            />
+          </Card>
+          <WeekSummary rows={summary} week={week} params={params} chosen={csmId} />
+        </div>
+        <section aria-label={t('calendarLabel')}>
+          <CalendarToolbar basePath="/team" params={params} range={range} isToday={isToday} />
+          {items.length === 0 && <p className="mb-3 text-sm text-zinc-500">{csmId || tier ? t('rangeEmptyFiltered', { view }) : t('rangeEmpty', { view })}</p>}
+          {(items.length > 0 || view !== 'agenda') && (
+            <CalendarView range={range} items={shownItems} timeZone={timeZone} today={today} showOwner={!csmId} basePath="/team" params={params} />
           )}
-          <Pager
-            label={t('overduePages')}
-            page={Math.min(page, lastPage)}
-            pageSize={overduePageSize}
-            total={overdue.total}
-            href={(p) => `/team${withParams(params, { page: p === 1 ? undefined : p })}`}
-          />
-        </Card>
-        <WeekSummary rows={summary} week={week} params={params} chosen={csmId} />
-      </div>
-      <section aria-label={t('calendarLabel')}>
-        <CalendarToolbar basePath="/team" params={params} range={range} isToday={isToday} />
-        {items.length === 0 && <p className="mb-3 text-sm text-zinc-500">{csmId || tier ? t('rangeEmptyFiltered', { view }) : t('rangeEmpty', { view })}</p>}
-        {(items.length > 0 || view !== 'agenda') && (
-          <CalendarView range={range} items={shownItems} timeZone={timeZone} today={today} showOwner={!csmId} basePath="/team" params={params} />
-        )}
-      </section>
-    </>
+        </section>
+      </>
+    </ClientMessages>
   );
 }

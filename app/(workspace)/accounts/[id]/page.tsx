@@ -37,6 +37,7 @@ import type { TabProps } from './_tabs/tab-props';
 import { TasksTab } from './_tabs/tasks-tab';
 import { TierTab } from './_tabs/tier-tab';
 import { TimelineTab } from './_tabs/timeline-tab';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
@@ -124,38 +125,40 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const props: TabProps = { account, user, workspace, today, query, form, editable };
   const Section = sections[tab];
   return (
-    <div className="space-y-4">
-      <Link href="/accounts" className="text-sm text-zinc-500 hover:text-zinc-800">
-        ← {t('title')}
-      </Link>
-      <AccountHeader account={account} ownerName={owner?.name ?? null} standing={standing} figures={figures} format={format} today={today} nowMs={nowMs} actions={actions} />
-      {pending && manage && (
-        <Notice tone="info">
-          {t('pendingForManager', { name: pending.requesterName, tier: pending.requestedTier })}{' '}
-          <Link href="/accounts/requests" className="font-medium underline">
-            {t('reviewRequests')}
-          </Link>
-        </Notice>
-      )}
-      <details className="text-sm">
-        <summary className="cursor-pointer text-zinc-600 hover:text-zinc-900">{tv('header.more')}</summary>
-        <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-4">
-          {profile.map(([label, value]) => (
-            <div key={label}>
-              <dt className="text-zinc-500">{label}</dt>
-              <dd className="text-zinc-900">{value ?? '—'}</dd>
-            </div>
-          ))}
-        </dl>
-        {account.notes && <p className="mt-2 whitespace-pre-wrap text-zinc-700">{account.notes}</p>}
-      </details>
-      <SectionTabs label={tv('sections')} tabs={accountTabs.map((key) => ({ href: accountTabHref(account.id, key), label: tv(`tabs.${key}`), current: key === tab }))} />
-      <div id="section" className="scroll-mt-4">
-        {/* Keyed by section and address: moving to another section shows its skeleton at once, not the old one. */}
-        <Suspense key={`${tab}:${JSON.stringify(query)}`} fallback={<TabSkeleton label={tv('loading')} />}>
-          <Section {...props} />
-        </Suspense>
+    <ClientMessages ns={['accounts', 'activities', 'contacts', 'content', 'health.pulse', 'picker', 'programs.accountInvite', 'programs.invite', 'programs.page', 'series', 'tasks', 'workingDays']}>
+      <div className="space-y-4">
+        <Link href="/accounts" className="text-sm text-zinc-500 hover:text-zinc-800">
+          ← {t('title')}
+        </Link>
+        <AccountHeader account={account} ownerName={owner?.name ?? null} standing={standing} figures={figures} format={format} today={today} nowMs={nowMs} actions={actions} />
+        {pending && manage && (
+          <Notice tone="info">
+            {t('pendingForManager', { name: pending.requesterName, tier: pending.requestedTier })}{' '}
+            <Link href="/accounts/requests" className="font-medium underline">
+              {t('reviewRequests')}
+            </Link>
+          </Notice>
+        )}
+        <details className="text-sm">
+          <summary className="cursor-pointer text-zinc-600 hover:text-zinc-900">{tv('header.more')}</summary>
+          <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-4">
+            {profile.map(([label, value]) => (
+              <div key={label}>
+                <dt className="text-zinc-500">{label}</dt>
+                <dd className="text-zinc-900">{value ?? '—'}</dd>
+              </div>
+            ))}
+          </dl>
+          {account.notes && <p className="mt-2 whitespace-pre-wrap text-zinc-700">{account.notes}</p>}
+        </details>
+        <SectionTabs label={tv('sections')} tabs={accountTabs.map((key) => ({ href: accountTabHref(account.id, key), label: tv(`tabs.${key}`), current: key === tab }))} />
+        <div id="section" className="scroll-mt-4">
+          {/* Keyed by section and address: moving to another section shows its skeleton at once, not the old one. */}
+          <Suspense key={`${tab}:${JSON.stringify(query)}`} fallback={<TabSkeleton label={tv('loading')} />}>
+            <Section {...props} />
+          </Suspense>
+        </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

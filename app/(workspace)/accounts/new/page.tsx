@@ -9,6 +9,7 @@ import { requirePageUser } from '@/lib/auth/current-user';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { AccountForm } from '../_components/account-form';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('accounts'))('newAccount') };
@@ -20,34 +21,36 @@ export default async function NewAccountPage() {
   const [t, csms, workspace] = await Promise.all([getTranslations('accounts'), activeCsms(db), getWorkspace(db)]);
   const manage = canManageAccounts(user);
   return (
-    <div className="max-w-3xl">
-      <Link href="/accounts" className="text-sm text-zinc-500 hover:text-zinc-800">
-        ← {t('title')}
-      </Link>
-      <PageHeader title={t('newAccount')} description={manage ? t('newAccountManager') : t('newAccountCsm')} />
-      <Card>
-        <AccountForm
-          csms={csms}
-          canChooseOwner={manage}
-          currency={workspace.currency}
-          values={{
-            name: '',
-            domain: '',
-            externalId: '',
-            industry: '',
-            employees: '',
-            arr: '',
-            grossMarginPct: '',
-            annualChurnPct: '',
-            growthPotential: '',
-            churnRisk: '',
-            lifecycleStage: 'onboarding',
-            renewalDate: '',
-            ownerId: manage ? '' : String(user.id),
-            notes: '',
-          }}
-        />
-      </Card>
-    </div>
+    <ClientMessages ns={['accounts']}>
+      <div className="max-w-3xl">
+        <Link href="/accounts" className="text-sm text-zinc-500 hover:text-zinc-800">
+          ← {t('title')}
+        </Link>
+        <PageHeader title={t('newAccount')} description={manage ? t('newAccountManager') : t('newAccountCsm')} />
+        <Card>
+          <AccountForm
+            csms={csms}
+            canChooseOwner={manage}
+            currency={workspace.currency}
+            values={{
+              name: '',
+              domain: '',
+              externalId: '',
+              industry: '',
+              employees: '',
+              arr: '',
+              grossMarginPct: '',
+              annualChurnPct: '',
+              growthPotential: '',
+              churnRisk: '',
+              lifecycleStage: 'onboarding',
+              renewalDate: '',
+              ownerId: manage ? '' : String(user.id),
+              notes: '',
+            }}
+          />
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

@@ -11,6 +11,7 @@ import { smtpUrl } from '@/lib/env';
 import { ChannelsPanel } from './_components/channels-panel';
 import { RulesPanel } from './_components/rules-panel';
 import { conditionsInWords, scopeInWords } from './_components/rule-words';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('alerts'))('title') };
@@ -46,38 +47,40 @@ export default async function AlertRulesPage() {
     return parts.join(' · ');
   };
   return (
-    <div className="space-y-4">
-      <PageHeader title={t('title')} description={t('description')} />
-      <RulesPanel
-        ready={{ email: smtp, webhook: !!webhook.url && !!webhook.secret }}
-        campaigns={campaigns}
-        rules={rules.map((r) => ({
-          id: r.id,
-          version: r.version,
-          name: r.name,
-          enabled: r.enabled,
-          conditions: r.conditions,
-          tiers: r.tiers,
-          stages: r.stages,
-          first: r.first,
-          techChannel: r.techChannel,
-          techSubject: r.techSubject,
-          techMessage: r.techMessage,
-          techCampaignId: r.techCampaignId,
-          escalateAfterDays: r.escalateAfterDays,
-          taskPriority: r.taskPriority,
-          taskDueDays: r.taskDueDays,
-          closeAfterDays: r.closeAfterDays,
-          words: {
-            conditions: conditionsInWords(lt, r.conditions),
-            scope: scopeInWords(lt, (s) => loose(tAccounts)(`stages.${s}`), r),
-            action: action(r),
-            closeAfter: t('closeAfterDays', { days: r.closeAfterDays }),
-            now: nowWords(r),
-          },
-        }))}
-      />
-      <ChannelsPanel channels={{ smtp, url: webhook.url, secret: webhook.secret, version: webhook.version }} />
-    </div>
+    <ClientMessages ns={['accounts', 'alerts', 'campaigns']}>
+      <div className="space-y-4">
+        <PageHeader title={t('title')} description={t('description')} />
+        <RulesPanel
+          ready={{ email: smtp, webhook: !!webhook.url && !!webhook.secret }}
+          campaigns={campaigns}
+          rules={rules.map((r) => ({
+            id: r.id,
+            version: r.version,
+            name: r.name,
+            enabled: r.enabled,
+            conditions: r.conditions,
+            tiers: r.tiers,
+            stages: r.stages,
+            first: r.first,
+            techChannel: r.techChannel,
+            techSubject: r.techSubject,
+            techMessage: r.techMessage,
+            techCampaignId: r.techCampaignId,
+            escalateAfterDays: r.escalateAfterDays,
+            taskPriority: r.taskPriority,
+            taskDueDays: r.taskDueDays,
+            closeAfterDays: r.closeAfterDays,
+            words: {
+              conditions: conditionsInWords(lt, r.conditions),
+              scope: scopeInWords(lt, (s) => loose(tAccounts)(`stages.${s}`), r),
+              action: action(r),
+              closeAfter: t('closeAfterDays', { days: r.closeAfterDays }),
+              now: nowWords(r),
+            },
+          }))}
+        />
+        <ChannelsPanel channels={{ smtp, url: webhook.url, secret: webhook.secret, version: webhook.version }} />
+      </div>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,7 @@ import { getFormat } from '@/lib/i18n/format';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { ModelEditor } from './_components/model-editor';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('health'))('model.title') };
@@ -18,11 +19,13 @@ export default async function HealthModelPage() {
   const db = await getDb();
   const [t, format, model] = await Promise.all([getTranslations('health'), getFormat(), currentHealthModel(db)]);
   return (
-    <div className="space-y-4">
-      <PageHeader title={t('model.title')} description={t('model.description')} />
-      <Card title={t('model.version', { version: model.version, date: format.date(model.createdAt) })} description={model.note ?? (model.version === 1 ? t('model.defaultNote') : undefined)}>
-        <ModelEditor version={model.version} components={model.components} poorMax={model.poorMax} averageMax={model.averageMax} />
-      </Card>
-    </div>
+    <ClientMessages ns={['health']}>
+      <div className="space-y-4">
+        <PageHeader title={t('model.title')} description={t('model.description')} />
+        <Card title={t('model.version', { version: model.version, date: format.date(model.createdAt) })} description={model.note ?? (model.version === 1 ? t('model.defaultNote') : undefined)}>
+          <ModelEditor version={model.version} components={model.components} poorMax={model.poorMax} averageMax={model.averageMax} />
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

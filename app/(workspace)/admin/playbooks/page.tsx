@@ -11,6 +11,7 @@ import { ActivityTypes } from './activity-types';
 import { PlaybookEditor } from './playbook-editor';
 import { activityTypeLabel } from '@/lib/playbooks/type-label';
 import { versionNote } from '@/lib/i18n/version-note';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('playbooks'))('title') };
@@ -30,28 +31,30 @@ export default async function PlaybooksPage() {
   ]);
   const options = types.map((ty) => ({ id: ty.id, label: activityTypeLabel(ty, t), active: ty.active, touchModel: ty.touchModel }));
   return (
-    <div className="space-y-4">
-      <PageHeader title={t('title')} description={t('description')} />
-      {playbooks.map((p, i) => (
-        <Card
-          key={p.tier}
-          title={t('tierPlaybook', { tier: p.tier, version: p.version })}
-          description={
-            versions[i]?.[0]
-              ? t('lastSaved', {
-                  who: versions[i][0].createdByName ?? t('setup'),
-                  when: format.date(versions[i][0].createdAt),
-                  note: versionNote(versions[i][0].note, t('setupDefaults')) ?? '—',
-                })
-              : undefined
-          }
-        >
-          <PlaybookEditor tier={p.tier} version={p.version} rules={p.rules} types={options} campaigns={campaigns.map((c) => ({ id: c.id, name: c.name }))} accounts={load.accounts[p.tier] ?? 0} capacityHours={load.capacityHours} />
+    <ClientMessages ns={['playbooks']}>
+      <div className="space-y-4">
+        <PageHeader title={t('title')} description={t('description')} />
+        {playbooks.map((p, i) => (
+          <Card
+            key={p.tier}
+            title={t('tierPlaybook', { tier: p.tier, version: p.version })}
+            description={
+              versions[i]?.[0]
+                ? t('lastSaved', {
+                    who: versions[i][0].createdByName ?? t('setup'),
+                    when: format.date(versions[i][0].createdAt),
+                    note: versionNote(versions[i][0].note, t('setupDefaults')) ?? '—',
+                  })
+                : undefined
+            }
+          >
+            <PlaybookEditor tier={p.tier} version={p.version} rules={p.rules} types={options} campaigns={campaigns.map((c) => ({ id: c.id, name: c.name }))} accounts={load.accounts[p.tier] ?? 0} capacityHours={load.capacityHours} />
+          </Card>
+        ))}
+        <Card title={t('activityTypes')} description={t('activityTypesDescription')}>
+          <ActivityTypes types={types.map((ty) => ({ ...ty, label: activityTypeLabel(ty, t) }))} />
         </Card>
-      ))}
-      <Card title={t('activityTypes')} description={t('activityTypesDescription')}>
-        <ActivityTypes types={types.map((ty) => ({ ...ty, label: activityTypeLabel(ty, t) }))} />
-      </Card>
-    </div>
+      </div>
+    </ClientMessages>
   );
 }

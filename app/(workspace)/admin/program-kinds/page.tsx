@@ -9,6 +9,7 @@ import { Card } from '@/components/ui/card';
 import { KindsEditor } from '@/components/kinds-editor';
 import { PageHeader } from '@/components/ui/page-header';
 import { saveProgramKind } from './actions';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('programKinds'))('title') };
@@ -20,27 +21,29 @@ export default async function ProgramKindsPage() {
   const [t, tp, kinds] = await Promise.all([getTranslations('programKinds'), getTranslations('programs'), listProgramKindsWithUsage(db)]);
   const model = (m: (typeof programTouchModels)[number]) => tp(`models.${m}`);
   return (
-    <div className="space-y-4">
-      <PageHeader title={t('title')} description={t('description')} />
-      <Card>
-        <KindsEditor
-          action={saveProgramKind}
-          words={{ newKind: t('newKind'), add: t('add'), added: t('added') }}
-          hint={t('touchModelHint')}
-          choice={{ name: 'touchModel', label: t('touchModel'), defaultValue: 'low', options: programTouchModels.map((m) => ({ value: m, label: model(m) })) }}
-          kinds={kinds.map((k) => ({
-            id: k.id,
-            key: k.key,
-            name: k.name,
-            active: k.active,
-            version: k.version,
-            label: programKindLabel(k, tp),
-            usage: t('programs', { count: k.programs }),
-            choiceValue: k.touchModel,
-            choiceLabel: model(k.touchModel),
-          }))}
-        />
-      </Card>
-    </div>
+    <ClientMessages ns={['kinds']}>
+      <div className="space-y-4">
+        <PageHeader title={t('title')} description={t('description')} />
+        <Card>
+          <KindsEditor
+            action={saveProgramKind}
+            words={{ newKind: t('newKind'), add: t('add'), added: t('added') }}
+            hint={t('touchModelHint')}
+            choice={{ name: 'touchModel', label: t('touchModel'), defaultValue: 'low', options: programTouchModels.map((m) => ({ value: m, label: model(m) })) }}
+            kinds={kinds.map((k) => ({
+              id: k.id,
+              key: k.key,
+              name: k.name,
+              active: k.active,
+              version: k.version,
+              label: programKindLabel(k, tp),
+              usage: t('programs', { count: k.programs }),
+              choiceValue: k.touchModel,
+              choiceLabel: model(k.touchModel),
+            }))}
+          />
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

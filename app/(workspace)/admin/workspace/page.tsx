@@ -13,6 +13,7 @@ import { timeZoneOptions } from '@/lib/time-zones';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { WorkspaceForm } from './workspace-form';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('workspace'))('title') };
@@ -32,20 +33,22 @@ export default async function WorkspacePage() {
   const [t, locale, workspace] = await Promise.all([getTranslations('workspace'), getLocale(), getWorkspace(await getDb())]);
   const country = holidayCountryOf(workspace);
   return (
-    <div className="max-w-3xl">
-      <PageHeader title={t('title')} description={t('description')} />
-      <Card>
-        <WorkspaceForm
-          workspace={workspace}
-          currencies={[...currencies]}
-          timeZones={timeZoneOptions()}
-          countries={countryOptions(locale)}
-          country={country ?? ''}
-          closures={workspace.closedDays ?? defaultClosures(country, t('yearEndClosure'))}
-          thisYear={parts(todayIn(workspace.timeZone)).year}
-          months={monthNames(locale).map((m) => ({ value: String(m.value), label: m.label }))}
-        />
-      </Card>
-    </div>
+    <ClientMessages ns={['picker', 'workspace']}>
+      <div className="max-w-3xl">
+        <PageHeader title={t('title')} description={t('description')} />
+        <Card>
+          <WorkspaceForm
+            workspace={workspace}
+            currencies={[...currencies]}
+            timeZones={timeZoneOptions()}
+            countries={countryOptions(locale)}
+            country={country ?? ''}
+            closures={workspace.closedDays ?? defaultClosures(country, t('yearEndClosure'))}
+            thisYear={parts(todayIn(workspace.timeZone)).year}
+            months={monthNames(locale).map((m) => ({ value: String(m.value), label: m.label }))}
+          />
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

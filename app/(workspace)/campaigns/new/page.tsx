@@ -9,6 +9,7 @@ import { requirePageUser } from '@/lib/auth/current-user';
 import { todayIn } from '@/lib/dates';
 import { Card } from '@/components/ui/card';
 import { CampaignForm } from '../_components/campaign-form';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('campaigns'))('newTitle') };
@@ -19,13 +20,15 @@ export default async function NewCampaignPage() {
   const db = await getDb();
   const [t, goals, csms, workspace] = await Promise.all([getTranslations('campaigns'), goalEventOptions(db), activeCsms(db), getWorkspace(db)]);
   return (
-    <div className="max-w-3xl space-y-4">
-      <Link href="/campaigns" className="text-sm text-zinc-500 hover:text-zinc-800">
-        ← {t('title')}
-      </Link>
-      <Card title={t('newTitle')} description={t('newDescription')}>
-        <CampaignForm campaign={null} goalEvents={goals.map((g) => g.event)} csms={csms} today={todayIn(workspace.timeZone)} />
-      </Card>
-    </div>
+    <ClientMessages ns={['accounts', 'campaigns', 'content', 'health']}>
+      <div className="max-w-3xl space-y-4">
+        <Link href="/campaigns" className="text-sm text-zinc-500 hover:text-zinc-800">
+          ← {t('title')}
+        </Link>
+        <Card title={t('newTitle')} description={t('newDescription')}>
+          <CampaignForm campaign={null} goalEvents={goals.map((g) => g.event)} csms={csms} today={todayIn(workspace.timeZone)} />
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

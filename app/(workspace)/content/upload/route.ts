@@ -16,9 +16,9 @@ export const POST = route({
   name: 'content.upload',
   permission: 'content.write',
   reply: 'json',
-  async handle({ request }) {
+  async handle({ request, json }) {
     const form = await readUploadForm(request, maxBodyBytes);
     const result = form.get('intent') === 'version' ? await addContentVersion(null, form) : await createContentItem(null, form);
-    return Response.json(result, { headers: { 'Cache-Control': 'no-store' } });
+    return json(result);
   },
 });

@@ -9,6 +9,7 @@ import { programKindLabel } from '@/lib/programs/kind-label';
 import { timeZoneOptions } from '@/lib/time-zones';
 import { Card } from '@/components/ui/card';
 import { NewProgramForm } from '../_components/new-program-form';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('programs'))('new') };
@@ -19,20 +20,22 @@ export default async function NewProgramPage() {
   const db = await getDb();
   const [t, format, kinds, hosts] = await Promise.all([getTranslations('programs'), getFormat(), listProgramKinds(db), listHostCandidates(db)]);
   return (
-    <div className="max-w-3xl space-y-4">
-      <Link href="/programs" className="text-sm text-zinc-500 hover:text-zinc-800">
-        ← {t('title')}
-      </Link>
-      <Card title={t('new')} description={t('subtitle')}>
-        <NewProgramForm
-          kinds={kinds.filter((k) => k.active).map((k) => ({ id: k.id, label: programKindLabel(k, t) }))}
-          hosts={hosts}
-          me={user.id}
-          timeZones={timeZoneOptions()}
-          // The reader's zone: their own, else the workspace's.
-          defaultTimeZone={format.timeZone}
-        />
-      </Card>
-    </div>
+    <ClientMessages ns={['content', 'picker', 'programs']}>
+      <div className="max-w-3xl space-y-4">
+        <Link href="/programs" className="text-sm text-zinc-500 hover:text-zinc-800">
+          ← {t('title')}
+        </Link>
+        <Card title={t('new')} description={t('subtitle')}>
+          <NewProgramForm
+            kinds={kinds.filter((k) => k.active).map((k) => ({ id: k.id, label: programKindLabel(k, t) }))}
+            hosts={hosts}
+            me={user.id}
+            timeZones={timeZoneOptions()}
+            // The reader's zone: their own, else the workspace's.
+            defaultTimeZone={format.timeZone}
+          />
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

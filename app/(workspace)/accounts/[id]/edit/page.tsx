@@ -12,6 +12,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { AccountForm } from '../../_components/account-form';
 import { parseId } from '@/lib/validation/input';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('accounts'))('editAccount') };
@@ -30,37 +31,39 @@ export default async function EditAccountPage({ params }: { params: Promise<{ id
   const [t, csms, workspace] = await Promise.all([getTranslations('accounts'), activeCsms(db), getWorkspace(db)]);
   const s = (v: string | number | null) => (v === null ? '' : String(v));
   return (
-    <div className="max-w-3xl">
-      <Link href={`/accounts/${id}`} className="text-sm text-zinc-500 hover:text-zinc-800">
-        ← {account.name}
-      </Link>
-      <PageHeader title={t('editAccount')} description={t('editDescription')} />
-      <Card>
-        <AccountForm
-          csms={csms}
-          canChooseOwner={canManageAccounts(user)}
-          currency={workspace.currency}
-          values={{
-            id: account.id,
-            version: account.version,
-            name: account.name,
-            domain: account.domain,
-            externalId: s(account.externalId),
-            industry: s(account.industry),
-            employees: s(account.employees),
-            // As the currency writes it: 7800000 yen, not 7800000.00.
-            arr: account.arr === null ? '' : plainAmount(account.arr, workspace.currency),
-            grossMarginPct: s(account.grossMarginPct),
-            annualChurnPct: s(account.annualChurnPct),
-            growthPotential: s(account.growthPotential),
-            churnRisk: s(account.churnRisk),
-            lifecycleStage: account.lifecycleStage,
-            renewalDate: s(account.renewalDate),
-            ownerId: s(account.ownerId),
-            notes: s(account.notes),
-          }}
-        />
-      </Card>
-    </div>
+    <ClientMessages ns={['accounts']}>
+      <div className="max-w-3xl">
+        <Link href={`/accounts/${id}`} className="text-sm text-zinc-500 hover:text-zinc-800">
+          ← {account.name}
+        </Link>
+        <PageHeader title={t('editAccount')} description={t('editDescription')} />
+        <Card>
+          <AccountForm
+            csms={csms}
+            canChooseOwner={canManageAccounts(user)}
+            currency={workspace.currency}
+            values={{
+              id: account.id,
+              version: account.version,
+              name: account.name,
+              domain: account.domain,
+              externalId: s(account.externalId),
+              industry: s(account.industry),
+              employees: s(account.employees),
+              // As the currency writes it: 7800000 yen, not 7800000.00.
+              arr: account.arr === null ? '' : plainAmount(account.arr, workspace.currency),
+              grossMarginPct: s(account.grossMarginPct),
+              annualChurnPct: s(account.annualChurnPct),
+              growthPotential: s(account.growthPotential),
+              churnRisk: s(account.churnRisk),
+              lifecycleStage: account.lifecycleStage,
+              renewalDate: s(account.renewalDate),
+              ownerId: s(account.ownerId),
+              notes: s(account.notes),
+            }}
+          />
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

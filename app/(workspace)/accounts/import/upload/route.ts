@@ -12,9 +12,9 @@ export const POST = route({
   name: 'account.import',
   permission: 'accounts.import',
   reply: 'json',
-  async handle({ request }) {
+  async handle({ request, json }) {
     const form = await readImportUpload(request);
     const result = form.get('intent') === 'run' ? await runImport(null, form) : await previewImport(null, form);
-    return Response.json(result, { headers: { 'Cache-Control': 'no-store' } });
+    return json(result);
   },
 });

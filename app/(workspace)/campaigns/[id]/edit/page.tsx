@@ -11,6 +11,7 @@ import { todayIn } from '@/lib/dates';
 import { parseId } from '@/lib/validation/input';
 import { Card } from '@/components/ui/card';
 import { CampaignForm } from '../../_components/campaign-form';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('campaigns'))('edit') };
@@ -24,13 +25,15 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
   if (!campaign) notFound();
   const [t, goals, csms, workspace, keyLocked] = await Promise.all([getTranslations('campaigns'), goalEventOptions(db), activeCsms(db), getWorkspace(db), campaignKeyInUse(db, campaign.id)]);
   return (
-    <div className="max-w-3xl space-y-4">
-      <Link href={`/campaigns/${campaign.id}`} className="text-sm text-zinc-500 hover:text-zinc-800">
-        ← {campaign.name}
-      </Link>
-      <Card title={t('editTitle', { name: campaign.name })}>
-        <CampaignForm campaign={{ ...campaign, keyLocked }} goalEvents={goals.map((g) => g.event)} csms={csms} today={todayIn(workspace.timeZone)} />
-      </Card>
-    </div>
+    <ClientMessages ns={['accounts', 'campaigns', 'content', 'health']}>
+      <div className="max-w-3xl space-y-4">
+        <Link href={`/campaigns/${campaign.id}`} className="text-sm text-zinc-500 hover:text-zinc-800">
+          ← {campaign.name}
+        </Link>
+        <Card title={t('editTitle', { name: campaign.name })}>
+          <CampaignForm campaign={{ ...campaign, keyLocked }} goalEvents={goals.map((g) => g.event)} csms={csms} today={todayIn(workspace.timeZone)} />
+        </Card>
+      </div>
+    </ClientMessages>
   );
 }

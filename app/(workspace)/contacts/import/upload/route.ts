@@ -13,20 +13,18 @@ import { contactImportInputs, prepareContactImport } from '../prepare-contact-im
 // write is decided row by row (a CSM's rows on a colleague's account are bad
 // rows), and checked again when the rows are applied.
 
-const noStore = { 'Cache-Control': 'no-store' };
-
 export const POST = route({
   name: 'contact.import',
   permission: 'contacts.write',
   reply: 'json',
-  async handle({ request, db, user, write }) {
+  async handle({ request, db, user, write, json }) {
     const form = await readImportUpload(request);
     const run = form.get('intent') === 'run';
     // A preview needs no mode: read as a run whose mode does not matter.
     const parsed = contactImportInputs.run.safeParse({ mode: 'all', ...formDataToObject(form) });
-    if (!parsed.success) return Response.json(invalidInput(parsed.error), { status: 400, headers: noStore });
+    if (!parsed.success) return json(invalidInput(parsed.error), { status: 400 });
     const { preview, writes } = await prepareContactImport(db, user, parsed.data);
-    if (!run) return Response.json({ ok: true, data: preview }, { headers: noStore });
+    if (!run) return json({ ok: true, data: preview });
 
     const { mode } = parsed.data;
     assertRunnable(preview, mode);
@@ -36,6 +34,6 @@ export const POST = route({
     const batchId = await writeImport(db, 'contact', [...writes.creates, ...writes.updates].map(stagedContact), { actorId: user.id, audit });
     await write((tx) => finishImport(tx, batchId));
     revalidatePath('/accounts', 'layout');
-    return Response.json({ ok: true, data: result }, { headers: noStore });
+    return json({ ok: true, data: result });
   },
 });

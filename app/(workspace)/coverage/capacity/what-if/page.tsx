@@ -28,6 +28,7 @@ import { Stat, Stats } from '@/components/ui/stat';
 import { Table, Td, Th } from '@/components/ui/table';
 import { ApplyMove } from './_components/apply-move';
 import { ChangeForms } from './_components/change-forms';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('capacity.whatIf'))('title') };
@@ -123,218 +124,220 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
   const applied = Number(one(params.applied));
 
   return (
-    <div className="space-y-4">
-      <PageHeader title={t('title')} description={t('description')} />
-      <p className="flex flex-wrap items-center gap-3 text-sm">
-        <Link href={`/coverage/capacity?month=${month}`} className="text-brand-700 hover:underline">
-          ← {t('back')}
-        </Link>
-        <span className="text-zinc-600">{t('monthLine', { month: format.date(first, 'monthYear') })}</span>
-      </p>
-      {applied > 0 && <Notice tone="success">{t('applied', { count: applied })}</Notice>}
+    <ClientMessages ns={['capacity.whatIf']}>
+      <div className="space-y-4">
+        <PageHeader title={t('title')} description={t('description')} />
+        <p className="flex flex-wrap items-center gap-3 text-sm">
+          <Link href={`/coverage/capacity?month=${month}`} className="text-brand-700 hover:underline">
+            ← {t('back')}
+          </Link>
+          <span className="text-zinc-600">{t('monthLine', { month: format.date(first, 'monthYear') })}</span>
+        </p>
+        {applied > 0 && <Notice tone="success">{t('applied', { count: applied })}</Notice>}
 
-      <Card
-        title={t('changes')}
-        actions={
-          !isEmptyWhatIf(w) && (
-            <Link href={`${path}?month=${month}`} className="text-xs font-medium text-brand-700 hover:underline">
-              {t('clearAll')}
-            </Link>
-          )
-        }
-      >
-        <div className="space-y-4">
-          {changes.length === 0 ? (
-            <p className="text-sm text-zinc-600">{t('noChanges')}</p>
-          ) : (
-            <ul className="divide-y divide-zinc-100 text-sm">
-              {changes.map((c) => (
-                <li key={c.key} className="flex flex-wrap items-start justify-between gap-2 py-2 first:pt-0">
-                  <span>
-                    <span className="text-zinc-900">{c.text}</span>
-                    {c.problem && <span className="block text-xs text-amber-800">{c.problem}</span>}
-                  </span>
-                  <Link href={c.href} aria-label={t('removeLabel', { change: c.text })} className="text-sm text-red-700 hover:underline">
-                    {t('remove')}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
-          <ChangeForms keep={keepPairs(w, month)} people={people} targets={targets} rules={rules} thresholds={w.thresholds ?? { tier1: data.policy.tier1Threshold, tier2: data.policy.tier2Threshold }} errors={added.errors} failed={added.form} typed={typed} />
-        </div>
-      </Card>
-
-      {r.rows.length === 0 ? (
-        <Card>
-          <p className="text-sm text-zinc-600">{t('empty')}</p>
-        </Card>
-      ) : (
-        <>
-          <Stats label={t('title')}>
-            <Stat
-              label={t('atRisk')}
-              value={t('beforeAfter', { before: format.number(r.atRisk.before.accounts), after: format.number(r.atRisk.after.accounts) })}
-              detail={t('atRiskDetail', { before: format.number(r.atRisk.before.tier1), after: format.number(r.atRisk.after.tier1) })}
-              tone={r.atRisk.after.accounts > r.atRisk.before.accounts ? 'bad' : r.atRisk.after.accounts < r.atRisk.before.accounts ? 'good' : 'neutral'}
-            />
-            <Stat label={t('overPeople')} value={t('beforeAfter', { before: overCount('before'), after: overCount('after') })} tone={overCount('after') > 0 ? 'warn' : 'good'} />
-            <Stat label={t('headcount')} value={t('beforeAfter', { before: format.number(headcount('before'), { maximumFractionDigits: 2 }), after: format.number(headcount('after'), { maximumFractionDigits: 2 }) })} />
-          </Stats>
-
-          <Card title={t('tableTitle')} description={t('tableHint')}>
-            <div className="-m-4">
-              <Table>
-                <thead className="bg-zinc-50">
-                  <tr>
-                    <Th>{tc('person')}</Th>
-                    <Th className="text-right">{t('accountsColumn')}</Th>
-                    <Th className="text-right">{tc('owed')}</Th>
-                    <Th className="hidden text-right sm:table-cell">{tc('available')}</Th>
-                    <Th className="text-right">{tc('utilisation')}</Th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-zinc-100 tabular-nums">
-                  {r.rows.map((x) => {
-                    const both = (f: (s: NonNullable<typeof x.before>) => string) => (x.before ? (f(x.before) === f(x.after) ? f(x.after) : `${f(x.before)} → ${f(x.after)}`) : `→ ${f(x.after)}`);
-                    return (
-                      <tr key={x.id} className={cn(x.after.over && 'bg-red-50/60')}>
-                        <Td className="font-medium text-zinc-900">
-                          {x.name ?? t('newCsm', { n: -x.id })}
-                          {x.added && <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">{t('newBadge')}</span>}
-                          {x.after.over && <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-800">{tc('overCapacity')}</span>}
-                        </Td>
-                        <Td className="text-right">{both((s) => format.number(s.accounts))}</Td>
-                        <Td className="text-right">{both((s) => hours(s.owed))}</Td>
-                        <Td className="hidden text-right sm:table-cell">{both((s) => hours(s.available))}</Td>
-                        <Td className={cn('text-right font-medium', x.after.over ? 'text-red-700' : 'text-zinc-900')}>{both((s) => pct(s.utilisation))}</Td>
-                      </tr>
-                    );
-                  })}
-                  {(r.unassigned.before.accounts > 0 || r.unassigned.after.accounts > 0) && (
-                    <tr>
-                      <Td className="text-zinc-600">{tc('unassigned')}</Td>
-                      <Td className="text-right">{r.unassigned.before.accounts === r.unassigned.after.accounts ? format.number(r.unassigned.after.accounts) : `${format.number(r.unassigned.before.accounts)} → ${format.number(r.unassigned.after.accounts)}`}</Td>
-                      <Td className="text-right">{r.unassigned.before.owed === r.unassigned.after.owed ? hours(r.unassigned.after.owed) : `${hours(r.unassigned.before.owed)} → ${hours(r.unassigned.after.owed)}`}</Td>
-                      <Td className="hidden sm:table-cell" />
-                      <Td />
-                    </tr>
-                  )}
-                </tbody>
-              </Table>
-            </div>
-          </Card>
-
-          <Card>
-            <UtilisationChart
-              id="what-if-utilisation"
-              title={t('chartTitle')}
-              description={t('chartDescription')}
-              rows={r.rows.map((x) => ({ ...x.after, id: x.id, name: x.name ?? t('newCsm', { n: -x.id }), hosted: 0, tasks: 0, booked: 0, delivered: 0, capacity: 0, timeOff: 0 }))}
-              href={(x) => (x.id > 0 ? `/accounts?owner=${x.id}` : '/admin/users/new')}
-              format={format}
-            />
-          </Card>
-
-          <Card title={t('headcountTitle')}>
-            <div className="-m-4">
-              <Table>
-                <thead className="bg-zinc-50">
-                  <tr>
-                    <Th>{tc('tierColumn')}</Th>
-                    <Th className="hidden text-right sm:table-cell">{tc('accounts')}</Th>
-                    <Th className="text-right">{t('perAccountColumn')}</Th>
-                    <Th className="text-right">{tc('hoursOwed')}</Th>
-                    <Th className="text-right">{tc('csmsNeeded')}</Th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-zinc-100 tabular-nums">
-                  {r.tiers.map((x) => {
-                    const both = (f: (s: typeof x.before) => string) => (f(x.before) === f(x.after) ? f(x.after) : `${f(x.before)} → ${f(x.after)}`);
-                    return (
-                      <tr key={x.tier}>
-                        <Td>{tc('tier', { tier: x.tier })}</Td>
-                        <Td className="hidden text-right sm:table-cell">{format.number(x.after.accounts)}</Td>
-                        <Td className="text-right">{both((s) => hours(s.perAccount))}</Td>
-                        <Td className="text-right">{both((s) => hours(s.owed))}</Td>
-                        <Td className="text-right">{both((s) => format.number(s.headcount, { maximumFractionDigits: 2 }))}</Td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </Table>
-            </div>
-          </Card>
-
-          {!isEmptyWhatIf(w) && (
-            <Card title={t('applyTitle')} description={t('applyHint')}>
+        <Card
+          title={t('changes')}
+          actions={
+            !isEmptyWhatIf(w) && (
+              <Link href={`${path}?month=${month}`} className="text-xs font-medium text-brand-700 hover:underline">
+                {t('clearAll')}
+              </Link>
+            )
+          }
+        >
+          <div className="space-y-4">
+            {changes.length === 0 ? (
+              <p className="text-sm text-zinc-600">{t('noChanges')}</p>
+            ) : (
               <ul className="divide-y divide-zinc-100 text-sm">
-                {applicable.map(({ m, i }, k) => {
-                  const p = previews[k]!;
-                  const next = `${path}${whatIfQuery({ ...w, moves: w.moves.filter((_, j) => j !== i) }, month)}`;
-                  return (
-                    <li key={`apply-${i}`} className="space-y-2 py-3 first:pt-0">
-                      <p className="text-zinc-800">
-                        {t('moveApply', {
-                          count: p.count,
-                          tier: m.tier,
-                          from: nameOf(m.from),
-                          to: nameOf(m.to),
-                          names: p.names.join(', '),
-                          more: p.count > p.names.length ? t('moreNames', { count: p.count - p.names.length }) : '',
-                          arr: format.money(p.arr),
-                        })}
-                      </p>
-                      <ApplyMove move={{ fromId: m.from, ownerId: m.to, tier: m.tier, count: p.count }} next={`${next}${next.includes('?') ? '&' : '?'}applied=${p.count}`} />
-                    </li>
-                  );
-                })}
-                {w.moves.some((m) => (m.to ?? 0) < 0 || (m.from ?? 0) < 0) && <li className="py-3 text-zinc-600">{t('hireFirst')}</li>}
-                {w.hires.length > 0 && isAdmin && (
-                  <li className="py-3">
-                    <Link href="/admin/users/new" className="font-medium text-brand-700 hover:underline">
-                      {t('addUser')}
+                {changes.map((c) => (
+                  <li key={c.key} className="flex flex-wrap items-start justify-between gap-2 py-2 first:pt-0">
+                    <span>
+                      <span className="text-zinc-900">{c.text}</span>
+                      {c.problem && <span className="block text-xs text-amber-800">{c.problem}</span>}
+                    </span>
+                    <Link href={c.href} aria-label={t('removeLabel', { change: c.text })} className="text-sm text-red-700 hover:underline">
+                      {t('remove')}
                     </Link>
                   </li>
-                )}
-                {w.capacity.size > 0 && (
-                  <li className="space-y-1 py-3 text-zinc-600">
-                    <p>{isAdmin ? t('capAdmin') : t('capManager')}</p>
-                    {isAdmin &&
-                      [...w.capacity.keys()]
-                        .filter((id) => id > 0)
-                        .map((id) => (
-                          <Link key={id} href={`/admin/users/${id}`} className="mr-3 font-medium text-brand-700 hover:underline">
-                            {t('editUser', { name: nameOf(id) })}
-                          </Link>
-                        ))}
-                  </li>
-                )}
-                {w.thresholds && (
-                  <li className="space-y-1 py-3 text-zinc-600">
-                    <p>{isAdmin ? t('tiersAdmin') : t('tiersManager')}</p>
-                    {isAdmin && (
-                      <Link href="/admin/tiering" className="font-medium text-brand-700 hover:underline">
-                        {t('editTiering')}
-                      </Link>
-                    )}
-                  </li>
-                )}
-                {w.cadences.size > 0 && (
-                  <li className="space-y-1 py-3 text-zinc-600">
-                    <p>{isAdmin ? t('ruleAdmin') : t('ruleManager')}</p>
-                    {isAdmin && (
-                      <Link href="/admin/playbooks" className="font-medium text-brand-700 hover:underline">
-                        {t('editPlaybooks')}
-                      </Link>
-                    )}
-                  </li>
-                )}
+                ))}
               </ul>
+            )}
+            <ChangeForms keep={keepPairs(w, month)} people={people} targets={targets} rules={rules} thresholds={w.thresholds ?? { tier1: data.policy.tier1Threshold, tier2: data.policy.tier2Threshold }} errors={added.errors} failed={added.form} typed={typed} />
+          </div>
+        </Card>
+
+        {r.rows.length === 0 ? (
+          <Card>
+            <p className="text-sm text-zinc-600">{t('empty')}</p>
+          </Card>
+        ) : (
+          <>
+            <Stats label={t('title')}>
+              <Stat
+                label={t('atRisk')}
+                value={t('beforeAfter', { before: format.number(r.atRisk.before.accounts), after: format.number(r.atRisk.after.accounts) })}
+                detail={t('atRiskDetail', { before: format.number(r.atRisk.before.tier1), after: format.number(r.atRisk.after.tier1) })}
+                tone={r.atRisk.after.accounts > r.atRisk.before.accounts ? 'bad' : r.atRisk.after.accounts < r.atRisk.before.accounts ? 'good' : 'neutral'}
+              />
+              <Stat label={t('overPeople')} value={t('beforeAfter', { before: overCount('before'), after: overCount('after') })} tone={overCount('after') > 0 ? 'warn' : 'good'} />
+              <Stat label={t('headcount')} value={t('beforeAfter', { before: format.number(headcount('before'), { maximumFractionDigits: 2 }), after: format.number(headcount('after'), { maximumFractionDigits: 2 }) })} />
+            </Stats>
+
+            <Card title={t('tableTitle')} description={t('tableHint')}>
+              <div className="-m-4">
+                <Table>
+                  <thead className="bg-zinc-50">
+                    <tr>
+                      <Th>{tc('person')}</Th>
+                      <Th className="text-right">{t('accountsColumn')}</Th>
+                      <Th className="text-right">{tc('owed')}</Th>
+                      <Th className="hidden text-right sm:table-cell">{tc('available')}</Th>
+                      <Th className="text-right">{tc('utilisation')}</Th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-zinc-100 tabular-nums">
+                    {r.rows.map((x) => {
+                      const both = (f: (s: NonNullable<typeof x.before>) => string) => (x.before ? (f(x.before) === f(x.after) ? f(x.after) : `${f(x.before)} → ${f(x.after)}`) : `→ ${f(x.after)}`);
+                      return (
+                        <tr key={x.id} className={cn(x.after.over && 'bg-red-50/60')}>
+                          <Td className="font-medium text-zinc-900">
+                            {x.name ?? t('newCsm', { n: -x.id })}
+                            {x.added && <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">{t('newBadge')}</span>}
+                            {x.after.over && <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-800">{tc('overCapacity')}</span>}
+                          </Td>
+                          <Td className="text-right">{both((s) => format.number(s.accounts))}</Td>
+                          <Td className="text-right">{both((s) => hours(s.owed))}</Td>
+                          <Td className="hidden text-right sm:table-cell">{both((s) => hours(s.available))}</Td>
+                          <Td className={cn('text-right font-medium', x.after.over ? 'text-red-700' : 'text-zinc-900')}>{both((s) => pct(s.utilisation))}</Td>
+                        </tr>
+                      );
+                    })}
+                    {(r.unassigned.before.accounts > 0 || r.unassigned.after.accounts > 0) && (
+                      <tr>
+                        <Td className="text-zinc-600">{tc('unassigned')}</Td>
+                        <Td className="text-right">{r.unassigned.before.accounts === r.unassigned.after.accounts ? format.number(r.unassigned.after.accounts) : `${format.number(r.unassigned.before.accounts)} → ${format.number(r.unassigned.after.accounts)}`}</Td>
+                        <Td className="text-right">{r.unassigned.before.owed === r.unassigned.after.owed ? hours(r.unassigned.after.owed) : `${hours(r.unassigned.before.owed)} → ${hours(r.unassigned.after.owed)}`}</Td>
+                        <Td className="hidden sm:table-cell" />
+                        <Td />
+                      </tr>
+                    )}
+                  </tbody>
+                </Table>
+              </div>
             </Card>
-          )}
-        </>
-      )}
-    </div>
+
+            <Card>
+              <UtilisationChart
+                id="what-if-utilisation"
+                title={t('chartTitle')}
+                description={t('chartDescription')}
+                rows={r.rows.map((x) => ({ ...x.after, id: x.id, name: x.name ?? t('newCsm', { n: -x.id }), hosted: 0, tasks: 0, booked: 0, delivered: 0, capacity: 0, timeOff: 0 }))}
+                href={(x) => (x.id > 0 ? `/accounts?owner=${x.id}` : '/admin/users/new')}
+                format={format}
+              />
+            </Card>
+
+            <Card title={t('headcountTitle')}>
+              <div className="-m-4">
+                <Table>
+                  <thead className="bg-zinc-50">
+                    <tr>
+                      <Th>{tc('tierColumn')}</Th>
+                      <Th className="hidden text-right sm:table-cell">{tc('accounts')}</Th>
+                      <Th className="text-right">{t('perAccountColumn')}</Th>
+                      <Th className="text-right">{tc('hoursOwed')}</Th>
+                      <Th className="text-right">{tc('csmsNeeded')}</Th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-zinc-100 tabular-nums">
+                    {r.tiers.map((x) => {
+                      const both = (f: (s: typeof x.before) => string) => (f(x.before) === f(x.after) ? f(x.after) : `${f(x.before)} → ${f(x.after)}`);
+                      return (
+                        <tr key={x.tier}>
+                          <Td>{tc('tier', { tier: x.tier })}</Td>
+                          <Td className="hidden text-right sm:table-cell">{format.number(x.after.accounts)}</Td>
+                          <Td className="text-right">{both((s) => hours(s.perAccount))}</Td>
+                          <Td className="text-right">{both((s) => hours(s.owed))}</Td>
+                          <Td className="text-right">{both((s) => format.number(s.headcount, { maximumFractionDigits: 2 }))}</Td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </Table>
+              </div>
+            </Card>
+
+            {!isEmptyWhatIf(w) && (
+              <Card title={t('applyTitle')} description={t('applyHint')}>
+                <ul className="divide-y divide-zinc-100 text-sm">
+                  {applicable.map(({ m, i }, k) => {
+                    const p = previews[k]!;
+                    const next = `${path}${whatIfQuery({ ...w, moves: w.moves.filter((_, j) => j !== i) }, month)}`;
+                    return (
+                      <li key={`apply-${i}`} className="space-y-2 py-3 first:pt-0">
+                        <p className="text-zinc-800">
+                          {t('moveApply', {
+                            count: p.count,
+                            tier: m.tier,
+                            from: nameOf(m.from),
+                            to: nameOf(m.to),
+                            names: p.names.join(', '),
+                            more: p.count > p.names.length ? t('moreNames', { count: p.count - p.names.length }) : '',
+                            arr: format.money(p.arr),
+                          })}
+                        </p>
+                        <ApplyMove move={{ fromId: m.from, ownerId: m.to, tier: m.tier, count: p.count }} next={`${next}${next.includes('?') ? '&' : '?'}applied=${p.count}`} />
+                      </li>
+                    );
+                  })}
+                  {w.moves.some((m) => (m.to ?? 0) < 0 || (m.from ?? 0) < 0) && <li className="py-3 text-zinc-600">{t('hireFirst')}</li>}
+                  {w.hires.length > 0 && isAdmin && (
+                    <li className="py-3">
+                      <Link href="/admin/users/new" className="font-medium text-brand-700 hover:underline">
+                        {t('addUser')}
+                      </Link>
+                    </li>
+                  )}
+                  {w.capacity.size > 0 && (
+                    <li className="space-y-1 py-3 text-zinc-600">
+                      <p>{isAdmin ? t('capAdmin') : t('capManager')}</p>
+                      {isAdmin &&
+                        [...w.capacity.keys()]
+                          .filter((id) => id > 0)
+                          .map((id) => (
+                            <Link key={id} href={`/admin/users/${id}`} className="mr-3 font-medium text-brand-700 hover:underline">
+                              {t('editUser', { name: nameOf(id) })}
+                            </Link>
+                          ))}
+                    </li>
+                  )}
+                  {w.thresholds && (
+                    <li className="space-y-1 py-3 text-zinc-600">
+                      <p>{isAdmin ? t('tiersAdmin') : t('tiersManager')}</p>
+                      {isAdmin && (
+                        <Link href="/admin/tiering" className="font-medium text-brand-700 hover:underline">
+                          {t('editTiering')}
+                        </Link>
+                      )}
+                    </li>
+                  )}
+                  {w.cadences.size > 0 && (
+                    <li className="space-y-1 py-3 text-zinc-600">
+                      <p>{isAdmin ? t('ruleAdmin') : t('ruleManager')}</p>
+                      {isAdmin && (
+                        <Link href="/admin/playbooks" className="font-medium text-brand-700 hover:underline">
+                          {t('editPlaybooks')}
+                        </Link>
+                      )}
+                    </li>
+                  )}
+                </ul>
+              </Card>
+            )}
+          </>
+        )}
+      </div>
+    </ClientMessages>
   );
 }

@@ -17,11 +17,11 @@ export const POST = route({
   name: 'program.attendance_upload',
   permission: 'programs.write',
   reply: 'json',
-  async handle({ request, user, db }) {
+  async handle({ request, user, db, json }) {
     const form = await readUploadForm(request, maxReportMegabytes * 1024 * 1024 + 64 * 1024);
     const sessionId = parseId(String(form.get('sessionId') ?? ''));
     const session = sessionId === null ? undefined : await findSession(db, sessionId);
     if (session) assertCanRunProgram(user, session);
-    return Response.json(await importAttendance(null, form), { headers: { 'Cache-Control': 'no-store' } });
+    return json(await importAttendance(null, form));
   },
 });

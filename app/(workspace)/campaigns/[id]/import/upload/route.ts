@@ -13,27 +13,25 @@ import { campaignImportInputs, commitCampaignImport, prepareCampaignImport } fro
 // delivery) and its import record and audit row in the same transaction;
 // events the campaign already has change nothing.
 
-const noStore = { 'Cache-Control': 'no-store' };
-
 export const POST = route<{ id: string }>({
   name: 'campaign.import',
   permission: 'campaigns.manage',
   reply: 'json',
-  async handle({ request, params, db, user, write }) {
+  async handle({ request, params, db, user, write, json }) {
     const id = Number(params.id);
     const campaign = Number.isSafeInteger(id) && id > 0 ? await findCampaign(db, id) : undefined;
     if (!campaign) throw notFoundError();
     const form = await readImportUpload(request);
     const run = form.get('intent') === 'run';
     const parsed = campaignImportInputs.run.safeParse({ mode: 'all', ...formDataToObject(form) });
-    if (!parsed.success) return Response.json(invalidInput(parsed.error), { status: 400, headers: noStore });
+    if (!parsed.success) return json(invalidInput(parsed.error), { status: 400 });
     const { preview, events } = await prepareCampaignImport(db, campaign.id, parsed.data);
-    if (!run) return Response.json({ ok: true, data: preview }, { headers: noStore });
+    if (!run) return json({ ok: true, data: preview });
 
     const { mode } = parsed.data;
     assertRunnable(preview, mode);
     const result = await write((tx, audit) => commitCampaignImport(tx, { campaign, preview, events, mode, userId: user.id }, audit));
     revalidatePath(`/campaigns/${campaign.id}`);
-    return Response.json({ ok: true, data: result }, { headers: noStore });
+    return json({ ok: true, data: result });
   },
 });
