@@ -10,8 +10,12 @@ import { TierBadge } from '@/components/tier-badge';
 import { dotClass, StatusBadge } from './status';
 import { type ShownActivity } from './shown';
 
-/** How many activities each view asks the database for per day (the rest are counted as "+k more"). */
-export const perDayLimit = { agenda: 100, week: 40, month: 3 } as const;
+/**
+ * How many activities each view asks the database for per day; the rest are
+ * counted as "+k more", linking to the day's agenda. A week column past a
+ * dozen cards is scrolled, not read, and each card costs the page about 1 KB.
+ */
+export const perDayLimit = { agenda: 100, week: 12, month: 3 } as const;
 
 type ViewProps = {
   range: VisibleRange;

@@ -25,6 +25,7 @@ import { TaskBucket } from '@/components/tasks/task-bucket';
 import { TeamLoadTable } from '@/components/tasks/team-load-table';
 import { createTask } from './actions';
 import { TaskActions } from '@/components/tasks/task-actions';
+import { LazyDetails } from '@/components/ui/lazy-details';
 import { TaskStatus } from '@/components/tasks/task-status';
 import { taskWorkActions } from './work-actions';
 import { touchDefaults } from './touch-defaults';
@@ -35,7 +36,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('tasks'))('title') };
 }
 
-const shown = 200;
+/** Tasks listed at once (the rest are counted): each row is about 1.5 KB of page. */
+const shown = 50;
 /** Accounts the new-task picker lists at once; a search narrows a larger book. */
 const pickable = 200;
 
@@ -85,11 +87,11 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         ))}
       </ul>
       {task.episode && episodeLine(task.episode, loose(t), format) && <p className="mt-1 text-xs text-amber-800">{episodeLine(task.episode, loose(t), format)}</p>}
-      <details className="mt-2">
-        <summary className="cursor-pointer text-xs font-medium text-brand-700">
-          {t('complete')} · {task.episode && !task.episode.closed && !task.episode.dismissedOn ? `${t('alertSnoozeSave')} · ${t('alertDismissSave')}` : t('snoozeSave')}
-          {assignable ? ` · ${t('reassignSave')}` : ''}
-        </summary>
+      <LazyDetails
+        className="mt-2"
+        summaryClassName="cursor-pointer text-xs font-medium text-brand-700"
+        summary={`${t('complete')} · ${task.episode && !task.episode.closed && !task.episode.dismissedOn ? `${t('alertSnoozeSave')} · ${t('alertDismissSave')}` : t('snoozeSave')}${assignable ? ` · ${t('reassignSave')}` : ''}`}
+      >
         <div className="mt-2">
           <TaskActions
             taskId={task.id}
@@ -102,7 +104,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
             actions={taskWorkActions}
           />
         </div>
-      </details>
+      </LazyDetails>
     </li>
   );
   return (

@@ -16,6 +16,7 @@ import { Card } from '@/components/ui/card';
 import { addDays } from '@/lib/scheduling/local-date';
 import { createTask } from '@/app/(workspace)/tasks/actions';
 import { TaskActions } from '@/components/tasks/task-actions';
+import { LazyDetails } from '@/components/ui/lazy-details';
 import { TaskStatus } from '@/components/tasks/task-status';
 import { taskWorkActions } from '@/app/(workspace)/tasks/work-actions';
 import { touchDefaults } from '@/app/(workspace)/tasks/touch-defaults';
@@ -87,14 +88,15 @@ export async function TasksTab({ account, user, workspace, today, query, form, e
                   ))}
                 </ul>
                 {inMyInbox(task) && touch && (
-                  <details className="mt-2">
-                    <summary className="cursor-pointer text-xs font-medium text-brand-700">
-                      {tTasks('complete')} · {task.episodeVersion !== null ? `${tTasks('alertSnoozeSave')} · ${tTasks('alertDismissSave')}` : tTasks('snoozeSave')}
-                    </summary>
+                  <LazyDetails
+                    className="mt-2"
+                    summaryClassName="cursor-pointer text-xs font-medium text-brand-700"
+                    summary={`${tTasks('complete')} · ${task.episodeVersion !== null ? `${tTasks('alertSnoozeSave')} · ${tTasks('alertDismissSave')}` : tTasks('snoozeSave')}`}
+                  >
                     <div className="mt-2">
                       <TaskActions taskId={task.id} title={task.title} version={task.version} episodeVersion={task.episodeVersion} tomorrow={addDays(today, 1)} users={assignable} touch={touch} actions={taskWorkActions} />
                     </div>
-                  </details>
+                  </LazyDetails>
                 )}
               </li>
             ))}
