@@ -13,9 +13,10 @@ import { type ShownActivity } from './shown';
 /**
  * How many activities each view asks the database for per day; the rest are
  * counted as "+k more", linking to the day's agenda. A week column past a
- * dozen cards is scrolled, not read, and each card costs the page about 1 KB.
+ * dozen cards is scrolled, not read, and each card costs the page about 1 KB;
+ * an agenda lists 30 a day.
  */
-export const perDayLimit = { agenda: 100, week: 12, month: 3 } as const;
+export const perDayLimit = { agenda: 30, week: 12, month: 3 } as const;
 
 type ViewProps = {
   range: VisibleRange;
@@ -41,48 +42,65 @@ export function CalendarView(props: ViewProps) {
   return <MonthView {...props} />;
 }
 
-async function AgendaView({ range, items, timeZone, today, showOwner }: ViewProps) {
+/** Rows one agenda page lists: the days after the one that reaches it follow a "Continue from" link. */
+const agendaRows = 80;
+
+async function AgendaView({ range, items, timeZone, today, showOwner, basePath, params }: ViewProps) {
   const [t, ta, format] = await Promise.all([getTranslations('calendar'), getTranslations('activities'), getFormat()]);
   const days = byDay(items, range.days, timeZone);
   const totals = dayTotals(days);
   const withItems = range.days.filter((d) => days.get(d)!.length > 0);
+  const listed: LocalDate[] = [];
+  for (let rows = 0; listed.length < withItems.length && rows < agendaRows; ) {
+    const day = withItems[listed.length]!;
+    listed.push(day);
+    rows += Math.min(days.get(day)!.length, perDayLimit.agenda);
+  }
+  const next = withItems[listed.length];
   return (
-    <ol className="divide-y divide-zinc-100 rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
-      {withItems.map((day) => {
-        const { shown, more } = clip(days.get(day)!, perDayLimit.agenda, totals.get(day));
-        return (
-          <li key={day} className="grid gap-2 px-4 py-3 md:grid-cols-[10rem_1fr]">
-            <h3 className="flex items-center gap-2 text-sm font-medium text-zinc-900">
-              {format.date(day, 'weekdayMonthDay')}
-              {day === today && <span className="rounded bg-brand-600 px-1.5 py-0.5 text-xs font-medium text-white">{t('today')}</span>}
-            </h3>
-            <ul className="space-y-2">
-              {shown.map((a) => (
-                <li key={a.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-                  <span className="min-w-36 shrink-0 whitespace-nowrap tabular-nums text-zinc-700">
-                    {format.timeRange(a.startsAt, endsAt(a))}
-                  </span>
-                  <span className={cn('font-medium text-zinc-900', a.status === 'cancelled' && 'text-zinc-400 line-through')}>{a.typeLabel}</span>
-                  <span className="flex min-w-0 items-center gap-1.5">
-                    <TierBadge tier={a.tier} label={t('tierN', { tier: a.tier })} />
-                    <Link href={`/accounts/${a.accountId}`} className="truncate text-brand-700 hover:underline">
-                      {a.accountName}
-                    </Link>
-                  </span>
-                  {showOwner && <span className="text-zinc-600">{a.ownerName}</span>}
-                  {a.status !== 'planned' && <StatusBadge status={a.status} />}
-                  <span className="text-xs text-zinc-500">
-                    {ta('minutes', { minutes: a.durationMinutes })}
-                    {a.location ? ` · ${a.location}` : ''}
-                  </span>
-                </li>
-              ))}
-            </ul>
-            {more > 0 && <p className="text-xs text-zinc-500 md:col-start-2">{t('moreInAgenda', { count: more })}</p>}
-          </li>
-        );
-      })}
-    </ol>
+    <div className="space-y-2">
+      <ol className="divide-y divide-zinc-100 rounded-lg bg-white shadow-sm ring-1 ring-zinc-200">
+        {listed.map((day) => {
+          const { shown, more } = clip(days.get(day)!, perDayLimit.agenda, totals.get(day));
+          return (
+            <li key={day} className="grid gap-2 px-4 py-3 md:grid-cols-[10rem_1fr]">
+              <h3 className="flex items-center gap-2 text-sm font-medium text-zinc-900">
+                {format.date(day, 'weekdayMonthDay')}
+                {day === today && <span className="rounded bg-brand-600 px-1.5 py-0.5 text-xs font-medium text-white">{t('today')}</span>}
+              </h3>
+              <ul className="space-y-2">
+                {shown.map((a) => (
+                  <li key={a.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+                    <span className="min-w-36 shrink-0 whitespace-nowrap tabular-nums text-zinc-700">
+                      {format.timeRange(a.startsAt, endsAt(a))}
+                    </span>
+                    <span className={cn('font-medium text-zinc-900', a.status === 'cancelled' && 'text-zinc-400 line-through')}>{a.typeLabel}</span>
+                    <span className="flex min-w-0 items-center gap-1.5">
+                      <TierBadge tier={a.tier} label={t('tierN', { tier: a.tier })} />
+                      <Link href={`/accounts/${a.accountId}`} className="truncate text-brand-700 hover:underline">
+                        {a.accountName}
+                      </Link>
+                    </span>
+                    {showOwner && <span className="text-zinc-600">{a.ownerName}</span>}
+                    {a.status !== 'planned' && <StatusBadge status={a.status} />}
+                    <span className="text-xs text-zinc-500">
+                      {ta('minutes', { minutes: a.durationMinutes })}
+                      {a.location ? ` · ${a.location}` : ''}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              {more > 0 && <p className="text-xs text-zinc-500 md:col-start-2">{showOwner ? t('moreInAgenda', { count: more }) : t('moreNotListed', { count: more })}</p>}
+            </li>
+          );
+        })}
+      </ol>
+      {next && (
+        <Link href={`${basePath}${withParams(params, { view: 'agenda', date: next })}`} className="inline-block text-sm font-medium text-brand-700 hover:underline">
+          {t('continueFrom', { date: format.date(next, 'weekdayMonthDay') })}
+        </Link>
+      )}
+    </div>
   );
 }
 

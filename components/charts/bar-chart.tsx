@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { niceTicks, ratioTicks, stack, toPercent } from '@/lib/charts/scale';
 import { cn } from '@/lib/cn';
 import { Legend } from './legend';
@@ -44,7 +45,11 @@ export function BarChart({ series, rows, format, formatTick = format, axis = 'co
   const thresholdAt = threshold && toPercent(threshold.value, top);
   return (
     <div className="space-y-3">
-      <div className="grid grid-cols-[fit-content(9rem)_minmax(0,1fr)_auto] items-center gap-x-3 gap-y-2 text-sm sm:grid-cols-[fit-content(16rem)_minmax(0,1fr)_auto]">
+      {/* Grid lines are each bar's background (.chart-grid), one step apart: drawn per row as SVG they were 1 KB a row. */}
+      <div
+        className="grid grid-cols-[fit-content(9rem)_minmax(0,1fr)_auto] items-center gap-x-3 gap-y-2 text-sm sm:grid-cols-[fit-content(16rem)_minmax(0,1fr)_auto]"
+        style={{ '--grid-step': `${100 / Math.max(1, ticks.length - 1)}%` } as CSSProperties}
+      >
         {rows.map((row) => {
           const total = sum(row, series);
           const over = threshold?.overTone && total > threshold.value;
@@ -54,9 +59,6 @@ export function BarChart({ series, rows, format, formatTick = format, axis = 'co
           );
           const bar = (
             <svg viewBox="0 0 100 10" preserveAspectRatio="none" className="absolute inset-0 size-full overflow-visible" aria-hidden>
-              {ticks.map((t) => (
-                <line key={t} x1={toPercent(t, top)} x2={toPercent(t, top)} y1={0} y2={10} className="stroke-zinc-200" vectorEffect="non-scaling-stroke" />
-              ))}
               {series.map((s, i) => {
                 const seg = segments[i]!;
                 if (seg.width <= 0) return null;
@@ -77,11 +79,11 @@ export function BarChart({ series, rows, format, formatTick = format, axis = 'co
                 {row.label}
               </span>
               {row.href ? (
-                <a href={row.href} aria-label={linkLabel?.(row) ?? row.label} className="group relative block h-7 rounded hover:bg-zinc-50">
+                <a href={row.href} aria-label={linkLabel?.(row) ?? row.label} className="group chart-grid relative block h-7 rounded hover:bg-zinc-50">
                   {bar}
                 </a>
               ) : (
-                <span className="relative block h-7">{bar}</span>
+                <span className="chart-grid relative block h-7">{bar}</span>
               )}
               <span className={cn('min-w-10 text-right tabular-nums', over ? 'font-medium text-red-700' : 'text-zinc-900')}>{row.note ?? format(total)}</span>
             </div>

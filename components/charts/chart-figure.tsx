@@ -49,7 +49,7 @@ export function ChartFigure({ id, title, description, children, table, csvHref, 
             <thead>
               <tr>
                 {table.head.map((h, i) => (
-                  <th key={i} scope="col" className={cn('whitespace-nowrap px-3 py-1.5 text-xs font-semibold text-zinc-500', h.numeric ? 'text-right' : 'text-left')}>
+                  <th key={i} scope="col" className={h.numeric ? 'chart-head text-right' : 'chart-head text-left'}>
                     {h.label}
                   </th>
                 ))}
@@ -60,11 +60,11 @@ export function ChartFigure({ id, title, description, children, table, csvHref, 
                 <tr key={r.key}>
                   {r.cells.map((c, i) =>
                     i === 0 ? (
-                      <th key={i} scope="row" className="whitespace-nowrap px-3 py-1.5 text-left font-normal text-zinc-700">
+                      <th key={i} scope="row" className="chart-cell text-left font-normal">
                         {c}
                       </th>
                     ) : (
-                      <td key={i} className={cn('whitespace-nowrap px-3 py-1.5 text-zinc-700', table.head[i]?.numeric && 'text-right')}>
+                      <td key={i} className={table.head[i]?.numeric ? 'chart-cell text-right' : 'chart-cell'}>
                         {c}
                       </td>
                     ),
