@@ -3,9 +3,17 @@ import type { Message } from '@/lib/actions/result';
 export const currencies = ['JPY', 'USD', 'EUR', 'GBP', 'AUD', 'CAD', 'SGD', 'KRW', 'CNY', 'INR'] as const;
 export type Currency = (typeof currencies)[number];
 
+const digitsOf = new Map<string, number>();
+
 /** Digits after the decimal point in a currency's own amounts: 0 for yen and won, 2 for dollars and euros. */
 export function minorUnits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  // Building a formatter costs more than formatting: a list of 50 amounts asked 50 times.
+  let digits = digitsOf.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsOf.set(currency, digits);
+  }
+  return digits;
 }
 
 /**

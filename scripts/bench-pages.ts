@@ -3,7 +3,8 @@
 // "Server time" of pages, as page targets are given: the HTTP round trip,
 // signed in, over 127.0.0.1, against `next start` on PostgreSQL with the
 // benchmark's data, warmed, 200 requests one at a time (or --concurrency N),
-// p95; three runs, reported as min / median / max of their p95s.
+// p95; three runs, reported as min / median / max of their p95s, with each
+// run's pages a second (requests ÷ the run's wall time).
 //
 // DATABASE_URL names a local PostgreSQL server: touchplan_bench there is
 // reused if it holds the benchmark's data, else created and seeded (minutes).
@@ -48,7 +49,7 @@ async function main() {
   const baseUrl = values.url ?? (app = await startServer(benchUrl(server).toString(), Number(values.port))).baseUrl;
   try {
     console.log(`${baseUrl}: ${requests} requests × ${runs} runs per page and role, concurrency ${concurrency}, after ${warmup} warm-up requests; load average ${load()}`);
-    const rows: string[][] = [['page', 'as', 'run p50 / p95 / max', 'p95 min / median / max', 'bytes']];
+    const rows: string[][] = [['page', 'as', 'run p50 / p95 / max', 'p95 min / median / max', 'pages/s', 'bytes']];
     let failed = false;
     for (const role of roles) {
       const cookie = await signIn(baseUrl, benchUsers[role], benchPassword);
@@ -56,7 +57,12 @@ async function main() {
         const url = baseUrl + page;
         await timeRequests(url, cookie, warmup, 1);
         const results: Sample[][] = [];
-        for (let run = 0; run < runs; run++) results.push(await timeRequests(url, cookie, requests, concurrency));
+        const rates: number[] = [];
+        for (let run = 0; run < runs; run++) {
+          const started = performance.now();
+          results.push(await timeRequests(url, cookie, requests, concurrency));
+          rates.push(requests / ((performance.now() - started) / 1000));
+        }
         const bad = results.flat().filter((s) => s.status !== 200);
         if (bad.length > 0) {
           failed = true;
@@ -68,6 +74,7 @@ async function main() {
           role,
           results.map((r) => { const t = r.map((s) => s.ms); return `${ms(percentile(t, 50))} / ${ms(percentile(t, 95))} / ${ms(Math.max(...t))}`; }).join('; '),
           `${ms(Math.min(...p95s))} / ${ms(percentile(p95s, 50))} / ${ms(Math.max(...p95s))}`,
+          rates.map((r) => r.toFixed(1)).join(', '),
           results[0]![0]!.bytes.toLocaleString('en'),
         ]);
         console.log(`  ${page} as ${role}: p95 ${p95s.map(ms).join(', ')} (load average ${load()})`);

@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
 import { getNow, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
 import { resolvePeriod } from '@/lib/coverage/period';
@@ -13,6 +11,7 @@ import { ScheduleTeaser } from '@/components/calendar/schedule-teaser';
 import { CsmHome } from './_home/csm-home';
 import { ManagerHome } from './_home/manager-home';
 import { WorkspaceHealthCard } from './_home/workspace-health';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('home'))('title') };
@@ -21,8 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Each role's work: a CSM their week, overdue, gaps and renewals; a manager the team's coverage and what waits; an admin also the workspace's setup. */
 export default async function HomePage() {
   const me = await requirePageUser();
-  const db = await getDb();
-  const [t, tRoles, workspace, now, format, language] = await Promise.all([getTranslations('home'), getTranslations('roles'), getWorkspace(db), getNow(), getFormat(undefined), readerLocale(me)]);
+  const [t, tRoles, workspace, now, format, language] = await Promise.all([getTranslations('home'), getTranslations('roles'), pageWorkspace(), getNow(), getFormat(undefined), readerLocale(me)]);
   const money = await getFormat(workspace.currency);
   const timeZone = me.timeZone ?? workspace.timeZone;
   const today = todayIn(timeZone, now);

@@ -1,12 +1,11 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { getWorkspace } from '@/db/queries/workspace';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import type { LanguageAction } from '@/lib/i18n/language-action';
 import type { NotificationActions } from '@/lib/notifications/notification';
 import { buttonClass } from '@/components/ui/button';
 import { AppShell } from './app-shell';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 /**
  * The 403 and 404 pages. A refusal thrown by the workspace layout (before
@@ -29,7 +28,7 @@ export async function FallbackPage({ status, saveLanguage, notifications }: Prop
     </div>
   );
   if (!user) return <main className="py-6">{body}</main>;
-  const workspace = await getWorkspace(await getDb());
+  const workspace = await pageWorkspace();
   return (
     <AppShell user={user} workspaceName={workspace.name} saveLanguage={saveLanguage} notifications={notifications}>
       {body}

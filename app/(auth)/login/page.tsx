@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { getWorkspace } from '@/db/queries/workspace';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { isLocale } from '@/lib/i18n/locales';
@@ -10,6 +8,7 @@ import { LanguageSwitch } from '@/components/language-switch';
 import { chooseLanguage } from '../actions';
 import { LoginForm } from './login-form';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('login');
@@ -20,7 +19,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === 'string' ? params.callbackUrl : null);
   if (await getCurrentUser()) redirect(callbackUrl);
-  const [t, workspace, locale] = await Promise.all([getTranslations('login'), getWorkspace(await getDb()), getLocale()]);
+  const [t, workspace, locale] = await Promise.all([getTranslations('login'), pageWorkspace(), getLocale()]);
   return (
     <ClientMessages ns={['login']}>
       <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-10">

@@ -4,7 +4,6 @@ import { getLocale, getNow, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { accountTotals, listAccounts, ownerOptions } from '@/db/queries/accounts';
 import { accountPageSize, sortKeys } from '@/lib/accounts/filters';
-import { getWorkspace } from '@/db/queries/workspace';
 import { ownerParam, parseAccountFilters } from '@/lib/accounts/list-params';
 import { withParams, type SearchParams } from '@/lib/url-params';
 import { canManageAccounts } from '@/lib/auth/access';
@@ -18,6 +17,7 @@ import { AccountFilters } from './_components/account-filters';
 import { Totals } from './_components/totals';
 import { ownsBook } from '@/lib/vocabulary';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('accounts'))('title') };
@@ -27,7 +27,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const user = await requirePageUser();
   const params = await searchParams;
   const db = await getDb();
-  const workspace = await getWorkspace(db);
+  const workspace = await pageWorkspace();
   const filters = parseAccountFilters(params, user);
   const [t, locale, format, now, rows, totals, owners] = await Promise.all([
     getTranslations('accounts'),

@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { deliveredConversionRows, listCampaigns } from '@/db/queries/campaigns';
-import { getWorkspace } from '@/db/queries/workspace';
 import { can } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { goalConversion } from '@/lib/campaigns/conversion';
@@ -12,6 +11,7 @@ import { buttonClass } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import { campaignDates } from './_components/campaign-dates';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('campaigns'))('title') };
@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CampaignsPage() {
   const user = await requirePageUser('campaigns.read');
   const db = await getDb();
-  const { timeZone } = await getWorkspace(db);
+  const { timeZone } = await pageWorkspace();
   const [t, format, campaigns, conversionRows] = await Promise.all([getTranslations('campaigns'), getFormat(), listCampaigns(db), deliveredConversionRows(db, timeZone)]);
   const manages = can(user, 'campaigns.manage');
   const conversion = (c: (typeof campaigns)[number]) => {

@@ -4,7 +4,6 @@ import { getNow, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { activeCsms } from '@/db/queries/accounts';
 import { coverageByRule, coverageFreshness, coverageGaps, coverageSummary, coverageTrend, gapPageSize, type CoverageRow } from '@/db/queries/coverage-report';
-import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
 import { trendByMonth } from '@/lib/coverage/chart-data';
@@ -23,6 +22,7 @@ import { CountsTable, type CountsRow } from '@/components/coverage/counts-table'
 import { CoverageBars, CoverageTrend, type ChartLabels } from '@/components/coverage/coverage-charts';
 import { GapsTable } from '@/components/coverage/gaps-table';
 import { PeriodPicker } from './_components/period-picker';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('coverage'))('title') };
@@ -36,7 +36,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CoveragePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser('coverage.read');
   const db = await getDb();
-  const [workspace, params, now, t, tp, format] = await Promise.all([getWorkspace(db), searchParams, getNow(), getTranslations('coverage'), getTranslations('playbooks'), getFormat()]);
+  const [workspace, params, now, t, tp, format] = await Promise.all([pageWorkspace(), searchParams, getNow(), getTranslations('coverage'), getTranslations('playbooks'), getFormat()]);
   const seesAll = can(user, 'team.view');
   const today = todayIn(workspace.timeZone, now);
   const view = readCoverageView(params, { userId: user.id, seesAll, today, fiscalYearStartMonth: workspace.fiscalYearStartMonth });

@@ -8,7 +8,6 @@ import { activeCsms, findAccount } from '@/db/queries/accounts';
 import { plannedBusy } from '@/db/queries/plan';
 import { listActivityTypes } from '@/db/queries/playbooks';
 import { findUser } from '@/db/queries/users';
-import { getWorkspace } from '@/db/queries/workspace';
 import { canEditAccount, canManageAccounts, ownerFor } from '@/lib/auth/access';
 import { can } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/current-user';
@@ -25,6 +24,7 @@ import { PlanScope } from './_components/plan-scope';
 import { activityTypeLabel } from '@/lib/playbooks/type-label';
 import { parseId } from '@/lib/validation/input';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 type Search = { csm?: string; account?: string; horizon?: string; tier?: string };
 
@@ -47,7 +47,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
   const user = await requirePageUser();
   const params = await searchParams;
   const db = await getDb();
-  const workspace = await getWorkspace(db);
+  const workspace = await pageWorkspace();
   const timeZone = user.timeZone ?? workspace.timeZone;
   const today = todayIn(timeZone);
   const horizon: Horizon = horizons.find((h) => String(h) === params.horizon) ?? defaultHorizon;

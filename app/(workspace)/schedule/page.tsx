@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { getNow, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { calendarActivities, dueSoonActivities, overdueActivities, ownsAnyActivity } from '@/db/queries/calendar';
-import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
 import { dueSoonEnd } from '@/lib/calendar/layout';
@@ -20,6 +19,7 @@ import { CalendarView, perDayLimit } from '@/components/calendar/calendar-views'
 import { Pager } from '@/components/calendar/pager';
 import { PlannedList } from '@/components/calendar/planned-list';
 import { toShown } from '@/components/calendar/shown';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('calendar'))('scheduleTitle') };
@@ -32,7 +32,7 @@ const dueSoonShown = 5;
 export default async function SchedulePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser();
   const db = await getDb();
-  const [workspace, now, params, t] = await Promise.all([getWorkspace(db), getNow(), searchParams, getTranslations('calendar')]);
+  const [workspace, now, params, t] = await Promise.all([pageWorkspace(), getNow(), searchParams, getTranslations('calendar')]);
   const timeZone = user.timeZone ?? workspace.timeZone;
   const today = todayIn(timeZone, now);
   const { view, date, isToday } = parseCalendarParams(params, today);

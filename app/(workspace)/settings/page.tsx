@@ -3,7 +3,6 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { digestSetting } from '@/db/queries/digest';
 import { findUser } from '@/db/queries/users';
-import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { smtpUrl } from '@/lib/env';
 import { timeZoneOptions } from '@/lib/time-zones';
@@ -13,6 +12,7 @@ import { DigestForm } from './digest-form';
 import { PasswordForm } from './password-form';
 import { ProfileForm } from './profile-form';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('settings'))('title') };
@@ -25,7 +25,7 @@ export default async function SettingsPage() {
     getTranslations('settings'),
     getTranslations('notifications.settings'),
     findUser(db, me.id),
-    getWorkspace(db),
+    pageWorkspace(),
     digestSetting(db, me.id),
   ]);
   if (!profile || !digest) return null;

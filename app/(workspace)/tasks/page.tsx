@@ -4,7 +4,6 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { inboxTasks, taskAccountOptions, teamTaskLoad, type InboxTask } from '@/db/queries/tasks';
 import { listUsers } from '@/db/queries/users';
-import { getWorkspace } from '@/db/queries/workspace';
 import { FilterForm } from '@/components/filter-form';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
@@ -31,6 +30,7 @@ import { taskWorkActions } from './work-actions';
 import { touchDefaults } from './touch-defaults';
 import { episodeLine, whyLines } from './why';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('tasks'))('title') };
@@ -48,7 +48,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const writing = one(query.new) === '1';
   const accountQuery = searchTerm(one(query.account));
   const db = await getDb();
-  const workspace = await getWorkspace(db);
+  const workspace = await pageWorkspace();
   const today = taskToday(workspace);
   const manager = can(user, 'tasks.assign');
   const [t, format, mine, unassigned, load, users, touch, options] = await Promise.all([

@@ -6,7 +6,6 @@ import { getDb } from '@/db/client';
 import { activeCsms } from '@/db/queries/accounts';
 import { calendarActivities, overdueActivities, teamWeekSummary } from '@/db/queries/calendar';
 import { findUser } from '@/db/queries/users';
-import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { daysOverdue } from '@/lib/calendar/layout';
 import { dateIn } from '@/lib/scheduling/zoned';
@@ -27,6 +26,7 @@ import { toShown } from '@/components/calendar/shown';
 import { TeamFilters } from './_components/team-filters';
 import { WeekSummary } from './_components/week-summary';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('calendar'))('teamTitle') };
@@ -39,7 +39,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
   const user = await requirePageUser('team.view');
   const db = await getDb();
   const [workspace, now, params, t, ta, format] = await Promise.all([
-    getWorkspace(db),
+    pageWorkspace(),
     getNow(),
     searchParams,
     getTranslations('calendar'),

@@ -9,7 +9,6 @@ import { findAccount } from '@/db/queries/accounts';
 import { pendingRequestFor } from '@/db/queries/override-requests';
 import { currentPlaybooks } from '@/db/queries/playbooks';
 import { findUser } from '@/db/queries/users';
-import { getWorkspace } from '@/db/queries/workspace';
 import { accountTabHref, accountTabs, accountView, type AccountTab } from '@/lib/accounts/account-tabs';
 import { canEditAccount, canManageAccounts } from '@/lib/auth/access';
 import { requirePageUser } from '@/lib/auth/current-user';
@@ -38,6 +37,7 @@ import { TasksTab } from './_tabs/tasks-tab';
 import { TierTab } from './_tabs/tier-tab';
 import { TimelineTab } from './_tabs/timeline-tab';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
@@ -78,7 +78,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const db = await getDb();
   const account = await load((await params).id);
   if (!account) notFound();
-  const workspace = await getWorkspace(db);
+  const workspace = await pageWorkspace();
   const query = await searchParams;
   const { tab, form } = accountView(query);
   const today = todayIn(workspace.timeZone);

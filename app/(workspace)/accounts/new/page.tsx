@@ -3,13 +3,13 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { activeCsms } from '@/db/queries/accounts';
-import { getWorkspace } from '@/db/queries/workspace';
 import { canManageAccounts } from '@/lib/auth/access';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { AccountForm } from '../_components/account-form';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('accounts'))('newAccount') };
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewAccountPage() {
   const user = await requirePageUser();
   const db = await getDb();
-  const [t, csms, workspace] = await Promise.all([getTranslations('accounts'), activeCsms(db), getWorkspace(db)]);
+  const [t, csms, workspace] = await Promise.all([getTranslations('accounts'), activeCsms(db), pageWorkspace()]);
   const manage = canManageAccounts(user);
   return (
     <ClientMessages ns={['accounts']}>

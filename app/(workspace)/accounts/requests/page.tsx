@@ -4,7 +4,6 @@ import { getTranslations } from 'next-intl/server';
 import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
 import { listDecidedRequests, listPendingRequests } from '@/db/queries/override-requests';
-import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { loose } from '@/lib/i18n/loose';
 import type { TierReason } from '@/lib/tiering/compute';
@@ -16,6 +15,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import { DecideRequestForm } from './decide-request-form';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('accounts'))('requestsTitle') };
@@ -28,7 +28,7 @@ export default async function OverrideRequestsPage() {
   const [t, tr, workspace, requests, decided] = await Promise.all([
     getTranslations('accounts'),
     getTranslations('tierReason'),
-    getWorkspace(db),
+    pageWorkspace(),
     listPendingRequests(db),
     listDecidedRequests(db),
   ]);

@@ -4,7 +4,6 @@ import type { ReactNode } from 'react';
 import { getTimeZone, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { auditActors, auditNames, auditPageSize, listAudit } from '@/db/queries/audit';
-import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { auditActionKey, auditActions, auditGroups } from '@/lib/audit-actions';
 import { describeAuditRow } from '@/lib/audit-describe';
@@ -16,6 +15,7 @@ import { FilterForm } from '@/components/filter-form';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/input';
 import { PageHeader } from '@/components/ui/page-header';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('audit'))('title') };
@@ -29,7 +29,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requirePageUser('audit.read');
   const params = parseAuditParams(await searchParams);
   const db = await getDb();
-  const [t, tLog, timeZone, workspace] = await Promise.all([getTranslations('audit'), getTranslations('auditLog'), getTimeZone(), getWorkspace(db)]);
+  const [t, tLog, timeZone, workspace] = await Promise.all([getTranslations('audit'), getTranslations('auditLog'), getTimeZone(), pageWorkspace()]);
   const [{ rows, total }, actors, f] = await Promise.all([listAudit(db, { ...params, timeZone }), auditActors(db), getAuditFormat(workspace.currency)]);
   // One query for the names of every record this page mentions (and the record filtered by).
   const filtered = params.entity && params.entityId ? [{ entity: params.entity, entityId: params.entityId, before: null, after: null }] : [];

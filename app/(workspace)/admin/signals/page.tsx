@@ -3,7 +3,6 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listEventMappings } from '@/db/queries/health-read';
 import { recentMessages, unattributedGroups } from '@/db/queries/ingest';
-import { getWorkspace } from '@/db/queries/workspace';
 import { listWriteKeys } from '@/db/queries/write-keys';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { appUrl } from '@/lib/env';
@@ -17,6 +16,7 @@ import { KeysTable } from './_components/keys-table';
 import { LiveRefresh } from './_components/live-refresh';
 import { MappingEditor } from './_components/mapping-editor';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('signals'))('title') };
@@ -29,7 +29,7 @@ export default async function SignalsPage() {
   const [t, format, workspace, keys, messages, groups, mappings] = await Promise.all([
     getTranslations('signals'),
     getFormat(),
-    getWorkspace(db),
+    pageWorkspace(),
     listWriteKeys(db),
     recentMessages(db, 100),
     unattributedGroups(db, 20),

@@ -3,7 +3,6 @@ import { getTranslations } from 'next-intl/server';
 import { getFormat } from '@/lib/i18n/format';
 import { getDb } from '@/db/client';
 import { currentPolicy, listPolicies } from '@/db/queries/tier-policies';
-import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -11,6 +10,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { PolicyEditor } from './policy-editor';
 import { versionNote } from '@/lib/i18n/version-note';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('tiering'))('title') };
@@ -21,7 +21,7 @@ export default async function TieringPage() {
   const db = await getDb();
   const [t, workspace, policy, versions] = await Promise.all([
     getTranslations('tiering'),
-    getWorkspace(db),
+    pageWorkspace(),
     currentPolicy(db),
     listPolicies(db),
   ]);

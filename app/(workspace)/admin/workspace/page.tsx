@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { currencies } from '@/lib/currencies';
 import { todayIn } from '@/lib/dates';
@@ -14,6 +12,7 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { WorkspaceForm } from './workspace-form';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('workspace'))('title') };
@@ -30,7 +29,7 @@ function countryOptions(locale: string) {
 
 export default async function WorkspacePage() {
   await requirePageUser('workspace.manage');
-  const [t, locale, workspace] = await Promise.all([getTranslations('workspace'), getLocale(), getWorkspace(await getDb())]);
+  const [t, locale, workspace] = await Promise.all([getTranslations('workspace'), getLocale(), pageWorkspace()]);
   const country = holidayCountryOf(workspace);
   return (
     <ClientMessages ns={['picker', 'workspace']}>

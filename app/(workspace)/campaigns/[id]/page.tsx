@@ -4,7 +4,6 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { findCampaign, recentCampaignImports } from '@/db/queries/campaigns';
-import { getWorkspace } from '@/db/queries/workspace';
 import { can } from '@/lib/auth/permissions';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { goalConversion } from '@/lib/campaigns/conversion';
@@ -20,6 +19,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { campaignDates } from '../_components/campaign-dates';
 import { ConversionCard } from '../_components/conversion-card';
 import { FunnelCard } from '../_components/funnel-card';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const id = parseId((await params).id);
@@ -33,7 +33,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   const db = await getDb();
   const campaign = id === null ? undefined : await findCampaign(db, id);
   if (!campaign) notFound();
-  const { timeZone } = await getWorkspace(db);
+  const { timeZone } = await pageWorkspace();
   const goal = campaign.goalEvent ? { ...campaign, goalEvent: campaign.goalEvent } : null;
   const [t, format, { figures, computedAt }, imports] = await Promise.all([
     getTranslations('campaigns'),

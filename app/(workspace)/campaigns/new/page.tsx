@@ -4,12 +4,12 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { activeCsms } from '@/db/queries/accounts';
 import { goalEventOptions } from '@/db/queries/campaigns';
-import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { todayIn } from '@/lib/dates';
 import { Card } from '@/components/ui/card';
 import { CampaignForm } from '../_components/campaign-form';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('campaigns'))('newTitle') };
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewCampaignPage() {
   await requirePageUser('campaigns.manage');
   const db = await getDb();
-  const [t, goals, csms, workspace] = await Promise.all([getTranslations('campaigns'), goalEventOptions(db), activeCsms(db), getWorkspace(db)]);
+  const [t, goals, csms, workspace] = await Promise.all([getTranslations('campaigns'), goalEventOptions(db), activeCsms(db), pageWorkspace()]);
   return (
     <ClientMessages ns={['accounts', 'campaigns', 'content', 'health']}>
       <div className="max-w-3xl space-y-4">

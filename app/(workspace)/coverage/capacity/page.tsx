@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getNow, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
 import { productiveHoursPerCsm } from '@/lib/capacity/capacity';
@@ -20,6 +19,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import { AddTimeOffForm, RemoveTimeOffButton } from './_components/time-off-forms';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('capacity'))('title') };
@@ -34,7 +34,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CapacityPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser('capacity.read');
   const db = await getDb();
-  const [workspace, params, now, t, format, language] = await Promise.all([getWorkspace(db), searchParams, getNow(), getTranslations('capacity'), getFormat(), readerLocale(user)]);
+  const [workspace, params, now, t, format, language] = await Promise.all([pageWorkspace(), searchParams, getNow(), getTranslations('capacity'), getFormat(), readerLocale(user)]);
   const seesAll = can(user, 'team.view');
   const today = todayIn(workspace.timeZone, now);
   const month = readMonth(one(params.month), today);

@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { getNow, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { economicsPageSize } from '@/db/queries/economics';
-import { getWorkspace } from '@/db/queries/workspace';
 import { overrideHref } from '@/lib/accounts/override-prefill';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
@@ -21,6 +20,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
 import { OverTable, UncaredTable } from './_components/account-lists';
 import { TierTable } from './_components/tier-table';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('economics'))('title') };
@@ -38,7 +38,7 @@ const isZero = (amount: string) => Number(amount) === 0;
 export default async function EconomicsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser('economics.read');
   const db = await getDb();
-  const [workspace, params, now, t] = await Promise.all([getWorkspace(db), searchParams, getNow(), getTranslations('economics')]);
+  const [workspace, params, now, t] = await Promise.all([pageWorkspace(), searchParams, getNow(), getTranslations('economics')]);
   const format = await getFormat(workspace.currency);
   const today = todayIn(workspace.timeZone, now);
   const period = resolveEconomicsPeriod(one(params.period), { today, fiscalYearStartMonth: workspace.fiscalYearStartMonth });

@@ -5,7 +5,6 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { activeCsms, findAccount } from '@/db/queries/accounts';
 import { plainAmount } from '@/lib/currencies';
-import { getWorkspace } from '@/db/queries/workspace';
 import { canEditAccount, canManageAccounts } from '@/lib/auth/access';
 import { auditDenied, requirePageUser } from '@/lib/auth/current-user';
 import { Card } from '@/components/ui/card';
@@ -13,6 +12,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { AccountForm } from '../../_components/account-form';
 import { parseId } from '@/lib/validation/input';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('accounts'))('editAccount') };
@@ -28,7 +28,7 @@ export default async function EditAccountPage({ params }: { params: Promise<{ id
     await auditDenied(user.id, `page:/accounts/${id}/edit`, 'ownership');
     forbidden();
   }
-  const [t, csms, workspace] = await Promise.all([getTranslations('accounts'), activeCsms(db), getWorkspace(db)]);
+  const [t, csms, workspace] = await Promise.all([getTranslations('accounts'), activeCsms(db), pageWorkspace()]);
   const s = (v: string | number | null) => (v === null ? '' : String(v));
   return (
     <ClientMessages ns={['accounts']}>

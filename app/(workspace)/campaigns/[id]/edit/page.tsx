@@ -5,13 +5,13 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { activeCsms } from '@/db/queries/accounts';
 import { campaignKeyInUse, findCampaign, goalEventOptions } from '@/db/queries/campaigns';
-import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { todayIn } from '@/lib/dates';
 import { parseId } from '@/lib/validation/input';
 import { Card } from '@/components/ui/card';
 import { CampaignForm } from '../../_components/campaign-form';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('campaigns'))('edit') };
@@ -23,7 +23,7 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
   const db = await getDb();
   const campaign = id === null ? undefined : await findCampaign(db, id);
   if (!campaign) notFound();
-  const [t, goals, csms, workspace, keyLocked] = await Promise.all([getTranslations('campaigns'), goalEventOptions(db), activeCsms(db), getWorkspace(db), campaignKeyInUse(db, campaign.id)]);
+  const [t, goals, csms, workspace, keyLocked] = await Promise.all([getTranslations('campaigns'), goalEventOptions(db), activeCsms(db), pageWorkspace(), campaignKeyInUse(db, campaign.id)]);
   return (
     <ClientMessages ns={['accounts', 'campaigns', 'content', 'health']}>
       <div className="max-w-3xl space-y-4">

@@ -5,7 +5,6 @@ import { getNow, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { bookPickPreview } from '@/db/queries/accounts';
 import { campaignChoices } from '@/db/queries/campaigns';
-import { getWorkspace } from '@/db/queries/workspace';
 import { requirePageUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
 import type { WhatIfResult } from '@/lib/capacity/what-if';
@@ -29,6 +28,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { ApplyMove } from './_components/apply-move';
 import { ChangeForms } from './_components/change-forms';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { pageWorkspace } from '@/lib/server/page-workspace';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('capacity.whatIf'))('title') };
@@ -51,7 +51,7 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Promi
   const user = await requirePageUser('capacity.plan');
   const db = await getDb();
   const [workspace, params, now, t, tc, tcov, tp, format, language, campaigns] = await Promise.all([
-    getWorkspace(db),
+    pageWorkspace(),
     searchParams,
     getNow(),
     getTranslations('capacity.whatIf'),
