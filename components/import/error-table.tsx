@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { Table, Td, Th } from '@/components/ui/table';
 import type { ImportPreview } from '@/lib/import/read-file';
-import { useReason } from './use-reason';
+import { useMessage } from '@/components/action-form';
 
 /**
  * Each problem beside the line and value that caused it, in file order.
@@ -12,7 +12,7 @@ import { useReason } from './use-reason';
  */
 export function ErrorTable({ errors }: { errors: ImportPreview['errors'] }) {
   const t = useTranslations('import');
-  const reason = useReason();
+  const reason = useMessage();
   return (
     <Table>
       <thead className="bg-zinc-50">

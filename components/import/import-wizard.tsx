@@ -12,7 +12,7 @@ import { FilePicker } from './file-picker';
 import { ImportProgress, type Task } from './import-progress';
 import { ImportResult } from './import-result';
 import { PreviewPanel, type ImportMode } from './preview-panel';
-import { useReason } from './use-reason';
+import { useMessage } from '@/components/action-form';
 
 const encodingNames = { 'utf-8': 'UTF-8', shift_jis: 'Shift_JIS', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16' } as const;
 
@@ -54,7 +54,7 @@ export function ImportWizard({
   done: { href: string; label: string };
 }) {
   const t = useTranslations('import');
-  const reason = useReason();
+  const reason = useMessage();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<Result | null>(null);

@@ -10,7 +10,7 @@ import type { ImportPreview } from '@/lib/import/read-file';
 import { ErrorTable } from './error-table';
 import { Counts } from './import-counts';
 import { MappingTable } from './mapping-table';
-import { useReason } from './use-reason';
+import { useMessage } from '@/components/action-form';
 
 export type ImportMode = 'all' | 'validOnly';
 
@@ -31,7 +31,7 @@ export function PreviewPanel({
   onImport: (mode: ImportMode) => void;
 }) {
   const t = useTranslations('import');
-  const reason = useReason();
+  const reason = useMessage();
   const blockedId = useId();
   const mappingOk = preview.mappingErrors.length === 0;
   const valid = preview.totalRows - preview.invalidRows;

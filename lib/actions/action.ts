@@ -1,14 +1,13 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
-import { cookies, headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { getDb, type Tx } from '@/db/client';
 import { writeAudit, type AuditEntry } from '@/db/queries/audit';
 import { auditDenied, getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 import { can, type Permission } from '@/lib/auth/permissions';
-import { localeCookie, resolveLocale } from '@/lib/i18n/locales';
 import { withMessageText } from '@/lib/i18n/translator';
+import { readerLocale } from '@/lib/server/working-calendar';
 import { pgErrorCode } from '@/lib/pg-error';
 import { ActionError, NeedsConfirmation, type ActionResult } from './result';
 import { formDataToObject, invalidInput } from './validation';
@@ -53,10 +52,8 @@ export type Payload = FormData | Record<string, unknown>;
 export function action<S extends z.ZodType, R = undefined, P = undefined>(spec: Spec<S, R, P>) {
   return async function serverAction(_prev: unknown, payload: Payload): Promise<ActionResult<R>> {
     const user = await getCurrentUser();
-    const [jar, hdrs] = await Promise.all([cookies(), headers()]);
-    const locale = resolveLocale(user?.locale, jar.get(localeCookie)?.value, hdrs.get('accept-language'));
     // Each message leaves with its text in the user's language: pages do not carry the catalog.
-    return withMessageText(await answer(user, payload), locale);
+    return withMessageText(await answer(user, payload), await readerLocale({ locale: user?.locale ?? null }));
   };
 
   async function answer(user: CurrentUser | null, payload: Payload): Promise<ActionResult<R>> {

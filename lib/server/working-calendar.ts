@@ -2,7 +2,7 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import type { DbOrTx } from '@/db/client';
 import { getWorkspace, type Workspace } from '@/db/queries/workspace';
-import { localeCookie, resolveLocale } from '@/lib/i18n/locales';
+import { localeCookie, resolveLocale, type Locale } from '@/lib/i18n/locales';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { countryForZone, defaultClosures, workingCalendar } from '@/lib/scheduling/holidays';
 import { parts, type LocalDate } from '@/lib/scheduling/local-date';
@@ -18,8 +18,8 @@ export const holidayCountryOf = (ws: Pick<Workspace, 'holidayCountry' | 'timeZon
  */
 export const closuresOf = (ws: Pick<Workspace, 'holidayCountry' | 'timeZone' | 'closedDays'>): Closure[] => ws.closedDays ?? defaultClosures(holidayCountryOf(ws), '');
 
-/** The language the signed-in user reads: holiday names come in it. */
-export async function readerLocale(user: Pick<CurrentUser, 'locale'>): Promise<string> {
+/** The language the signed-in user reads: holiday names and action messages come in it. */
+export async function readerLocale(user: Pick<CurrentUser, 'locale'>): Promise<Locale> {
   const [jar, hdrs] = await Promise.all([cookies(), headers()]);
   return resolveLocale(user.locale, jar.get(localeCookie)?.value, hdrs.get('accept-language'));
 }

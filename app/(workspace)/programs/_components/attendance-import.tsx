@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { FilePicker } from '@/components/import/file-picker';
 import { ImportProgress } from '@/components/import/import-progress';
-import { useReason } from '@/components/import/use-reason';
+import { useMessage } from '@/components/action-form';
 import { Notice } from '@/components/ui/notice';
 import type { Message } from '@/lib/actions/result';
 import { postForm } from '@/lib/http/post-form';
@@ -22,7 +22,7 @@ export type Imported = AttendanceSummary & { repeated: boolean };
  */
 export function AttendanceImport({ sessionId, maxMegabytes }: { sessionId: number; maxMegabytes: number }) {
   const t = useTranslations('programs.attendanceImport');
-  const reason = useReason();
+  const reason = useMessage();
   const router = useRouter();
   const [task, setTask] = useState<{ file: string; startedAt: number } | null>(null);
   const [outcome, setOutcome] = useState<{ file: string; result: Imported } | null>(null);
